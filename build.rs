@@ -1,0 +1,115 @@
+//! Compiles the question bank (`src/assessment/bank.toml`) into Rust statics.
+//!
+//! The bank is data a reviewer can read without knowing Rust. Turning it into statics at build
+//! time means the browser never ships a TOML parser, and a malformed bank fails the build with a
+//! message that names the question, instead of failing in a user's browser. The deeper checks
+//! (ordering, coverage, help text) live in the native tests of `src/assessment/bank.rs`.
+
+use std::fmt::Write as _;
+use std::{env, fs, path::Path};
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BankFile {
+    version: u32,
+    dimension: Vec<DimensionFile>,
+    question: Vec<QuestionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DimensionFile {
+    id: String,
+    name: String,
+    summary: String,
+    /// Expected level range per stage, `[low, high]` on the 0 to 4 scale.
+    early: [u8; 2],
+    growth: [u8; 2],
+    mature: [u8; 2],
+    /// How much the dimension matters at each stage, 1 to 3: `[early, growth, mature]`.
+    weight: [u8; 3],
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuestionFile {
+    id: String,
+    part: String,
+    prompt: String,
+    why: String,
+    #[serde(default)]
+    dimension: Option<String>,
+    option: Vec<OptionFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OptionFile {
+    label: String,
+    /// Company questions: where this answer points on the stage scale (0 early, 2 growth,
+    /// 4 mature). Platform questions: the investment level it shows (0 none to 4 heavy).
+    value: u8,
+}
+
+fn main() {
+    let path = Path::new("src/assessment/bank.toml");
+    println!("cargo::rerun-if-changed={}", path.display());
+    let text = fs::read_to_string(path).expect("src/assessment/bank.toml is readable");
+    let bank: BankFile = match toml::from_str(&text) {
+        Ok(bank) => bank,
+        Err(error) => panic!("src/assessment/bank.toml is not a valid bank: {error}"),
+    };
+    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
+    fs::write(out, generate(&bank)).expect("OUT_DIR is writable");
+}
+
+fn generate(bank: &BankFile) -> String {
+    let mut code = String::new();
+    let _ = writeln!(code, "/// The bank's version: it changes whenever a question is added, removed or changed.");
+    let _ = writeln!(code, "pub const BANK_VERSION: u32 = {};", bank.version);
+    let _ = writeln!(code, "pub static DIMENSIONS: &[Dimension] = &[");
+    for d in &bank.dimension {
+        let band = |b: [u8; 2]| {
+            assert!(b[0] <= b[1] && b[1] <= 4, "dimension {}: band {b:?} must be low <= high <= 4", d.id);
+            format!("Band {{ low: {}, high: {} }}", b[0], b[1])
+        };
+        assert!(d.weight.iter().all(|w| (1..=3).contains(w)), "dimension {}: weights are 1 to 3", d.id);
+        let _ = writeln!(
+            code,
+            "    Dimension {{ id: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?} }},",
+            d.id, d.name, d.summary, band(d.early), band(d.growth), band(d.mature), d.weight
+        );
+    }
+    let _ = writeln!(code, "];");
+    let _ = writeln!(code, "pub static QUESTIONS: &[Question] = &[");
+    for q in &bank.question {
+        let part = match q.part.as_str() {
+            "company" => "Part::Company",
+            "strategy" => "Part::Strategy",
+            "platform" => "Part::Platform",
+            other => panic!("question {}: unknown part {other:?}", q.id),
+        };
+        let dimension = match &q.dimension {
+            None => "None".to_string(),
+            Some(id) => {
+                let index = bank.dimension.iter().position(|d| &d.id == id);
+                let index = index.unwrap_or_else(|| panic!("question {}: unknown dimension {id:?}", q.id));
+                format!("Some({index})")
+            }
+        };
+        let mut options = String::new();
+        for o in &q.option {
+            assert!(o.value <= 4, "question {}: option values are 0 to 4", q.id);
+            let _ = write!(options, "Choice {{ label: {:?}, value: {} }}, ", o.label, o.value);
+        }
+        let _ = writeln!(
+            code,
+            "    Question {{ id: {:?}, part: {part}, prompt: {:?}, why: {:?}, dimension: {dimension}, options: &[{options}] }},",
+            q.id, q.prompt, q.why
+        );
+    }
+    let _ = writeln!(code, "];");
+    code
+}

@@ -1,0 +1,16 @@
+//! The pure core of Stagefit: the question bank, the answers people give, and the arithmetic
+//! that turns answers into a stage, per-dimension findings and a stage-fit score.
+//!
+//! Plain data in, plain data out. This module must never import leptos, web_sys, js_sys, gloo
+//! or wasm_bindgen, never read a clock, storage or randomness, and cannot fail: everything here
+//! is tested natively with `cargo test`.
+
+mod answers;
+mod bank;
+mod scoring;
+mod steps;
+
+pub use answers::{Answer, Answers};
+pub use bank::{BANK, Band, Bank, Choice, Dimension, Part, Question};
+pub use scoring::{Assessment, DimensionResult, Finding, Stage, StageInference, assess};
+pub use steps::{StepPlan, steps};
