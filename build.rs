@@ -67,19 +67,36 @@ fn main() {
 
 fn generate(bank: &BankFile) -> String {
     let mut code = String::new();
-    let _ = writeln!(code, "/// The bank's version: it changes whenever a question is added, removed or changed.");
+    let _ = writeln!(
+        code,
+        "/// The bank's version: it changes whenever a question is added, removed or changed."
+    );
     let _ = writeln!(code, "pub const BANK_VERSION: u32 = {};", bank.version);
     let _ = writeln!(code, "pub static DIMENSIONS: &[Dimension] = &[");
     for d in &bank.dimension {
         let band = |b: [u8; 2]| {
-            assert!(b[0] <= b[1] && b[1] <= 4, "dimension {}: band {b:?} must be low <= high <= 4", d.id);
+            assert!(
+                b[0] <= b[1] && b[1] <= 4,
+                "dimension {}: band {b:?} must be low <= high <= 4",
+                d.id
+            );
             format!("Band {{ low: {}, high: {} }}", b[0], b[1])
         };
-        assert!(d.weight.iter().all(|w| (1..=3).contains(w)), "dimension {}: weights are 1 to 3", d.id);
+        assert!(
+            d.weight.iter().all(|w| (1..=3).contains(w)),
+            "dimension {}: weights are 1 to 3",
+            d.id
+        );
         let _ = writeln!(
             code,
             "    Dimension {{ id: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?} }},",
-            d.id, d.name, d.summary, band(d.early), band(d.growth), band(d.mature), d.weight
+            d.id,
+            d.name,
+            d.summary,
+            band(d.early),
+            band(d.growth),
+            band(d.mature),
+            d.weight
         );
     }
     let _ = writeln!(code, "];");
@@ -95,14 +112,19 @@ fn generate(bank: &BankFile) -> String {
             None => "None".to_string(),
             Some(id) => {
                 let index = bank.dimension.iter().position(|d| &d.id == id);
-                let index = index.unwrap_or_else(|| panic!("question {}: unknown dimension {id:?}", q.id));
+                let index =
+                    index.unwrap_or_else(|| panic!("question {}: unknown dimension {id:?}", q.id));
                 format!("Some({index})")
             }
         };
         let mut options = String::new();
         for o in &q.option {
             assert!(o.value <= 4, "question {}: option values are 0 to 4", q.id);
-            let _ = write!(options, "Choice {{ label: {:?}, value: {} }}, ", o.label, o.value);
+            let _ = write!(
+                options,
+                "Choice {{ label: {:?}, value: {} }}, ",
+                o.label, o.value
+            );
         }
         let _ = writeln!(
             code,

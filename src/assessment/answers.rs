@@ -32,7 +32,9 @@ pub struct Answers {
 impl Answers {
     /// No question answered yet.
     pub fn new(bank: &Bank) -> Answers {
-        Answers { by_question: vec![Answer::Unanswered; bank.questions.len()] }
+        Answers {
+            by_question: vec![Answer::Unanswered; bank.questions.len()],
+        }
     }
 
     /// The answer to the question at `index`; unanswered for an index the bank does not have.

@@ -108,7 +108,11 @@ mod tests {
         let mut seen = HashSet::new();
         for q in BANK.questions {
             assert!(seen.insert(q.id), "duplicate question id {}", q.id);
-            assert!(q.id.starts_with(&format!("{}.", q.part.id())), "{} should start with its part", q.id);
+            assert!(
+                q.id.starts_with(&format!("{}.", q.part.id())),
+                "{} should start with its part",
+                q.id
+            );
         }
     }
 
@@ -124,11 +128,19 @@ mod tests {
     fn every_question_has_help_text_and_at_least_two_options() {
         for q in BANK.questions {
             assert!(!q.prompt.trim().is_empty(), "{} has no prompt", q.id);
-            assert!(q.why.trim().len() > 20, "{} needs a real 'why we ask'", q.id);
+            assert!(
+                q.why.trim().len() > 20,
+                "{} needs a real 'why we ask'",
+                q.id
+            );
             assert!(q.options.len() >= 2, "{} needs at least two options", q.id);
             for o in q.options {
                 assert!(!o.label.trim().is_empty(), "{} has an empty option", q.id);
-                assert!(!o.label.eq_ignore_ascii_case("don't know"), "{}: the app adds Don't know itself", q.id);
+                assert!(
+                    !o.label.eq_ignore_ascii_case("don't know"),
+                    "{}: the app adds Don't know itself",
+                    q.id
+                );
             }
         }
     }
@@ -139,8 +151,16 @@ mod tests {
         // invested; a decreasing value would mean the order on screen lies.
         for q in BANK.questions.iter().filter(|q| q.part != Part::Strategy) {
             let values: Vec<u8> = q.options.iter().map(|o| o.value).collect();
-            assert!(values.windows(2).all(|w| w[0] <= w[1]), "{} options are out of order: {values:?}", q.id);
-            assert!(values.first() < values.last(), "{} options do not span a range: {values:?}", q.id);
+            assert!(
+                values.windows(2).all(|w| w[0] <= w[1]),
+                "{} options are out of order: {values:?}",
+                q.id
+            );
+            assert!(
+                values.first() < values.last(),
+                "{} options do not span a range: {values:?}",
+                q.id
+            );
         }
     }
 
@@ -154,9 +174,17 @@ mod tests {
     #[test]
     fn every_dimension_has_a_question_and_a_band_in_every_stage() {
         for (index, d) in BANK.dimensions.iter().enumerate() {
-            assert!(BANK.questions.iter().any(|q| q.dimension == Some(index)), "{} has no question", d.id);
+            assert!(
+                BANK.questions.iter().any(|q| q.dimension == Some(index)),
+                "{} has no question",
+                d.id
+            );
             for band in d.bands {
-                assert!(band.low <= band.high && band.high <= 4, "{} has a bad band", d.id);
+                assert!(
+                    band.low <= band.high && band.high <= 4,
+                    "{} has a bad band",
+                    d.id
+                );
             }
         }
     }

@@ -27,6 +27,15 @@ impl Stage {
         }
     }
 
+    /// "an early company", "a growth company", "a mature company".
+    pub fn company(self) -> &'static str {
+        match self {
+            Stage::Early => "an early-stage company",
+            Stage::Growth => "a growth-stage company",
+            Stage::Mature => "a mature company",
+        }
+    }
+
     /// A short description of what the stage is about.
     pub fn motto(self) -> &'static str {
         match self {
@@ -151,15 +160,24 @@ fn mean(values: &[u8]) -> Option<f32> {
 /// Assesses a set of answers against a bank.
 pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
     let stage = infer_stage(bank, answers);
-    let dimensions: Vec<DimensionResult> =
-        (0..bank.dimensions.len()).map(|index| measure(bank, answers, index, stage.stage)).collect();
+    let dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
+        .map(|index| measure(bank, answers, index, stage.stage))
+        .collect();
     let score = score(&dimensions);
-    Assessment { stage, dimensions, score }
+    Assessment {
+        stage,
+        dimensions,
+        score,
+    }
 }
 
 fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
-    let company: Vec<(&Question, Answer)> =
-        bank.questions.iter().zip(answers.iter()).filter(|(q, _)| q.part == Part::Company).collect();
+    let company: Vec<(&Question, Answer)> = bank
+        .questions
+        .iter()
+        .zip(answers.iter())
+        .filter(|(q, _)| q.part == Part::Company)
+        .collect();
     let known: Vec<u8> = company.iter().filter_map(|(q, a)| value(q, *a)).collect();
     let position = mean(&known);
     StageInference {
@@ -184,10 +202,19 @@ fn measure(bank: &Bank, answers: &Answers, index: usize, stage: Stage) -> Dimens
     let (gap, finding) = match level {
         None => (0.0, Finding::Unknown),
         Some(level) if level < f32::from(band.low) => (level - f32::from(band.low), Finding::Under),
-        Some(level) if level > f32::from(band.high) => (level - f32::from(band.high), Finding::Over),
+        Some(level) if level > f32::from(band.high) => {
+            (level - f32::from(band.high), Finding::Over)
+        }
         Some(_) => (0.0, Finding::Fit),
     };
-    DimensionResult { dimension: index, level, band, weight: dimension.weights[stage.index()], gap, finding }
+    DimensionResult {
+        dimension: index,
+        level,
+        band,
+        weight: dimension.weights[stage.index()],
+        gap,
+        finding,
+    }
 }
 
 /// The weighted share of the largest possible gap that the actual gaps use up, turned into a
@@ -203,7 +230,11 @@ fn score(dimensions: &[DimensionResult]) -> Option<u8> {
         .iter()
         .map(|d| {
             let widest = f32::from(d.band.low.max(4 - d.band.high));
-            let share = if widest > 0.0 { (d.gap.abs() / widest).min(1.0) } else { 0.0 };
+            let share = if widest > 0.0 {
+                (d.gap.abs() / widest).min(1.0)
+            } else {
+                0.0
+            };
             f32::from(d.weight) * share
         })
         .sum();
@@ -221,7 +252,11 @@ mod tests {
     fn answers(company: Option<usize>, platform: Option<usize>) -> Answers {
         let mut answers = Answers::new(&BANK);
         for (index, q) in BANK.questions.iter().enumerate() {
-            let pick = if q.part == Part::Company { company } else { platform };
+            let pick = if q.part == Part::Company {
+                company
+            } else {
+                platform
+            };
             let answer = match pick {
                 None => Answer::Unknown,
                 Some(i) => Answer::Chosen(i.min(q.options.len() - 1) as u8),
@@ -232,11 +267,23 @@ mod tests {
     }
 
     /// Asserts the stage, the score range and the count of each finding for one answer pattern.
-    fn check(company: Option<usize>, platform: Option<usize>, stage: Stage, score: (u8, u8), findings: &str) {
+    fn check(
+        company: Option<usize>,
+        platform: Option<usize>,
+        stage: Stage,
+        score: (u8, u8),
+        findings: &str,
+    ) {
         let result = assess(&BANK, &answers(company, platform));
-        assert_eq!(result.stage.stage, stage, "stage for {company:?}/{platform:?}");
+        assert_eq!(
+            result.stage.stage, stage,
+            "stage for {company:?}/{platform:?}"
+        );
         let actual = result.score.unwrap_or(0);
-        assert!((score.0..=score.1).contains(&actual), "score {actual} not in {score:?} for {company:?}/{platform:?}");
+        assert!(
+            (score.0..=score.1).contains(&actual),
+            "score {actual} not in {score:?} for {company:?}/{platform:?}"
+        );
         let count = |f| result.dimensions.iter().filter(|d| d.finding == f).count();
         let summary = format!(
             "over={} under={} fit={} unknown={}",
@@ -251,19 +298,67 @@ mod tests {
     #[test]
     fn answer_patterns_give_the_expected_stage_score_and_findings() {
         // An early company with a heavily built platform is ahead everywhere it can be.
-        check(Some(0), Some(4), Stage::Early, (0, 40), "over=6 under=0 fit=0 unknown=0");
+        check(
+            Some(0),
+            Some(4),
+            Stage::Early,
+            (0, 40),
+            "over=6 under=0 fit=0 unknown=0",
+        );
         // An early company with a light platform: behind only where even a startup needs a
         // simple pipeline and basic monitoring.
-        check(Some(0), Some(0), Stage::Early, (60, 90), "over=0 under=2 fit=4 unknown=0");
-        check(Some(0), Some(1), Stage::Early, (100, 100), "over=0 under=0 fit=6 unknown=0");
+        check(
+            Some(0),
+            Some(0),
+            Stage::Early,
+            (60, 90),
+            "over=0 under=2 fit=4 unknown=0",
+        );
+        check(
+            Some(0),
+            Some(1),
+            Stage::Early,
+            (100, 100),
+            "over=0 under=0 fit=6 unknown=0",
+        );
         // A mature company on an early-stage platform is behind nearly everywhere.
-        check(Some(9), Some(0), Stage::Mature, (0, 30), "over=0 under=5 fit=1 unknown=0");
-        check(Some(9), Some(4), Stage::Mature, (80, 95), "over=1 under=0 fit=5 unknown=0");
-        check(Some(9), Some(3), Stage::Mature, (100, 100), "over=0 under=0 fit=6 unknown=0");
+        check(
+            Some(9),
+            Some(0),
+            Stage::Mature,
+            (0, 30),
+            "over=0 under=5 fit=1 unknown=0",
+        );
+        check(
+            Some(9),
+            Some(4),
+            Stage::Mature,
+            (80, 95),
+            "over=1 under=0 fit=5 unknown=0",
+        );
+        check(
+            Some(9),
+            Some(3),
+            Stage::Mature,
+            (100, 100),
+            "over=0 under=0 fit=6 unknown=0",
+        );
         // A growth company with a middling platform.
-        check(Some(2), Some(2), Stage::Growth, (95, 100), "over=0 under=0 fit=6 unknown=0");
+        check(
+            Some(2),
+            Some(2),
+            Stage::Growth,
+            (95, 100),
+            "over=0 under=0 fit=6 unknown=0",
+        );
         // Nothing known: the stage is assumed, nothing is scored, nothing fails.
-        check(None, None, Stage::Growth, (0, 0), "over=0 under=0 fit=0 unknown=6");
+        check(
+            None,
+            None,
+            Stage::Growth,
+            (0, 0),
+            "over=0 under=0 fit=0 unknown=6",
+        );
     }
 
     #[test]

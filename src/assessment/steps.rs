@@ -21,7 +21,11 @@ pub struct StepPlan {
 impl StepPlan {
     /// The questions of this step that have no answer yet ("Don't know" counts as an answer).
     pub fn missing(&self, answers: &Answers) -> Vec<usize> {
-        self.questions.iter().copied().filter(|&q| !answers.get(q).is_given()).collect()
+        self.questions
+            .iter()
+            .copied()
+            .filter(|&q| !answers.get(q).is_given())
+            .collect()
     }
 
     /// Whether this is the last step, after which the results come.
@@ -35,8 +39,13 @@ impl StepPlan {
 pub fn steps(bank: &Bank) -> Vec<StepPlan> {
     let mut plans = Vec::new();
     for part in [Part::Company, Part::Strategy, Part::Platform] {
-        let questions: Vec<usize> =
-            bank.questions.iter().enumerate().filter(|(_, q)| q.part == part).map(|(i, _)| i).collect();
+        let questions: Vec<usize> = bank
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.part == part)
+            .map(|(i, _)| i)
+            .collect();
         if questions.is_empty() {
             continue;
         }
@@ -45,7 +54,12 @@ pub fn steps(bank: &Bank) -> Vec<StepPlan> {
         for step in 0..n_steps {
             // Spread the remainder over the first steps so no step is much shorter than another.
             let size = questions.len() / n_steps + usize::from(step < questions.len() % n_steps);
-            plans.push(StepPlan { part, questions: questions[start..start + size].to_vec(), number: 0, total: 0 });
+            plans.push(StepPlan {
+                part,
+                questions: questions[start..start + size].to_vec(),
+                number: 0,
+                total: 0,
+            });
             start += size;
         }
     }
@@ -72,7 +86,11 @@ mod tests {
         assert_eq!(seen.len(), BANK.questions.len());
         for plan in &plans {
             assert!(!plan.questions.is_empty() && plan.questions.len() <= MAX_PER_STEP);
-            assert!(plan.questions.iter().all(|&q| BANK.questions[q].part == plan.part));
+            assert!(
+                plan.questions
+                    .iter()
+                    .all(|&q| BANK.questions[q].part == plan.part)
+            );
         }
     }
 

@@ -21,12 +21,24 @@ pub fn Questionnaire(
 ) -> impl IntoView {
     let plans = StoredValue::new(steps(&BANK));
     let plan = Memo::new(move |_| {
-        plans.with_value(|plans| plans.get(step.get()).or(plans.last()).cloned().expect("the bank has questions"))
+        plans.with_value(|plans| {
+            plans
+                .get(step.get())
+                .or(plans.last())
+                .cloned()
+                .expect("the bank has questions")
+        })
     });
     // The questions that were missing when Next was last pressed and are still unanswered.
     let flagged = RwSignal::new(Vec::<usize>::new());
     let still_missing = Memo::new(move |_| {
-        answers.with(|a| flagged.get().into_iter().filter(|&q| !a.get(q).is_given()).collect::<Vec<_>>())
+        answers.with(|a| {
+            flagged
+                .get()
+                .into_iter()
+                .filter(|&q| !a.get(q).is_given())
+                .collect::<Vec<_>>()
+        })
     });
 
     let next = move |_| {
@@ -117,7 +129,11 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
 
 /// One question as a fieldset: the prompt as legend, why we ask, the options, "Don't know".
 #[component]
-fn QuestionField(question: usize, answers: RwSignal<Answers>, flagged: Memo<Vec<usize>>) -> impl IntoView {
+fn QuestionField(
+    question: usize,
+    answers: RwSignal<Answers>,
+    flagged: Memo<Vec<usize>>,
+) -> impl IntoView {
     let q = &BANK.questions[question];
     let id = fieldset_id(question);
     let why_id = format!("{id}-why");
@@ -143,9 +159,21 @@ fn QuestionField(question: usize, answers: RwSignal<Answers>, flagged: Memo<Vec<
         .options
         .iter()
         .enumerate()
-        .map(|(i, choice)| option(format!("{id}-{i}"), i.to_string(), choice.label, Answer::Chosen(i as u8)))
+        .map(|(i, choice)| {
+            option(
+                format!("{id}-{i}"),
+                i.to_string(),
+                choice.label,
+                Answer::Chosen(i as u8),
+            )
+        })
         .collect_view();
-    let unknown = option(format!("{id}-{}", q.options.len()), "unknown".to_string(), "Don't know", Answer::Unknown);
+    let unknown = option(
+        format!("{id}-{}", q.options.len()),
+        "unknown".to_string(),
+        "Don't know",
+        Answer::Unknown,
+    );
     view! {
         <fieldset
             id=id.clone()

@@ -6,7 +6,11 @@ use leptos::prelude::*;
 use crate::assessment::{Assessment, BANK, DimensionResult, Finding};
 
 #[component]
-pub fn Results(assessment: Memo<Assessment>, on_edit: Callback<()>, on_restart: Callback<()>) -> impl IntoView {
+pub fn Results(
+    assessment: Memo<Assessment>,
+    on_edit: Callback<()>,
+    on_restart: Callback<()>,
+) -> impl IntoView {
     let stage = move || assessment.with(|a| a.stage.stage);
     let stage_basis = move || {
         assessment.with(|a| {
@@ -44,9 +48,9 @@ pub fn Results(assessment: Memo<Assessment>, on_edit: Callback<()>, on_restart: 
                     <p class="headline-note">
                         {move || match score() {
                             Some(_) => format!(
-                                "100 means every area below sits in the range that suits a {} company. \
+                                "100 means every area below sits in the range that suits {}. \
                                  Investing too much costs points just as investing too little does.",
-                                stage().to_string().to_lowercase()
+                                stage().company()
                             ),
                             None => "Every platform answer was \u{201c}Don't know\u{201d}, so there is nothing to score yet."
                                 .to_string(),
@@ -77,7 +81,8 @@ fn FindingItem(result: DimensionResult) -> impl IntoView {
             "Your level: {level:.1} of 4. This stage fits {} to {}.",
             result.band.low, result.band.high
         ),
-        None => "Every answer here was \u{201c}Don't know\u{201d}, so this area is not scored.".to_string(),
+        None => "Every answer here was \u{201c}Don't know\u{201d}, so this area is not scored."
+            .to_string(),
     };
     let marker = match result.finding {
         Finding::Over => "\u{25b2}",

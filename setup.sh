@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# Stagefit's one script for newcomers and CI. It installs everything the project needs on a fresh
+# machine (skipping what is already there at the right version), then does what you ask:
+#
+#   ./setup.sh serve   set up, then serve the app on http://127.0.0.1:8080/ (PORT=... to change)
+#   ./setup.sh test    set up, then run every check and test (this is what CI runs)
+#   ./setup.sh         set up only
+#
+# Only package registries are used (apt, crates.io, npm): nothing is downloaded from anywhere else.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+root=$(pwd)
+
+TRUNK_VERSION=0.21.14
+BINARYEN_VERSION=132
+CHROMIUM=/usr/bin/chromium
+CHROMEDRIVER=/usr/bin/chromedriver
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# The wasm-bindgen CLI must be exactly the version Cargo.lock uses, or Trunk tries to download
+# its own copy (which this network refuses).
+wasm_bindgen_version() {
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+ensure_browser() {
+  if [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ]; then return; fi
+  say "Installing Chromium and chromedriver from Debian"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium chromium-driver
+}
+
+ensure_rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "Adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+  rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
+}
+
+ensure_cargo_tools() {
+  if ! trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION"; then
+    say "Installing trunk $TRUNK_VERSION (about 8 minutes on 2 cores, once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  local wb
+  wb=$(wasm_bindgen_version)
+  if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $wb"; then
+    # Not --locked: one of its locked dependency versions is missing from the registry.
+    say "Installing wasm-bindgen-cli $wb (about 5 minutes, once)"
+    cargo install wasm-bindgen-cli --version "$wb" --force
+  fi
+}
+
+ensure_npm_tools() {
+  # wasm-opt from npm: Debian's binaryen is too old and produces a wasm that crashes at start.
+  if ! "$root/.tools/node_modules/.bin/wasm-opt" --version 2>/dev/null | grep -q "version $BINARYEN_VERSION"; then
+    say "Installing wasm-opt (npm binaryen@$BINARYEN_VERSION) into .tools/"
+    mkdir -p .tools
+    npm install --prefix .tools --no-save --no-package-lock --no-audit --no-fund "binaryen@$BINARYEN_VERSION" >&2
+  fi
+  # The end-to-end tests' packages, exactly as package-lock.json records them.
+  if [ ! -f tests/e2e/node_modules/.installed ] || [ tests/e2e/package-lock.json -nt tests/e2e/node_modules/.installed ]; then
+    say "Installing the end-to-end tests' npm packages"
+    (cd tests/e2e && npm ci --no-audit --no-fund >&2 && touch node_modules/.installed)
+  fi
+}
+
+setup() {
+  ensure_browser
+  ensure_rust
+  ensure_cargo_tools
+  ensure_npm_tools
+  export PATH="$root/.tools/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+  say "Fetching crates (Trunk builds offline afterwards)"
+  cargo fetch --locked -q
+}
+
+build_release() {
+  say "Building the release app into dist/"
+  trunk build --release
+}
+
+run_tests() {
+  say "Formatting"
+  cargo fmt --all -- --check
+  say "Clippy, native and wasm32"
+  cargo clippy --locked --all-targets -- -D warnings
+  cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+  say "Native tests of the core"
+  cargo test --locked
+  say "Component and platform tests in headless Chromium"
+  CHROMEDRIVER="$CHROMEDRIVER" cargo test --locked --target wasm32-unknown-unknown --test browser
+  build_release
+  say "End-to-end journeys against the release build"
+  CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 tests/e2e/
+  if [ -x ../shared/checks/run-journey.sh ]; then
+    say "The shared journey check (company=min, platform=max)"
+    ../shared/checks/run-journey.sh --pattern company=min,platform=max
+    echo >&2
+  fi
+}
+
+case "${1:-}" in
+  "") setup ;;
+  serve)
+    setup
+    port=${PORT:-8080}
+    say "Serving Stagefit on http://127.0.0.1:$port/ (Ctrl-C stops it)"
+    trunk serve --release --address 127.0.0.1 --port "$port"
+    ;;
+  test)
+    setup
+    run_tests
+    ;;
+  *)
+    echo "usage: ./setup.sh [serve|test]" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,195 @@
+//! Component and platform-edge tests in headless Chromium (wasm-bindgen-test).
+//!
+//! Each test mounts the real app into its own container and drives it with real DOM events
+//! (clicks on radio buttons and buttons), then reads what a person would see.
+#![cfg(target_arch = "wasm32")]
+
+use stagefit::{platform, ui::App};
+use wasm_bindgen::{JsCast, closure::Closure};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts the app in a fresh container; dropping the guard unmounts it and removes the container.
+struct Mounted {
+    container: Element,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+fn mount() -> Mounted {
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
+        use leptos::prelude::*;
+        view! { <App /> }.into_any()
+    });
+    Mounted {
+        container,
+        _handle: handle,
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.container.remove();
+    }
+}
+
+impl Mounted {
+    fn all(&self, selector: &str) -> Vec<HtmlElement> {
+        let list = self.container.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into().ok())
+            .collect()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.container
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    }
+
+    /// Clicks the button whose visible text is `name`.
+    async fn press(&self, name: &str) {
+        let button = self
+            .all("button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == name);
+        button
+            .unwrap_or_else(|| panic!("no button named {name:?}"))
+            .click();
+        settle().await;
+    }
+
+    /// Checks, in every question on screen, the option `pick` chooses among the known options.
+    async fn answer_step(&self, pick: impl Fn(&str, usize) -> usize) {
+        for fieldset in self.all("fieldset[data-question]") {
+            let part = fieldset.get_attribute("data-part").unwrap();
+            let list = fieldset
+                .query_selector_all("input[type=radio]:not([value=unknown])")
+                .unwrap();
+            let index = pick(&part, list.length() as usize);
+            let input: HtmlInputElement = list.item(index as u32).unwrap().dyn_into().unwrap();
+            input.click();
+        }
+        settle().await;
+    }
+
+    /// Answers every step with `pick` until the results show.
+    async fn answer_all(&self, pick: impl Fn(&str, usize) -> usize + Copy) {
+        for _ in 0..50 {
+            self.answer_step(pick).await;
+            if self
+                .all("button")
+                .iter()
+                .any(|b| b.text_content().unwrap_or_default().contains("results"))
+            {
+                self.press("See results").await;
+                return;
+            }
+            self.press("Next").await;
+        }
+        panic!("never reached the results");
+    }
+}
+
+/// Lets Leptos apply pending updates, then waits for the next animation frame (focus moves then).
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let callback = Closure::once_into_js(move || {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        });
+        let _ = web_sys::window()
+            .unwrap()
+            .request_animation_frame(callback.unchecked_ref());
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_questionnaire_reaches_results_computed_from_the_answers() {
+    let app = mount();
+    settle().await;
+    app.press("Start assessment").await;
+    assert!(app.text(".progress").starts_with("Step 1 of "));
+    app.answer_all(|_, n| (n - 1) / 2).await;
+    let stage = app.text("[data-testid=stage]");
+    assert!(
+        ["Early", "Growth", "Mature"]
+            .iter()
+            .any(|s| stage.contains(s)),
+        "stage {stage:?}"
+    );
+    let score = app.text("[data-testid=alignment-score]");
+    assert!(score.chars().any(|c| c.is_ascii_digit()), "score {score:?}");
+    let findings = app.all("[data-dimension][data-finding]");
+    assert_eq!(findings.len(), stagefit::assessment::BANK.dimensions.len());
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("results-heading".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
+    let app = mount();
+    settle().await;
+    app.press("Start assessment").await;
+    app.answer_all(|part, n| if part == "company" { 0 } else { n - 1 })
+        .await;
+    assert!(app.text("[data-testid=stage]").contains("Early"));
+    let over = app.all("[data-finding=over]").len();
+    assert_eq!(over, stagefit::assessment::BANK.dimensions.len());
+}
+
+#[wasm_bindgen_test]
+async fn next_with_missing_answers_says_what_is_missing_and_stays() {
+    let app = mount();
+    settle().await;
+    app.press("Start assessment").await;
+    let n = app.all("fieldset[data-question]").len();
+    app.press("Next").await;
+    assert!(
+        app.text("[role=alert]")
+            .contains(&format!("{n} questions still need an answer"))
+    );
+    assert!(app.text(".progress").starts_with("Step 1 of "));
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.closest("fieldset").ok().flatten());
+    assert_eq!(
+        focused.and_then(|f| f.get_attribute("data-question")),
+        app.all("fieldset[data-question]")[0].get_attribute("data-question")
+    );
+    app.answer_step(|_, _| 0).await;
+    assert_eq!(app.text("[role=alert]"), "");
+    app.press("Next").await;
+    assert!(app.text(".progress").starts_with("Step 2 of "));
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("step-heading".to_string())
+    );
+}
+
+#[wasm_bindgen_test]
+fn platform_focus_ignores_missing_elements_and_focuses_present_ones() {
+    platform::focus("no-such-element");
+    let button = document().create_element("button").unwrap();
+    button.set_id("focus-target");
+    document().body().unwrap().append_child(&button).unwrap();
+    platform::focus("focus-target");
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("focus-target".to_string())
+    );
+    button.remove();
+}

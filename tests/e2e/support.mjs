@@ -1,0 +1,122 @@
+// Shared helpers for the end-to-end journeys: a static server for dist/ (at the root or under a
+// sub-path), a headless Chromium from Debian, a guard that records anything a journey must never
+// do (requests to another origin, console errors, uncaught errors), and a small page object
+// that drives the app the way the page contract describes.
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+};
+
+// Serves dist/ as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any static
+// host would: no rewrites, no fallbacks, 404 for everything else.
+export async function serve(base = '/') {
+  const server = http.createServer(async (req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!pathname.startsWith(base)) return void res.writeHead(404).end('not found');
+    let rel = pathname.slice(base.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(DIST, rel);
+    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(404).end('not found');
+    try {
+      const body = await fs.readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+}
+
+export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: CHROMIUM_FLAGS });
+}
+
+// Opens a fresh page that records every request to another origin, console error, failed
+// response and uncaught error into `problems`; a journey ends by asserting it is empty.
+export async function openPage(browser, origin) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push('foreign request ' + u);
+  });
+  page.on('console', (m) => { if (m.type() === 'error') problems.push('console error ' + m.text()); });
+  page.on('pageerror', (e) => problems.push('page error ' + e.message));
+  page.on('response', (r) => { if (r.status() >= 400) problems.push(r.status() + ' ' + r.url()); });
+  return { page, problems, close: () => context.close() };
+}
+
+// The page object: every action is one a person takes, found by role, label or the contract's hooks.
+export class App {
+  constructor(page) {
+    this.page = page;
+  }
+
+  async start() {
+    await this.page.getByRole('button', { name: /start/i }).click();
+    await this.page.locator('fieldset[data-question]').first().waitFor();
+  }
+
+  // Answers every question on the current step: `how` maps a part (company, strategy,
+  // platform) to min, max, mid, unknown or an option index.
+  async answerStep(how = {}) {
+    for (const fs of await this.page.locator('fieldset[data-question]').all()) {
+      const part = await fs.getAttribute('data-part');
+      const want = how[part] ?? 'mid';
+      if (want === 'unknown') {
+        await fs.locator('input[value="unknown"]').check();
+        continue;
+      }
+      const known = fs.locator('input[type=radio]:not([value="unknown"])');
+      const n = await known.count();
+      const index = want === 'min' ? 0 : want === 'max' ? n - 1 : want === 'mid' ? Math.floor((n - 1) / 2) : Math.min(Number(want), n - 1);
+      await known.nth(index).check();
+    }
+  }
+
+  // Answers step after step until the results show.
+  async answerAll(how = {}) {
+    for (let step = 0; step < 50; step++) {
+      await this.answerStep(how);
+      const results = this.page.getByRole('button', { name: /results/i });
+      if (await results.count()) {
+        await results.click();
+        await this.page.locator('[data-testid="alignment-score"]').waitFor();
+        return;
+      }
+      await this.page.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    throw new Error('never reached the results');
+  }
+
+  async results() {
+    const text = async (sel) => (await this.page.locator(sel).textContent()).trim();
+    return {
+      stage: await text('[data-testid="stage"]'),
+      score: await text('[data-testid="alignment-score"]'),
+      findings: await this.page.$$eval('[data-dimension][data-finding]', (els) =>
+        Object.fromEntries(els.map((e) => [e.getAttribute('data-dimension'), e.getAttribute('data-finding')]))),
+    };
+  }
+}
