@@ -30,6 +30,28 @@ struct DimensionFile {
     mature: [u8; 2],
     /// How much the dimension matters at each stage, 1 to 3: `[early, growth, mature]`.
     weight: [u8; 3],
+    ahead: String,
+    behind: String,
+    prepare: String,
+    okr_ahead: OkrFile,
+    okr_behind: OkrFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct OkrFile {
+    objective: String,
+    results: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ShiftFile {
+    dimension: String,
+    #[serde(default)]
+    weight: i8,
+    #[serde(default)]
+    band: i8,
 }
 
 #[derive(Deserialize)]
@@ -50,7 +72,13 @@ struct OptionFile {
     label: String,
     /// Company questions: where this answer points on the stage scale (0 early, 2 growth,
     /// 4 mature). Platform questions: the investment level it shows (0 none to 4 heavy).
+    /// Strategy options have none.
+    #[serde(default)]
     value: u8,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    shift: Vec<ShiftFile>,
 }
 
 fn main() {
@@ -87,16 +115,33 @@ fn generate(bank: &BankFile) -> String {
             "dimension {}: weights are 1 to 3",
             d.id
         );
+        let okr = |o: &OkrFile| {
+            assert!(
+                (2..=3).contains(&o.results.len()),
+                "dimension {}: an OKR has 2 or 3 key results",
+                d.id
+            );
+            format!(
+                "Okr {{ objective: {:?}, results: &{:?} }}",
+                o.objective, o.results
+            )
+        };
         let _ = writeln!(
             code,
-            "    Dimension {{ id: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?} }},",
+            "    Dimension {{ id: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?}, \
+             advice: Advice {{ ahead: {:?}, behind: {:?}, prepare: {:?}, okr_ahead: {}, okr_behind: {} }} }},",
             d.id,
             d.name,
             d.summary,
             band(d.early),
             band(d.growth),
             band(d.mature),
-            d.weight
+            d.weight,
+            d.ahead,
+            d.behind,
+            d.prepare,
+            okr(&d.okr_ahead),
+            okr(&d.okr_behind)
         );
     }
     let _ = writeln!(code, "];");
@@ -108,22 +153,31 @@ fn generate(bank: &BankFile) -> String {
             "platform" => "Part::Platform",
             other => panic!("question {}: unknown part {other:?}", q.id),
         };
+        let dimension_index = |id: &str| {
+            let index = bank.dimension.iter().position(|d| d.id == id);
+            index.unwrap_or_else(|| panic!("question {}: unknown dimension {id:?}", q.id))
+        };
         let dimension = match &q.dimension {
             None => "None".to_string(),
-            Some(id) => {
-                let index = bank.dimension.iter().position(|d| &d.id == id);
-                let index =
-                    index.unwrap_or_else(|| panic!("question {}: unknown dimension {id:?}", q.id));
-                format!("Some({index})")
-            }
+            Some(id) => format!("Some({})", dimension_index(id)),
         };
         let mut options = String::new();
         for o in &q.option {
             assert!(o.value <= 4, "question {}: option values are 0 to 4", q.id);
+            let mut shifts = String::new();
+            for s in &o.shift {
+                let _ = write!(
+                    shifts,
+                    "Shift {{ dimension: {}, weight: {}, band: {} }}, ",
+                    dimension_index(&s.dimension),
+                    s.weight,
+                    s.band
+                );
+            }
             let _ = write!(
                 options,
-                "Choice {{ label: {:?}, value: {} }}, ",
-                o.label, o.value
+                "Choice {{ label: {:?}, value: {}, note: {:?}, shifts: &[{shifts}] }}, ",
+                o.label, o.value, o.note
             );
         }
         let _ = writeln!(

@@ -193,3 +193,41 @@ fn platform_focus_ignores_missing_elements_and_focuses_present_ones() {
     );
     button.remove();
 }
+
+#[wasm_bindgen_test]
+async fn choosing_the_stage_yourself_changes_the_stage_and_the_score() {
+    let app = mount();
+    settle().await;
+    app.press("Start assessment").await;
+    // An early company with a mature platform: low fit until the person says "mature".
+    app.answer_all(|part, n| if part == "company" { 0 } else { (n - 1).min(3) })
+        .await;
+    assert!(app.text("[data-testid=stage]").contains("Early"));
+    let before = app.text("[data-testid=alignment-score]");
+    let mature: HtmlInputElement = app.all("#stage-mature")[0].clone().dyn_into().unwrap();
+    mature.click();
+    settle().await;
+    assert!(app.text("[data-testid=stage]").contains("Mature"));
+    assert_ne!(app.text("[data-testid=alignment-score]"), before);
+    let inferred: HtmlInputElement = app.all("#stage-inferred")[0].clone().dyn_into().unwrap();
+    inferred.click();
+    settle().await;
+    assert_eq!(app.text("[data-testid=alignment-score]"), before);
+}
+
+#[wasm_bindgen_test]
+async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
+    let app = mount();
+    settle().await;
+    app.press("Start assessment").await;
+    app.answer_all(|part, n| if part == "company" { n - 1 } else { 0 })
+        .await;
+    let priorities = app.all(".priority");
+    assert_eq!(priorities.len(), 3);
+    for p in &priorities {
+        let text = p.text_content().unwrap_or_default();
+        assert!(text.contains("Objective: "), "{text}");
+        assert!(text.matches("Key result: ").count() >= 2, "{text}");
+    }
+    assert!(app.text(".finding .why-details").contains("Points lost: "));
+}

@@ -3,6 +3,7 @@
 //! This is ground state. Everything else (stage, findings, score) is derived from it.
 
 use super::bank::Bank;
+use super::scoring::Stage;
 
 /// The answer to one question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -23,10 +24,13 @@ impl Answer {
     }
 }
 
-/// The answers to every question of one bank.
+/// The answers to every question of one bank, and the stage the person says the company is in
+/// when they disagree with the inferred one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Answers {
     by_question: Vec<Answer>,
+    /// The person's own choice of stage; `None` means "use the inferred stage".
+    pub stage_override: Option<Stage>,
 }
 
 impl Answers {
@@ -34,6 +38,7 @@ impl Answers {
     pub fn new(bank: &Bank) -> Answers {
         Answers {
             by_question: vec![Answer::Unanswered; bank.questions.len()],
+            stage_override: None,
         }
     }
 

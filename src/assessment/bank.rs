@@ -53,6 +53,37 @@ pub struct Dimension {
     pub bands: [Band; 3],
     /// How much the dimension counts at each stage (1 to 3), in the same order.
     pub weights: [u8; 3],
+    pub advice: Advice,
+}
+
+/// What to do about a dimension, in each direction, and draft goals for it.
+#[derive(Debug)]
+pub struct Advice {
+    /// When the platform is ahead of the stage: what to stop or defer.
+    pub ahead: &'static str,
+    /// When it is behind: what to invest in.
+    pub behind: &'static str,
+    /// When the company is about to move into the next stage: what to get ready.
+    pub prepare: &'static str,
+    pub okr_ahead: Okr,
+    pub okr_behind: Okr,
+}
+
+/// A draft outcome-focused goal: an objective and key results that describe the state of the
+/// world after success ("from X to Y"), never a list of things to ship.
+#[derive(Debug)]
+pub struct Okr {
+    pub objective: &'static str,
+    pub results: &'static [&'static str],
+}
+
+/// How a strategy answer changes one dimension: its weight and both ends of its band move by
+/// these amounts (kept within the scales).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shift {
+    pub dimension: usize,
+    pub weight: i8,
+    pub band: i8,
 }
 
 /// One answer a question offers, besides "Don't know".
@@ -60,8 +91,13 @@ pub struct Dimension {
 pub struct Choice {
     pub label: &'static str,
     /// For company questions, where the answer points on the stage scale (0 early, 2 growth,
-    /// 4 mature); for platform questions, the investment level it shows (0 to 4).
+    /// 4 mature); for platform questions, the investment level it shows (0 to 4); unused for
+    /// strategy questions.
     pub value: u8,
+    /// For strategy answers: what this answer means for the platform (may be empty).
+    pub note: &'static str,
+    /// For strategy answers: how it shifts dimensions' weights and bands.
+    pub shifts: &'static [Shift],
 }
 
 /// One question, with its options in the contract's order.
@@ -87,7 +123,7 @@ pub struct Bank {
 }
 
 mod generated {
-    use super::{Band, Choice, Dimension, Part, Question};
+    use super::{Advice, Band, Choice, Dimension, Okr, Part, Question, Shift};
     include!(concat!(env!("OUT_DIR"), "/bank.rs"));
 }
 
@@ -190,9 +226,79 @@ mod tests {
     }
 
     #[test]
-    fn the_foundation_has_at_least_three_company_and_three_platform_questions() {
+    fn the_bank_covers_company_strategy_and_platform_broadly() {
         let count = |part| BANK.questions.iter().filter(|q| q.part == part).count();
-        assert!(count(Part::Company) >= 3);
-        assert!(count(Part::Platform) >= 3);
+        assert!(count(Part::Company) >= 8, "at least 8 company questions");
+        assert!(
+            count(Part::Strategy) >= 2,
+            "the goal and whether it changed"
+        );
+        assert!(
+            count(Part::Platform) >= 15,
+            "at least 15 platform questions"
+        );
+        assert!(BANK.dimensions.len() >= 10, "at least 10 dimensions");
+    }
+
+    #[test]
+    fn every_dimension_has_advice_in_every_direction_and_outcome_goals() {
+        for d in BANK.dimensions {
+            let a = &d.advice;
+            for text in [
+                a.ahead,
+                a.behind,
+                a.prepare,
+                a.okr_ahead.objective,
+                a.okr_behind.objective,
+            ] {
+                assert!(text.len() > 20, "{}: advice too short: {text:?}", d.id);
+            }
+            for okr in [&a.okr_ahead, &a.okr_behind] {
+                assert!((2..=3).contains(&okr.results.len()), "{}", d.id);
+                for kr in okr.results {
+                    // An outcome says where a measure goes, not what gets shipped.
+                    let measurable =
+                        kr.contains(" to ") || kr.contains('%') || kr.contains("under");
+                    assert!(measurable, "{}: key result is not an outcome: {kr:?}", d.id);
+                    for output_word in ["Ship ", "Build ", "Launch ", "Complete ", "Implement "] {
+                        assert!(
+                            !kr.starts_with(output_word),
+                            "{}: key result is an output: {kr:?}",
+                            d.id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn only_strategy_answers_shift_dimensions_and_they_carry_a_note() {
+        for q in BANK.questions {
+            for choice in q.options {
+                if q.part != Part::Strategy {
+                    assert!(
+                        choice.shifts.is_empty() && choice.note.is_empty(),
+                        "{}",
+                        q.id
+                    );
+                }
+                if !choice.shifts.is_empty() {
+                    assert!(
+                        !choice.note.is_empty(),
+                        "{}: a shift needs a note saying why",
+                        q.id
+                    );
+                }
+                for shift in choice.shifts {
+                    assert!(shift.dimension < BANK.dimensions.len());
+                    assert!(
+                        (-1..=1).contains(&shift.weight) && (-1..=1).contains(&shift.band),
+                        "{}",
+                        q.id
+                    );
+                }
+            }
+        }
     }
 }

@@ -7,10 +7,14 @@
 
 mod answers;
 mod bank;
+pub mod explain;
 mod scoring;
 mod steps;
 
 pub use answers::{Answer, Answers};
-pub use bank::{BANK, Band, Bank, Choice, Dimension, Part, Question};
-pub use scoring::{Assessment, DimensionResult, Finding, Stage, StageInference, assess};
+pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
+pub use scoring::{
+    Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
+    PriorityKind, Stage, StageInference, StrategyEffect, Transition, assess,
+};
 pub use steps::{StepPlan, steps};

@@ -1,5 +1,6 @@
-//! Turns answers into an assessment: the company's stage, each dimension's level against the
-//! band that stage calls for, and one stage-fit score.
+//! Turns answers into an assessment: the company's stage (with confidence, transition and the
+//! answers behind it), each dimension's level against the band that stage and strategy call
+//! for, one stage-fit score, and the top priorities.
 //!
 //! The rule that sets Stagefit apart: investing beyond what the stage needs costs the score
 //! just as investing too little does. More platform is not better; a platform that fits is.
@@ -7,17 +8,26 @@
 use std::fmt;
 
 use super::answers::{Answer, Answers};
-use super::bank::{Band, Bank, Part, Question};
+use super::bank::{Band, Bank, Okr, Part, Question};
 
 /// The three company stages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Stage {
     Early,
     Growth,
     Mature,
 }
 
+/// Where the stage scale (0 early to 4 mature) is cut: below the first cut is early, from the
+/// second on is mature.
+const CUTS: [f32; 2] = [4.0 / 3.0, 8.0 / 3.0];
+
+/// How close to a cut the position must be for the company to count as "in transition".
+const TRANSITION_MARGIN: f32 = 0.3;
+
 impl Stage {
+    pub const ALL: [Stage; 3] = [Stage::Early, Stage::Growth, Stage::Mature];
+
     /// The index used for per-stage data in the bank (bands, weights).
     pub fn index(self) -> usize {
         match self {
@@ -27,7 +37,7 @@ impl Stage {
         }
     }
 
-    /// "an early company", "a growth company", "a mature company".
+    /// "an early-stage company", "a growth-stage company", "a mature company".
     pub fn company(self) -> &'static str {
         match self {
             Stage::Early => "an early-stage company",
@@ -45,12 +55,11 @@ impl Stage {
         }
     }
 
-    /// The stage a position on the 0 (early) to 4 (mature) scale falls in. The scale is cut in
-    /// three equal parts.
-    fn at(position: f32) -> Stage {
-        if position < 4.0 / 3.0 {
+    /// The stage a position on the 0 (early) to 4 (mature) scale falls in.
+    pub fn at(position: f32) -> Stage {
+        if position < CUTS[0] {
             Stage::Early
-        } else if position < 8.0 / 3.0 {
+        } else if position < CUTS[1] {
             Stage::Growth
         } else {
             Stage::Mature
@@ -68,16 +77,61 @@ impl fmt::Display for Stage {
     }
 }
 
+/// How much to trust the inferred stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        })
+    }
+}
+
+/// One company answer and the stage it points to.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Evidence {
+    pub question: usize,
+    pub choice: usize,
+    pub value: u8,
+    pub points_to: Stage,
+}
+
+/// A company close to the line between two stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Transition {
+    pub from: Stage,
+    pub to: Stage,
+}
+
 /// What the company answers say about the stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageInference {
-    /// The stage the rest of the assessment uses.
+    /// The stage the rest of the assessment uses: the person's override if they chose one,
+    /// otherwise the inferred stage.
     pub stage: Stage,
+    /// The stage the answers point to.
+    pub inferred: Stage,
+    pub overridden: bool,
     /// Where the answers put the company on the 0 (early) to 4 (mature) scale, or `None` when
-    /// every company answer was "Don't know" (the stage is then assumed to be growth).
+    /// no company answer is known (the inferred stage is then growth, the middle).
     pub position: Option<f32>,
-    /// How many company questions had a real answer, and how many there are.
-    pub n_known: usize,
+    /// Share of company questions with a real answer (0 to 1).
+    pub coverage: f32,
+    /// How much the known answers agree (1 all point to the same place, 0 widely spread).
+    pub agreement: f32,
+    pub confidence: Confidence,
+    /// Set when the position lies near the line between two stages.
+    pub transition: Option<Transition>,
+    /// The known company answers, in bank order, with where each points.
+    pub evidence: Vec<Evidence>,
     pub n_questions: usize,
 }
 
@@ -105,7 +159,7 @@ impl Finding {
         }
     }
 
-    /// The word a person reads.
+    /// The words a person reads.
     pub fn label(self) -> &'static str {
         match self {
             Finding::Over => "Ahead of your stage",
@@ -116,89 +170,337 @@ impl Finding {
     }
 }
 
-/// One dimension's result.
+/// One platform answer that set a dimension's level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LevelAnswer {
+    pub question: usize,
+    pub choice: usize,
+    pub level: u8,
+}
+
+/// One dimension's result, with every number that went into it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DimensionResult {
     /// Index into the bank's dimensions.
     pub dimension: usize,
-    /// The mean level of the answered questions (0 to 4), or `None` if none was answered.
+    /// The answers that set the level ("Don't know" left out).
+    pub answers: Vec<LevelAnswer>,
+    /// How many questions measure this dimension.
+    pub n_questions: usize,
+    /// The mean level of the answers (0 to 4), or `None` if none was known.
     pub level: Option<f32>,
+    /// The band and weight the stage gives, before the strategy moves them.
+    pub base_band: Band,
+    pub base_weight: u8,
+    /// The band and weight used, after the strategy.
     pub band: Band,
     pub weight: u8,
-    /// Level minus the nearest end of the band: negative when behind, positive when ahead,
-    /// zero within the band.
+    /// Level minus the nearest end of the band: negative when behind, positive when ahead.
     pub gap: f32,
+    /// The largest gap the scale allows for this band.
+    pub widest: f32,
+    /// Score points this dimension costs (0 when it fits or is not scored).
+    pub points_lost: f32,
     pub finding: Finding,
+    /// When the company is about to move into the next stage and this dimension sits below
+    /// that stage's band: the band to prepare for.
+    pub prepare_for: Option<Band>,
+}
+
+impl DimensionResult {
+    /// How many of the scored weight points in the whole assessment this dimension holds.
+    pub fn share_of_weight(&self, total_weight: u32) -> f32 {
+        if total_weight == 0 || self.level.is_none() {
+            0.0
+        } else {
+            f32::from(self.weight) / total_weight as f32
+        }
+    }
+}
+
+/// What the strategy answers mean for the platform.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct StrategyEffect {
+    /// Notes to show the person, one per strategy answer that has one.
+    pub notes: Vec<&'static str>,
+    /// Per dimension, how the strategy moved its weight and band.
+    pub weight_shift: Vec<i8>,
+    pub band_shift: Vec<i8>,
+}
+
+/// What kind of step a priority asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PriorityKind {
+    /// The platform is behind the stage here: invest.
+    Invest,
+    /// The platform is ahead of the stage here: stop or defer.
+    Defer,
+    /// The company is about to enter the next stage: get ready.
+    Prepare,
+}
+
+impl PriorityKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            PriorityKind::Invest => "Invest",
+            PriorityKind::Defer => "Stop or defer",
+            PriorityKind::Prepare => "Prepare",
+        }
+    }
+}
+
+/// One of the top priorities.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Priority {
+    pub dimension: usize,
+    pub kind: PriorityKind,
+}
+
+impl Priority {
+    /// The advice for this priority, from the bank.
+    pub fn advice(&self, bank: &Bank) -> &'static str {
+        let advice = &bank.dimensions[self.dimension].advice;
+        match self.kind {
+            PriorityKind::Invest => advice.behind,
+            PriorityKind::Defer => advice.ahead,
+            PriorityKind::Prepare => advice.prepare,
+        }
+    }
+
+    /// The draft outcome goal for this priority: preparing means investing ahead of need.
+    pub fn okr(&self, bank: &Bank) -> &'static Okr {
+        let advice = &bank.dimensions[self.dimension].advice;
+        match self.kind {
+            PriorityKind::Defer => &advice.okr_ahead,
+            PriorityKind::Invest | PriorityKind::Prepare => &advice.okr_behind,
+        }
+    }
 }
 
 /// Everything the results view shows, derived from the answers alone.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
     pub stage: StageInference,
+    pub strategy: StrategyEffect,
     pub dimensions: Vec<DimensionResult>,
     /// Stage fit from 0 to 100, or `None` when no dimension could be scored.
     pub score: Option<u8>,
+    /// The sum of the weights of the scored dimensions (the score's denominator).
+    pub total_weight: u32,
+    /// Up to three priorities, most important first.
+    pub priorities: Vec<Priority>,
+    /// How many platform questions had a real answer, of how many.
+    pub n_platform_known: usize,
+    pub n_platform_questions: usize,
 }
 
-/// The value of a given answer, or `None` for unanswered, "Don't know" or an option index the
-/// question does not have.
-fn value(question: &Question, answer: Answer) -> Option<u8> {
+/// The chosen option's index and value, or `None` for unanswered, "Don't know" or an option
+/// index the question does not have.
+fn chosen(question: &Question, answer: Answer) -> Option<(usize, u8)> {
     match answer {
-        Answer::Chosen(index) => question.options.get(usize::from(index)).map(|o| o.value),
+        Answer::Chosen(index) => {
+            let index = usize::from(index);
+            question.options.get(index).map(|o| (index, o.value))
+        }
         Answer::Unanswered | Answer::Unknown => None,
     }
 }
 
-fn mean(values: &[u8]) -> Option<f32> {
-    if values.is_empty() {
-        None
-    } else {
-        Some(values.iter().map(|&v| f32::from(v)).sum::<f32>() / values.len() as f32)
-    }
+fn mean(values: impl Iterator<Item = u8>) -> Option<f32> {
+    let (sum, n) = values.fold((0.0_f32, 0_u32), |(s, n), v| (s + f32::from(v), n + 1));
+    (n > 0).then(|| sum / n as f32)
 }
 
 /// Assesses a set of answers against a bank.
 pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
     let stage = infer_stage(bank, answers);
-    let dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
-        .map(|index| measure(bank, answers, index, stage.stage))
+    let strategy = strategy_effect(bank, answers);
+    let mut dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
+        .map(|index| measure(bank, answers, index, &stage, &strategy))
         .collect();
-    let score = score(&dimensions);
+    let total_weight: u32 = dimensions
+        .iter()
+        .filter(|d| d.level.is_some())
+        .map(|d| u32::from(d.weight))
+        .sum();
+    for d in &mut dimensions {
+        if d.level.is_some() && d.widest > 0.0 {
+            let share = (d.gap.abs() / d.widest).min(1.0);
+            d.points_lost = 100.0 * f32::from(d.weight) * share / total_weight as f32;
+        }
+    }
+    let score = (total_weight > 0).then(|| {
+        let lost: f32 = dimensions.iter().map(|d| d.points_lost).sum();
+        (100.0 - lost).round().clamp(0.0, 100.0) as u8
+    });
+    let priorities = priorities(&dimensions, &strategy);
+    let platform: Vec<(&Question, Answer)> = bank
+        .questions
+        .iter()
+        .zip(answers.iter())
+        .filter(|(q, _)| q.part == Part::Platform)
+        .collect();
     Assessment {
         stage,
+        strategy,
         dimensions,
         score,
+        total_weight,
+        priorities,
+        n_platform_known: platform
+            .iter()
+            .filter(|(q, a)| chosen(q, *a).is_some())
+            .count(),
+        n_platform_questions: platform.len(),
     }
 }
 
 fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
-    let company: Vec<(&Question, Answer)> = bank
+    let company: Vec<(usize, &Question)> = bank
         .questions
         .iter()
-        .zip(answers.iter())
-        .filter(|(q, _)| q.part == Part::Company)
+        .enumerate()
+        .filter(|(_, q)| q.part == Part::Company)
         .collect();
-    let known: Vec<u8> = company.iter().filter_map(|(q, a)| value(q, *a)).collect();
-    let position = mean(&known);
+    let evidence: Vec<Evidence> = company
+        .iter()
+        .filter_map(|&(index, q)| {
+            let (choice, value) = chosen(q, answers.get(index))?;
+            Some(Evidence {
+                question: index,
+                choice,
+                value,
+                points_to: Stage::at(f32::from(value)),
+            })
+        })
+        .collect();
+    let position = mean(evidence.iter().map(|e| e.value));
+    let coverage = if company.is_empty() {
+        0.0
+    } else {
+        evidence.len() as f32 / company.len() as f32
+    };
+    // The spread of the answers around their mean, on a scale whose widest spread is 2.
+    let agreement = match position {
+        None => 0.0,
+        Some(mean) => {
+            let variance = evidence
+                .iter()
+                .map(|e| (f32::from(e.value) - mean).powi(2))
+                .sum::<f32>()
+                / evidence.len() as f32;
+            (1.0 - variance.sqrt() / 2.0).clamp(0.0, 1.0)
+        }
+    };
+    let trust = coverage * agreement;
+    let confidence = if trust >= 0.7 {
+        Confidence::High
+    } else if trust >= 0.4 {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    };
+    let inferred = position.map_or(Stage::Growth, Stage::at);
+    let transition = position.and_then(|p| {
+        if (p - CUTS[0]).abs() < TRANSITION_MARGIN {
+            Some(Transition {
+                from: Stage::Early,
+                to: Stage::Growth,
+            })
+        } else if (p - CUTS[1]).abs() < TRANSITION_MARGIN {
+            Some(Transition {
+                from: Stage::Growth,
+                to: Stage::Mature,
+            })
+        } else {
+            None
+        }
+    });
     StageInference {
-        stage: position.map_or(Stage::Growth, Stage::at),
+        stage: answers.stage_override.unwrap_or(inferred),
+        inferred,
+        overridden: answers.stage_override.is_some_and(|s| s != inferred),
         position,
-        n_known: known.len(),
+        coverage,
+        agreement,
+        confidence,
+        transition,
+        evidence,
         n_questions: company.len(),
     }
 }
 
-fn measure(bank: &Bank, answers: &Answers, index: usize, stage: Stage) -> DimensionResult {
+fn strategy_effect(bank: &Bank, answers: &Answers) -> StrategyEffect {
+    let mut effect = StrategyEffect {
+        notes: Vec::new(),
+        weight_shift: vec![0; bank.dimensions.len()],
+        band_shift: vec![0; bank.dimensions.len()],
+    };
+    for (index, q) in bank.questions.iter().enumerate() {
+        if q.part != Part::Strategy {
+            continue;
+        }
+        let Some((choice, _)) = chosen(q, answers.get(index)) else {
+            continue;
+        };
+        let choice = &q.options[choice];
+        if !choice.note.is_empty() {
+            effect.notes.push(choice.note);
+        }
+        for shift in choice.shifts {
+            if let Some(w) = effect.weight_shift.get_mut(shift.dimension) {
+                *w = w.saturating_add(shift.weight);
+            }
+            if let Some(b) = effect.band_shift.get_mut(shift.dimension) {
+                *b = b.saturating_add(shift.band);
+            }
+        }
+    }
+    effect
+}
+
+/// Moves a band by `by` levels, keeping it on the 0 to 4 scale without changing its width.
+fn shift_band(band: Band, by: i8) -> Band {
+    let width = band.high - band.low;
+    let low = (i16::from(band.low) + i16::from(by)).clamp(0, i16::from(4 - width)) as u8;
+    Band {
+        low,
+        high: low + width,
+    }
+}
+
+fn measure(
+    bank: &Bank,
+    answers: &Answers,
+    index: usize,
+    stage: &StageInference,
+    strategy: &StrategyEffect,
+) -> DimensionResult {
     let dimension = &bank.dimensions[index];
-    let band = dimension.bands[stage.index()];
-    let levels: Vec<u8> = bank
+    let at = |s: Stage| shift_band(dimension.bands[s.index()], strategy.band_shift[index]);
+    let base_band = dimension.bands[stage.stage.index()];
+    let band = at(stage.stage);
+    let base_weight = dimension.weights[stage.stage.index()];
+    let weight =
+        (i16::from(base_weight) + i16::from(strategy.weight_shift[index])).clamp(1, 4) as u8;
+    let questions: Vec<(usize, &Question)> = bank
         .questions
         .iter()
-        .zip(answers.iter())
-        .filter(|(q, _)| q.dimension == Some(index))
-        .filter_map(|(q, a)| value(q, a))
+        .enumerate()
+        .filter(|(_, q)| q.dimension == Some(index))
         .collect();
-    let level = mean(&levels);
+    let level_answers: Vec<LevelAnswer> = questions
+        .iter()
+        .filter_map(|&(question, q)| {
+            let (choice, level) = chosen(q, answers.get(question))?;
+            Some(LevelAnswer {
+                question,
+                choice,
+                level,
+            })
+        })
+        .collect();
+    let level = mean(level_answers.iter().map(|a| a.level));
     let (gap, finding) = match level {
         None => (0.0, Finding::Unknown),
         Some(level) if level < f32::from(band.low) => (level - f32::from(band.low), Finding::Under),
@@ -207,190 +509,79 @@ fn measure(bank: &Bank, answers: &Answers, index: usize, stage: Stage) -> Dimens
         }
         Some(_) => (0.0, Finding::Fit),
     };
+    // Preparing only makes sense for a company that is about to move up into the stage it is
+    // being scored against next, not for one that has just arrived or chose its own stage.
+    let prepare_for = match (stage.transition, level) {
+        (Some(t), Some(level)) if t.from == stage.stage && !stage.overridden => {
+            let next = at(t.to);
+            (finding == Finding::Fit && level < f32::from(next.low)).then_some(next)
+        }
+        _ => None,
+    };
     DimensionResult {
         dimension: index,
+        answers: level_answers,
+        n_questions: questions.len(),
         level,
+        base_band,
+        base_weight,
         band,
-        weight: dimension.weights[stage.index()],
+        weight,
         gap,
+        widest: f32::from(band.low.max(4 - band.high)),
+        points_lost: 0.0,
         finding,
+        prepare_for,
     }
 }
 
-/// The weighted share of the largest possible gap that the actual gaps use up, turned into a
-/// score: 100 when every scored dimension is within its band, 0 when every one is as far from
-/// its band as the scale allows. Ahead and behind count the same.
-fn score(dimensions: &[DimensionResult]) -> Option<u8> {
-    let scored: Vec<&DimensionResult> = dimensions.iter().filter(|d| d.level.is_some()).collect();
-    if scored.is_empty() {
-        return None;
-    }
-    let total_weight: f32 = scored.iter().map(|d| f32::from(d.weight)).sum();
-    let lost: f32 = scored
+/// The top three: dimensions off their band, by the points they cost, then by how much the
+/// strategy stresses them, then by weight; where fewer than three are off, dimensions to
+/// prepare for the next stage fill the list.
+fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<Priority> {
+    let mut off: Vec<&DimensionResult> = dimensions
         .iter()
-        .map(|d| {
-            let widest = f32::from(d.band.low.max(4 - d.band.high));
-            let share = if widest > 0.0 {
-                (d.gap.abs() / widest).min(1.0)
+        .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
+        .collect();
+    off.sort_by(|a, b| {
+        b.points_lost
+            .total_cmp(&a.points_lost)
+            .then(strategy.weight_shift[b.dimension].cmp(&strategy.weight_shift[a.dimension]))
+            .then(b.weight.cmp(&a.weight))
+            .then(a.dimension.cmp(&b.dimension))
+    });
+    let mut list: Vec<Priority> = off
+        .into_iter()
+        .map(|d| Priority {
+            dimension: d.dimension,
+            kind: if d.finding == Finding::Under {
+                PriorityKind::Invest
             } else {
-                0.0
-            };
-            f32::from(d.weight) * share
+                PriorityKind::Defer
+            },
         })
-        .sum();
-    let fit = 100.0 * (1.0 - lost / total_weight);
-    Some(fit.round().clamp(0.0, 100.0) as u8)
+        .collect();
+    let mut prepare: Vec<&DimensionResult> = dimensions
+        .iter()
+        .filter(|d| d.prepare_for.is_some())
+        .collect();
+    let distance = |d: &DimensionResult| {
+        let next = d.prepare_for.map_or(0.0, |b| f32::from(b.low));
+        (next - d.level.unwrap_or(next)) * f32::from(d.weight)
+    };
+    prepare.sort_by(|a, b| {
+        distance(b)
+            .total_cmp(&distance(a))
+            .then(a.dimension.cmp(&b.dimension))
+    });
+    list.extend(prepare.into_iter().map(|d| Priority {
+        dimension: d.dimension,
+        kind: PriorityKind::Prepare,
+    }));
+    list.truncate(3);
+    list
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::assessment::BANK;
-
-    /// Answers every company question with the option at `company` (clamped to the last one)
-    /// and every platform question with the option at `platform`; `None` means "Don't know".
-    fn answers(company: Option<usize>, platform: Option<usize>) -> Answers {
-        let mut answers = Answers::new(&BANK);
-        for (index, q) in BANK.questions.iter().enumerate() {
-            let pick = if q.part == Part::Company {
-                company
-            } else {
-                platform
-            };
-            let answer = match pick {
-                None => Answer::Unknown,
-                Some(i) => Answer::Chosen(i.min(q.options.len() - 1) as u8),
-            };
-            answers.set(index, answer);
-        }
-        answers
-    }
-
-    /// Asserts the stage, the score range and the count of each finding for one answer pattern.
-    fn check(
-        company: Option<usize>,
-        platform: Option<usize>,
-        stage: Stage,
-        score: (u8, u8),
-        findings: &str,
-    ) {
-        let result = assess(&BANK, &answers(company, platform));
-        assert_eq!(
-            result.stage.stage, stage,
-            "stage for {company:?}/{platform:?}"
-        );
-        let actual = result.score.unwrap_or(0);
-        assert!(
-            (score.0..=score.1).contains(&actual),
-            "score {actual} not in {score:?} for {company:?}/{platform:?}"
-        );
-        let count = |f| result.dimensions.iter().filter(|d| d.finding == f).count();
-        let summary = format!(
-            "over={} under={} fit={} unknown={}",
-            count(Finding::Over),
-            count(Finding::Under),
-            count(Finding::Fit),
-            count(Finding::Unknown)
-        );
-        assert_eq!(summary, findings, "findings for {company:?}/{platform:?}");
-    }
-
-    #[test]
-    fn answer_patterns_give_the_expected_stage_score_and_findings() {
-        // An early company with a heavily built platform is ahead everywhere it can be.
-        check(
-            Some(0),
-            Some(4),
-            Stage::Early,
-            (0, 40),
-            "over=6 under=0 fit=0 unknown=0",
-        );
-        // An early company with a light platform: behind only where even a startup needs a
-        // simple pipeline and basic monitoring.
-        check(
-            Some(0),
-            Some(0),
-            Stage::Early,
-            (60, 90),
-            "over=0 under=2 fit=4 unknown=0",
-        );
-        check(
-            Some(0),
-            Some(1),
-            Stage::Early,
-            (100, 100),
-            "over=0 under=0 fit=6 unknown=0",
-        );
-        // A mature company on an early-stage platform is behind nearly everywhere.
-        check(
-            Some(9),
-            Some(0),
-            Stage::Mature,
-            (0, 30),
-            "over=0 under=5 fit=1 unknown=0",
-        );
-        check(
-            Some(9),
-            Some(4),
-            Stage::Mature,
-            (80, 95),
-            "over=1 under=0 fit=5 unknown=0",
-        );
-        check(
-            Some(9),
-            Some(3),
-            Stage::Mature,
-            (100, 100),
-            "over=0 under=0 fit=6 unknown=0",
-        );
-        // A growth company with a middling platform.
-        check(
-            Some(2),
-            Some(2),
-            Stage::Growth,
-            (95, 100),
-            "over=0 under=0 fit=6 unknown=0",
-        );
-        // Nothing known: the stage is assumed, nothing is scored, nothing fails.
-        check(
-            None,
-            None,
-            Stage::Growth,
-            (0, 0),
-            "over=0 under=0 fit=0 unknown=6",
-        );
-    }
-
-    #[test]
-    fn all_unknown_gives_no_score_and_no_position() {
-        let result = assess(&BANK, &answers(None, None));
-        assert_eq!(result.score, None);
-        assert_eq!(result.stage.position, None);
-        assert_eq!(result.stage.n_known, 0);
-    }
-
-    #[test]
-    fn unanswered_and_out_of_range_choices_are_left_out() {
-        let mut answers = Answers::new(&BANK);
-        answers.set(0, Answer::Chosen(200));
-        let result = assess(&BANK, &answers);
-        assert_eq!(result.stage.n_known, 0);
-        assert_eq!(result.score, None);
-    }
-
-    #[test]
-    fn being_ahead_costs_as_much_as_being_behind() {
-        // Same distance from the band on either side gives the same score.
-        let d = |gap: f32| DimensionResult {
-            dimension: 0,
-            level: Some(2.0 + gap),
-            band: Band { low: 2, high: 2 },
-            weight: 2,
-            gap,
-            finding: Finding::Fit,
-        };
-        assert_eq!(score(&[d(1.0)]), score(&[d(-1.0)]));
-        assert_eq!(score(&[d(0.0)]), Some(100));
-        assert_eq!(score(&[d(2.0)]), Some(0));
-    }
-}
+// Native only: the property tests use proptest, which is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -65,7 +65,7 @@ pub fn App() -> impl IntoView {
                 Screen::Questionnaire => {
                     view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
                 }
-                Screen::Results => view! { <Results assessment on_edit=edit on_restart=restart /> }.into_any(),
+                Screen::Results => view! { <Results assessment answers on_edit=edit on_restart=restart /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

@@ -1,31 +1,21 @@
-//! The results view: the inferred stage, the stage-fit score and one finding per dimension,
-//! with the page contract's `data-testid`, `data-dimension` and `data-finding` hooks.
+//! The results view: the stage (with confidence, transition, the answers behind it and an
+//! override), the stage-fit score, the top priorities with draft goals, and one finding per
+//! dimension with advice and the arithmetic behind it. Carries the page contract's hooks.
 
 use leptos::prelude::*;
 
-use crate::assessment::{Assessment, BANK, DimensionResult, Finding};
+use crate::assessment::{
+    Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain,
+};
 
 #[component]
 pub fn Results(
     assessment: Memo<Assessment>,
+    answers: RwSignal<Answers>,
     on_edit: Callback<()>,
     on_restart: Callback<()>,
 ) -> impl IntoView {
     let stage = move || assessment.with(|a| a.stage.stage);
-    let stage_basis = move || {
-        assessment.with(|a| {
-            let s = &a.stage;
-            if s.position.is_none() {
-                "Every company answer was \u{201c}Don't know\u{201d}, so this assumes the middle stage. \
-                 Answer a few company questions for a real reading."
-                    .to_string()
-            } else {
-                format!("Read from {} of {} company answers.", s.n_known, s.n_questions)
-            }
-        })
-    };
-    let score = move || assessment.with(|a| a.score);
-
     view! {
         <section class="results" aria-labelledby="results-heading">
             <h1 id="results-heading" tabindex="-1">"Your results"</h1>
@@ -33,36 +23,40 @@ pub fn Results(
                 <div class="headline-item">
                     <p class="headline-label">"Company stage"</p>
                     <p class="headline-value" data-testid="stage">{move || stage().to_string()}</p>
-                    <p class="headline-note">
-                        {move || format!("{}: {}.", stage(), stage().motto())} " " {stage_basis}
-                    </p>
+                    <p class="headline-note">{move || format!("{}: {}.", stage(), stage().motto())}</p>
+                    <p class="headline-note">{move || assessment.with(|a| explain::confidence(&a.stage))}</p>
+                    <TransitionNote assessment />
                 </div>
                 <div class="headline-item">
                     <p class="headline-label">"Stage fit"</p>
                     <p class="headline-value" data-testid="alignment-score">
-                        {move || match score() {
+                        {move || match assessment.with(|a| a.score) {
                             Some(score) => format!("{score} out of 100"),
                             None => "Not scored".to_string(),
                         }}
                     </p>
+                    <p class="headline-note">{move || assessment.with(explain::score)}</p>
                     <p class="headline-note">
-                        {move || match score() {
-                            Some(_) => format!(
-                                "100 means every area below sits in the range that suits {}. \
-                                 Investing too much costs points just as investing too little does.",
-                                stage().company()
-                            ),
-                            None => "Every platform answer was \u{201c}Don't know\u{201d}, so there is nothing to score yet."
-                                .to_string(),
-                        }}
+                        {move || assessment.with(|a| format!(
+                            "Based on {} of {} platform answers.",
+                            a.n_platform_known,
+                            a.n_platform_questions,
+                        ))}
                     </p>
                 </div>
             </div>
+            <StageDetails assessment answers />
+            <StrategyNotes assessment />
+            <h2 id="priorities-heading">"Top priorities"</h2>
+            <Priorities assessment />
             <h2>"Area by area"</h2>
             <ul class="findings">
-                {move || {
-                    assessment.with(|a| a.dimensions.iter().map(|d| view! { <FindingItem result=d.clone() /> }).collect_view())
-                }}
+                {move || assessment.with(|a| {
+                    a.dimensions
+                        .iter()
+                        .map(|d| view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight /> })
+                        .collect_view()
+                })}
             </ul>
             <div class="step-buttons">
                 <button type="button" class="secondary" on:click=move |_| on_edit.run(())>"Change answers"</button>
@@ -72,17 +66,171 @@ pub fn Results(
     }
 }
 
-/// One dimension's finding: its verdict, its level and the band the stage calls for.
+/// Says when the company sits near the line between two stages.
 #[component]
-fn FindingItem(result: DimensionResult) -> impl IntoView {
+fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        assessment.with(|a| a.stage.transition).map(|t| {
+            view! {
+                <p class="headline-note transition">
+                    {format!(
+                        "In transition: your answers sit near the line between {} and {}. Findings marked \u{201c}Prepare\u{201d} show what the {} stage will ask for.",
+                        t.from.to_string().to_lowercase(),
+                        t.to.to_string().to_lowercase(),
+                        t.to.to_string().to_lowercase(),
+                    )}
+                </p>
+            }
+        })
+    }
+}
+
+/// Which answers pointed where, and the control to choose the stage yourself.
+#[component]
+fn StageDetails(assessment: Memo<Assessment>, answers: RwSignal<Answers>) -> impl IntoView {
+    let inferred = move || assessment.with(|a| a.stage.inferred);
+    let choose = move |choice: Option<Stage>| answers.update(|a| a.stage_override = choice);
+    let options = move || {
+        let current = answers.with(|a| a.stage_override);
+        let mut list = vec![(
+            None,
+            format!("Use the stage the answers point to ({})", inferred()),
+            "stage-inferred".to_string(),
+        )];
+        list.extend(Stage::ALL.iter().map(|&s| {
+            (
+                Some(s),
+                s.to_string(),
+                format!("stage-{}", s.to_string().to_lowercase()),
+            )
+        }));
+        list.into_iter()
+            .map(|(value, label, id)| {
+                let label_for = id.clone();
+                view! {
+                    <div class="option">
+                        <input
+                            type="radio"
+                            name="stage-override"
+                            id=id
+                            prop:checked=current == value
+                            on:change=move |_| choose(value)
+                        />
+                        <label for=label_for>{label}</label>
+                    </div>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <details class="stage-details">
+            <summary>"Which answers pointed where, and choosing the stage yourself"</summary>
+            <ul class="evidence">
+                {move || assessment.with(|a| {
+                    a.stage.evidence.iter().map(|e| {
+                        let q = &BANK.questions[e.question];
+                        view! {
+                            <li>
+                                <span class="evidence-question">{q.prompt}</span>
+                                " "
+                                <span class="evidence-answer">{format!("\u{201c}{}\u{201d}", q.options[e.choice].label)}</span>
+                                " "
+                                <strong>{format!("points to {}", e.points_to)}</strong>
+                            </li>
+                        }
+                    }).collect_view()
+                })}
+            </ul>
+            <fieldset class="override">
+                <legend>"Know better? Choose the stage yourself"</legend>
+                <p class="why">"The score, findings and priorities follow the stage you choose, and it is kept with your answers."</p>
+                {options}
+            </fieldset>
+        </details>
+    }
+}
+
+/// What the strategy answers mean for the platform.
+#[component]
+fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        let notes = assessment.with(|a| a.strategy.notes.clone());
+        (!notes.is_empty()).then(|| {
+            view! {
+                <div class="strategy-notes">
+                    <h2>"What your strategy means for the platform"</h2>
+                    {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                </div>
+            }
+        })
+    }
+}
+
+/// The top three priorities, each with advice and a draft outcome goal.
+#[component]
+fn Priorities(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        let priorities = assessment.with(|a| a.priorities.clone());
+        if priorities.is_empty() {
+            let text = if assessment.with(|a| a.score.is_some()) {
+                "Every area you answered fits your stage. Keep investments where they are, and reassess when the company or its strategy changes."
+            } else {
+                "Answer some platform questions to get priorities."
+            };
+            return view! { <p class="no-priorities">{text}</p> }.into_any();
+        }
+        view! {
+            <ol class="priorities">
+                {priorities.into_iter().map(|p| view! { <PriorityItem priority=p /> }).collect_view()}
+            </ol>
+        }
+        .into_any()
+    }
+}
+
+#[component]
+fn PriorityItem(priority: Priority) -> impl IntoView {
+    let dimension = &BANK.dimensions[priority.dimension];
+    let okr = priority.okr(&BANK);
+    view! {
+        <li class="priority" data-priority=dimension.id>
+            <h3>
+                <span class=format!("kind kind-{}", priority.kind.label().to_lowercase().replace(' ', "-"))>
+                    {priority.kind.label()}
+                </span>
+                ": "
+                {dimension.name}
+            </h3>
+            <p>{priority.advice(&BANK)}</p>
+            <div class="okr">
+                <p class="okr-title">"Draft goal (replace the example numbers with your own)"</p>
+                <p><strong>"Objective: "</strong>{okr.objective}</p>
+                <ul>
+                    {okr.results.iter().map(|kr| view! { <li><strong>"Key result: "</strong>{*kr}</li> }).collect_view()}
+                </ul>
+            </div>
+        </li>
+    }
+}
+
+/// One dimension's finding: its verdict, level and band, advice, and the arithmetic.
+#[component]
+fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl IntoView {
     let dimension = &BANK.dimensions[result.dimension];
     let detail = match result.level {
         Some(level) => format!(
-            "Your level: {level:.1} of 4. This stage fits {} to {}.",
-            result.band.low, result.band.high
+            "Your level: {level:.1} of 4. {} fits {}.",
+            explain::capitalise(stage.company()),
+            explain::band(result.band)
         ),
         None => "Every answer here was \u{201c}Don't know\u{201d}, so this area is not scored."
             .to_string(),
+    };
+    let advice = match (result.finding, result.prepare_for) {
+        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead)),
+        (Finding::Under, _) => Some(("Invest", dimension.advice.behind)),
+        (Finding::Fit, Some(_)) => Some(("Prepare", dimension.advice.prepare)),
+        _ => None,
     };
     let marker = match result.finding {
         Finding::Over => "\u{25b2}",
@@ -90,6 +238,8 @@ fn FindingItem(result: DimensionResult) -> impl IntoView {
         Finding::Fit => "\u{2713}",
         Finding::Unknown => "?",
     };
+    let arithmetic = explain::dimension(&result, stage, total_weight);
+    let answers = result.answers.clone();
     view! {
         <li class="finding" data-dimension=dimension.id data-finding=result.finding.id()>
             <h3>{dimension.name}</h3>
@@ -99,7 +249,23 @@ fn FindingItem(result: DimensionResult) -> impl IntoView {
                 {result.finding.label()}
             </p>
             <p class="detail">{detail}</p>
-            <p class="summary">{dimension.summary}</p>
+            {advice.map(|(label, text)| view! { <p class="advice"><strong>{label} ": "</strong>{text}</p> })}
+            <details class="why-details">
+                <summary>{format!("How this was worked out: {}", dimension.name)}</summary>
+                <p class="summary">{dimension.summary}</p>
+                <ul>
+                    {answers.into_iter().map(|a| {
+                        let q = &BANK.questions[a.question];
+                        view! {
+                            <li>
+                                {q.prompt} " "
+                                {format!("\u{201c}{}\u{201d}: level {}", q.options[a.choice].label, a.level)}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                {arithmetic.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+            </details>
         </li>
     }
 }
