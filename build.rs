@@ -22,6 +22,8 @@ struct BankFile {
 #[serde(deny_unknown_fields)]
 struct DimensionFile {
     id: String,
+    /// A name short enough for a chart label.
+    short: String,
     name: String,
     summary: String,
     /// Expected level range per stage, `[low, high]` on the 0 to 4 scale.
@@ -128,9 +130,10 @@ fn generate(bank: &BankFile) -> String {
         };
         let _ = writeln!(
             code,
-            "    Dimension {{ id: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?}, \
+            "    Dimension {{ id: {:?}, short: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?}, \
              advice: Advice {{ ahead: {:?}, behind: {:?}, prepare: {:?}, okr_ahead: {}, okr_behind: {} }} }},",
             d.id,
+            d.short,
             d.name,
             d.summary,
             band(d.early),

@@ -47,6 +47,8 @@ pub struct Band {
 pub struct Dimension {
     /// Stable identifier, used in `data-dimension`, saved results and links.
     pub id: &'static str,
+    /// A name short enough for a chart label.
+    pub short: &'static str,
     pub name: &'static str,
     pub summary: &'static str,
     /// Expected band for early, growth and mature companies, in that order.
@@ -148,6 +150,17 @@ mod tests {
                 q.id.starts_with(&format!("{}.", q.part.id())),
                 "{} should start with its part",
                 q.id
+            );
+        }
+    }
+
+    #[test]
+    fn chart_labels_are_short() {
+        for d in BANK.dimensions {
+            assert!(
+                d.short.chars().count() <= 14,
+                "{}: short name too long for the chart",
+                d.id
             );
         }
     }

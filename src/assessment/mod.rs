@@ -7,7 +7,9 @@
 
 mod answers;
 mod bank;
+pub mod chart;
 pub mod explain;
+pub mod report;
 mod scoring;
 mod steps;
 

@@ -31,3 +31,57 @@ pub fn remove_loading_notice() {
         notice.remove();
     }
 }
+
+/// Why text could not be put on the clipboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClipboardError {
+    /// The browser offers no clipboard here (an insecure page, an old browser).
+    Unavailable,
+    /// The browser refused (permission denied, page not focused).
+    Refused,
+}
+
+/// Puts text on the clipboard.
+pub async fn copy_text(text: &str) -> Result<(), ClipboardError> {
+    let navigator = web_sys::window()
+        .ok_or(ClipboardError::Unavailable)?
+        .navigator();
+    // `navigator.clipboard` is missing outside secure contexts; calling it then would throw.
+    let present = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .map(|c| !c.is_undefined() && !c.is_null());
+    if present != Ok(true) {
+        return Err(ClipboardError::Unavailable);
+    }
+    let promise = navigator.clipboard().write_text(text);
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map(|_| ())
+        .map_err(|_| ClipboardError::Refused)
+}
+
+/// Selects the text of a text area, so a person can copy it by hand when the clipboard is refused.
+pub fn select_text(id: &str) {
+    let element = document().and_then(|d| d.get_element_by_id(id));
+    if let Some(area) = element.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = area.focus();
+        area.select();
+    }
+}
+
+/// Opens the browser's print dialog (where a person can also save as PDF).
+pub fn print() {
+    if let Some(window) = web_sys::window() {
+        let _ = window.print();
+    }
+}
+
+/// Today's date in the browser's time zone, as YYYY-MM-DD.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}

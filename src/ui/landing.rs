@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::assessment::BANK;
 
 #[component]
-pub fn Landing(on_start: Callback<()>) -> impl IntoView {
+pub fn Landing(on_start: Callback<()>, on_how: Callback<()>) -> impl IntoView {
     let n_questions = BANK.questions.len();
     view! {
         <section class="landing" aria-labelledby="landing-heading">
@@ -17,9 +17,14 @@ pub fn Landing(on_start: Callback<()>) -> impl IntoView {
                 "(money spent before it pays off) or behind it (growing pains), with a score for "
                 "how well the two fit. A bigger platform is not a better one; one that fits is."
             </p>
-            <button type="button" class="primary" on:click=move |_| on_start.run(())>
-                "Start assessment"
-            </button>
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| on_start.run(())>
+                    "Start assessment"
+                </button>
+                <button type="button" class="secondary" on:click=move |_| on_how.run(())>
+                    "How scoring works"
+                </button>
+            </div>
         </section>
     }
 }

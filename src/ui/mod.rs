@@ -4,6 +4,8 @@
 //! Components never compute a score, a stage or a finding themselves; they call
 //! `crate::assessment` through `Memo`s. Browser APIs go through `crate::platform`.
 
+mod charts;
+mod how;
 mod landing;
 mod questionnaire;
 mod results;
@@ -13,6 +15,7 @@ use leptos::prelude::*;
 use crate::assessment::{Answers, BANK, assess};
 use crate::platform;
 
+pub use how::HowScoring;
 pub use landing::Landing;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
@@ -23,6 +26,15 @@ enum Screen {
     Landing,
     Questionnaire,
     Results,
+    /// The "how scoring works" page; remembers the view to go back to.
+    HowScoring(HowFrom),
+}
+
+/// Where the "how scoring works" page was opened from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum HowFrom {
+    Landing,
+    Results,
 }
 
 /// The whole app: the landing view, the questionnaire or the results.
@@ -31,6 +43,7 @@ pub fn App() -> impl IntoView {
     let screen = RwSignal::new(Screen::Landing);
     let answers = RwSignal::new(Answers::new(&BANK));
     let step = RwSignal::new(0_usize);
+    let label = RwSignal::new(String::new());
     let assessment = Memo::new(move |_| answers.with(|a| assess(&BANK, a)));
 
     let start = Callback::new(move |()| {
@@ -48,7 +61,20 @@ pub fn App() -> impl IntoView {
     });
     let restart = Callback::new(move |()| {
         answers.set(Answers::new(&BANK));
+        label.set(String::new());
         start.run(());
+    });
+    let how_from_landing = Callback::new(move |()| {
+        screen.set(Screen::HowScoring(HowFrom::Landing));
+        platform::focus_after_render("how-heading");
+    });
+    let how_from_results = Callback::new(move |()| {
+        screen.set(Screen::HowScoring(HowFrom::Results));
+        platform::focus_after_render("how-heading");
+    });
+    let how_back = Callback::new(move |()| match screen.get_untracked() {
+        Screen::HowScoring(HowFrom::Results) => finish.run(()),
+        _ => leave.run(()),
     });
     let edit = Callback::new(move |()| {
         screen.set(Screen::Questionnaire);
@@ -61,11 +87,12 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main">
             {move || match screen.get() {
-                Screen::Landing => view! { <Landing on_start=start /> }.into_any(),
+                Screen::Landing => view! { <Landing on_start=start on_how=how_from_landing /> }.into_any(),
+                Screen::HowScoring(_) => view! { <HowScoring on_back=how_back /> }.into_any(),
                 Screen::Questionnaire => {
                     view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
                 }
-                Screen::Results => view! { <Results assessment answers on_edit=edit on_restart=restart /> }.into_any(),
+                Screen::Results => view! { <Results assessment answers label on_edit=edit on_restart=restart on_how=how_from_results /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">

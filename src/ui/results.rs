@@ -5,20 +5,69 @@
 use leptos::prelude::*;
 
 use crate::assessment::{
-    Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain,
+    Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
+use crate::platform;
+use crate::ui::charts::Charts;
+
+/// What happened to the last "Copy summary".
+#[derive(Clone, Debug, PartialEq)]
+enum CopyState {
+    Idle,
+    Copied,
+    /// The clipboard was refused; the summary is shown for copying by hand.
+    Manual(String),
+}
 
 #[component]
 pub fn Results(
     assessment: Memo<Assessment>,
     answers: RwSignal<Answers>,
+    label: RwSignal<String>,
     on_edit: Callback<()>,
     on_restart: Callback<()>,
+    on_how: Callback<()>,
 ) -> impl IntoView {
     let stage = move || assessment.with(|a| a.stage.stage);
+    let date = platform::today();
+    let print_date = date.clone();
+    let copy_state = RwSignal::new(CopyState::Idle);
+    let copy = move |_| {
+        let summary = assessment
+            .with_untracked(|a| report::markdown(&BANK, a, &label.get_untracked(), &date));
+        leptos::task::spawn_local(async move {
+            match platform::copy_text(&summary).await {
+                Ok(()) => copy_state.set(CopyState::Copied),
+                Err(_) => {
+                    copy_state.set(CopyState::Manual(summary));
+                    request_animation_frame(|| platform::select_text("summary-text"));
+                }
+            }
+        });
+    };
     view! {
         <section class="results" aria-labelledby="results-heading">
+            <div class="print-only print-header">
+                <p class="brand">"Stagefit: platform stage fit"</p>
+                <p>
+                    {move || {
+                        let label = report::clean_label(&label.get());
+                        if label.is_empty() { print_date.clone() } else { format!("{label} \u{b7} {print_date}") }
+                    }}
+                </p>
+            </div>
             <h1 id="results-heading" tabindex="-1">"Your results"</h1>
+            <div class="label-field no-print">
+                <label for="result-label">"Name this result (optional)"</label>
+                <input
+                    id="result-label"
+                    type="text"
+                    maxlength=report::LABEL_MAX
+                    placeholder="For example: Platform team, Q3 review"
+                    prop:value=move || label.get()
+                    on:input=move |ev| label.set(event_target_value(&ev))
+                />
+            </div>
             <div class="headline">
                 <div class="headline-item">
                     <p class="headline-label">"Company stage"</p>
@@ -45,7 +94,27 @@ pub fn Results(
                     </p>
                 </div>
             </div>
+            <div class="actions no-print">
+                <button type="button" class="secondary" on:click=copy>"Copy summary"</button>
+                <button type="button" class="secondary" on:click=move |_| platform::print()>"Print or save as PDF"</button>
+                <button type="button" class="secondary" on:click=move |_| on_how.run(())>"How scoring works"</button>
+            </div>
+            <div class="copy-status no-print" role="status">
+                {move || match copy_state.get() {
+                    CopyState::Idle => None,
+                    CopyState::Copied => Some(view! { <p class="copied">"Summary copied. Paste it into a chat or a wiki."</p> }.into_any()),
+                    CopyState::Manual(text) => Some(view! {
+                        <div class="manual-copy">
+                            <label for="summary-text">
+                                "Your browser did not allow copying. The summary is selected below: press Ctrl+C (or \u{2318}+C) to copy it."
+                            </label>
+                            <textarea id="summary-text" readonly rows="10">{text}</textarea>
+                        </div>
+                    }.into_any()),
+                }}
+            </div>
             <StageDetails assessment answers />
+            <Charts assessment />
             <StrategyNotes assessment />
             <h2 id="priorities-heading">"Top priorities"</h2>
             <Priorities assessment />
@@ -58,7 +127,7 @@ pub fn Results(
                         .collect_view()
                 })}
             </ul>
-            <div class="step-buttons">
+            <div class="step-buttons no-print">
                 <button type="button" class="secondary" on:click=move |_| on_edit.run(())>"Change answers"</button>
                 <button type="button" class="secondary" on:click=move |_| on_restart.run(())>"Start again"</button>
             </div>
@@ -123,7 +192,7 @@ fn StageDetails(assessment: Memo<Assessment>, answers: RwSignal<Answers>) -> imp
             .collect_view()
     };
     view! {
-        <details class="stage-details">
+        <details class="stage-details no-print">
             <summary>"Which answers pointed where, and choosing the stage yourself"</summary>
             <ul class="evidence">
                 {move || assessment.with(|a| {

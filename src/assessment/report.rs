@@ -1,0 +1,191 @@
+//! The Markdown summary people paste into a chat or a wiki: headline, stage, score, a table of
+//! findings, the priorities and their draft goals. Also the one rule for labels people type.
+
+use std::fmt::Write as _;
+
+use super::bank::Bank;
+use super::explain;
+use super::scoring::{Assessment, Finding};
+
+/// The longest label kept, in characters.
+pub const LABEL_MAX: usize = 80;
+
+/// A label as typed, made safe to keep and show anywhere: control characters dropped, runs of
+/// white space folded to one space, trimmed, and cut to `LABEL_MAX` characters.
+pub fn clean_label(raw: &str) -> String {
+    let folded: Vec<&str> = raw
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect();
+    folded
+        .join(" ")
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(LABEL_MAX)
+        .collect()
+}
+
+/// Escapes the characters that Markdown or a chat would otherwise read as formatting or HTML.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '<' | '>' | '!' | '~'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The Markdown summary of an assessment. `label` is the person's name for it (may be empty);
+/// `date` is shown as given.
+pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -> String {
+    let mut md = String::new();
+    let label = clean_label(label);
+    let title = if label.is_empty() {
+        "Platform stage fit".to_string()
+    } else {
+        escape(&label)
+    };
+    let _ = writeln!(md, "# Stagefit: {title}\n");
+    let _ = writeln!(md, "_{date}_\n");
+    let stage = &assessment.stage;
+    let _ = writeln!(
+        md,
+        "**Company stage:** {}{}: {}. {}\n",
+        stage.stage,
+        if stage.overridden {
+            " (chosen by you)"
+        } else {
+            ""
+        },
+        stage.stage.motto(),
+        explain::confidence(stage)
+    );
+    let score = assessment
+        .score
+        .map_or("not scored".to_string(), |s| format!("{s} out of 100"));
+    let _ = writeln!(
+        md,
+        "**Stage fit:** {score}. {}\n",
+        explain::score(assessment)
+    );
+    for note in &assessment.strategy.notes {
+        let _ = writeln!(md, "> {note}\n");
+    }
+    let _ = writeln!(md, "| Area | Level (0 to 4) | Fits this stage | Finding |");
+    let _ = writeln!(md, "|---|---|---|---|");
+    for d in &assessment.dimensions {
+        let level = d
+            .level
+            .map_or("not answered".to_string(), |l| format!("{l:.1}"));
+        let marker = match d.finding {
+            Finding::Over => "\u{25b2} ",
+            Finding::Under => "\u{25bc} ",
+            Finding::Fit => "\u{2713} ",
+            Finding::Unknown => "",
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {level} | {} | {marker}{} |",
+            bank.dimensions[d.dimension].name,
+            explain::band(d.band),
+            d.finding.label()
+        );
+    }
+    let _ = writeln!(md, "\n## Top priorities\n");
+    if assessment.priorities.is_empty() {
+        let _ = writeln!(
+            md,
+            "Nothing stands out: every area answered fits the stage."
+        );
+    }
+    for (i, p) in assessment.priorities.iter().enumerate() {
+        let okr = p.okr(bank);
+        let _ = writeln!(
+            md,
+            "{}. **{}: {}.** {}",
+            i + 1,
+            p.kind.label(),
+            bank.dimensions[p.dimension].name,
+            p.advice(bank)
+        );
+        let _ = writeln!(md, "   - Objective: {}", okr.objective);
+        for kr in okr.results {
+            let _ = writeln!(md, "   - Key result: {kr}");
+        }
+    }
+    let _ = writeln!(
+        md,
+        "\n_Draft goals: replace the example numbers with your own baseline and target._"
+    );
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assessment::{Answer, Answers, BANK, Part, assess};
+
+    fn growth_company_on_a_light_platform() -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => Answer::Chosen(2),
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(0),
+            };
+            answers.set(index, answer);
+        }
+        assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn labels_are_cleaned() {
+        for (raw, clean) in [
+            ("  Platform   team\tQ3 ", "Platform team Q3"),
+            ("a\u{0}b\u{7}c\nd", "a b c d"),
+            ("", ""),
+            ("\u{202e}evil", "\u{202e}evil"),
+        ] {
+            assert_eq!(clean_label(raw), clean, "{raw:?}");
+        }
+        assert_eq!(clean_label(&"x".repeat(500)).chars().count(), LABEL_MAX);
+    }
+
+    #[test]
+    fn the_summary_has_headline_stage_score_table_and_priorities() {
+        let md = markdown(
+            &BANK,
+            &growth_company_on_a_light_platform(),
+            "Platform team",
+            "2026-11-26",
+        );
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "# Stagefit: Platform team");
+        assert!(md.contains("**Company stage:** Growth: scaling a proven product: standardise."));
+        assert!(md.contains("**Stage fit:** "));
+        assert!(md.contains("| Area | Level (0 to 4) | Fits this stage | Finding |"));
+        assert_eq!(md.matches("\n| ").count(), 1 + BANK.dimensions.len());
+        assert!(md.contains("## Top priorities\n\n1. **Invest: "));
+        assert!(md.matches("   - Key result: ").count() >= 6);
+    }
+
+    #[test]
+    fn hostile_labels_cannot_inject_markdown_or_html() {
+        let md = markdown(
+            &BANK,
+            &growth_company_on_a_light_platform(),
+            "<script>alert(1)</script> | [x](javascript:y)",
+            "d",
+        );
+        let first = md.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            "# Stagefit: \\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y)"
+        );
+    }
+}

@@ -1,0 +1,140 @@
+//! The results charts: a radar of levels against the stage's band and bars of the signed gaps.
+//! Each is an SVG with `role="img"`, a title and a label, and a data table alternative that
+//! keyboard and screen-reader users can open. Shapes come from `assessment::chart`; markers and
+//! text carry the meaning as well as colour does.
+
+use leptos::prelude::*;
+
+use crate::assessment::{Assessment, BANK, Finding, chart, explain};
+
+#[component]
+pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
+    view! {
+        <div class="charts">
+            <figure class="chart">
+                <figcaption id="radar-title">"Platform level by area, against the band that fits your stage"</figcaption>
+                <RadarChart assessment />
+                <p class="legend">
+                    <span class="legend-band" aria-hidden="true"></span>
+                    " Shaded: the band that fits your stage  "
+                    <span class="legend-level" aria-hidden="true"></span>
+                    " Line and dots: your platform"
+                </p>
+            </figure>
+            <figure class="chart">
+                <figcaption id="gaps-title">"Gap to the band by area: ahead to the right, behind to the left"</figcaption>
+                <GapChart assessment />
+            </figure>
+        </div>
+        <details class="chart-data">
+            <summary>"Show the chart data as a table"</summary>
+            <DataTable assessment />
+        </details>
+    }
+}
+
+#[component]
+fn RadarChart(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        let radar = assessment.with(|a| chart::radar(&BANK, a));
+        let label = assessment.with(|a| {
+            format!(
+                "Radar chart of {} areas. {}",
+                a.dimensions.len(),
+                summary_sentence(a)
+            )
+        });
+        view! {
+            <svg class="radar" viewBox=radar.view_box role="img" aria-labelledby="radar-title" aria-describedby="radar-desc">
+                <desc id="radar-desc">{label}</desc>
+                {radar.rings.into_iter().map(|points| view! { <polygon class="ring" points=points /> }).collect_view()}
+                {radar.spokes.into_iter().map(|(x, y)| view! { <line class="spoke" x1="0" y1="0" x2=x y2=y /> }).collect_view()}
+                <path class="band" d=radar.band_path fill-rule="evenodd" />
+                <polygon class="level" points=radar.level_points />
+                {radar.dots.into_iter().map(|(x, y)| view! { <circle class="dot" cx=x cy=y r="3.5" /> }).collect_view()}
+                {radar.labels.into_iter().map(|l| view! { <text class="axis-label" x=l.x y=l.y text-anchor=l.anchor>{l.text}</text> }).collect_view()}
+            </svg>
+        }
+    }
+}
+
+#[component]
+fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        let bars = assessment.with(|a| chart::gap_bars(&BANK, a));
+        let label = assessment.with(summary_sentence);
+        let zero = bars.zero_x;
+        view! {
+            <svg class="gaps" viewBox=bars.view_box role="img" aria-labelledby="gaps-title" aria-describedby="gaps-desc">
+                <desc id="gaps-desc">{label}</desc>
+                <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">"\u{25c0} behind"</text>
+                <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">"ahead \u{25b6}"</text>
+                <line class="zero" x1=zero y1="18" x2=zero y2=bars.zero_bottom />
+                {bars.rows.into_iter().map(|r| {
+                    let class = format!("bar bar-{}", r.finding.id());
+                    view! {
+                        <text class="row-label" x="0" y=r.text_y>{r.label}</text>
+                        <rect class=class x=r.bar_x y=r.bar_y width=r.bar_width height="14" rx="2" />
+                        <text class="bar-value" x=r.value_x y=r.text_y text-anchor=r.value_anchor>{r.value}</text>
+                    }
+                }).collect_view()}
+            </svg>
+        }
+    }
+}
+
+/// One sentence for screen readers that sums up both charts.
+fn summary_sentence(a: &Assessment) -> String {
+    let names = |f: Finding| {
+        let list: Vec<&str> = a
+            .dimensions
+            .iter()
+            .filter(|d| d.finding == f)
+            .map(|d| BANK.dimensions[d.dimension].short)
+            .collect();
+        if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.join(", ")
+        }
+    };
+    format!(
+        "Ahead of the stage: {}. Behind the stage: {}. The data table below lists every value.",
+        names(Finding::Over),
+        names(Finding::Under)
+    )
+}
+
+#[component]
+fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
+    view! {
+        <div class="table-scroll">
+            <table>
+                <caption>"Level, band and gap for each area"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Area"</th>
+                        <th scope="col">"Your level (0 to 4)"</th>
+                        <th scope="col">"Band for your stage"</th>
+                        <th scope="col">"Gap"</th>
+                        <th scope="col">"Finding"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {move || assessment.with(|a| {
+                        let bars = chart::gap_bars(&BANK, a);
+                        a.dimensions.iter().zip(bars.rows).map(|(d, row)| view! {
+                            <tr>
+                                <th scope="row">{BANK.dimensions[d.dimension].name}</th>
+                                <td>{d.level.map_or("not answered".to_string(), |l| format!("{l:.1}"))}</td>
+                                <td>{explain::band(d.band)}</td>
+                                <td>{row.value}</td>
+                                <td>{d.finding.label()}</td>
+                            </tr>
+                        }).collect_view()
+                    })}
+                </tbody>
+            </table>
+        </div>
+    }
+}

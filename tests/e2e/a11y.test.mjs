@@ -1,0 +1,48 @@
+// Accessibility, end to end (issue 4): axe finds no violation on the landing view, every
+// questionnaire step (including its "missing answers" state), the results with every
+// disclosure open, and the "how scoring works" page, in light and dark mode.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { serve, launch, App } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve('/'); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function audit(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const summary = violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+  assert.deepEqual(summary, []);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds nothing on any view (${colorScheme})`, async () => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page);
+    await page.getByRole('button', { name: /start/i }).waitFor();
+    await audit(page, 'landing');
+    await page.getByRole('button', { name: 'How scoring works' }).click();
+    await page.getByRole('heading', { name: 'How scoring works' }).waitFor();
+    await audit(page, 'how scoring works');
+    await page.getByRole('button', { name: 'Back' }).click();
+    await app.start();
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByRole('alert').getByText(/still need/).waitFor();
+    await audit(page, 'step 1 with missing answers');
+    for (let step = 1; step < 50; step++) {
+      await app.answerStep({ company: 'mid', strategy: '2', platform: 'min' });
+      await audit(page, `step ${step}`);
+      const results = page.getByRole('button', { name: /results/i });
+      if (await results.count()) { await results.click(); break; }
+      await page.getByRole('button', { name: 'Next', exact: true }).click();
+    }
+    await page.locator('[data-testid="alignment-score"]').waitFor();
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await audit(page, 'results');
+    await context.close();
+  });
+}
