@@ -21,7 +21,9 @@ struct Mounted {
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
+/// Each test starts from an empty browser: nothing saved by an earlier test.
 fn mount() -> Mounted {
+    stagefit::platform::storage::clear_all().unwrap();
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
@@ -230,4 +232,72 @@ async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
         assert!(text.matches("Key result: ").count() >= 2, "{text}");
     }
     assert!(app.text(".finding .why-details").contains("Points lost: "));
+}
+
+mod storage_edge {
+    //! The platform edge's storage calls against the real localStorage of headless Chromium.
+    use stagefit::platform::storage::{self, StorageError};
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn values_are_written_read_and_removed() {
+        assert!(storage::available());
+        storage::write("stagefit.test.a", "one").unwrap();
+        assert_eq!(
+            storage::read("stagefit.test.a"),
+            Ok(Some("one".to_string()))
+        );
+        storage::remove("stagefit.test.a").unwrap();
+        assert_eq!(storage::read("stagefit.test.a"), Ok(None));
+    }
+
+    #[wasm_bindgen_test]
+    fn unreadable_values_are_copied_aside_unchanged() {
+        storage::write("stagefit.test.b", "{broken").unwrap();
+        let aside = storage::keep_aside("stagefit.test.b", "{broken").unwrap();
+        assert!(aside.starts_with("stagefit.unreadable.test.b."), "{aside}");
+        assert_eq!(storage::read(&aside), Ok(Some("{broken".to_string())));
+        assert_eq!(
+            storage::read("stagefit.test.b"),
+            Ok(Some("{broken".to_string()))
+        );
+        storage::remove(&aside).unwrap();
+        storage::remove("stagefit.test.b").unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn a_write_beyond_the_quota_is_reported_as_full_and_changes_nothing() {
+        storage::write("stagefit.test.c", "before").unwrap();
+        let huge = "x".repeat(12 * 1024 * 1024);
+        assert_eq!(
+            storage::write("stagefit.test.c", &huge),
+            Err(StorageError::Full)
+        );
+        assert_eq!(
+            storage::read("stagefit.test.c"),
+            Ok(Some("before".to_string()))
+        );
+        storage::remove("stagefit.test.c").unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn clear_all_removes_only_stagefit_keys() {
+        let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        local.set_item("someone.else", "keep").unwrap();
+        storage::write("stagefit.test.d", "go").unwrap();
+        storage::clear_all().unwrap();
+        assert_eq!(storage::keys(), Vec::<String>::new());
+        assert_eq!(
+            local.get_item("someone.else").unwrap(),
+            Some("keep".to_string())
+        );
+        local.remove_item("someone.else").unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    fn ids_are_unique_and_times_are_whole_milliseconds() {
+        let now = storage::now();
+        assert_eq!(now, now.floor());
+        assert_ne!(storage::new_id(now), storage::new_id(now));
+    }
 }

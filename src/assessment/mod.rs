@@ -11,6 +11,7 @@ pub mod chart;
 pub mod explain;
 pub mod report;
 mod scoring;
+pub mod snapshot;
 mod steps;
 
 pub use answers::{Answer, Answers};

@@ -25,6 +25,22 @@ pub fn clean_label(raw: &str) -> String {
         .collect()
 }
 
+/// A date as YYYY-MM-DD (UTC) from milliseconds since 1970, for lists and file names.
+pub fn date_text(ms: f64) -> String {
+    // Days to civil date, after Howard Hinnant's algorithm; valid for every date a browser gives.
+    let days = (ms / 86_400_000.0).floor() as i64;
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
 /// Escapes the characters that Markdown or a chat would otherwise read as formatting or HTML.
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -141,6 +157,18 @@ mod tests {
             answers.set(index, answer);
         }
         assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn dates_read_as_calendar_days() {
+        for (ms, text) in [
+            (0.0, "1970-01-01"),
+            (951_782_400_000.0, "2000-02-29"),
+            (1_764_115_200_000.0, "2025-11-26"),
+            (1_795_651_199_000.0, "2026-11-25"),
+        ] {
+            assert_eq!(date_text(ms), text, "{ms}");
+        }
     }
 
     #[test]

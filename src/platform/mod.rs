@@ -4,6 +4,8 @@
 //! Every call here can fail (no document, an element that is gone) and every failure is handled
 //! by doing nothing visible rather than panicking: the app must keep working.
 
+pub mod storage;
+
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {

@@ -1,26 +1,60 @@
-//! The landing view: what the assessment does, how long it takes, and the way in.
+//! The landing view: what the assessment does, how long it takes, and the way in; with an
+//! offer to resume an unfinished assessment when one is saved.
 
 use leptos::prelude::*;
 
-use crate::assessment::BANK;
+use crate::assessment::{BANK, report, steps};
+use crate::ui::store::Store;
 
 #[component]
-pub fn Landing(on_start: Callback<()>, on_how: Callback<()>) -> impl IntoView {
+pub fn Landing(
+    store: Store,
+    on_start: Callback<()>,
+    on_resume: Callback<()>,
+    on_how: Callback<()>,
+) -> impl IntoView {
     let n_questions = BANK.questions.len();
+    let n_steps = steps(&BANK).len();
+    let resume = move || {
+        store.draft.get().map(|draft| {
+            let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
+            let when = report::date_text(draft.snapshot.updated);
+            let step = draft.step.min(n_steps.saturating_sub(1));
+            view! {
+                <div class="resume">
+                    <h2>"Pick up where you left off"</h2>
+                    <p>
+                        {format!(
+                            "You have an unfinished assessment from {when}: {answered} of {n_questions} questions answered, at step {} of {n_steps}.",
+                            step + 1
+                        )}
+                    </p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>"Resume assessment"</button>
+                        <button type="button" class="secondary" on:click=move |_| on_start.run(())>"Start a new assessment"</button>
+                    </div>
+                </div>
+            }
+        })
+    };
     view! {
         <section class="landing" aria-labelledby="landing-heading">
             <h1 id="landing-heading" tabindex="-1">"Does your platform fit your company's stage?"</h1>
             <p class="lead">
-                "Answer " {n_questions} " short questions about your company and your platform, "
-                "which takes about five minutes. Stagefit works out whether your company is at an "
-                "early, growth or mature stage, then shows where your platform is ahead of it "
-                "(money spent before it pays off) or behind it (growing pains), with a score for "
-                "how well the two fit. A bigger platform is not a better one; one that fits is."
+                "Answer " {n_questions} " short questions about your company, its strategy and your "
+                "platform, which takes about ten minutes. Stagefit works out whether your company is "
+                "at an early, growth or mature stage, then shows where your platform is ahead of it "
+                "(money spent before it pays off) or behind it (growing pains), with a score for how "
+                "well the two fit, advice and draft goals. A bigger platform is not a better one; one "
+                "that fits is."
             </p>
+            {resume}
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| on_start.run(())>
-                    "Start assessment"
-                </button>
+                <Show when=move || store.draft.with(Option::is_none)>
+                    <button type="button" class="primary" on:click=move |_| on_start.run(())>
+                        "Start assessment"
+                    </button>
+                </Show>
                 <button type="button" class="secondary" on:click=move |_| on_how.run(())>
                     "How scoring works"
                 </button>

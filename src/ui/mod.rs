@@ -1,31 +1,41 @@
-//! The Leptos UI: components that hold the ground state (the answers, the current view) in
-//! signals and render what the core derives from it.
+//! The Leptos UI: components that hold the ground state (the answers, the label, the current
+//! view) in signals and render what the core derives from it.
 //!
 //! Components never compute a score, a stage or a finding themselves; they call
-//! `crate::assessment` through `Memo`s. Browser APIs go through `crate::platform`.
+//! `crate::assessment` through `Memo`s. Browser APIs go through `crate::platform`; saved data
+//! goes through `store::Store`. One `Effect` saves the ground state as it changes.
 
 mod charts;
+mod history;
 mod how;
 mod landing;
+mod notices;
 mod questionnaire;
 mod results;
+mod store;
 
 use leptos::prelude::*;
 
+use crate::assessment::snapshot::{Draft, Snapshot};
 use crate::assessment::{Answers, BANK, assess};
-use crate::platform;
+use crate::platform::{self, storage};
 
+pub use history::{Compare, History};
 pub use how::HowScoring;
 pub use landing::Landing;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
+pub use store::{Notice, Store};
 
 /// Which view the app shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 enum Screen {
     Landing,
     Questionnaire,
     Results,
+    History,
+    /// Two saved assessments side by side, by id.
+    Compare(String, String),
     /// The "how scoring works" page; remembers the view to go back to.
     HowScoring(HowFrom),
 }
@@ -37,66 +47,169 @@ enum HowFrom {
     Results,
 }
 
-/// The whole app: the landing view, the questionnaire or the results.
+/// The identity of the assessment on screen: saved under this id, created at this time.
+#[derive(Clone, Debug, PartialEq)]
+struct Identity {
+    id: String,
+    created: f64,
+}
+
+impl Identity {
+    fn new() -> Identity {
+        let created = storage::now();
+        Identity {
+            id: storage::new_id(created),
+            created,
+        }
+    }
+}
+
+/// The whole app: navigation, notices about saved data, and the current view.
 #[component]
 pub fn App() -> impl IntoView {
+    let store = Store::load();
     let screen = RwSignal::new(Screen::Landing);
     let answers = RwSignal::new(Answers::new(&BANK));
     let step = RwSignal::new(0_usize);
     let label = RwSignal::new(String::new());
+    let identity = RwSignal::new(Identity::new());
     let assessment = Memo::new(move |_| answers.with(|a| assess(&BANK, a)));
 
+    let go = move |to: Screen, focus: &'static str| {
+        screen.set(to);
+        platform::focus_after_render(focus);
+    };
+    let load = move |s: Snapshot| {
+        answers.set(s.answers);
+        label.set(s.label);
+        identity.set(Identity {
+            id: s.id,
+            created: s.created,
+        });
+    };
     let start = Callback::new(move |()| {
-        step.set(0);
-        screen.set(Screen::Questionnaire);
-        platform::focus_after_render("step-heading");
-    });
-    let finish = Callback::new(move |()| {
-        screen.set(Screen::Results);
-        platform::focus_after_render("results-heading");
-    });
-    let leave = Callback::new(move |()| {
-        screen.set(Screen::Landing);
-        platform::focus_after_render("landing-heading");
-    });
-    let restart = Callback::new(move |()| {
+        store.clear_draft();
         answers.set(Answers::new(&BANK));
         label.set(String::new());
-        start.run(());
+        identity.set(Identity::new());
+        step.set(0);
+        go(Screen::Questionnaire, "step-heading");
     });
-    let how_from_landing = Callback::new(move |()| {
-        screen.set(Screen::HowScoring(HowFrom::Landing));
-        platform::focus_after_render("how-heading");
+    let resume = Callback::new(move |()| {
+        if let Some(draft) = store.draft.get_untracked() {
+            step.set(draft.step);
+            load(draft.snapshot);
+        }
+        go(Screen::Questionnaire, "step-heading");
     });
-    let how_from_results = Callback::new(move |()| {
-        screen.set(Screen::HowScoring(HowFrom::Results));
-        platform::focus_after_render("how-heading");
+    let finish = Callback::new(move |()| go(Screen::Results, "results-heading"));
+    let leave = Callback::new(move |()| go(Screen::Landing, "landing-heading"));
+    let edit = Callback::new(move |()| go(Screen::Questionnaire, "step-heading"));
+    let open = Callback::new(move |s: Snapshot| {
+        store.clear_draft();
+        load(s);
+        step.set(0);
+        go(Screen::Results, "results-heading");
     });
+    let compare =
+        Callback::new(move |(a, b): (String, String)| go(Screen::Compare(a, b), "compare-heading"));
+    let how_from_landing =
+        Callback::new(move |()| go(Screen::HowScoring(HowFrom::Landing), "how-heading"));
+    let how_from_results =
+        Callback::new(move |()| go(Screen::HowScoring(HowFrom::Results), "how-heading"));
     let how_back = Callback::new(move |()| match screen.get_untracked() {
         Screen::HowScoring(HowFrom::Results) => finish.run(()),
         _ => leave.run(()),
     });
-    let edit = Callback::new(move |()| {
-        screen.set(Screen::Questionnaire);
-        platform::focus_after_render("step-heading");
+    let to_history = Callback::new(move |()| go(Screen::History, "history-heading"));
+
+    // Saves the ground state as it changes: the questionnaire keeps a draft to resume; a
+    // finished assessment (on the results view) is kept in the history.
+    Effect::new(move |_| {
+        let snapshot = Snapshot {
+            id: identity.with(|i| i.id.clone()),
+            label: label.get(),
+            answers: answers.get(),
+            created: identity.with(|i| i.created),
+            updated: storage::now(),
+        };
+        let step = step.get();
+        match screen.get() {
+            Screen::Questionnaire if snapshot.answers.iter().any(|a| a.is_given()) => {
+                let draft = Draft { snapshot, step };
+                store.save_draft(&draft);
+                store.draft.set(Some(draft));
+            }
+            Screen::Results => {
+                store.clear_draft();
+                let unchanged = store.history.with_untracked(|h| {
+                    h.iter().any(|s| {
+                        s.id == snapshot.id
+                            && s.answers == snapshot.answers
+                            && s.label == snapshot.label
+                    })
+                });
+                if !unchanged {
+                    store.upsert(snapshot);
+                }
+            }
+            _ => {}
+        }
     });
+    // Another tab moved the same unfinished assessment on: show its answers here too.
+    Effect::new(move |_| {
+        if let Some(draft) = store.draft.get()
+            && screen.get_untracked() == Screen::Questionnaire
+            && identity.with_untracked(|i| i.id == draft.snapshot.id)
+            && answers.with_untracked(|a| a != &draft.snapshot.answers)
+        {
+            answers.set(draft.snapshot.answers);
+            label.set(draft.snapshot.label);
+        }
+    });
+
+    let nav_current = move |which: &'static str| {
+        let on = match screen.get() {
+            Screen::History | Screen::Compare(..) => which == "history",
+            _ => which == "assessment",
+        };
+        if on { Some("page") } else { None }
+    };
 
     view! {
         <header class="site-header">
             <p class="brand">"Stagefit"</p>
+            <nav aria-label="Main">
+                <button type="button" class="nav-link" aria-current=move || nav_current("assessment") on:click=move |_| leave.run(())>
+                    "Assessment"
+                </button>
+                <button type="button" class="nav-link" aria-current=move || nav_current("history") on:click=move |_| to_history.run(())>
+                    "History"
+                </button>
+            </nav>
         </header>
+        <notices::Notices store />
         <main id="main">
             {move || match screen.get() {
-                Screen::Landing => view! { <Landing on_start=start on_how=how_from_landing /> }.into_any(),
+                Screen::Landing => {
+                    view! { <Landing store on_start=start on_resume=resume on_how=how_from_landing /> }.into_any()
+                }
                 Screen::HowScoring(_) => view! { <HowScoring on_back=how_back /> }.into_any(),
                 Screen::Questionnaire => {
                     view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
                 }
-                Screen::Results => view! { <Results assessment answers label on_edit=edit on_restart=restart on_how=how_from_results /> }.into_any(),
+                Screen::Results => {
+                    view! {
+                        <Results assessment answers label on_edit=edit on_restart=start on_how=how_from_results />
+                    }
+                        .into_any()
+                }
+                Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
+                Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
             }}
         </main>
         <footer class="site-footer">
-            <p>"Stagefit runs entirely in your browser. Nothing you enter is sent anywhere."</p>
+            <p>"Stagefit runs entirely in your browser. Nothing you enter is sent anywhere; your answers are saved only in this browser."</p>
         </footer>
     }
 }

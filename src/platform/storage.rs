@@ -1,0 +1,170 @@
+//! Browser storage, files and time: the only code that touches localStorage, storage events,
+//! downloads and uploaded files.
+//!
+//! localStorage can be missing, blocked (reading `window.localStorage` throws), full, or
+//! changed by another tab. Every call here returns a `StorageError` instead of panicking, and
+//! nothing here ever deletes a value it could not read: `keep_aside` copies it under another key
+//! first. This talks to web-sys directly rather than through gloo-storage, whose
+//! `LocalStorage::raw()` panics when access to storage throws, which is one of the cases the app
+//! must survive.
+
+use wasm_bindgen::{JsCast, closure::Closure};
+
+/// Every key Stagefit writes starts with this.
+pub const PREFIX: &str = "stagefit.";
+/// The assessment in progress.
+pub const DRAFT_KEY: &str = "stagefit.draft";
+/// Finished assessments.
+pub const HISTORY_KEY: &str = "stagefit.history";
+const ASIDE_PREFIX: &str = "stagefit.unreadable.";
+
+/// Why storage did not do what was asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives this page no storage (private mode, blocked cookies, an old browser).
+    Unavailable,
+    /// Storage is full.
+    Full,
+    /// Any other refusal.
+    Failed,
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            StorageError::Unavailable => "this browser does not let the page store anything",
+            StorageError::Full => "the browser's storage for this page is full",
+            StorageError::Failed => "the browser refused to store it",
+        })
+    }
+}
+
+fn local() -> Result<web_sys::Storage, StorageError> {
+    let window = web_sys::window().ok_or(StorageError::Unavailable)?;
+    match window.local_storage() {
+        Ok(Some(storage)) => Ok(storage),
+        _ => Err(StorageError::Unavailable),
+    }
+}
+
+/// Whether storage can be used at all.
+pub fn available() -> bool {
+    let Ok(storage) = local() else { return false };
+    let probe = "stagefit.probe";
+    let ok = storage.set_item(probe, "1").is_ok();
+    let _ = storage.remove_item(probe);
+    ok
+}
+
+/// The value under `key`, if any.
+pub fn read(key: &str) -> Result<Option<String>, StorageError> {
+    local()?.get_item(key).map_err(|_| StorageError::Failed)
+}
+
+/// Stores `value` under `key`.
+pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
+    local()?.set_item(key, value).map_err(|error| {
+        let name = js_sys::Reflect::get(&error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        match name.as_deref() {
+            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+            _ => StorageError::Failed,
+        }
+    })
+}
+
+/// Removes `key`.
+pub fn remove(key: &str) -> Result<(), StorageError> {
+    local()?.remove_item(key).map_err(|_| StorageError::Failed)
+}
+
+/// Copies an unreadable value under a new key, so the original can later be replaced without
+/// losing it. Returns the new key.
+pub fn keep_aside(key: &str, value: &str) -> Result<String, StorageError> {
+    let suffix = key.strip_prefix(PREFIX).unwrap_or(key);
+    let aside = format!("{ASIDE_PREFIX}{suffix}.{}", now() as u64);
+    write(&aside, value)?;
+    Ok(aside)
+}
+
+/// Every key Stagefit has stored.
+pub fn keys() -> Vec<String> {
+    let Ok(storage) = local() else {
+        return Vec::new();
+    };
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| k.starts_with(PREFIX))
+        .collect()
+}
+
+/// Removes everything Stagefit stored, the values kept aside included.
+pub fn clear_all() -> Result<(), StorageError> {
+    for key in keys() {
+        remove(&key)?;
+    }
+    Ok(())
+}
+
+/// Calls `on_change(key)` whenever another tab changes a Stagefit key (`None`: all were cleared).
+pub fn on_change(on_change: impl Fn(Option<String>) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback =
+        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
+            match event.key() {
+                Some(key) if key.starts_with(PREFIX) => on_change(Some(key)),
+                Some(_) => {}
+                None => on_change(None),
+            }
+        });
+    let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    callback.forget();
+}
+
+/// The current time in whole milliseconds since 1970.
+pub fn now() -> f64 {
+    js_sys::Date::now().floor()
+}
+
+/// A new identity for an assessment: its creation time and a random part.
+pub fn new_id(created: f64) -> String {
+    let random = (js_sys::Math::random() * 65536.0) as u32;
+    format!("{:x}-{random:04x}", created as u64)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, text: &str, mime: &str) -> Result<(), StorageError> {
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or(StorageError::Failed)?;
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| StorageError::Failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| StorageError::Failed)?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into().ok())
+        .ok_or(StorageError::Failed)?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// The text of the first file chosen in a file input.
+pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+    let file = input.files()?.get(0)?;
+    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?;
+    text.as_string()
+}

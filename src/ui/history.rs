@@ -1,0 +1,355 @@
+//! The history of finished assessments: open, rename, delete (with undo), export, import,
+//! compare two side by side, and clear everything.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::assessment::snapshot::{self, Snapshot};
+use crate::assessment::{Assessment, BANK, Finding, assess, report};
+use crate::platform::{self, storage};
+use crate::ui::store::{Notice, Store};
+
+fn title(s: &Snapshot) -> String {
+    if s.label.is_empty() {
+        "Untitled assessment".to_string()
+    } else {
+        s.label.clone()
+    }
+}
+
+fn score_text(a: &Assessment) -> String {
+    a.score
+        .map_or("not scored".to_string(), |s| format!("{s} out of 100"))
+}
+
+#[component]
+pub fn History(
+    store: Store,
+    on_open: Callback<Snapshot>,
+    on_compare: Callback<(String, String)>,
+    on_start: Callback<()>,
+) -> impl IntoView {
+    let selected = RwSignal::new(Vec::<String>::new());
+    let compare_error = RwSignal::new(false);
+    let confirm_clear = RwSignal::new(false);
+    let rows = Memo::new(move |_| {
+        store.history.with(|h| {
+            h.iter()
+                .map(|s| (s.clone(), assess(&BANK, &s.answers)))
+                .collect::<Vec<_>>()
+        })
+    });
+    let compare = move |_| {
+        let ids = selected.get_untracked();
+        let present: Vec<String> = ids
+            .into_iter()
+            .filter(|id| {
+                store
+                    .history
+                    .with_untracked(|h| h.iter().any(|s| &s.id == id))
+            })
+            .collect();
+        if let [a, b] = present.as_slice() {
+            compare_error.set(false);
+            on_compare.run((a.clone(), b.clone()));
+        } else {
+            compare_error.set(true);
+            platform::focus_after_render("compare-error");
+        }
+    };
+    let export_all = move |_| {
+        let text = store
+            .history
+            .with_untracked(|h| snapshot::encode_history(&BANK, h));
+        let name = format!(
+            "stagefit-history-{}.json",
+            report::date_text(storage::now())
+        );
+        if storage::download(&name, &text, "application/json").is_err() {
+            store.notify(Notice::NotSaved(
+                "The browser refused the download.".to_string(),
+            ));
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            let text = platform::storage::read_chosen_file(&input).await;
+            input.set_value("");
+            let message = match text.map(|t| snapshot::decode_import(&BANK, &t)) {
+                None => "That file could not be read.".to_string(),
+                Some(Err(error)) => format!("Nothing was imported: {error}."),
+                Some(Ok((incoming, unreadable))) => {
+                    let mut report = None;
+                    store.update_history(|list| report = Some(snapshot::merge(list, incoming)));
+                    let mut text = format!("Import: {}", report.unwrap_or_default());
+                    if unreadable > 0 {
+                        text.push_str(&format!(", {unreadable} unreadable"));
+                    }
+                    text.push('.');
+                    text
+                }
+            };
+            store.notify(Notice::Info(message));
+        });
+    };
+
+    view! {
+        <section class="history" aria-labelledby="history-heading">
+            <h1 id="history-heading" tabindex="-1">"History"</h1>
+            <p>
+                "Every finished assessment is kept here, in this browser only, newest first. Reassess "
+                "every quarter, or whenever the strategy changes, and compare two to see what moved."
+            </p>
+            {move || rows.with(Vec::is_empty).then(|| view! {
+                <div class="empty">
+                    <p>"No finished assessments yet."</p>
+                    <button type="button" class="primary" on:click=move |_| on_start.run(())>"Start assessment"</button>
+                </div>
+            })}
+            <ul class="history-list">
+                {move || rows.get().into_iter().map(|(s, a)| view! { <HistoryItem store snapshot=s assessment=a selected on_open /> }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="secondary" on:click=compare>"Compare selected"</button>
+                <button type="button" class="secondary" on:click=export_all>"Export all (JSON)"</button>
+                <label class="file-button secondary">
+                    "Import from a file"
+                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
+                </label>
+            </div>
+            <p id="compare-error" class="field-error" tabindex="-1" role="alert">
+                {move || compare_error.get().then_some("Tick exactly two assessments to compare them.")}
+            </p>
+            <div class="danger-zone">
+                <h2>"Clear all data"</h2>
+                <p>"Removes every assessment, the unfinished one and anything kept aside, from this browser."</p>
+                {move || if confirm_clear.get() {
+                    view! {
+                        <div class="confirm" role="group" aria-labelledby="confirm-clear">
+                            <p id="confirm-clear"><strong>"Remove everything Stagefit stored in this browser? This cannot be undone."</strong></p>
+                            <button type="button" class="danger" on:click=move |_| { store.clear_all(); confirm_clear.set(false); }>
+                                "Yes, clear all data"
+                            </button>
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>"Cancel"</button>
+                        </div>
+                    }.into_any()
+                } else {
+                    view! {
+                        <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>"Clear all data\u{2026}"</button>
+                    }.into_any()
+                }}
+            </div>
+        </section>
+    }
+}
+
+#[component]
+fn HistoryItem(
+    store: Store,
+    snapshot: Snapshot,
+    assessment: Assessment,
+    selected: RwSignal<Vec<String>>,
+    on_open: Callback<Snapshot>,
+) -> impl IntoView {
+    let renaming = RwSignal::new(false);
+    let draft_label = RwSignal::new(snapshot.label.clone());
+    let id = snapshot.id.clone();
+    let check_id = format!("select-{id}");
+    let label_for = check_id.clone();
+    let rename_id = format!("rename-{id}");
+    let rename_for = rename_id.clone();
+    let name = title(&snapshot);
+    let summary = format!(
+        "{} \u{b7} {} stage \u{b7} stage fit {}",
+        report::date_text(snapshot.created),
+        assessment.stage.stage,
+        score_text(&assessment)
+    );
+    let is_selected = {
+        let id = id.clone();
+        move || selected.with(|s| s.contains(&id))
+    };
+    let toggle = {
+        let id = id.clone();
+        move |_| {
+            selected.update(|s| {
+                if let Some(i) = s.iter().position(|x| x == &id) {
+                    s.remove(i);
+                } else {
+                    s.push(id.clone());
+                }
+            })
+        }
+    };
+    let open = {
+        let s = snapshot.clone();
+        move |_| on_open.run(s.clone())
+    };
+    let save_rename = {
+        let id = id.clone();
+        move || {
+            let label = report::clean_label(&draft_label.get_untracked());
+            let updated = storage::now();
+            let id = id.clone();
+            store.update_history(|list| {
+                if let Some(s) = list.iter_mut().find(|s| s.id == id) {
+                    s.label = label;
+                    s.updated = updated;
+                }
+            });
+            renaming.set(false);
+        }
+    };
+    let export = {
+        let s = snapshot.clone();
+        move |_| {
+            let name = format!("stagefit-{}-{}.json", report::date_text(s.created), s.id);
+            let _ = storage::download(
+                &name,
+                &snapshot::encode_snapshot(&BANK, &s),
+                "application/json",
+            );
+        }
+    };
+    let delete = {
+        let s = snapshot.clone();
+        move |_| {
+            let gone = s.clone();
+            store.update_history(|list| list.retain(|x| x.id != gone.id));
+            store.notify(Notice::Deleted(gone));
+            platform::focus_after_render("history-heading");
+        }
+    };
+    view! {
+        <li class="history-item" data-snapshot=id.clone()>
+            <div class="history-select">
+                <input type="checkbox" id=check_id prop:checked=is_selected on:change=toggle />
+                <label for=label_for><span class="visually-hidden">"Select for comparison: "</span>{name.clone()}</label>
+            </div>
+            <p class="history-summary">{summary}</p>
+            {move || if renaming.get() {
+                let save = save_rename.clone();
+                let save_key = save_rename.clone();
+                view! {
+                    <div class="rename">
+                        <label for=rename_for.clone()>"New name"</label>
+                        <input
+                            id=rename_id.clone()
+                            type="text"
+                            maxlength=report::LABEL_MAX
+                            prop:value=move || draft_label.get()
+                            on:input=move |ev| draft_label.set(event_target_value(&ev))
+                            on:keydown=move |ev| if ev.key() == "Enter" { save_key() }
+                        />
+                        <button type="button" class="secondary small" on:click=move |_| save()>"Save name"</button>
+                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                    </div>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="history-actions">
+                        <button type="button" class="secondary small" on:click=open.clone()>"Open"</button>
+                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>"Rename"</button>
+                        <button type="button" class="secondary small" on:click=export.clone()>"Export (JSON)"</button>
+                        <button type="button" class="secondary small" on:click=delete.clone()>"Delete"</button>
+                    </div>
+                }.into_any()
+            }}
+        </li>
+    }
+}
+
+/// Two saved assessments side by side, with what moved marked in words as well as colour.
+#[component]
+pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
+    let find = move |id: &str| {
+        store
+            .history
+            .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
+    };
+    let (Some(mut first), Some(mut second)) = (find(&a), find(&b)) else {
+        return view! {
+            <section aria-labelledby="compare-heading">
+                <h1 id="compare-heading" tabindex="-1">"Compare"</h1>
+                <p>"One of these assessments is no longer in the history."</p>
+                <button type="button" class="secondary" on:click=move |_| on_back.run(())>"Back to history"</button>
+            </section>
+        }
+        .into_any();
+    };
+    // Older on the left, so "what moved" reads forwards in time.
+    if first.created > second.created {
+        std::mem::swap(&mut first, &mut second);
+    }
+    let (x, y) = (
+        assess(&BANK, &first.answers),
+        assess(&BANK, &second.answers),
+    );
+    let mark = |changed: bool| if changed { "moved" } else { "" };
+    let finding_text = |f: Finding| {
+        format!(
+            "{} {}",
+            match f {
+                Finding::Over => "\u{25b2}",
+                Finding::Under => "\u{25bc}",
+                Finding::Fit => "\u{2713}",
+                Finding::Unknown => "?",
+            },
+            f.label()
+        )
+    };
+    let level_text = |l: Option<f32>| l.map_or("not answered".to_string(), |l| format!("{l:.1}"));
+    let stage_moved = x.stage.stage != y.stage.stage;
+    let score_moved = x.score != y.score;
+    let rows = x.dimensions.iter().zip(&y.dimensions).map(|(p, q)| {
+        let moved = p.level != q.level || p.finding != q.finding;
+        view! {
+            <tr class=mark(moved)>
+                <th scope="row">{BANK.dimensions[p.dimension].name} {moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
+                <td>{level_text(p.level)} " \u{b7} " {finding_text(p.finding)}</td>
+                <td>{level_text(q.level)} " \u{b7} " {finding_text(q.finding)}</td>
+            </tr>
+        }
+    }).collect_view();
+    view! {
+        <section class="compare" aria-labelledby="compare-heading">
+            <h1 id="compare-heading" tabindex="-1">"Compare two assessments"</h1>
+            <p>"Rows marked \u{201c}moved\u{201d} changed between the two."</p>
+            <div class="table-scroll">
+                <table>
+                    <thead>
+                        <tr>
+                            <th scope="col">""</th>
+                            <th scope="col">{title(&first)} <br /> {report::date_text(first.created)}</th>
+                            <th scope="col">{title(&second)} <br /> {report::date_text(second.created)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr class=mark(stage_moved)>
+                            <th scope="row">"Company stage" {stage_moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
+                            <td>{x.stage.stage.to_string()}</td>
+                            <td>{y.stage.stage.to_string()}</td>
+                        </tr>
+                        <tr class=mark(score_moved)>
+                            <th scope="row">"Stage fit" {score_moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
+                            <td>{score_text(&x)}</td>
+                            <td>{score_text(&y)}</td>
+                        </tr>
+                        {rows}
+                    </tbody>
+                </table>
+            </div>
+            <div class="step-buttons">
+                <button type="button" class="secondary" on:click=move |_| on_back.run(())>"Back to history"</button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
