@@ -4,6 +4,7 @@
 #
 #   ./setup.sh serve   set up, then serve the app on http://127.0.0.1:8080/ (PORT=... to change)
 #   ./setup.sh test    set up, then run every check and test (this is what CI runs)
+#   ./setup.sh bench   set up, then measure sizes, link lengths and a long fuzz run of the decoders
 #   ./setup.sh         set up only
 #
 # Only package registries are used (apt, crates.io, npm): nothing is downloaded from anywhere else.
@@ -107,6 +108,22 @@ run_tests() {
   fi
 }
 
+run_bench() {
+  build_release
+  say "Sizes of what the browser loads (bytes: raw, gzip -9)"
+  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do
+    printf '%-48s %8d %8d\n' "$(basename "$f")" "$(wc -c < "$f")" "$(gzip -9c "$f" | wc -c)"
+  done
+  total=$(cat dist/*.wasm dist/*.js dist/*.css dist/index.html | wc -c)
+  total_gz=0
+  for f in dist/*.wasm dist/*.js dist/*.css dist/index.html; do total_gz=$((total_gz + $(gzip -9c "$f" | wc -c))); done
+  printf '%-48s %8d %8d\n' "total" "$total" "$total_gz"
+  say "Share links"
+  cargo run --locked --release --quiet --bin bench
+  say "Long property run of the link and snapshot decoders (100,000 cases each)"
+  STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release --lib -- link snapshot
+}
+
 case "${1:-}" in
   "") setup ;;
   serve)
@@ -119,8 +136,12 @@ case "${1:-}" in
     setup
     run_tests
     ;;
+  bench)
+    setup
+    run_bench
+    ;;
   *)
-    echo "usage: ./setup.sh [serve|test]" >&2
+    echo "usage: ./setup.sh [serve|test|bench]" >&2
     exit 2
     ;;
 esac

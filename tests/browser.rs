@@ -301,3 +301,21 @@ mod storage_edge {
         assert_ne!(storage::new_id(now), storage::new_id(now));
     }
 }
+
+mod url_edge {
+    //! The platform edge's URL calls: reading and clearing the fragment.
+    use stagefit::platform;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    #[wasm_bindgen_test]
+    fn the_fragment_is_read_and_cleared_without_touching_path_or_query() {
+        let location = web_sys::window().unwrap().location();
+        let path = location.pathname().unwrap();
+        location.set_hash("r=EBTlLkIpylOUpylOAAAY").unwrap();
+        assert_eq!(platform::fragment(), "#r=EBTlLkIpylOUpylOAAAY");
+        assert!(platform::page_url().ends_with(&path));
+        platform::clear_fragment();
+        assert_eq!(platform::fragment(), "");
+        assert_eq!(location.pathname().unwrap(), path);
+    }
+}

@@ -9,6 +9,8 @@ mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
+pub mod link;
+pub mod qr;
 pub mod report;
 mod scoring;
 pub mod snapshot;

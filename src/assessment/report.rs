@@ -17,12 +17,9 @@ pub fn clean_label(raw: &str) -> String {
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect();
-    folded
-        .join(" ")
-        .chars()
-        .filter(|c| !c.is_control())
-        .take(LABEL_MAX)
-        .collect()
+    let cut: String = folded.join(" ").chars().take(LABEL_MAX).collect();
+    // Cutting can leave a space at the end; trimming keeps cleaning idempotent.
+    cut.trim_end().to_string()
 }
 
 /// A date as YYYY-MM-DD (UTC) from milliseconds since 1970, for lists and file names.
@@ -182,6 +179,8 @@ mod tests {
             assert_eq!(clean_label(raw), clean, "{raw:?}");
         }
         assert_eq!(clean_label(&"x".repeat(500)).chars().count(), LABEL_MAX);
+        let long = format!("{} tail", "y".repeat(LABEL_MAX - 1));
+        assert_eq!(clean_label(&long), clean_label(&clean_label(&long)));
     }
 
     #[test]

@@ -87,3 +87,48 @@ pub fn today() -> String {
         now.get_date()
     )
 }
+
+/// The URL fragment (`#…`), or an empty string.
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's address without query or fragment: what share links are built on.
+pub fn page_url() -> String {
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return String::new();
+    };
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Removes the fragment from the address bar without reloading or adding a history entry, so a
+/// reload no longer reopens a shared result.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let path = window.location().pathname().unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// Calls `on_change` whenever the fragment changes (a pasted link, Back and Forward).
+pub fn on_fragment_change(on_change: impl Fn(String) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_change(fragment()));
+    let _ =
+        window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
+    callback.forget();
+}

@@ -16,6 +16,7 @@ mod store;
 
 use leptos::prelude::*;
 
+use crate::assessment::link::{self, LinkNotes};
 use crate::assessment::snapshot::{Draft, Snapshot};
 use crate::assessment::{Answers, BANK, assess};
 use crate::platform::{self, storage};
@@ -36,15 +37,12 @@ enum Screen {
     History,
     /// Two saved assessments side by side, by id.
     Compare(String, String),
-    /// The "how scoring works" page; remembers the view to go back to.
-    HowScoring(HowFrom),
-}
-
-/// Where the "how scoring works" page was opened from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum HowFrom {
-    Landing,
-    Results,
+    /// The "how scoring works" page.
+    HowScoring,
+    /// Someone else's result, opened from a share link: read-only until saved.
+    Shared(LinkNotes),
+    /// A share link that could not be read, and why.
+    BadLink(String),
 }
 
 /// The identity of the assessment on screen: saved under this id, created at this time.
@@ -113,15 +111,48 @@ pub fn App() -> impl IntoView {
     });
     let compare =
         Callback::new(move |(a, b): (String, String)| go(Screen::Compare(a, b), "compare-heading"));
-    let how_from_landing =
-        Callback::new(move |()| go(Screen::HowScoring(HowFrom::Landing), "how-heading"));
-    let how_from_results =
-        Callback::new(move |()| go(Screen::HowScoring(HowFrom::Results), "how-heading"));
-    let how_back = Callback::new(move |()| match screen.get_untracked() {
-        Screen::HowScoring(HowFrom::Results) => finish.run(()),
-        _ => leave.run(()),
+    // "How scoring works" returns to whichever view opened it, shared results included.
+    let before_how = RwSignal::new(Screen::Landing);
+    let how = Callback::new(move |()| {
+        before_how.set(screen.get_untracked());
+        go(Screen::HowScoring, "how-heading");
+    });
+    let how_back = Callback::new(move |()| {
+        let back = before_how.get_untracked();
+        let focus = match back {
+            Screen::Results | Screen::Shared(_) => "results-heading",
+            _ => "landing-heading",
+        };
+        go(back, focus);
     });
     let to_history = Callback::new(move |()| go(Screen::History, "history-heading"));
+    // A share link in the fragment opens that result read-only; anything else in the URL is
+    // ignored and the app opens as usual.
+    let open_fragment = move |fragment: String| {
+        let Some(payload) = link::payload_in_fragment(&fragment) else {
+            return;
+        };
+        match link::decode(&BANK, payload) {
+            Ok((shared, notes)) => {
+                answers.set(shared.answers);
+                label.set(shared.label);
+                identity.set(Identity::new());
+                go(Screen::Shared(notes), "results-heading");
+            }
+            Err(error) => go(Screen::BadLink(error.to_string()), "bad-link-heading"),
+        }
+    };
+    open_fragment(platform::fragment());
+    platform::on_fragment_change(open_fragment);
+    let save_shared = Callback::new(move |()| {
+        platform::clear_fragment();
+        identity.set(Identity::new());
+        go(Screen::Results, "results-heading");
+    });
+    let start = Callback::new(move |()| {
+        platform::clear_fragment();
+        start.run(());
+    });
 
     // Saves the ground state as it changes: the questionnaire keeps a draft to resume; a
     // finished assessment (on the results view) is kept in the history.
@@ -192,20 +223,55 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match screen.get() {
                 Screen::Landing => {
-                    view! { <Landing store on_start=start on_resume=resume on_how=how_from_landing /> }.into_any()
+                    view! { <Landing store on_start=start on_resume=resume on_how=how /> }.into_any()
                 }
-                Screen::HowScoring(_) => view! { <HowScoring on_back=how_back /> }.into_any(),
+                Screen::HowScoring => view! { <HowScoring on_back=how_back /> }.into_any(),
                 Screen::Questionnaire => {
                     view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
                 }
                 Screen::Results => {
                     view! {
-                        <Results assessment answers label on_edit=edit on_restart=start on_how=how_from_results />
+                        <Results
+                            assessment
+                            answers
+                            label
+                            on_edit=edit
+                            on_restart=start
+                            on_how=how
+                            shared=None
+                            on_save_shared=save_shared
+                        />
                     }
                         .into_any()
                 }
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
+                Screen::Shared(notes) => {
+                    view! {
+                        <Results
+                            assessment
+                            answers
+                            label
+                            on_edit=edit
+                            on_restart=start
+                            on_how=how
+                            shared=Some(notes)
+                            on_save_shared=save_shared
+                        />
+                    }
+                        .into_any()
+                }
+                Screen::BadLink(reason) => {
+                    view! {
+                        <section class="bad-link" aria-labelledby="bad-link-heading">
+                            <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
+                            <p>{format!("Stagefit could not read the result in this link: {reason}.")}</p>
+                            <p>"Ask for the link again, or start an assessment of your own. Nothing saved in this browser was changed."</p>
+                            <button type="button" class="primary" on:click=move |_| start.run(())>"Start my own assessment"</button>
+                        </section>
+                    }
+                        .into_any()
+                }
             }}
         </main>
         <footer class="site-footer">

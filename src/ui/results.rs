@@ -4,11 +4,99 @@
 
 use leptos::prelude::*;
 
+use crate::assessment::link::{self, LinkNotes};
+use crate::assessment::qr;
 use crate::assessment::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
 use crate::platform;
 use crate::ui::charts::Charts;
+
+/// Says whose result this is, what an old link could not carry, and the two ways on.
+#[component]
+fn SharedBanner(
+    notes: LinkNotes,
+    label: RwSignal<String>,
+    on_save: Callback<()>,
+    on_start: Callback<()>,
+) -> impl IntoView {
+    let mut changes = Vec::new();
+    if notes.dropped > 0 {
+        changes.push(format!(
+            "{} answer(s) in this link were to questions Stagefit no longer asks in that form, and were left out.",
+            notes.dropped
+        ));
+    }
+    if notes.added > 0 {
+        changes.push(format!(
+            "{} question(s) were added since the link was made; they show as unanswered.",
+            notes.added
+        ));
+    }
+    view! {
+        <div class="shared-banner no-print" role="region" aria-label="Shared result">
+            <p>
+                <strong>"A shared result"</strong>
+                {move || {
+                    let l = label.get();
+                    if l.is_empty() { String::new() } else { format!(": \u{201c}{l}\u{201d}") }
+                }}
+                ". It opens read-only and is not saved in this browser unless you choose to."
+            </p>
+            {changes.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
+            <div class="actions">
+                <button type="button" class="primary" on:click=move |_| on_save.run(())>"Save to my history"</button>
+                <button type="button" class="secondary" on:click=move |_| on_start.run(())>"Start my own assessment"</button>
+            </div>
+        </div>
+    }
+}
+
+/// The share link of this result, a button to copy it, and its QR code.
+#[component]
+fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoView {
+    let url = Memo::new(move |_| {
+        let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
+        format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let copy = move |_| {
+        let text = url.get_untracked();
+        leptos::task::spawn_local(async move {
+            match platform::copy_text(&text).await {
+                Ok(()) => status.set(Some("Link copied.")),
+                Err(_) => {
+                    status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                    platform::select_text("share-link");
+                }
+            }
+        });
+    };
+    view! {
+        <div class="share no-print">
+            <h2>"Share this result"</h2>
+            <p>
+                "Anyone with this link sees the same result, read-only. The answers travel inside the "
+                "link itself, after the #, which browsers never send to a server."
+            </p>
+            <div class="share-row">
+                <label for="share-link" class="visually-hidden">"Share link"</label>
+                <input id="share-link" type="text" readonly data-testid="share-link" prop:value=move || url.get() />
+                <button type="button" class="secondary" on:click=copy>"Copy link"</button>
+            </div>
+            <p class="copy-status" role="status">{move || status.get()}</p>
+            {move || qr::qr(&url.get()).map(|code| {
+                let view_box = format!("0 0 {} {}", code.size, code.size);
+                view! {
+                    <svg class="qr" viewBox=view_box role="img" aria-label="QR code of the share link, to open it on a phone" shape-rendering="crispEdges">
+                        <rect width="100%" height="100%" fill="#fff" />
+                        <path d=code.path fill="#000" />
+                    </svg>
+                }
+            })}
+        </div>
+    }
+}
 
 /// What happened to the last "Copy summary".
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +115,11 @@ pub fn Results(
     on_edit: Callback<()>,
     on_restart: Callback<()>,
     on_how: Callback<()>,
+    /// Set when the result came from someone else's share link: shown read-only.
+    shared: Option<LinkNotes>,
+    on_save_shared: Callback<()>,
 ) -> impl IntoView {
+    let read_only = shared.is_some();
     let stage = move || assessment.with(|a| a.stage.stage);
     let date = platform::today();
     let print_date = date.clone();
@@ -57,7 +149,8 @@ pub fn Results(
                 </p>
             </div>
             <h1 id="results-heading" tabindex="-1">"Your results"</h1>
-            <div class="label-field no-print">
+            {shared.map(|notes| view! { <SharedBanner notes label on_save=on_save_shared on_start=on_restart /> })}
+            <div class="label-field no-print" hidden=read_only>
                 <label for="result-label">"Name this result (optional)"</label>
                 <input
                     id="result-label"
@@ -113,7 +206,8 @@ pub fn Results(
                     }.into_any()),
                 }}
             </div>
-            <StageDetails assessment answers />
+            <ShareLink answers label />
+            <StageDetails assessment answers read_only />
             <Charts assessment />
             <StrategyNotes assessment />
             <h2 id="priorities-heading">"Top priorities"</h2>
@@ -127,7 +221,7 @@ pub fn Results(
                         .collect_view()
                 })}
             </ul>
-            <div class="step-buttons no-print">
+            <div class="step-buttons no-print" hidden=read_only>
                 <button type="button" class="secondary" on:click=move |_| on_edit.run(())>"Change answers"</button>
                 <button type="button" class="secondary" on:click=move |_| on_restart.run(())>"Start again"</button>
             </div>
@@ -156,7 +250,11 @@ fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
 
 /// Which answers pointed where, and the control to choose the stage yourself.
 #[component]
-fn StageDetails(assessment: Memo<Assessment>, answers: RwSignal<Answers>) -> impl IntoView {
+fn StageDetails(
+    assessment: Memo<Assessment>,
+    answers: RwSignal<Answers>,
+    read_only: bool,
+) -> impl IntoView {
     let inferred = move || assessment.with(|a| a.stage.inferred);
     let choose = move |choice: Option<Stage>| answers.update(|a| a.stage_override = choice);
     let options = move || {
@@ -210,7 +308,7 @@ fn StageDetails(assessment: Memo<Assessment>, answers: RwSignal<Answers>) -> imp
                     }).collect_view()
                 })}
             </ul>
-            <fieldset class="override">
+            <fieldset class="override" hidden=read_only>
                 <legend>"Know better? Choose the stage yourself"</legend>
                 <p class="why">"The score, findings and priorities follow the stage you choose, and it is kept with your answers."</p>
                 {options}

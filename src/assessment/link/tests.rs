@@ -1,0 +1,206 @@
+//! Native tests of share links: size, round trips, fixtures of released links, bad links, and
+//! properties over random input.
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::assessment::{BANK, Part};
+
+/// Real links made with bank version 1 (their payloads), kept forever.
+const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
+
+fn full(label: &str) -> (Answers, String) {
+    let mut answers = Answers::new(&BANK);
+    for (i, q) in BANK.questions.iter().enumerate() {
+        answers.set(
+            i,
+            if i % 5 == 4 {
+                Answer::Unknown
+            } else {
+                Answer::Chosen((i % q.options.len()) as u8)
+            },
+        );
+    }
+    answers.stage_override = Some(Stage::Growth);
+    (answers, label.to_string())
+}
+
+#[test]
+fn a_full_assessment_fits_in_a_short_link_near_the_minimum() {
+    let (answers, _) = full("");
+    let payload = encode(&BANK, &answers, "");
+    let min_chars = minimum_bits(&BANK) / 6.0;
+    assert!(f64::from(answer_bits(&BANK)) <= 1.25 * minimum_bits(&BANK));
+    // Header, override, label length and checksum add 31 bits: about 5 characters.
+    assert!(
+        (payload.len() as f64) <= 1.25 * min_chars + 6.0,
+        "{} chars for a minimum of {min_chars:.1}",
+        payload.len()
+    );
+    println!("link payload: {} characters without a label", payload.len());
+}
+
+#[test]
+fn links_round_trip_with_label_and_override() {
+    let (answers, label) = full("Platform team, Q3 <script>");
+    let payload = encode(&BANK, &answers, &label);
+    let (shared, notes) = decode(&BANK, &payload).expect("decodes");
+    assert_eq!(shared, Shared { answers, label });
+    assert_eq!(
+        notes,
+        LinkNotes {
+            bank_version: BANK.version,
+            dropped: 0,
+            added: 0
+        }
+    );
+}
+
+#[test]
+fn released_v1_links_still_open() {
+    let mut n = 0;
+    for line in FIXTURES_V1
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (expect, payload) = line
+            .rsplit_once(' ')
+            .expect("fixture lines are 'summary payload'");
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(notes.bank_version, 1);
+        let given = shared.answers.iter().filter(|a| a.is_given()).count();
+        assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+#[test]
+fn the_frozen_layout_of_the_current_bank_matches_the_bank() {
+    let frozen = layout(BANK.version);
+    let current: Vec<(&str, usize)> = BANK
+        .questions
+        .iter()
+        .map(|q| (q.id, q.options.len()))
+        .collect();
+    assert_eq!(
+        frozen, current,
+        "bank changed: bump its version and add its layout to link_layouts.txt"
+    );
+}
+
+#[test]
+fn bad_links_give_clear_errors() {
+    let (answers, _) = full("x");
+    let good = encode(&BANK, &answers, "x");
+    let mut altered = good.clone().into_bytes();
+    altered[6] = if altered[6] == b'A' { b'B' } else { b'A' };
+    let altered = String::from_utf8(altered).unwrap_or_default();
+    let newer = {
+        let mut bits = Bits {
+            bytes: Vec::new(),
+            len: 0,
+        };
+        bits.push(LINK_FORMAT + 1, 4);
+        bits.push(0, 20);
+        let sum = checksum(&bits.bytes);
+        bits.push(u32::from(sum), 8);
+        to_base64(&bits.bytes)
+    };
+    for (payload, expected) in [
+        ("", LinkError::Empty),
+        (&"A".repeat(MAX_PAYLOAD + 1)[..], LinkError::TooLong),
+        ("abc$def", LinkError::NotBase64),
+        ("a b", LinkError::NotBase64),
+        ("%3Cscript%3E", LinkError::NotBase64),
+        (&good[..good.len() / 2], LinkError::Truncated),
+        (&good[..1], LinkError::Truncated),
+        (&altered[..], LinkError::Altered),
+        ("Zm9vYmFyYmF6cXV4", LinkError::Altered),
+        (&newer[..], LinkError::Newer),
+    ] {
+        assert_eq!(
+            decode(&BANK, payload).map(|_| ()),
+            Err(expected),
+            "{payload:?}"
+        );
+    }
+}
+
+#[test]
+fn hostile_labels_come_back_as_plain_cleaned_text() {
+    let (answers, _) = full("");
+    for (raw, clean) in [
+        ("<script>alert(1)</script>", "<script>alert(1)</script>"),
+        ("javascript:alert(1)", "javascript:alert(1)"),
+        ("a\u{0}\u{1b}[31mb\nc", "a [31mb c"),
+    ] {
+        let (shared, _) = decode(&BANK, &encode(&BANK, &answers, raw)).expect("decodes");
+        assert_eq!(shared.label, clean);
+    }
+}
+
+#[test]
+fn links_are_found_in_pasted_text() {
+    let text = "Ana: https://x.org/stagefit/#r=AbC-_9 thanks\nBo: see http://y/#r=QQ, and #r= and https://x.org/#other";
+    assert_eq!(payloads_in_text(text), ["AbC-_9", "QQ"]);
+    assert_eq!(payload_in_fragment("#r=abc"), Some("abc"));
+    assert_eq!(payload_in_fragment("#other"), None);
+}
+
+#[test]
+fn every_part_is_in_the_layout() {
+    assert!(BANK.questions.iter().any(|q| q.part == Part::Strategy));
+}
+
+fn any_shared() -> impl Strategy<Value = (Answers, String)> {
+    (
+        proptest::collection::vec(0_u8..12, BANK.questions.len()),
+        proptest::option::of(0_usize..3),
+        "\\PC{0,90}",
+    )
+        .prop_map(|(raw, stage, label)| {
+            let mut answers = Answers::new(&BANK);
+            for (i, r) in raw.into_iter().enumerate() {
+                let n = BANK.questions[i].options.len() as u8;
+                answers.set(
+                    i,
+                    match r {
+                        0 => Answer::Unanswered,
+                        1 => Answer::Unknown,
+                        c => Answer::Chosen((c - 2) % n),
+                    },
+                );
+            }
+            answers.stage_override = stage.map(|i| Stage::ALL[i]);
+            (answers, clean_label(&label))
+        })
+}
+
+fn cases() -> u32 {
+    // STAGEFIT_FUZZ_CASES=100000 for the long run (see README); CI runs the default.
+    std::env::var("STAGEFIT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn decode_of_encode_is_the_identity((answers, label) in any_shared()) {
+        let payload = encode(&BANK, &answers, &label);
+        prop_assert_eq!(decode(&BANK, &payload).map(|r| r.0), Ok(Shared { answers, label }));
+    }
+
+    #[test]
+    fn decoding_arbitrary_text_never_panics(text in "\\PC{0,200}") {
+        let _ = decode(&BANK, &text);
+    }
+
+    #[test]
+    fn decoding_arbitrary_base64_never_panics(text in "[A-Za-z0-9_-]{0,80}") {
+        let _ = decode(&BANK, &text);
+    }
+}

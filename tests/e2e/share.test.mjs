@@ -1,0 +1,140 @@
+// Share links (issue 6): the result travels in the URL fragment only, opens the same anywhere
+// (read-only, with "Save to my history" and "Start my own assessment"), old links keep working,
+// and bad or hostile links give a clear message and a way on, never a crash or running script.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import { serve, launch, openPage, App } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve('/stagefit/'); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function ownResult(page, label = '') {
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  await app.answerAll({ company: 'max', strategy: '3', platform: 'min' });
+  if (label) await page.getByLabel('Name this result (optional)').fill(label);
+  return { app, result: await app.results(), link: await page.getByTestId('share-link').inputValue() };
+}
+
+test('a share link opens the same result read-only in an empty browser', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  const { result, link } = await ownResult(page, 'Platform team');
+  const url = new URL(link);
+  assert.equal(url.pathname, '/stagefit/');
+  assert.equal(url.search, '');
+  assert.match(url.hash, /^#r=[A-Za-z0-9_-]+$/);
+  assert.ok(url.hash.length < 80, `link fragment is ${url.hash.length} characters`);
+  assert.equal(await page.getByRole('img', { name: /QR code of the share link/ }).count(), 1);
+
+  const cold = await openPage(browser, server.origin);
+  const requests = [];
+  cold.page.on('request', (r) => requests.push(r.url()));
+  await cold.page.goto(link);
+  await cold.page.getByText('A shared result').waitFor();
+  assert.ok(requests.every((r) => !r.includes('#') && !r.includes(url.hash.slice(3))), 'the payload never reaches a server');
+  const shared = await new App(cold.page).results();
+  assert.deepEqual(shared, result);
+  assert.match(await cold.page.locator('.shared-banner').textContent(), /“Platform team”/);
+  assert.equal(await cold.page.getByRole('button', { name: 'Change answers' }).isVisible(), false);
+  assert.equal(await cold.page.getByText('Know better? Choose the stage yourself').isVisible(), false);
+  // Nothing is stored until asked.
+  assert.equal(await cold.page.evaluate(() => localStorage.getItem('stagefit.history')), null);
+  await cold.page.getByRole('button', { name: 'Save to my history' }).click();
+  await cold.page.getByRole('button', { name: 'History' }).click();
+  await cold.page.getByText('Platform team').waitFor();
+  assert.equal(new URL(cold.page.url()).hash, '');
+  assert.deepEqual(cold.problems, []);
+  await cold.close();
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('"Start my own assessment" leaves the shared result and starts fresh', async () => {
+  const { page, close } = await openPage(browser, server.origin);
+  const { link } = await ownResult(page);
+  const cold = await openPage(browser, server.origin);
+  await cold.page.goto(link);
+  await cold.page.getByRole('button', { name: 'Start my own assessment' }).click();
+  await cold.page.getByText(/^Step 1 of \d+$/).waitFor();
+  assert.equal(await cold.page.locator('fieldset[data-question] input:checked').count(), 0);
+  assert.equal(new URL(cold.page.url()).hash, '');
+  await cold.page.reload();
+  await cold.page.getByRole('button', { name: /start/i }).first().waitFor();
+  await cold.close();
+  await close();
+});
+
+test('a hostile label travels as plain text and runs nothing', async () => {
+  const { page, close } = await openPage(browser, server.origin);
+  const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> javascript:alert(1)';
+  const { link } = await ownResult(page, hostile);
+  const cold = await openPage(browser, server.origin);
+  cold.page.on('dialog', (d) => { cold.problems.push('dialog'); d.dismiss(); });
+  await cold.page.goto(link);
+  await cold.page.getByText('A shared result').waitFor();
+  assert.ok((await cold.page.locator('.shared-banner').textContent()).includes(hostile.slice(0, 80).trim()));
+  assert.equal(await cold.page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await cold.page.locator('.shared-banner img').count(), 0);
+  assert.deepEqual(cold.problems, []);
+  await cold.close();
+  await close();
+});
+
+test('links made with bank version 1 still open', async () => {
+  const fixtures = (await fs.readFile(new URL('../fixtures/links-v1.txt', import.meta.url), 'utf8'))
+    .split('\n').filter((l) => l && !l.startsWith('#'));
+  for (const line of fixtures) {
+    const payload = line.slice(line.lastIndexOf(' ') + 1);
+    const { page, problems, close } = await openPage(browser, server.origin);
+    await page.goto(`${server.url}#r=${payload}`);
+    await page.getByText('A shared result').waitFor();
+    await page.locator('[data-testid="stage"]').waitFor();
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});
+
+// A well-formed link of a future format 2: its header, zeros, and the CRC-8 every format ends in.
+function newerLink() {
+  const body = [0x20, 0x00, 0x00];
+  let crc = 0;
+  for (const b of body) {
+    crc ^= b;
+    for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
+  }
+  return Buffer.from([...body, crc]).toString('base64url');
+}
+
+const BAD = [
+  ['truncated', (good) => good.slice(0, good.length - 9), /cut short/],
+  ['altered', (good) => good.slice(0, -3) + (good.at(-3) === 'A' ? 'B' : 'A') + good.slice(-2), /changed since it was made/],
+  ['random', () => 'Zm9vYmFyYmF6cXV4', /changed since it was made/],
+  ['empty', () => '', /holds no result/],
+  ['far too long', () => 'A'.repeat(5000), /far longer/],
+  ['newer', newerLink, /newer version of Stagefit/],
+  ['foreign characters', () => '%3Cscript%3Ealert(1)%3C/script%3E', /characters a Stagefit link never has/],
+  ['control characters', () => '%00%01%1B', /characters a Stagefit link never has/],
+];
+
+for (const [name, make, reason] of BAD) {
+  test(`a ${name} link gives a clear message and a way to start fresh`, async () => {
+    const { page, problems, close } = await openPage(browser, server.origin);
+    const { link } = await ownResult(page);
+    const good = new URL(link).hash.slice(3);
+    const cold = await openPage(browser, server.origin);
+    cold.page.on('dialog', (d) => { cold.problems.push('dialog'); d.dismiss(); });
+    await cold.page.goto(`${server.url}#r=${make(good)}`);
+    await cold.page.getByRole('heading', { name: 'This link could not be opened' }).waitFor();
+    assert.match(await cold.page.locator('.bad-link').textContent(), reason);
+    await cold.page.getByRole('button', { name: 'Start my own assessment' }).click();
+    await cold.page.locator('fieldset[data-question]').first().waitFor();
+    assert.deepEqual(cold.problems, []);
+    await cold.close();
+    assert.deepEqual(problems, []);
+    await close();
+  });
+}
