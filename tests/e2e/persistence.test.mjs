@@ -191,19 +191,21 @@ test('two tabs: a change in one shows up in the other, and neither overwrites th
   const b = await context.newPage();
   await a.goto(server.url);
   await b.goto(server.url);
-  await b.getByRole('button', { name: 'History' }).click();
+  // A person acts in the tab they look at; hidden tabs get no animation frames.
+  const use = async (p) => { await p.bringToFront(); return p; };
+  await (await use(b)).getByRole('button', { name: 'History' }).click();
   await b.getByText('No finished assessments yet.').waitFor();
-  await finish(a, undefined, 'from tab A');
-  await b.getByText('from tab A').waitFor();
+  await finish(await use(a), undefined, 'from tab A');
+  await (await use(b)).getByText('from tab A').waitFor();
   await finish(b, undefined, 'from tab B');
-  await a.getByRole('button', { name: 'History' }).click();
+  await (await use(a)).getByRole('button', { name: 'History' }).click();
   await a.getByText('from tab B').waitFor();
   assert.equal(await a.locator('.history-item').count(), 2);
   // A rename in A reaches B; B's list is never written back over A's change.
   await a.locator('.history-item', { hasText: 'from tab A' }).getByRole('button', { name: 'Rename' }).click();
   await a.getByLabel('New name').fill('renamed in A');
   await a.getByRole('button', { name: 'Save name' }).click();
-  await b.getByRole('button', { name: 'History' }).click();
+  await (await use(b)).getByRole('button', { name: 'History' }).click();
   await b.getByText('renamed in A').waitFor();
   assert.equal(await b.locator('.history-item').count(), 2);
   await context.close();
