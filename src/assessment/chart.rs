@@ -226,3 +226,71 @@ mod tests {
         assert!(ahead.value.starts_with('+'));
     }
 }
+
+/// One dimension's row in the workshop dot plot.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpreadRow {
+    pub label: &'static str,
+    pub text_y: f32,
+    pub center_y: f32,
+    /// One circle per half-level where anyone sits: x, radius, how many people.
+    pub dots: Vec<(f32, f32, usize)>,
+    /// Where the median sits, if anyone answered, and the ends of its tick.
+    pub median_x: Option<f32>,
+    pub tick_top: f32,
+    pub tick_bottom: f32,
+}
+
+/// The workshop dot plot: for each dimension, where each participant's level lies on 0 to 4.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpreadPlot {
+    pub view_box: String,
+    /// The x of levels 0 to 4, for the scale.
+    pub ticks: Vec<(f32, u8)>,
+    pub axis_y: f32,
+    pub rows: Vec<SpreadRow>,
+}
+
+const SPREAD_LEFT: f32 = 120.0;
+const SPREAD_PER_LEVEL: f32 = 66.0;
+
+/// The dot plot of a workshop aggregate, rows in the order given (most disagreement first).
+pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> SpreadPlot {
+    let x = |level: f32| SPREAD_LEFT + level * SPREAD_PER_LEVEL;
+    let rows: Vec<SpreadRow> = aggregate
+        .by_disagreement
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| {
+            let spread = &aggregate.spreads[d];
+            let center_y = 34.0 + i as f32 * 30.0;
+            let mut bins = [0_usize; 9];
+            for &level in &spread.levels {
+                bins[((level * 2.0).round() as usize).min(8)] += 1;
+            }
+            let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
+            let dots = bins
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| **n > 0)
+                .map(|(b, &n)| (x(b as f32 / 2.0), 3.0 + 9.0 * (n as f32 / most).sqrt(), n))
+                .collect();
+            SpreadRow {
+                label: bank.dimensions[d].short,
+                text_y: center_y + 4.0,
+                center_y,
+                dots,
+                median_x: spread.median.map(x),
+                tick_top: center_y - 11.0,
+                tick_bottom: center_y + 11.0,
+            }
+        })
+        .collect();
+    let height = 34.0 + rows.len() as f32 * 30.0;
+    SpreadPlot {
+        view_box: format!("0 0 420 {height:.0}"),
+        ticks: (0..=4).map(|l| (x(f32::from(l)), l)).collect(),
+        axis_y: 14.0,
+        rows,
+    }
+}

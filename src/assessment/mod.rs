@@ -15,6 +15,7 @@ pub mod report;
 mod scoring;
 pub mod snapshot;
 mod steps;
+pub mod workshop;
 
 pub use answers::{Answer, Answers};
 pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};

@@ -39,7 +39,7 @@ pub fn date_text(ms: f64) -> String {
 }
 
 /// Escapes the characters that Markdown or a chat would otherwise read as formatting or HTML.
-fn escape(text: &str) -> String {
+pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(
@@ -61,7 +61,7 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     let title = if label.is_empty() {
         "Platform stage fit".to_string()
     } else {
-        escape(&label)
+        escape_markdown(&label)
     };
     let _ = writeln!(md, "# Stagefit: {title}\n");
     let _ = writeln!(md, "_{date}_\n");

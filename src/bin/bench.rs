@@ -1,9 +1,46 @@
 //! Prints what the pure core can measure without a browser: share-link lengths against the
 //! information-theoretic minimum. Run by `./setup.sh bench`, which adds the browser numbers.
 
-use stagefit::assessment::{Answer, Answers, BANK, Stage, link};
+use std::time::Instant;
+
+use stagefit::assessment::{Answer, Answers, BANK, Stage, link, workshop};
+
+/// A room of `n` participants as a chat transcript, the same every time: answers vary by a
+/// simple formula so the room disagrees in places.
+fn room(n: usize) -> String {
+    (0..n)
+        .map(|p| {
+            let mut answers = Answers::new(&BANK);
+            for (i, q) in BANK.questions.iter().enumerate() {
+                let c = (p * 7 + i * 3 + p / 5) % (q.options.len() + 1);
+                answers.set(
+                    i,
+                    if c == q.options.len() {
+                        Answer::Unknown
+                    } else {
+                        Answer::Chosen(c as u8)
+                    },
+                );
+            }
+            let label = format!("Participant {}", p + 1);
+            format!(
+                "[09:{:02}] {label}: https://example.org/stagefit/#r={}&w=bench\n",
+                p % 60,
+                link::encode(&BANK, &answers, &label)
+            )
+        })
+        .collect()
+}
 
 fn main() {
+    if std::env::args().nth(1).as_deref() == Some("room") {
+        let n = std::env::args()
+            .nth(2)
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(300);
+        print!("{}", room(n));
+        return;
+    }
     let mut answers = Answers::new(&BANK);
     for (i, q) in BANK.questions.iter().enumerate() {
         answers.set(i, Answer::Chosen((q.options.len() - 1) as u8));
@@ -28,4 +65,22 @@ fn main() {
         labelled.len()
     );
     println!("fragment as shared: #{}{bare}", link::FRAGMENT_KEY);
+
+    let text = room(300);
+    let started = Instant::now();
+    let mut room_workshop = workshop::Workshop {
+        id: "bench".to_string(),
+        name: "Bench".to_string(),
+        note: String::new(),
+        created: 0.0,
+        payloads: Vec::new(),
+    };
+    let report = workshop::gather(&BANK, &mut room_workshop, &text);
+    let people = workshop::participants(&BANK, &room_workshop);
+    let aggregate = workshop::aggregate(&BANK, &people);
+    println!(
+        "workshop, 300 participants pasted as one transcript: {report}; gathered and aggregated natively in {:.1} ms ({} participants)",
+        started.elapsed().as_secs_f64() * 1000.0,
+        aggregate.n_participants
+    );
 }

@@ -16,6 +16,8 @@ pub const PREFIX: &str = "stagefit.";
 pub const DRAFT_KEY: &str = "stagefit.draft";
 /// Finished assessments.
 pub const HISTORY_KEY: &str = "stagefit.history";
+/// Workshops this browser facilitates.
+pub const WORKSHOPS_KEY: &str = "stagefit.workshops";
 const ASIDE_PREFIX: &str = "stagefit.unreadable.";
 
 /// Why storage did not do what was asked.

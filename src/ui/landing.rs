@@ -8,6 +8,7 @@ use crate::ui::store::Store;
 
 #[component]
 pub fn Landing(
+    joining: RwSignal<Option<(String, String)>>,
     store: Store,
     on_start: Callback<()>,
     on_resume: Callback<()>,
@@ -48,6 +49,15 @@ pub fn Landing(
                 "well the two fit, advice and draft goals. A bigger platform is not a better one; one "
                 "that fits is."
             </p>
+            {move || joining.get().map(|(_, name)| view! {
+                <div class="resume joining">
+                    <h2>{format!("You are joining \u{201c}{name}\u{201d}")}</h2>
+                    <p>
+                        "Answer the questions on your own; at the end you get a link to send to the "
+                        "facilitator through the room's chat. Your name is optional: you are anonymous by default."
+                    </p>
+                </div>
+            })}
             {resume}
             <div class="actions">
                 <Show when=move || store.draft.with(Option::is_none)>

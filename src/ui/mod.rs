@@ -13,11 +13,13 @@ mod notices;
 mod questionnaire;
 mod results;
 mod store;
+mod workshop;
 
 use leptos::prelude::*;
 
 use crate::assessment::link::{self, LinkNotes};
 use crate::assessment::snapshot::{Draft, Snapshot};
+use crate::assessment::workshop as workshop_core;
 use crate::assessment::{Answers, BANK, assess};
 use crate::platform::{self, storage};
 
@@ -27,6 +29,7 @@ pub use landing::Landing;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
 pub use store::{Notice, Store};
+pub use workshop::{WorkshopView, Workshops};
 
 /// Which view the app shows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +46,10 @@ enum Screen {
     Shared(LinkNotes),
     /// A share link that could not be read, and why.
     BadLink(String),
+    /// The workshops this browser facilitates.
+    Workshops,
+    /// One workshop, by id.
+    Workshop(String),
 }
 
 /// The identity of the assessment on screen: saved under this id, created at this time.
@@ -72,6 +79,8 @@ pub fn App() -> impl IntoView {
     let label = RwSignal::new(String::new());
     let identity = RwSignal::new(Identity::new());
     let assessment = Memo::new(move |_| answers.with(|a| assess(&BANK, a)));
+    // The workshop this person was invited to through a join link: (id, name).
+    let joining = RwSignal::new(None::<(String, String)>);
 
     let go = move |to: Screen, focus: &'static str| {
         screen.set(to);
@@ -126,12 +135,23 @@ pub fn App() -> impl IntoView {
         go(back, focus);
     });
     let to_history = Callback::new(move |()| go(Screen::History, "history-heading"));
+    let to_workshops = Callback::new(move |()| go(Screen::Workshops, "workshops-heading"));
+    let open_workshop =
+        Callback::new(move |id: String| go(Screen::Workshop(id), "workshop-heading"));
     // A share link in the fragment opens that result read-only; anything else in the URL is
     // ignored and the app opens as usual.
     let open_fragment = move |fragment: String| {
+        if let Some(invite) = workshop_core::parse_join(&fragment) {
+            joining.set(Some(invite));
+            platform::clear_fragment();
+            go(Screen::Landing, "landing-heading");
+            return;
+        }
         let Some(payload) = link::payload_in_fragment(&fragment) else {
             return;
         };
+        // A result sent to a workshop carries "&w=ID" after the payload.
+        let payload = payload.split('&').next().unwrap_or(payload);
         match link::decode(&BANK, payload) {
             Ok((shared, notes)) => {
                 answers.set(shared.answers);
@@ -202,6 +222,7 @@ pub fn App() -> impl IntoView {
     let nav_current = move |which: &'static str| {
         let on = match screen.get() {
             Screen::History | Screen::Compare(..) => which == "history",
+            Screen::Workshops | Screen::Workshop(_) => which == "workshop",
             _ => which == "assessment",
         };
         if on { Some("page") } else { None }
@@ -217,13 +238,16 @@ pub fn App() -> impl IntoView {
                 <button type="button" class="nav-link" aria-current=move || nav_current("history") on:click=move |_| to_history.run(())>
                     "History"
                 </button>
+                <button type="button" class="nav-link" aria-current=move || nav_current("workshop") on:click=move |_| to_workshops.run(())>
+                    "Workshop"
+                </button>
             </nav>
         </header>
         <notices::Notices store />
         <main id="main">
             {move || match screen.get() {
                 Screen::Landing => {
-                    view! { <Landing store on_start=start on_resume=resume on_how=how /> }.into_any()
+                    view! { <Landing store joining on_start=start on_resume=resume on_how=how /> }.into_any()
                 }
                 Screen::HowScoring => view! { <HowScoring on_back=how_back /> }.into_any(),
                 Screen::Questionnaire => {
@@ -239,6 +263,7 @@ pub fn App() -> impl IntoView {
                             on_restart=start
                             on_how=how
                             shared=None
+                            joining
                             on_save_shared=save_shared
                         />
                     }
@@ -246,6 +271,8 @@ pub fn App() -> impl IntoView {
                 }
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
+                Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
+                Screen::Workshop(id) => view! { <WorkshopView store id on_back=to_workshops /> }.into_any(),
                 Screen::Shared(notes) => {
                     view! {
                         <Results
@@ -256,6 +283,7 @@ pub fn App() -> impl IntoView {
                             on_restart=start
                             on_how=how
                             shared=Some(notes)
+                            joining=RwSignal::new(None)
                             on_save_shared=save_shared
                         />
                     }

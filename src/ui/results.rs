@@ -5,10 +5,10 @@
 use leptos::prelude::*;
 
 use crate::assessment::link::{self, LinkNotes};
-use crate::assessment::qr;
 use crate::assessment::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
+use crate::assessment::{qr, workshop};
 use crate::platform;
 use crate::ui::charts::Charts;
 
@@ -48,6 +48,56 @@ fn SharedBanner(
                 <button type="button" class="primary" on:click=move |_| on_save.run(())>"Save to my history"</button>
                 <button type="button" class="secondary" on:click=move |_| on_start.run(())>"Start my own assessment"</button>
             </div>
+        </div>
+    }
+}
+
+/// For a workshop participant: the result link to send to the facilitator, with an optional name.
+#[component]
+fn SendToFacilitator(
+    answers: RwSignal<Answers>,
+    label: RwSignal<String>,
+    id: String,
+    name: String,
+) -> impl IntoView {
+    let url = Memo::new(move |_| {
+        let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
+        format!(
+            "{}#{}",
+            platform::page_url(),
+            workshop::result_fragment(&payload, &id)
+        )
+    });
+    let status = RwSignal::new(None::<&'static str>);
+    let copy = move |_| {
+        let text = url.get_untracked();
+        leptos::task::spawn_local(async move {
+            match platform::copy_text(&text).await {
+                Ok(()) => status.set(Some("Copied. Paste it into the room's chat.")),
+                Err(_) => {
+                    status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                    platform::select_text("facilitator-link");
+                }
+            }
+        });
+    };
+    view! {
+        <div class="send no-print">
+            <h2>{format!("Send to facilitator: \u{201c}{name}\u{201d}")}</h2>
+            <label for="participant-name">"Your name or role (optional; leave empty to stay anonymous)"</label>
+            <input
+                id="participant-name"
+                type="text"
+                maxlength=report::LABEL_MAX
+                prop:value=move || label.get()
+                on:input=move |ev| label.set(event_target_value(&ev))
+            />
+            <label for="facilitator-link">"Your result link"</label>
+            <div class="share-row">
+                <input id="facilitator-link" type="text" readonly prop:value=move || url.get() />
+                <button type="button" class="primary" on:click=copy>"Send to facilitator"</button>
+            </div>
+            <p class="copy-status" role="status">{move || status.get()}</p>
         </div>
     }
 }
@@ -117,6 +167,8 @@ pub fn Results(
     on_how: Callback<()>,
     /// Set when the result came from someone else's share link: shown read-only.
     shared: Option<LinkNotes>,
+    /// The workshop this person joined, if any: (id, name).
+    joining: RwSignal<Option<(String, String)>>,
     on_save_shared: Callback<()>,
 ) -> impl IntoView {
     let read_only = shared.is_some();
@@ -150,7 +202,7 @@ pub fn Results(
             </div>
             <h1 id="results-heading" tabindex="-1">"Your results"</h1>
             {shared.map(|notes| view! { <SharedBanner notes label on_save=on_save_shared on_start=on_restart /> })}
-            <div class="label-field no-print" hidden=read_only>
+            <div class="label-field no-print" hidden=move || read_only || joining.with(Option::is_some)>
                 <label for="result-label">"Name this result (optional)"</label>
                 <input
                     id="result-label"
@@ -206,6 +258,7 @@ pub fn Results(
                     }.into_any()),
                 }}
             </div>
+            {move || joining.get().map(|(id, name)| view! { <SendToFacilitator answers label id name /> })}
             <ShareLink answers label />
             <StageDetails assessment answers read_only />
             <Charts assessment />

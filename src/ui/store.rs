@@ -10,7 +10,8 @@ use leptos::prelude::*;
 
 use crate::assessment::BANK;
 use crate::assessment::snapshot::{self, Draft, Snapshot, SnapshotError};
-use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError};
+use crate::assessment::workshop::{self, Workshop};
+use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
 
 /// Something the person should know about their saved data.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,6 +42,9 @@ pub struct Store {
     /// False while a stored value could not be read nor kept aside: it must not be overwritten.
     history_writable: RwSignal<bool>,
     draft_writable: RwSignal<bool>,
+    /// The workshops this browser facilitates.
+    pub workshops: RwSignal<Vec<Workshop>>,
+    workshops_writable: RwSignal<bool>,
 }
 
 impl Store {
@@ -52,6 +56,8 @@ impl Store {
             draft: RwSignal::new(None),
             history_writable: RwSignal::new(true),
             draft_writable: RwSignal::new(true),
+            workshops: RwSignal::new(Vec::new()),
+            workshops_writable: RwSignal::new(true),
         };
         if !storage::available() {
             store.notices.set(vec![Notice::SavingOff]);
@@ -61,6 +67,9 @@ impl Store {
             store.history.set(list);
         }
         store.draft.set(store.read_draft());
+        store
+            .workshops
+            .set(store.read_workshops().unwrap_or_default());
         storage::on_change(move |key| store.refresh(key.as_deref()));
         store
     }
@@ -121,6 +130,33 @@ impl Store {
                 None
             }
         }
+    }
+
+    fn read_workshops(&self) -> Option<Vec<Workshop>> {
+        let text = storage::read(WORKSHOPS_KEY).ok().flatten()?;
+        match workshop::decode_workshops(&text) {
+            Ok(list) => Some(list),
+            Err(error) => {
+                let writable = self.set_aside("Your saved workshops", WORKSHOPS_KEY, text, error);
+                self.workshops_writable.set(writable);
+                None
+            }
+        }
+    }
+
+    /// Applies `change` to the stored workshops, as `update_history` does for assessments.
+    pub fn update_workshops(&self, change: impl FnOnce(&mut Vec<Workshop>)) {
+        let mut list = if self.saving_off() || !self.workshops_writable.get_untracked() {
+            self.workshops.get_untracked()
+        } else {
+            self.read_workshops()
+                .unwrap_or_else(|| self.workshops.get_untracked())
+        };
+        change(&mut list);
+        if self.workshops_writable.get_untracked() {
+            self.write(WORKSHOPS_KEY, &workshop::encode_workshops(&list));
+        }
+        self.workshops.set(list);
     }
 
     fn read_draft(&self) -> Option<Draft> {
@@ -213,6 +249,8 @@ impl Store {
         self.draft.set(None);
         self.history_writable.set(true);
         self.draft_writable.set(true);
+        self.workshops.set(Vec::new());
+        self.workshops_writable.set(true);
         let off = self.saving_off();
         self.notices.set(if off {
             vec![Notice::SavingOff]
@@ -229,6 +267,10 @@ impl Store {
         }
         if key.is_none() || key == Some(DRAFT_KEY) {
             self.draft.set(self.read_draft());
+        }
+        if key.is_none() || key == Some(WORKSHOPS_KEY) {
+            self.workshops
+                .set(self.read_workshops().unwrap_or_default());
         }
     }
 }

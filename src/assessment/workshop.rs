@@ -1,0 +1,507 @@
+//! Workshops: a facilitator gathers a room's share links and sees where people disagree.
+//!
+//! A participant's result is their share-link payload, so a workshop stores only ground state
+//! (the payloads) and recomputes everything. Links are found in any pasted text (a whole chat
+//! transcript works); what cannot be used is counted and reported, never fatal.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::answers::{Answer, Answers};
+use super::bank::{Bank, Part};
+use super::link::{self, Shared};
+use super::scoring::{Assessment, Finding, Stage, assess};
+use super::snapshot::SnapshotError;
+
+/// The fragment key of a join link: `#join=ID.NAME`.
+pub const JOIN_KEY: &str = "join=";
+/// The marker after a result payload that names the workshop it was sent to: `#r=…&w=ID`.
+pub const WORKSHOP_MARK: &str = "&w=";
+
+const FORMAT: &str = "stagefit-workshops";
+const FORMAT_VERSION: u32 = 1;
+
+/// One workshop and the results gathered so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    pub note: String,
+    pub created: f64,
+    /// Each participant's share-link payload, in the order they were added.
+    pub payloads: Vec<String>,
+}
+
+/// A workshop id safe in a URL fragment: letters, digits, `-` and `_`, at most 32.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 32
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+}
+
+fn encode_name(name: &str) -> String {
+    // Percent-encode everything but unreserved characters, so any name survives chat apps.
+    let mut out = String::new();
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn decode_name(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The fragment of a workshop's join link (without `#`).
+pub fn join_fragment(workshop: &Workshop) -> String {
+    format!("{JOIN_KEY}{}.{}", workshop.id, encode_name(&workshop.name))
+}
+
+/// The workshop id and name in a join fragment, if it is one and is well formed.
+pub fn parse_join(fragment: &str) -> Option<(String, String)> {
+    let rest = fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .strip_prefix(JOIN_KEY)?;
+    let (id, name) = rest.split_once('.')?;
+    let name = super::report::clean_label(&decode_name(name)?);
+    (valid_id(id) && name.len() <= 400).then(|| (id.to_string(), name))
+}
+
+/// The fragment of a participant's result sent to a workshop (without `#`).
+pub fn result_fragment(payload: &str, workshop_id: &str) -> String {
+    format!(
+        "{}{payload}{WORKSHOP_MARK}{workshop_id}",
+        link::FRAGMENT_KEY
+    )
+}
+
+/// What adding pasted text did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GatherReport {
+    pub added: usize,
+    pub duplicates: usize,
+    pub unreadable: usize,
+    /// Results sent to another workshop: not added.
+    pub other_workshop: usize,
+    /// Other web addresses in the text, which hold no result.
+    pub other_links: usize,
+}
+
+impl GatherReport {
+    pub fn found_nothing(&self) -> bool {
+        *self
+            == GatherReport {
+                other_links: self.other_links,
+                ..GatherReport::default()
+            }
+    }
+}
+
+impl fmt::Display for GatherReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.found_nothing() {
+            write!(f, "No Stagefit result links found in that text")?;
+        } else {
+            write!(f, "{} added", self.added)?;
+            for (n, what) in [
+                (self.duplicates, "duplicate skipped"),
+                (self.unreadable, "unreadable"),
+                (self.other_workshop, "from another workshop, not added"),
+            ] {
+                if n > 0 {
+                    write!(f, ", {n} {what}")?;
+                }
+            }
+        }
+        if self.other_links > 0 {
+            write!(f, "; {} other link(s) ignored", self.other_links)?;
+        }
+        Ok(())
+    }
+}
+
+/// Finds every result link in `text` and adds the readable ones that belong here.
+pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport {
+    let mut report = GatherReport::default();
+    let mut rest = text;
+    while let Some(at) = rest.find("#r=") {
+        let after = &rest[at + 3..];
+        let end = after
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .unwrap_or(after.len());
+        let payload = &after[..end];
+        let mut tail = &after[end..];
+        let mut workshop_id = None;
+        if let Some(id_part) = tail.strip_prefix(WORKSHOP_MARK) {
+            let id_end = id_part
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+                .unwrap_or(id_part.len());
+            workshop_id = Some(&id_part[..id_end]);
+            tail = &id_part[id_end..];
+        }
+        rest = tail;
+        if payload.is_empty() {
+            continue;
+        }
+        if workshop_id.is_some_and(|id| id != workshop.id) {
+            report.other_workshop += 1;
+        } else if link::decode(bank, payload).is_err() {
+            report.unreadable += 1;
+        } else if workshop.payloads.iter().any(|p| p == payload) {
+            report.duplicates += 1;
+        } else {
+            workshop.payloads.push(payload.to_string());
+            report.added += 1;
+        }
+    }
+    // Web addresses that are not result links.
+    let mut scan = text;
+    while let Some(at) = scan.find("http") {
+        let url = &scan[at..];
+        let end = url.find(char::is_whitespace).unwrap_or(url.len());
+        if (url.starts_with("http://") || url.starts_with("https://"))
+            && !url[..end].contains("#r=")
+        {
+            report.other_links += 1;
+        }
+        scan = &url[end.max(4)..];
+    }
+    report
+}
+
+/// One participant, decoded.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Participant {
+    pub payload: String,
+    pub shared: Shared,
+    pub assessment: Assessment,
+}
+
+/// Decodes a workshop's participants (payloads that no longer decode are left out).
+pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
+    workshop
+        .payloads
+        .iter()
+        .filter_map(|p| {
+            let (shared, _) = link::decode(bank, p).ok()?;
+            let assessment = assess(bank, &shared.answers);
+            Some(Participant {
+                payload: p.clone(),
+                shared,
+                assessment,
+            })
+        })
+        .collect()
+}
+
+/// How one dimension's levels spread across the room.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Spread {
+    pub dimension: usize,
+    /// Every known level, sorted.
+    pub levels: Vec<f32>,
+    pub median: Option<f32>,
+    /// Standard deviation of the levels: the disagreement measure.
+    pub deviation: f32,
+    /// How many saw it as ahead, behind, fitting, or could not say.
+    pub over: usize,
+    pub under: usize,
+    pub fit: usize,
+    pub unknown: usize,
+}
+
+/// A question where the room answered very differently: a prompt for discussion.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Divergence {
+    pub question: usize,
+    /// Participants per option, in option order.
+    pub counts: Vec<usize>,
+    pub deviation: f32,
+}
+
+/// The whole room at a glance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Aggregate {
+    pub n_participants: usize,
+    /// Participants per stage they were assessed at, early, growth, mature.
+    pub stages: [usize; 3],
+    pub spreads: Vec<Spread>,
+    /// Dimension indices, most disagreement first.
+    pub by_disagreement: Vec<usize>,
+    /// The median answer to every question, assessed: the group's result.
+    pub median: Assessment,
+    /// Up to five questions with the widest spread of answers.
+    pub divergent: Vec<Divergence>,
+}
+
+fn median(sorted: &[f32]) -> Option<f32> {
+    match sorted.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(sorted[n / 2]),
+        n => Some((sorted[n / 2 - 1] + sorted[n / 2]) / 2.0),
+    }
+}
+
+fn deviation(values: &[f32]) -> f32 {
+    if values.len() < 2 {
+        return 0.0;
+    }
+    let mean = values.iter().sum::<f32>() / values.len() as f32;
+    (values.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / values.len() as f32).sqrt()
+}
+
+/// Aggregates the participants of a workshop.
+pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
+    let mut stages = [0; 3];
+    for p in people {
+        stages[p.assessment.stage.stage.index()] += 1;
+    }
+    let spreads: Vec<Spread> = (0..bank.dimensions.len())
+        .map(|d| {
+            let mut levels: Vec<f32> = people
+                .iter()
+                .filter_map(|p| p.assessment.dimensions[d].level)
+                .collect();
+            levels.sort_by(f32::total_cmp);
+            let count = |f: Finding| {
+                people
+                    .iter()
+                    .filter(|p| p.assessment.dimensions[d].finding == f)
+                    .count()
+            };
+            Spread {
+                dimension: d,
+                median: median(&levels),
+                deviation: deviation(&levels),
+                levels,
+                over: count(Finding::Over),
+                under: count(Finding::Under),
+                fit: count(Finding::Fit),
+                unknown: count(Finding::Unknown),
+            }
+        })
+        .collect();
+    let mut by_disagreement: Vec<usize> = (0..spreads.len()).collect();
+    by_disagreement.sort_by(|&a, &b| {
+        spreads[b]
+            .deviation
+            .total_cmp(&spreads[a].deviation)
+            .then(a.cmp(&b))
+    });
+
+    // The group's answers: per question, the median chosen option (lower middle on ties),
+    // "Don't know" where nobody knew; stage overrides are left out, the room's stage is inferred.
+    let mut answers = Answers::new(bank);
+    let mut divergent = Vec::new();
+    for (q, question) in bank.questions.iter().enumerate() {
+        let mut chosen: Vec<u8> = people
+            .iter()
+            .filter_map(|p| match p.shared.answers.get(q) {
+                Answer::Chosen(c) => Some(c),
+                _ => None,
+            })
+            .collect();
+        chosen.sort_unstable();
+        if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
+            answers.set(q, Answer::Chosen(mid));
+        } else if !people.is_empty() {
+            answers.set(q, Answer::Unknown);
+        }
+        if question.part != Part::Strategy && chosen.len() >= 2 {
+            let values: Vec<f32> = chosen
+                .iter()
+                .map(|&c| f32::from(question.options[usize::from(c)].value))
+                .collect();
+            let mut counts = vec![0; question.options.len()];
+            for &c in &chosen {
+                counts[usize::from(c)] += 1;
+            }
+            divergent.push(Divergence {
+                question: q,
+                counts,
+                deviation: deviation(&values),
+            });
+        }
+    }
+    divergent.sort_by(|a, b| {
+        b.deviation
+            .total_cmp(&a.deviation)
+            .then(a.question.cmp(&b.question))
+    });
+    divergent.retain(|d| d.deviation > 0.0);
+    divergent.truncate(5);
+    Aggregate {
+        n_participants: people.len(),
+        stages,
+        median: assess(bank, &answers),
+        spreads,
+        by_disagreement,
+        divergent,
+    }
+}
+
+/// The stage at an index of `Aggregate::stages`.
+pub fn stage_at(index: usize) -> Stage {
+    Stage::ALL[index.min(2)]
+}
+
+/// A Markdown summary of a workshop for a wiki or a chat.
+pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -> String {
+    use std::fmt::Write as _;
+    let mut md = String::new();
+    let _ = writeln!(
+        md,
+        "# Stagefit workshop: {}\n\n_{date}_\n",
+        super::report::escape_markdown(&workshop.name)
+    );
+    if !workshop.note.is_empty() {
+        let _ = writeln!(md, "{}\n", super::report::escape_markdown(&workshop.note));
+    }
+    let _ = writeln!(md, "**Participants:** {}\n", agg.n_participants);
+    let _ = writeln!(
+        md,
+        "**Stages seen:** early {}, growth {}, mature {}\n",
+        agg.stages[0], agg.stages[1], agg.stages[2]
+    );
+    let score = agg
+        .median
+        .score
+        .map_or("not scored".to_string(), |s| format!("{s} out of 100"));
+    let _ = writeln!(
+        md,
+        "**The group's median result:** {} stage, stage fit {score}\n",
+        agg.median.stage.stage
+    );
+    let _ = writeln!(md, "## Where the room disagrees most\n");
+    let _ = writeln!(
+        md,
+        "| Area | Median level | Spread | Ahead | Behind | Fits |"
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|");
+    for &d in &agg.by_disagreement {
+        let s = &agg.spreads[d];
+        let median = s
+            .median
+            .map_or("not answered".to_string(), |m| format!("{m:.1}"));
+        let _ = writeln!(
+            md,
+            "| {} | {median} | {:.2} | {} | {} | {} |",
+            bank.dimensions[d].name, s.deviation, s.over, s.under, s.fit
+        );
+    }
+    let _ = writeln!(md, "\n## Group priorities\n");
+    for (i, p) in agg.median.priorities.iter().enumerate() {
+        let _ = writeln!(
+            md,
+            "{}. **{}: {}.** {}",
+            i + 1,
+            p.kind.label(),
+            bank.dimensions[p.dimension].name,
+            p.advice(bank)
+        );
+    }
+    let _ = writeln!(md, "\n## Questions to discuss\n");
+    for d in &agg.divergent {
+        let q = &bank.questions[d.question];
+        let spread: Vec<String> = q
+            .options
+            .iter()
+            .zip(&d.counts)
+            .filter(|(_, n)| **n > 0)
+            .map(|(o, n)| format!("{n} \u{d7} \u{201c}{}\u{201d}", o.label))
+            .collect();
+        let _ = writeln!(md, "- {} ({})", q.prompt, spread.join("; "));
+    }
+    md
+}
+
+#[derive(Serialize, Deserialize)]
+struct WorkshopV1 {
+    id: String,
+    name: String,
+    #[serde(default)]
+    note: String,
+    created: f64,
+    payloads: Vec<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct WorkshopsV1 {
+    format: String,
+    version: u32,
+    workshops: Vec<WorkshopV1>,
+}
+
+/// The saved workshops as JSON (storage and export).
+pub fn encode_workshops(list: &[Workshop]) -> String {
+    let file = WorkshopsV1 {
+        format: FORMAT.to_string(),
+        version: FORMAT_VERSION,
+        workshops: list
+            .iter()
+            .map(|w| WorkshopV1 {
+                id: w.id.clone(),
+                name: w.name.clone(),
+                note: w.note.clone(),
+                created: w.created,
+                payloads: w.payloads.clone(),
+            })
+            .collect(),
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Reads saved workshops.
+pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| SnapshotError::NotJson)?;
+    let version = value
+        .get("version")
+        .and_then(|v| v.as_u64())
+        .ok_or(SnapshotError::WrongShape)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(SnapshotError::WrongShape);
+    }
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(SnapshotError::NewerVersion(
+            u32::try_from(version).unwrap_or(u32::MAX),
+        ));
+    }
+    let file: WorkshopsV1 = serde_json::from_value(value).map_err(|_| SnapshotError::WrongShape)?;
+    Ok(file
+        .workshops
+        .into_iter()
+        .filter(|w| valid_id(&w.id))
+        .map(|w| Workshop {
+            id: w.id,
+            name: super::report::clean_label(&w.name),
+            note: super::report::clean_label(&w.note),
+            created: w.created,
+            payloads: w.payloads,
+        })
+        .collect())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

@@ -1,0 +1,154 @@
+//! Native tests of workshops: finding links in chat text, what is counted, and the aggregate.
+
+use super::*;
+use crate::assessment::BANK;
+use crate::assessment::link::encode;
+
+fn workshop() -> Workshop {
+    Workshop {
+        id: "w1".to_string(),
+        name: "Platform day".to_string(),
+        note: String::new(),
+        created: 0.0,
+        payloads: Vec::new(),
+    }
+}
+
+/// A participant whose company answers sit at option `company` and platform answers at `platform`.
+fn payload(company: u8, platform: u8, label: &str) -> String {
+    let mut answers = Answers::new(&BANK);
+    for (i, q) in BANK.questions.iter().enumerate() {
+        let c = match q.part {
+            Part::Company => company,
+            Part::Strategy => 0,
+            Part::Platform => platform,
+        };
+        answers.set(i, Answer::Chosen(c.min(q.options.len() as u8 - 1)));
+    }
+    encode(&BANK, &answers, label)
+}
+
+#[test]
+fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
+    let mut w = workshop();
+    let (a, b) = (payload(0, 0, "Ana"), payload(4, 4, "Bo"));
+    let text = format!(
+        "[10:01] Ana: https://x.org/stagefit/#r={a}&w=w1\n[10:02] Bo: here #r={b}\n[10:03] Ana: again https://x.org/#r={a}&w=w1\n\
+         [10:04] Cy: https://x.org/#r={b}&w=other\n[10:05] Di: https://x.org/#r=garbage!!\n[10:06] Ed: see https://example.com/page"
+    );
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!(
+        report,
+        GatherReport {
+            added: 2,
+            duplicates: 1,
+            unreadable: 1,
+            other_workshop: 1,
+            other_links: 1
+        }
+    );
+    assert_eq!(
+        report.to_string(),
+        "2 added, 1 duplicate skipped, 1 unreadable, 1 from another workshop, not added; 1 other link(s) ignored"
+    );
+    assert_eq!(w.payloads, [a, b]);
+}
+
+#[test]
+fn text_without_links_is_reported_not_an_error() {
+    let mut w = workshop();
+    let report = gather(&BANK, &mut w, "hello everyone, no links today");
+    assert!(report.found_nothing());
+    assert_eq!(
+        report.to_string(),
+        "No Stagefit result links found in that text"
+    );
+}
+
+#[test]
+fn join_links_carry_the_workshop_and_survive_odd_names() {
+    let mut w = workshop();
+    w.name = "Q3 <b>platform</b> & friends ✓".to_string();
+    let fragment = join_fragment(&w);
+    assert!(fragment.bytes().all(|b| b.is_ascii_graphic()));
+    assert_eq!(
+        parse_join(&format!("#{fragment}")),
+        Some(("w1".to_string(), w.name.clone()))
+    );
+    assert_eq!(parse_join("#join=bad id.x"), None);
+    assert_eq!(parse_join("#join=w1.%ZZ"), None);
+    assert_eq!(parse_join("#r=abc"), None);
+}
+
+#[test]
+fn the_aggregate_shows_stages_spread_disagreement_median_and_prompts() {
+    let mut w = workshop();
+    let text = [
+        payload(0, 0, ""),
+        payload(0, 1, ""),
+        payload(4, 4, ""),
+        payload(2, 2, ""),
+    ]
+    .map(|p| format!("#r={p} "))
+    .concat();
+    gather(&BANK, &mut w, &text);
+    let people = participants(&BANK, &w);
+    let agg = aggregate(&BANK, &people);
+    assert_eq!(agg.n_participants, 4);
+    assert_eq!(agg.stages, [2, 1, 1]);
+    assert_eq!(agg.spreads.len(), BANK.dimensions.len());
+    let top = &agg.spreads[agg.by_disagreement[0]];
+    assert!(top.deviation >= agg.spreads[*agg.by_disagreement.last().unwrap()].deviation);
+    assert_eq!(top.over + top.under + top.fit + top.unknown, 4);
+    assert!(agg.median.score.is_some());
+    assert!(!agg.divergent.is_empty() && agg.divergent.len() <= 5);
+    assert_eq!(agg.divergent[0].counts.iter().sum::<usize>(), 4);
+    let md = markdown(&BANK, &w, &agg, "2026-11-26");
+    assert!(md.starts_with("# Stagefit workshop: Platform day\n"));
+    assert!(md.contains("**Participants:** 4"));
+    assert!(md.contains("## Questions to discuss\n\n- "));
+}
+
+#[test]
+fn an_empty_workshop_aggregates_without_error() {
+    let agg = aggregate(&BANK, &[]);
+    assert_eq!(agg.n_participants, 0);
+    assert_eq!(agg.median.score, None);
+    assert!(agg.divergent.is_empty());
+}
+
+#[test]
+fn three_hundred_participants_aggregate() {
+    let mut w = workshop();
+    let text: String = (0..300)
+        .map(|i| {
+            format!(
+                "p{i}: https://x.org/#r={}&w=w1\n",
+                payload((i % 5) as u8, (i % 7) as u8, &format!("P{i}"))
+            )
+        })
+        .collect();
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!(report.added, 300);
+    let agg = aggregate(&BANK, &participants(&BANK, &w));
+    assert_eq!(agg.n_participants, 300);
+}
+
+#[test]
+fn workshops_round_trip_and_bad_files_are_errors() {
+    let mut w = workshop();
+    w.payloads.push(payload(1, 1, ""));
+    assert_eq!(
+        decode_workshops(&encode_workshops(std::slice::from_ref(&w))),
+        Ok(vec![w])
+    );
+    assert_eq!(decode_workshops("nope"), Err(SnapshotError::NotJson));
+    assert_eq!(
+        decode_workshops("{\"format\":\"stagefit-workshops\",\"version\":3,\"workshops\":[]}"),
+        Err(SnapshotError::NewerVersion(3))
+    );
+    assert_eq!(
+        decode_workshops("{\"format\":\"x\",\"version\":1}"),
+        Err(SnapshotError::WrongShape)
+    );
+}
