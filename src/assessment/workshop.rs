@@ -244,7 +244,8 @@ pub struct Divergence {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Aggregate {
     pub n_participants: usize,
-    /// Participants per stage they were assessed at, early, growth, mature.
+    /// Participants per stage their answers point to (inferred, overrides ignored): early,
+    /// growth, mature.
     pub stages: [usize; 3],
     pub spreads: Vec<Spread>,
     /// Dimension indices, most disagreement first.
@@ -274,8 +275,9 @@ fn deviation(values: &[f32]) -> f32 {
 /// Aggregates the participants of a workshop.
 pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
     let mut stages = [0; 3];
+    // The stage each person's answers point to, not a stage they chose by hand.
     for p in people {
-        stages[p.assessment.stage.stage.index()] += 1;
+        stages[p.assessment.stage.inferred.index()] += 1;
     }
     let spreads: Vec<Spread> = (0..bank.dimensions.len())
         .map(|d| {

@@ -93,13 +93,21 @@ test('a room joins, answers on phones, and the facilitator sees where it disagre
   await page.getByRole('button', { name: 'Open Platform day' }).click();
   assert.match(await page.getByTestId('participant-count').textContent(), /^2 participants$/);
 
+  // A participant's exported JSON file adds them too.
+  const history = JSON.stringify({ format: 'stagefit-history', version: 1, assessments: [
+    { format: 'stagefit-snapshot', version: 1, bank: 1, id: 'x-1', label: 'Dee', created: 1, updated: 1, answers: { 'company.engineers': 1, 'platform.delivery': 3 } },
+  ] });
+  await page.locator('input[type=file]').setInputFiles({ name: 'dee.json', mimeType: 'application/json', buffer: Buffer.from(history) });
+  await page.getByText('1 added.').waitFor();
+  assert.match(await page.getByTestId('participant-count').textContent(), /^3 participants$/);
+
   // Exports.
   const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export summary (Markdown)' }).click()]);
   const summary = await fs.readFile(await md.path(), 'utf8');
   assert.match(summary, /^# Stagefit workshop: Platform day/);
-  assert.match(summary, /\*\*Participants:\*\* 2/);
+  assert.match(summary, /\*\*Participants:\*\* 3/);
   const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export workshop (JSON)' }).click()]);
-  assert.equal(JSON.parse(await fs.readFile(await json.path(), 'utf8')).workshops[0].payloads.length, 2);
+  assert.equal(JSON.parse(await fs.readFile(await json.path(), 'utf8')).workshops[0].payloads.length, 3);
   assert.deepEqual(problems, []);
   await close();
 });
@@ -128,6 +136,11 @@ test('300 participants pasted at once are gathered and shown quickly', async () 
   await page.getByTestId('participant-count').getByText('300 participants').waitFor();
   const ms = Date.now() - started;
   console.log(`# 300 participants gathered and rendered in ${ms} ms`);
+  // The room prints on one or two pages.
+  await page.emulateMedia({ media: 'print' });
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
   assert.deepEqual(problems, []);
   await close();
 });
