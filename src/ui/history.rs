@@ -326,7 +326,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
                 <table>
                     <thead>
                         <tr>
-                            <th scope="col">""</th>
+                            <th scope="col">"Measure"</th>
                             <th scope="col">{title(&first)} <br /> {report::date_text(first.created)}</th>
                             <th scope="col">{title(&second)} <br /> {report::date_text(second.created)}</th>
                         </tr>

@@ -46,3 +46,37 @@ for (const colorScheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+test('axe finds nothing on history, compare, workshop, shared-result and bad-link views', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  const app = new App(page);
+  for (const platform of ['min', 'max']) {
+    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+    await app.answerAll({ company: 'mid', strategy: '1', platform });
+  }
+  const link = await page.getByTestId('share-link').inputValue();
+  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'History' }).waitFor();
+  await audit(page, 'history');
+  for (const box of await page.getByRole('checkbox').all()) await box.check();
+  await page.getByRole('button', { name: 'Compare selected' }).click();
+  await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
+  await audit(page, 'compare');
+  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('heading', { name: 'Workshop', level: 1 }).waitFor();
+  await audit(page, 'workshops');
+  const cold = await browser.newContext();
+  const viewer = await cold.newPage();
+  await viewer.goto(link);
+  await viewer.getByText('A shared result').waitFor();
+  await audit(viewer, 'shared result');
+  await viewer.goto(server.url + '#r=broken');
+  await viewer.reload();
+  await viewer.getByRole('heading', { name: 'This link could not be opened' }).waitFor();
+  await audit(viewer, 'bad link');
+  await cold.close();
+  await context.close();
+});
