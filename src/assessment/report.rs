@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::bank::Bank;
 use super::explain;
-use super::scoring::{Assessment, Finding};
+use super::scoring::{Assessment, Finding, Priority};
 
 /// The longest label kept, in characters.
 pub const LABEL_MAX: usize = 80;
@@ -51,6 +51,17 @@ pub fn escape_markdown(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// One numbered priority with its advice, as a Markdown list item.
+pub fn priority_line(bank: &Bank, index: usize, priority: &Priority) -> String {
+    format!(
+        "{}. **{}: {}.** {}",
+        index + 1,
+        priority.kind.label(),
+        bank.dimensions[priority.dimension].name,
+        priority.advice(bank)
+    )
 }
 
 /// The Markdown summary of an assessment. `label` is the person's name for it (may be empty);
@@ -118,14 +129,7 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     }
     for (i, p) in assessment.priorities.iter().enumerate() {
         let okr = p.okr(bank);
-        let _ = writeln!(
-            md,
-            "{}. **{}: {}.** {}",
-            i + 1,
-            p.kind.label(),
-            bank.dimensions[p.dimension].name,
-            p.advice(bank)
-        );
+        let _ = writeln!(md, "{}", priority_line(bank, i, p));
         let _ = writeln!(md, "   - Objective: {}", okr.objective);
         for kr in okr.results {
             let _ = writeln!(md, "   - Key result: {kr}");

@@ -414,14 +414,7 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
     }
     let _ = writeln!(md, "\n## Group priorities\n");
     for (i, p) in agg.median.priorities.iter().enumerate() {
-        let _ = writeln!(
-            md,
-            "{}. **{}: {}.** {}",
-            i + 1,
-            p.kind.label(),
-            bank.dimensions[p.dimension].name,
-            p.advice(bank)
-        );
+        let _ = writeln!(md, "{}", super::report::priority_line(bank, i, p));
     }
     let _ = writeln!(md, "\n## Questions to discuss\n");
     for d in &agg.divergent {

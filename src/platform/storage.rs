@@ -162,11 +162,12 @@ pub fn download(name: &str, text: &str, mime: &str) -> Result<(), StorageError> 
     Ok(())
 }
 
-/// The text of the first file chosen in a file input.
-pub async fn read_chosen_file(input: &web_sys::HtmlInputElement) -> Option<String> {
+/// The text of the file just chosen in the file input that fired `event`; the input is then
+/// cleared, so choosing the same file again fires again.
+pub async fn chosen_file_text(event: web_sys::Event) -> Option<String> {
+    let input: web_sys::HtmlInputElement = event.target()?.dyn_into().ok()?;
     let file = input.files()?.get(0)?;
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .ok()?;
-    text.as_string()
+    let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok();
+    input.set_value("");
+    text?.as_string()
 }

@@ -2,7 +2,6 @@
 //! compare two side by side, and clear everything.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::assessment::snapshot::{self, Snapshot};
 use crate::assessment::{Assessment, BANK, Finding, assess, report};
@@ -72,15 +71,8 @@ pub fn History(
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
         leptos::task::spawn_local(async move {
-            let text = platform::storage::read_chosen_file(&input).await;
-            input.set_value("");
+            let text = storage::chosen_file_text(ev).await;
             let message = match text.map(|t| snapshot::decode_import(&BANK, &t)) {
                 None => "That file could not be read.".to_string(),
                 Some(Err(error)) => format!("Nothing was imported: {error}."),

@@ -253,7 +253,12 @@ pub fn App() -> impl IntoView {
                 Screen::Questionnaire => {
                     view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
                 }
-                Screen::Results => {
+                screen @ (Screen::Results | Screen::Shared(_)) => {
+                    // A shared result is someone else's: read-only, and not sent to a workshop.
+                    let (shared, joining) = match screen {
+                        Screen::Shared(notes) => (Some(notes), RwSignal::new(None)),
+                        _ => (None, joining),
+                    };
                     view! {
                         <Results
                             assessment
@@ -262,7 +267,7 @@ pub fn App() -> impl IntoView {
                             on_edit=edit
                             on_restart=start
                             on_how=how
-                            shared=None
+                            shared
                             joining
                             on_save_shared=save_shared
                         />
@@ -273,22 +278,6 @@ pub fn App() -> impl IntoView {
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
                 Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
                 Screen::Workshop(id) => view! { <WorkshopView store id on_back=to_workshops /> }.into_any(),
-                Screen::Shared(notes) => {
-                    view! {
-                        <Results
-                            assessment
-                            answers
-                            label
-                            on_edit=edit
-                            on_restart=start
-                            on_how=how
-                            shared=Some(notes)
-                            joining=RwSignal::new(None)
-                            on_save_shared=save_shared
-                        />
-                    }
-                        .into_any()
-                }
                 Screen::BadLink(reason) => {
                     view! {
                         <section class="bad-link" aria-labelledby="bad-link-heading">

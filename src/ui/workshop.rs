@@ -3,7 +3,6 @@
 //! the room disagrees. Participants' side lives in `results.rs` (`SendToFacilitator`).
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::assessment::workshop::{self, Workshop};
 use crate::assessment::{BANK, chart, link, qr, report, snapshot};
@@ -129,15 +128,8 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
         }
     };
     let import = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
         leptos::task::spawn_local(async move {
-            let text = storage::read_chosen_file(&input).await.unwrap_or_default();
-            input.set_value("");
+            let text = storage::chosen_file_text(ev).await.unwrap_or_default();
             // A history export or a single assessment becomes result links; a chat export is
             // searched for links like pasted text.
             let text = match snapshot::decode_import(&BANK, &text) {
