@@ -204,3 +204,76 @@ proptest! {
         let _ = decode(&BANK, &text);
     }
 }
+
+/// A bank as it might be after a release: version 2, with the first question removed, a new
+/// question added at the end, and the second question's options changed.
+fn next_bank() -> Bank {
+    use crate::assessment::{Choice, Question};
+    static NEW_OPTIONS: [Choice; 2] = [
+        Choice {
+            label: "No",
+            value: 0,
+            note: "",
+            shifts: &[],
+        },
+        Choice {
+            label: "Yes",
+            value: 4,
+            note: "",
+            shifts: &[],
+        },
+    ];
+    let copy = |q: &'static Question| Question {
+        id: q.id,
+        part: q.part,
+        prompt: q.prompt,
+        why: q.why,
+        dimension: q.dimension,
+        options: q.options,
+    };
+    let mut questions: Vec<Question> = BANK.questions[1..].iter().map(copy).collect();
+    questions[0].options = &NEW_OPTIONS;
+    questions.push(Question {
+        id: "company.new_question",
+        part: Part::Company,
+        prompt: "A question added in version 2",
+        why: "For the test of old links.",
+        dimension: None,
+        options: &NEW_OPTIONS,
+    });
+    Bank {
+        version: 2,
+        dimensions: BANK.dimensions,
+        questions: Box::leak(questions.into_boxed_slice()),
+    }
+}
+
+#[test]
+fn a_version_1_link_opens_with_the_next_bank_and_says_what_changed() {
+    let next = next_bank();
+    let (answers, _) = full("kept");
+    let payload = encode(&BANK, &answers, "kept");
+    let (shared, notes) = decode(&next, &payload).expect("an old link still opens");
+    assert_eq!(
+        notes,
+        LinkNotes {
+            bank_version: 1,
+            dropped: 2,
+            added: 1
+        }
+    );
+    assert_eq!(shared.label, "kept");
+    // Unchanged questions keep their answers, moved to their new places.
+    for (i, q) in next.questions.iter().enumerate().skip(1) {
+        let old = BANK.questions.iter().position(|o| o.id == q.id);
+        match old {
+            Some(o) => assert_eq!(shared.answers.get(i), answers.get(o), "{}", q.id),
+            None => assert_eq!(shared.answers.get(i), Answer::Unanswered, "{}", q.id),
+        }
+    }
+    assert_eq!(
+        shared.answers.get(0),
+        Answer::Unanswered,
+        "changed options: not carried over"
+    );
+}
