@@ -16,6 +16,8 @@ pub fn Landing(
 ) -> impl IntoView {
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
+    // Starting a new assessment would discard the unfinished one: ask first.
+    let confirming = RwSignal::new(false);
     let resume = move || {
         store.draft.get().map(|draft| {
             let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
@@ -32,8 +34,23 @@ pub fn Landing(
                     </p>
                     <div class="actions">
                         <button type="button" class="primary" on:click=move |_| on_resume.run(())>"Resume assessment"</button>
-                        <button type="button" class="secondary" on:click=move |_| on_start.run(())>"Start a new assessment"</button>
+                        <button type="button" class="secondary" on:click=move |_| {
+                            confirming.set(true);
+                            crate::platform::focus_after_render("confirm-new");
+                        }>"Start a new assessment"</button>
                     </div>
+                    {move || confirming.get().then(|| view! {
+                        <div class="confirm" role="group" aria-labelledby="confirm-new-text">
+                            <p id="confirm-new-text">
+                                <strong>"Starting a new assessment discards the unfinished one. Finished assessments in your history are kept."</strong>
+                            </p>
+                            <button type="button" id="confirm-new" class="danger" on:click=move |_| on_start.run(())>
+                                "Discard it and start a new assessment"
+                            </button>
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                        </div>
+                    })}
                 </div>
             }
         })

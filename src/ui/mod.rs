@@ -94,7 +94,9 @@ pub fn App() -> impl IntoView {
             created: s.created,
         });
     };
-    let start = Callback::new(move |()| {
+    // Starts afresh, discarding any unfinished assessment: only the landing view calls this
+    // directly, after asking; everywhere else goes through `start` below.
+    let begin_new = Callback::new(move |()| {
         store.clear_draft();
         answers.set(Answers::new(&BANK));
         label.set(String::new());
@@ -113,7 +115,6 @@ pub fn App() -> impl IntoView {
     let leave = Callback::new(move |()| go(Screen::Landing, "landing-heading"));
     let edit = Callback::new(move |()| go(Screen::Questionnaire, "step-heading"));
     let open = Callback::new(move |s: Snapshot| {
-        store.clear_draft();
         load(s);
         step.set(0);
         go(Screen::Results, "results-heading");
@@ -169,9 +170,16 @@ pub fn App() -> impl IntoView {
         identity.set(Identity::new());
         go(Screen::Results, "results-heading");
     });
+    // "Start" from anywhere but the landing view: with an unfinished assessment saved, go to the
+    // landing view, which offers to resume it or (after asking) to discard it; never drop it here.
     let start = Callback::new(move |()| {
         platform::clear_fragment();
-        start.run(());
+        if store.draft.with_untracked(Option::is_some) && screen.get_untracked() != Screen::Landing
+        {
+            go(Screen::Landing, "landing-heading");
+        } else {
+            begin_new.run(());
+        }
     });
 
     // Saves the ground state as it changes: the questionnaire keeps a draft to resume; a
@@ -192,7 +200,14 @@ pub fn App() -> impl IntoView {
                 store.draft.set(Some(draft));
             }
             Screen::Results => {
-                store.clear_draft();
+                // Finishing the unfinished assessment ends its draft; viewing another result
+                // leaves the draft alone.
+                if store
+                    .draft
+                    .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
+                {
+                    store.clear_draft();
+                }
                 let unchanged = store.history.with_untracked(|h| {
                     h.iter().any(|s| {
                         s.id == snapshot.id
@@ -247,7 +262,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             {move || match screen.get() {
                 Screen::Landing => {
-                    view! { <Landing store joining on_start=start on_resume=resume on_how=how /> }.into_any()
+                    view! { <Landing store joining on_start=begin_new on_resume=resume on_how=how /> }.into_any()
                 }
                 Screen::HowScoring => view! { <HowScoring on_back=how_back /> }.into_any(),
                 Screen::Questionnaire => {

@@ -210,3 +210,29 @@ test('two tabs: a change in one shows up in the other, and neither overwrites th
   assert.equal(await b.locator('.history-item').count(), 2);
   await context.close();
 });
+
+test('an unfinished assessment is never dropped silently: starting anew asks, viewing history keeps it', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await finish(page, undefined, 'finished one');
+  // Begin another and leave it unfinished.
+  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+  await new App(page).answerStep({ company: 'max' });
+  // Opening a finished assessment from the history leaves the draft alone.
+  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('button', { name: 'Open' }).click();
+  await page.locator('[data-testid="stage"]').waitFor();
+  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('heading', { name: 'Pick up where you left off' }).waitFor();
+  // Starting anew asks first; keeping it keeps it.
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await page.getByRole('button', { name: 'Keep it' }).click();
+  assert.ok(await page.evaluate(() => localStorage.getItem('stagefit.draft')));
+  await page.getByRole('button', { name: 'Start a new assessment' }).click();
+  await page.getByRole('button', { name: 'Discard it and start a new assessment' }).click();
+  await page.getByText(/^Step 1 of \d+$/).waitFor();
+  assert.equal(await page.locator('fieldset[data-question] input:checked').count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
