@@ -130,7 +130,8 @@ case "${1:-}" in
     setup
     port=${PORT:-8080}
     say "Serving Stagefit on http://127.0.0.1:$port/ (Ctrl-C stops it)"
-    trunk serve --release --address 127.0.0.1 --port "$port"
+    # No autoreload: its injected inline script would be refused by the Content Security Policy.
+    trunk serve --release --no-autoreload --address 127.0.0.1 --port "$port"
     ;;
   test)
     setup
