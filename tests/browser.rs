@@ -319,3 +319,25 @@ mod url_edge {
         assert_eq!(location.pathname().unwrap(), path);
     }
 }
+
+#[wasm_bindgen_test]
+fn platform_select_text_selects_text_inputs_and_text_areas() {
+    // Regression (issue 6): the copy-link fallback selected nothing in a text input.
+    for tag in ["input", "textarea"] {
+        let element: HtmlElement = document().create_element(tag).unwrap().dyn_into().unwrap();
+        element.set_id("select-me");
+        document().body().unwrap().append_child(&element).unwrap();
+        if let Some(input) = element.dyn_ref::<HtmlInputElement>() {
+            input.set_value("https://example.org/#r=abc");
+        } else if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+            area.set_value("# Summary");
+        }
+        platform::select_text("select-me");
+        assert_eq!(
+            document().active_element().map(|e| e.id()),
+            Some("select-me".to_string()),
+            "{tag}"
+        );
+        element.remove();
+    }
+}

@@ -61,12 +61,24 @@ pub async fn copy_text(text: &str) -> Result<(), ClipboardError> {
         .map_err(|_| ClipboardError::Refused)
 }
 
-/// Selects the text of a text area, so a person can copy it by hand when the clipboard is refused.
+/// Selects the text of a text area or text input, so a person can copy it by hand when the
+/// clipboard is refused.
 pub fn select_text(id: &str) {
-    let element = document().and_then(|d| d.get_element_by_id(id));
-    if let Some(area) = element.and_then(|e| e.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-        let _ = area.focus();
-        area.select();
+    let Some(element) = document().and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    // Text areas hold summaries, text inputs hold links: both can be selected.
+    match element.dyn_into::<web_sys::HtmlTextAreaElement>() {
+        Ok(area) => {
+            let _ = area.focus();
+            area.select();
+        }
+        Err(element) => {
+            if let Ok(input) = element.dyn_into::<web_sys::HtmlInputElement>() {
+                let _ = input.focus();
+                input.select();
+            }
+        }
     }
 }
 

@@ -52,6 +52,25 @@ fn SharedBanner(
     }
 }
 
+/// Copies a link; where the clipboard is refused, selects it in the field `field_id` instead and
+/// says how to copy it by hand.
+fn copy_link(
+    text: String,
+    field_id: &'static str,
+    done: &'static str,
+    status: RwSignal<Option<&'static str>>,
+) {
+    leptos::task::spawn_local(async move {
+        match platform::copy_text(&text).await {
+            Ok(()) => status.set(Some(done)),
+            Err(_) => {
+                status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                platform::select_text(field_id);
+            }
+        }
+    });
+}
+
 /// For a workshop participant: the result link to send to the facilitator, with an optional name.
 #[component]
 fn SendToFacilitator(
@@ -70,16 +89,12 @@ fn SendToFacilitator(
     });
     let status = RwSignal::new(None::<&'static str>);
     let copy = move |_| {
-        let text = url.get_untracked();
-        leptos::task::spawn_local(async move {
-            match platform::copy_text(&text).await {
-                Ok(()) => status.set(Some("Copied. Paste it into the room's chat.")),
-                Err(_) => {
-                    status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
-                    platform::select_text("facilitator-link");
-                }
-            }
-        });
+        copy_link(
+            url.get_untracked(),
+            "facilitator-link",
+            "Copied. Paste it into the room's chat.",
+            status,
+        )
     };
     view! {
         <div class="send no-print">
@@ -110,18 +125,7 @@ fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoVi
         format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
     });
     let status = RwSignal::new(None::<&'static str>);
-    let copy = move |_| {
-        let text = url.get_untracked();
-        leptos::task::spawn_local(async move {
-            match platform::copy_text(&text).await {
-                Ok(()) => status.set(Some("Link copied.")),
-                Err(_) => {
-                    status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
-                    platform::select_text("share-link");
-                }
-            }
-        });
-    };
+    let copy = move |_| copy_link(url.get_untracked(), "share-link", "Link copied.", status);
     view! {
         <div class="share no-print">
             <h2>"Share this result"</h2>

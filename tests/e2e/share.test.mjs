@@ -138,3 +138,26 @@ for (const [name, make, reason] of BAD) {
     await close();
   });
 }
+
+test('"Copy link" copies the link, or selects it when the clipboard is refused', async () => {
+  const allowed = await browser.newContext();
+  await allowed.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+  const page = await allowed.newPage();
+  const { link } = await ownResult(page);
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await page.getByText('Link copied.').waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  await allowed.close();
+
+  const refused = await browser.newContext();
+  await refused.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+  });
+  const other = await refused.newPage();
+  await ownResult(other);
+  await other.getByRole('button', { name: 'Copy link' }).click();
+  await other.getByText(/did not allow copying: the link is selected/).waitFor();
+  await other.waitForFunction(() => document.activeElement?.id === 'share-link'
+    && document.activeElement.selectionEnd - document.activeElement.selectionStart > 20);
+  await refused.close();
+});
