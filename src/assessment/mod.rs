@@ -24,3 +24,13 @@ pub use scoring::{
     PriorityKind, Stage, StageInference, StrategyEffect, Transition, assess,
 };
 pub use steps::{StepPlan, steps};
+
+/// How many cases each property test of the decoders runs: `STAGEFIT_FUZZ_CASES` (100,000 in the
+/// long run of `./setup.sh bench`), or `default` in CI.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+pub(crate) fn fuzz_cases(default: u32) -> u32 {
+    std::env::var("STAGEFIT_FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}

@@ -108,67 +108,99 @@ impl Store {
         writable
     }
 
-    /// The stored history; `None` when there is none or it cannot be read (then it is kept aside).
-    fn read_history(&self) -> Option<Vec<Snapshot>> {
-        let text = storage::read(HISTORY_KEY).ok().flatten()?;
-        match snapshot::decode_history(&BANK, &text) {
-            Ok((mut list, unreadable, _)) => {
-                if unreadable > 0 {
-                    // Keep the whole stored value aside before any later write drops those entries.
-                    let writable = storage::keep_aside(HISTORY_KEY, &text).is_ok();
-                    self.history_writable.set(writable);
-                    self.notify(Notice::Info(format!(
-                        "{unreadable} saved assessment(s) could not be read and were left out; the stored data was kept aside."
-                    )));
-                }
-                snapshot::sort_newest_first(&mut list);
-                Some(list)
-            }
+    /// The value stored under `key`, decoded; `None` when there is none or it cannot be read.
+    /// An unreadable value is kept aside, and `writable` says whether the key may be written
+    /// over from now on (only when the copy aside succeeded).
+    fn read_stored<T>(
+        &self,
+        key: &str,
+        what: &'static str,
+        writable: RwSignal<bool>,
+        decode: impl FnOnce(&str) -> Result<T, SnapshotError>,
+    ) -> Option<T> {
+        let text = storage::read(key).ok().flatten()?;
+        match decode(&text) {
+            Ok(value) => Some(value),
             Err(error) => {
-                let writable = self.set_aside("Your saved history", HISTORY_KEY, text, error);
-                self.history_writable.set(writable);
+                writable.set(self.set_aside(what, key, text, error));
                 None
             }
         }
+    }
+
+    /// The stored history, newest first.
+    fn read_history(&self) -> Option<Vec<Snapshot>> {
+        let writable = self.history_writable;
+        self.read_stored(HISTORY_KEY, "Your saved history", writable, |text| {
+            let (mut list, unreadable, _) = snapshot::decode_history(&BANK, text)?;
+            if unreadable > 0 {
+                // Keep the whole stored value aside before any later write drops those entries.
+                writable.set(storage::keep_aside(HISTORY_KEY, text).is_ok());
+                self.notify(Notice::Info(format!(
+                    "{unreadable} saved assessment(s) could not be read and were left out; the stored data was kept aside."
+                )));
+            }
+            snapshot::sort_newest_first(&mut list);
+            Ok(list)
+        })
     }
 
     fn read_workshops(&self) -> Option<Vec<Workshop>> {
-        let text = storage::read(WORKSHOPS_KEY).ok().flatten()?;
-        match workshop::decode_workshops(&text) {
-            Ok(list) => Some(list),
-            Err(error) => {
-                let writable = self.set_aside("Your saved workshops", WORKSHOPS_KEY, text, error);
-                self.workshops_writable.set(writable);
-                None
-            }
-        }
-    }
-
-    /// Applies `change` to the stored workshops, as `update_history` does for assessments.
-    pub fn update_workshops(&self, change: impl FnOnce(&mut Vec<Workshop>)) {
-        let mut list = if self.saving_off() || !self.workshops_writable.get_untracked() {
-            self.workshops.get_untracked()
-        } else {
-            self.read_workshops()
-                .unwrap_or_else(|| self.workshops.get_untracked())
-        };
-        change(&mut list);
-        if self.workshops_writable.get_untracked() {
-            self.write(WORKSHOPS_KEY, &workshop::encode_workshops(&list));
-        }
-        self.workshops.set(list);
+        self.read_stored(
+            WORKSHOPS_KEY,
+            "Your saved workshops",
+            self.workshops_writable,
+            workshop::decode_workshops,
+        )
     }
 
     fn read_draft(&self) -> Option<Draft> {
-        let text = storage::read(DRAFT_KEY).ok().flatten()?;
-        match snapshot::decode_draft(&BANK, &text) {
-            Ok(draft) => Some(draft),
-            Err(error) => {
-                let writable = self.set_aside("Your unfinished assessment", DRAFT_KEY, text, error);
-                self.draft_writable.set(writable);
-                None
-            }
+        self.read_stored(
+            DRAFT_KEY,
+            "Your unfinished assessment",
+            self.draft_writable,
+            |text| snapshot::decode_draft(&BANK, text),
+        )
+    }
+
+    /// Applies `change` to a stored list: reads what is stored (another tab may have changed
+    /// it), applies the change, writes it back unless the stored value must not be overwritten,
+    /// and updates `signal`. With storage off, the change applies to the list in memory.
+    fn update_stored<T: Clone + Send + Sync + 'static>(
+        &self,
+        key: &str,
+        signal: RwSignal<Vec<T>>,
+        writable: RwSignal<bool>,
+        read: impl FnOnce() -> Option<Vec<T>>,
+        change: impl FnOnce(&mut Vec<T>),
+        encode: impl FnOnce(&[T]) -> String,
+    ) {
+        let mut list = if self.saving_off() || !writable.get_untracked() {
+            signal.get_untracked()
+        } else {
+            read().unwrap_or_else(|| signal.get_untracked())
+        };
+        change(&mut list);
+        if writable.get_untracked() {
+            self.write(key, &encode(&list));
+        } else {
+            self.notify(Notice::NotSaved(
+                "Stored data that could not be read or kept aside is in the way, so Stagefit will not overwrite it. Download it from the notice above, then clear all data to save again.".to_string(),
+            ));
         }
+        signal.set(list);
+    }
+
+    /// Applies `change` to the stored workshops.
+    pub fn update_workshops(&self, change: impl FnOnce(&mut Vec<Workshop>)) {
+        self.update_stored(
+            WORKSHOPS_KEY,
+            self.workshops,
+            self.workshops_writable,
+            || self.read_workshops(),
+            change,
+            workshop::encode_workshops,
+        );
     }
 
     fn write(&self, key: &str, value: &str) -> bool {
@@ -190,24 +222,19 @@ impl Store {
         }
     }
 
-    /// Applies `change` to the stored history (or, when storage is off, to the one in memory).
+    /// Applies `change` to the stored history, kept newest first.
     pub fn update_history(&self, change: impl FnOnce(&mut Vec<Snapshot>)) {
-        let mut list = if self.saving_off() || !self.history_writable.get_untracked() {
-            self.history.get_untracked()
-        } else {
-            self.read_history()
-                .unwrap_or_else(|| self.history.get_untracked())
-        };
-        change(&mut list);
-        snapshot::sort_newest_first(&mut list);
-        if self.history_writable.get_untracked() {
-            self.write(HISTORY_KEY, &snapshot::encode_history(&BANK, &list));
-        } else {
-            self.notify(Notice::NotSaved(
-                "Your stored history could not be read or kept aside, so Stagefit will not overwrite it. Download it from the notice above, then clear it to save again.".to_string(),
-            ));
-        }
-        self.history.set(list);
+        self.update_stored(
+            HISTORY_KEY,
+            self.history,
+            self.history_writable,
+            || self.read_history(),
+            |list| {
+                change(list);
+                snapshot::sort_newest_first(list);
+            },
+            |list| snapshot::encode_history(&BANK, list),
+        );
     }
 
     /// Adds or updates one assessment, never replacing a newer stored copy.

@@ -177,16 +177,8 @@ fn any_shared() -> impl Strategy<Value = (Answers, String)> {
         })
 }
 
-fn cases() -> u32 {
-    // STAGEFIT_FUZZ_CASES=100000 for the long run (see README); CI runs the default.
-    std::env::var("STAGEFIT_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(crate::assessment::fuzz_cases(2000)))]
 
     #[test]
     fn decode_of_encode_is_the_identity((answers, label) in any_shared()) {

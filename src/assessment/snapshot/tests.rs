@@ -176,16 +176,8 @@ fn merging_adds_new_replaces_older_and_never_overwrites_newer() {
     assert_eq!(order, [("c", 3.0), ("b", 25.0), ("a", 10.0)]);
 }
 
-fn cases() -> u32 {
-    // STAGEFIT_FUZZ_CASES=100000 for the long run (`./setup.sh bench`); CI runs the default.
-    std::env::var("STAGEFIT_FUZZ_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(1000)
-}
-
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(cases()))]
+    #![proptest_config(ProptestConfig::with_cases(crate::assessment::fuzz_cases(1000)))]
 
     #[test]
     fn decoding_arbitrary_text_never_panics(text in ".{0,300}") {
