@@ -9,6 +9,7 @@ mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
+pub mod json;
 pub mod link;
 pub mod qr;
 pub mod report;

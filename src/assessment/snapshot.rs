@@ -3,18 +3,16 @@
 //!
 //! A snapshot holds what the person said (answers by question id, stage override, label,
 //! timestamps, bank version) and never a computed score, so a better model improves old results.
-//! Only the `...V1` schema types derive serde; they are converted to domain types by hand.
+//! The JSON is read and written by hand through `super::json`, field by field.
 //! Decoding text from outside is the one thing here that can fail, and it fails with a
 //! `SnapshotError`, never a panic. Version numbers are never reused; a newer version than this
 //! build knows is reported as such, so the caller can keep the data aside untouched.
 
-use std::collections::BTreeMap;
 use std::fmt;
-
-use serde::{Deserialize, Serialize};
 
 use super::answers::{Answer, Answers};
 use super::bank::Bank;
+use super::json::{self, Value};
 use super::report::clean_label;
 use super::scoring::Stage;
 
@@ -81,43 +79,6 @@ pub struct Dropped {
     pub answers: usize,
 }
 
-#[derive(Serialize, Deserialize)]
-#[serde(untagged)]
-enum AnswerV1 {
-    Choice(u8),
-    Word(String),
-}
-
-#[derive(Serialize, Deserialize)]
-struct SnapshotV1 {
-    format: String,
-    version: u32,
-    bank: u32,
-    id: String,
-    #[serde(default)]
-    label: String,
-    created: f64,
-    updated: f64,
-    #[serde(default)]
-    stage: Option<String>,
-    answers: BTreeMap<String, AnswerV1>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct HistoryV1 {
-    format: String,
-    version: u32,
-    assessments: Vec<serde_json::Value>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct DraftV1 {
-    format: String,
-    version: u32,
-    step: usize,
-    snapshot: serde_json::Value,
-}
-
 fn stage_id(stage: Stage) -> &'static str {
     match stage {
         Stage::Early => "early",
@@ -126,70 +87,109 @@ fn stage_id(stage: Stage) -> &'static str {
     }
 }
 
-fn to_v1(bank: &Bank, s: &Snapshot) -> SnapshotV1 {
-    let mut answers = BTreeMap::new();
+fn to_v1(bank: &Bank, s: &Snapshot) -> Value {
+    let mut answers = Vec::new();
     for (q, a) in bank.questions.iter().zip(s.answers.iter()) {
-        match a {
-            Answer::Unanswered => {}
-            Answer::Unknown => {
-                answers.insert(q.id.to_string(), AnswerV1::Word("unknown".to_string()));
-            }
-            Answer::Chosen(i) => {
-                answers.insert(q.id.to_string(), AnswerV1::Choice(i));
-            }
-        }
+        let value = match a {
+            Answer::Unanswered => continue,
+            Answer::Unknown => Value::str("unknown"),
+            Answer::Chosen(i) => Value::Num(f64::from(i)),
+        };
+        answers.push((q.id.to_string(), value));
     }
-    SnapshotV1 {
-        format: SNAPSHOT.to_string(),
-        version: FORMAT_VERSION,
-        bank: bank.version,
-        id: s.id.clone(),
-        label: s.label.clone(),
-        created: s.created,
-        updated: s.updated,
-        stage: s.answers.stage_override.map(|st| stage_id(st).to_string()),
-        answers,
-    }
+    Value::object(vec![
+        ("format", Value::str(SNAPSHOT)),
+        ("version", Value::Num(f64::from(FORMAT_VERSION))),
+        ("bank", Value::Num(f64::from(bank.version))),
+        ("id", Value::str(&s.id)),
+        ("label", Value::str(&s.label)),
+        ("created", Value::Num(s.created)),
+        ("updated", Value::Num(s.updated)),
+        (
+            "stage",
+            s.answers
+                .stage_override
+                .map_or(Value::Null, |st| Value::str(stage_id(st))),
+        ),
+        ("answers", Value::Obj(answers)),
+    ])
 }
 
 /// Reads the `version` field first, so a newer file is reported as newer rather than as
 /// malformed, and an older one could be migrated step by step.
-fn version_of(value: &serde_json::Value, format: &str) -> Result<u32, SnapshotError> {
-    let object = value.as_object().ok_or(SnapshotError::WrongShape)?;
-    if object.get("format").and_then(|f| f.as_str()) != Some(format) {
+pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotError> {
+    if value.get("format").and_then(Value::as_str) != Some(format) {
         return Err(SnapshotError::WrongShape);
     }
-    let version = object
+    let version = value
         .get("version")
-        .and_then(|v| v.as_u64())
+        .and_then(Value::as_f64)
+        .filter(|v| *v >= 0.0 && v.fract() == 0.0)
         .ok_or(SnapshotError::WrongShape)?;
-    let version = u32::try_from(version).map_err(|_| SnapshotError::NewerVersion(u32::MAX))?;
     match version {
-        0 => Err(SnapshotError::WrongShape),
-        v if v > FORMAT_VERSION => Err(SnapshotError::NewerVersion(v)),
-        v => Ok(v),
+        0.0 => Err(SnapshotError::WrongShape),
+        v if v > f64::from(FORMAT_VERSION) => Err(SnapshotError::NewerVersion(
+            v.min(f64::from(u32::MAX)) as u32,
+        )),
+        v => Ok(v as u32),
+    }
+}
+
+/// A text field that may be missing (read as empty) but is text when present.
+fn optional_text(value: &Value, key: &str) -> Result<String, SnapshotError> {
+    match value.get(key) {
+        None | Some(Value::Null) => Ok(String::new()),
+        Some(v) => v
+            .as_str()
+            .map(str::to_string)
+            .ok_or(SnapshotError::WrongShape),
     }
 }
 
 fn from_value(
     bank: &Bank,
-    value: serde_json::Value,
+    value: &Value,
     dropped: &mut Dropped,
 ) -> Result<Snapshot, SnapshotError> {
     // Only version 1 exists; a version 2 would add a `migrate_v1_to_v2` step here.
-    let _version = version_of(&value, SNAPSHOT)?;
-    let v1: SnapshotV1 = serde_json::from_value(value).map_err(|_| SnapshotError::WrongShape)?;
-    if v1.id.is_empty() || v1.id.len() > 64 || !v1.created.is_finite() || !v1.updated.is_finite() {
-        return Err(SnapshotError::WrongShape);
+    let _version = version_of(value, SNAPSHOT)?;
+    let shape = SnapshotError::WrongShape;
+    let id = value
+        .get("id")
+        .and_then(Value::as_str)
+        .ok_or(shape.clone())?;
+    let time = |key| {
+        value
+            .get(key)
+            .and_then(Value::as_f64)
+            .filter(|t| t.is_finite())
+    };
+    let (Some(created), Some(updated)) = (time("created"), time("updated")) else {
+        return Err(shape);
+    };
+    if id.is_empty()
+        || id.len() > 64
+        || value
+            .get("bank")
+            .and_then(|b| b.as_whole(u32::MAX))
+            .is_none()
+    {
+        return Err(shape);
     }
+    let label = optional_text(value, "label")?;
     let mut answers = Answers::new(bank);
-    for (id, answer) in &v1.answers {
+    for (id, answer) in value
+        .get("answers")
+        .and_then(Value::as_object)
+        .ok_or(shape.clone())?
+    {
         let index = bank.questions.iter().position(|q| q.id == id);
         let answer = match (index, answer) {
-            (Some(i), AnswerV1::Choice(c)) if usize::from(*c) < bank.questions[i].options.len() => {
-                Some((i, Answer::Chosen(*c)))
-            }
-            (Some(i), AnswerV1::Word(w)) if w == "unknown" => Some((i, Answer::Unknown)),
+            (Some(i), Value::Num(_)) => answer
+                .as_whole(255)
+                .filter(|c| (*c as usize) < bank.questions[i].options.len())
+                .map(|c| (i, Answer::Chosen(c as u8))),
+            (Some(i), Value::Str(w)) if w == "unknown" => Some((i, Answer::Unknown)),
             _ => None,
         };
         match answer {
@@ -197,49 +197,51 @@ fn from_value(
             None => dropped.answers += 1,
         }
     }
-    answers.stage_override = match v1.stage.as_deref() {
-        None => None,
-        Some("early") => Some(Stage::Early),
-        Some("growth") => Some(Stage::Growth),
-        Some("mature") => Some(Stage::Mature),
-        Some(_) => return Err(SnapshotError::WrongShape),
+    answers.stage_override = match optional_text(value, "stage")?.as_str() {
+        "" => None,
+        "early" => Some(Stage::Early),
+        "growth" => Some(Stage::Growth),
+        "mature" => Some(Stage::Mature),
+        _ => return Err(shape),
     };
     Ok(Snapshot {
-        id: v1.id,
-        label: clean_label(&v1.label),
+        id: id.to_string(),
+        label: clean_label(&label),
         answers,
-        created: v1.created,
-        updated: v1.updated,
+        created,
+        updated,
     })
 }
 
-fn parse(text: &str) -> Result<serde_json::Value, SnapshotError> {
-    serde_json::from_str(text).map_err(|_| SnapshotError::NotJson)
+fn parse(text: &str) -> Result<Value, SnapshotError> {
+    json::parse(text).ok_or(SnapshotError::NotJson)
 }
 
 /// One assessment as JSON (the per-assessment export).
 pub fn encode_snapshot(bank: &Bank, snapshot: &Snapshot) -> String {
-    serde_json::to_string_pretty(&to_v1(bank, snapshot)).unwrap_or_default()
+    json::write(&to_v1(bank, snapshot), true)
 }
 
 /// Reads one assessment.
 pub fn decode_snapshot(bank: &Bank, text: &str) -> Result<(Snapshot, Dropped), SnapshotError> {
     let mut dropped = Dropped::default();
-    let snapshot = from_value(bank, parse(text)?, &mut dropped)?;
+    let snapshot = from_value(bank, &parse(text)?, &mut dropped)?;
     Ok((snapshot, dropped))
 }
 
 /// A list of assessments as JSON (storage and the "export all" file).
 pub fn encode_history(bank: &Bank, history: &[Snapshot]) -> String {
-    let file = HistoryV1 {
-        format: HISTORY.to_string(),
-        version: FORMAT_VERSION,
-        assessments: history
-            .iter()
-            .filter_map(|s| serde_json::to_value(to_v1(bank, s)).ok())
-            .collect(),
-    };
-    serde_json::to_string(&file).unwrap_or_default()
+    json::write(
+        &Value::object(vec![
+            ("format", Value::str(HISTORY)),
+            ("version", Value::Num(f64::from(FORMAT_VERSION))),
+            (
+                "assessments",
+                Value::Arr(history.iter().map(|s| to_v1(bank, s)).collect()),
+            ),
+        ]),
+        false,
+    )
 }
 
 /// Reads a list of assessments. Entries that cannot be read are counted, not fatal; a file
@@ -250,11 +252,14 @@ pub fn decode_history(
 ) -> Result<(Vec<Snapshot>, usize, Dropped), SnapshotError> {
     let value = parse(text)?;
     version_of(&value, HISTORY)?;
-    let file: HistoryV1 = serde_json::from_value(value).map_err(|_| SnapshotError::WrongShape)?;
+    let entries = value
+        .get("assessments")
+        .and_then(Value::as_array)
+        .ok_or(SnapshotError::WrongShape)?;
     let mut dropped = Dropped::default();
     let mut unreadable = 0;
     let mut list = Vec::new();
-    for entry in file.assessments {
+    for entry in entries {
         match from_value(bank, entry, &mut dropped) {
             Ok(s) => list.push(s),
             Err(_) => unreadable += 1,
@@ -265,24 +270,30 @@ pub fn decode_history(
 
 /// An assessment in progress as JSON.
 pub fn encode_draft(bank: &Bank, draft: &Draft) -> String {
-    let file = DraftV1 {
-        format: DRAFT.to_string(),
-        version: FORMAT_VERSION,
-        step: draft.step,
-        snapshot: serde_json::to_value(to_v1(bank, &draft.snapshot)).unwrap_or_default(),
-    };
-    serde_json::to_string(&file).unwrap_or_default()
+    json::write(
+        &Value::object(vec![
+            ("format", Value::str(DRAFT)),
+            ("version", Value::Num(f64::from(FORMAT_VERSION))),
+            ("step", Value::Num(draft.step as f64)),
+            ("snapshot", to_v1(bank, &draft.snapshot)),
+        ]),
+        false,
+    )
 }
 
 /// Reads an assessment in progress.
 pub fn decode_draft(bank: &Bank, text: &str) -> Result<Draft, SnapshotError> {
     let value = parse(text)?;
     version_of(&value, DRAFT)?;
-    let file: DraftV1 = serde_json::from_value(value).map_err(|_| SnapshotError::WrongShape)?;
-    let snapshot = from_value(bank, file.snapshot, &mut Dropped::default())?;
+    let step = value
+        .get("step")
+        .and_then(|s| s.as_whole(u32::MAX))
+        .ok_or(SnapshotError::WrongShape)?;
+    let snapshot = value.get("snapshot").ok_or(SnapshotError::WrongShape)?;
+    let snapshot = from_value(bank, snapshot, &mut Dropped::default())?;
     Ok(Draft {
         snapshot,
-        step: file.step,
+        step: step as usize,
     })
 }
 

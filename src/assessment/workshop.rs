@@ -6,13 +6,12 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
 use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
+use super::json::{self, Value};
 use super::link::{self, Shared};
 use super::scoring::{Assessment, Finding, Stage, assess};
-use super::snapshot::SnapshotError;
+use super::snapshot::{SnapshotError, version_of};
 
 /// The fragment key of a join link: `#join=ID.NAME`.
 pub const JOIN_KEY: &str = "join=";
@@ -431,71 +430,68 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
     md
 }
 
-#[derive(Serialize, Deserialize)]
-struct WorkshopV1 {
-    id: String,
-    name: String,
-    #[serde(default)]
-    note: String,
-    created: f64,
-    payloads: Vec<String>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct WorkshopsV1 {
-    format: String,
-    version: u32,
-    workshops: Vec<WorkshopV1>,
-}
-
 /// The saved workshops as JSON (storage and export).
 pub fn encode_workshops(list: &[Workshop]) -> String {
-    let file = WorkshopsV1 {
-        format: FORMAT.to_string(),
-        version: FORMAT_VERSION,
-        workshops: list
-            .iter()
-            .map(|w| WorkshopV1 {
-                id: w.id.clone(),
-                name: w.name.clone(),
-                note: w.note.clone(),
-                created: w.created,
-                payloads: w.payloads.clone(),
-            })
-            .collect(),
+    let workshops = list
+        .iter()
+        .map(|w| {
+            Value::object(vec![
+                ("id", Value::str(&w.id)),
+                ("name", Value::str(&w.name)),
+                ("note", Value::str(&w.note)),
+                ("created", Value::Num(w.created)),
+                (
+                    "payloads",
+                    Value::Arr(w.payloads.iter().map(|p| Value::str(p)).collect()),
+                ),
+            ])
+        })
+        .collect();
+    json::write(
+        &Value::object(vec![
+            ("format", Value::str(FORMAT)),
+            ("version", Value::Num(f64::from(FORMAT_VERSION))),
+            ("workshops", Value::Arr(workshops)),
+        ]),
+        false,
+    )
+}
+
+/// One saved workshop, or `None` if any required part is missing or of the wrong kind.
+fn workshop_from(value: &Value) -> Option<Workshop> {
+    let text = |key| value.get(key).and_then(Value::as_str);
+    let id = text("id").filter(|id| valid_id(id))?;
+    let note = match value.get("note") {
+        None | Some(Value::Null) => "",
+        Some(v) => v.as_str()?,
     };
-    serde_json::to_string(&file).unwrap_or_default()
+    let payloads = value
+        .get("payloads")?
+        .as_array()?
+        .iter()
+        .map(|p| p.as_str().map(str::to_string))
+        .collect::<Option<Vec<_>>>()?;
+    Some(Workshop {
+        id: id.to_string(),
+        name: super::report::clean_label(text("name")?),
+        note: super::report::clean_label(note),
+        created: value.get("created")?.as_f64()?,
+        payloads,
+    })
 }
 
 /// Reads saved workshops.
 pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|_| SnapshotError::NotJson)?;
-    let version = value
-        .get("version")
-        .and_then(|v| v.as_u64())
+    let value = json::parse(text).ok_or(SnapshotError::NotJson)?;
+    version_of(&value, FORMAT)?;
+    let list = value
+        .get("workshops")
+        .and_then(Value::as_array)
         .ok_or(SnapshotError::WrongShape)?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
-        return Err(SnapshotError::WrongShape);
-    }
-    if version > u64::from(FORMAT_VERSION) {
-        return Err(SnapshotError::NewerVersion(
-            u32::try_from(version).unwrap_or(u32::MAX),
-        ));
-    }
-    let file: WorkshopsV1 = serde_json::from_value(value).map_err(|_| SnapshotError::WrongShape)?;
-    Ok(file
-        .workshops
-        .into_iter()
-        .filter(|w| valid_id(&w.id))
-        .map(|w| Workshop {
-            id: w.id,
-            name: super::report::clean_label(&w.name),
-            note: super::report::clean_label(&w.note),
-            created: w.created,
-            payloads: w.payloads,
-        })
-        .collect())
+    list.iter()
+        .filter(|w| w.get("id").and_then(Value::as_str).is_some_and(valid_id))
+        .map(|w| workshop_from(w).ok_or(SnapshotError::WrongShape))
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
