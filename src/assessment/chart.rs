@@ -2,8 +2,8 @@
 //! a radar of each dimension's level against the stage's band, and bars of the signed gaps
 //! (ahead to the right, behind to the left). Coordinates are SVG user units.
 
+use super::numbers::{cos_sin, decimal, tenths};
 use std::f32::consts::PI;
-use std::fmt::Write as _;
 
 use super::bank::Bank;
 use super::scoring::{Assessment, Finding};
@@ -15,8 +15,8 @@ const RADIUS: f32 = 110.0;
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarLabel {
     pub text: &'static str,
-    pub x: f32,
-    pub y: f32,
+    pub x: String,
+    pub y: String,
     /// SVG `text-anchor`: "start", "middle" or "end".
     pub anchor: &'static str,
 }
@@ -28,27 +28,38 @@ pub struct Radar {
     /// `points` attributes of the level 1 to 4 rings.
     pub rings: Vec<String>,
     /// The outer end of each spoke.
-    pub spokes: Vec<(f32, f32)>,
+    pub spokes: Vec<(String, String)>,
     pub labels: Vec<RadarLabel>,
     /// A path (even-odd fill) covering the stage's band on every axis.
     pub band_path: String,
     /// `points` of the platform's levels (unscored dimensions at the centre).
     pub level_points: String,
     /// A dot for every scored level.
-    pub dots: Vec<(f32, f32)>,
+    pub dots: Vec<(String, String)>,
 }
 
 fn point(index: usize, n: usize, level: f32) -> (f32, f32) {
     let angle = -PI / 2.0 + 2.0 * PI * index as f32 / n as f32;
     let r = RADIUS * level / 4.0;
-    (r * angle.cos(), r * angle.sin())
+    let (cos, sin) = cos_sin(angle);
+    (r * cos, r * sin)
+}
+
+/// A point as the text of its SVG coordinates.
+fn text_point((x, y): (f32, f32)) -> (String, String) {
+    (tenths(x), tenths(y))
 }
 
 fn points(levels: impl Iterator<Item = f32>, n: usize) -> String {
     let mut out = String::new();
     for (i, level) in levels.enumerate() {
         let (x, y) = point(i, n, level);
-        let _ = write!(out, "{}{x:.1},{y:.1}", if i == 0 { "" } else { " " });
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&tenths(x));
+        out.push(',');
+        out.push_str(&tenths(y));
     }
     out
 }
@@ -72,8 +83,8 @@ pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
             };
             RadarLabel {
                 text: bank.dimensions[dims[i].dimension].short,
-                x,
-                y: y + 4.0,
+                x: tenths(x),
+                y: tenths(y + 4.0),
                 anchor,
             }
         })
@@ -81,14 +92,14 @@ pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
     Radar {
         view_box: "-215 -140 430 280",
         rings: (1..=4).map(|l| ring(l as f32)).collect(),
-        spokes: (0..n).map(|i| point(i, n, 4.0)).collect(),
+        spokes: (0..n).map(|i| text_point(point(i, n, 4.0))).collect(),
         labels,
         band_path: format!("M{outer}Z M{inner}Z"),
         level_points: points(dims.iter().map(|d| d.level.unwrap_or(0.0)), n),
         dots: dims
             .iter()
             .enumerate()
-            .filter_map(|(i, d)| d.level.map(|l| point(i, n, l)))
+            .filter_map(|(i, d)| d.level.map(|l| text_point(point(i, n, l))))
             .collect(),
     }
 }
@@ -98,14 +109,14 @@ pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
 pub struct GapRow {
     pub label: &'static str,
     /// The baseline of the row's text.
-    pub text_y: f32,
-    pub bar_y: f32,
-    pub bar_x: f32,
-    pub bar_width: f32,
+    pub text_y: String,
+    pub bar_y: String,
+    pub bar_x: String,
+    pub bar_width: String,
     pub finding: Finding,
     /// "+1.5", "−1.0", "fits" or "not scored", placed beside the bar.
     pub value: String,
-    pub value_x: f32,
+    pub value_x: String,
     pub value_anchor: &'static str,
 }
 
@@ -114,12 +125,12 @@ pub struct GapRow {
 pub struct GapBars {
     pub view_box: String,
     /// Where "within the band" is: the vertical zero line.
-    pub zero_x: f32,
+    pub zero_x: String,
     /// Where the zero line ends at the bottom.
-    pub zero_bottom: f32,
+    pub zero_bottom: String,
     /// Where the "behind" and "ahead" captions end and start.
-    pub behind_x: f32,
-    pub ahead_x: f32,
+    pub behind_x: String,
+    pub ahead_x: String,
     pub rows: Vec<GapRow>,
 }
 
@@ -142,31 +153,31 @@ pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
                 (ZERO_X, ZERO_X + width + 4.0, "start")
             };
             let value = match d.finding {
-                Finding::Over => format!("+{:.1}", d.gap),
-                Finding::Under => format!("\u{2212}{:.1}", d.gap.abs()),
+                Finding::Over => format!("+{}", tenths(d.gap)),
+                Finding::Under => format!("\u{2212}{}", tenths(d.gap.abs())),
                 Finding::Fit => "fits".to_string(),
                 Finding::Unknown => "not scored".to_string(),
             };
             GapRow {
                 label: bank.dimensions[d.dimension].short,
-                text_y: top + 16.0,
-                bar_y: top + 5.0,
-                bar_x,
-                bar_width: width,
+                text_y: tenths(top + 16.0),
+                bar_y: tenths(top + 5.0),
+                bar_x: tenths(bar_x),
+                bar_width: tenths(width),
                 finding: d.finding,
                 value,
-                value_x,
+                value_x: tenths(value_x),
                 value_anchor,
             }
         })
         .collect();
     let height = 24.0 + rows.len() as f32 * ROW + 6.0;
     GapBars {
-        view_box: format!("0 0 420 {height:.0}"),
-        zero_x: ZERO_X,
-        zero_bottom: height - 4.0,
-        behind_x: ZERO_X - 8.0,
-        ahead_x: ZERO_X + 8.0,
+        view_box: format!("0 0 420 {}", decimal(height, 0)),
+        zero_x: tenths(ZERO_X),
+        zero_bottom: tenths(height - 4.0),
+        behind_x: tenths(ZERO_X - 8.0),
+        ahead_x: tenths(ZERO_X + 8.0),
         rows,
     }
 }
@@ -198,7 +209,8 @@ mod tests {
         assert_eq!(radar.rings.len(), 4);
         assert_eq!(radar.dots.len(), BANK.dimensions.len());
         // The first spoke points straight up.
-        let (x, y) = radar.spokes[0];
+        let (x, y) = &radar.spokes[0];
+        let (x, y): (f32, f32) = (x.parse().expect("x"), y.parse().expect("y"));
         assert!(x.abs() < 0.01 && (y + RADIUS).abs() < 0.01, "{x},{y}");
         assert_eq!(radar.labels[0].anchor, "middle");
     }
@@ -215,14 +227,15 @@ mod tests {
         let bars = gap_bars(&BANK, &all(0));
         let delivery = &bars.rows[0];
         assert_eq!(delivery.finding, Finding::Under);
-        assert!(delivery.bar_x < ZERO_X && delivery.value.starts_with('\u{2212}'));
+        let bar_x: f32 = delivery.bar_x.parse().expect("a number");
+        assert!(bar_x < ZERO_X && delivery.value.starts_with('\u{2212}'));
         let bars = gap_bars(&BANK, &all(3));
         let ahead = bars
             .rows
             .iter()
             .find(|r| r.finding == Finding::Over)
             .expect("something is ahead");
-        assert_eq!(ahead.bar_x, ZERO_X);
+        assert_eq!(ahead.bar_x, tenths(ZERO_X));
         assert!(ahead.value.starts_with('+'));
     }
 }
@@ -231,14 +244,14 @@ mod tests {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpreadRow {
     pub label: &'static str,
-    pub text_y: f32,
-    pub center_y: f32,
+    pub text_y: String,
+    pub center_y: String,
     /// One circle per half-level where anyone sits: x, radius, how many people.
-    pub dots: Vec<(f32, f32, usize)>,
+    pub dots: Vec<(String, String, usize)>,
     /// Where the median sits, if anyone answered, and the ends of its tick.
-    pub median_x: Option<f32>,
-    pub tick_top: f32,
-    pub tick_bottom: f32,
+    pub median_x: Option<String>,
+    pub tick_top: String,
+    pub tick_bottom: String,
 }
 
 /// The workshop dot plot: for each dimension, where each participant's level lies on 0 to 4.
@@ -246,8 +259,8 @@ pub struct SpreadRow {
 pub struct SpreadPlot {
     pub view_box: String,
     /// The x of levels 0 to 4, for the scale.
-    pub ticks: Vec<(f32, u8)>,
-    pub axis_y: f32,
+    pub ticks: Vec<(String, u8)>,
+    pub axis_y: String,
     pub rows: Vec<SpreadRow>,
 }
 
@@ -273,24 +286,27 @@ pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> Sprea
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| **n > 0)
-                .map(|(b, &n)| (x(b as f32 / 2.0), 3.0 + 9.0 * (n as f32 / most).sqrt(), n))
+                .map(|(b, &n)| {
+                    let radius = 3.0 + 9.0 * (n as f32 / most).sqrt();
+                    (tenths(x(b as f32 / 2.0)), tenths(radius), n)
+                })
                 .collect();
             SpreadRow {
                 label: bank.dimensions[d].short,
-                text_y: center_y + 4.0,
-                center_y,
+                text_y: tenths(center_y + 4.0),
+                center_y: tenths(center_y),
                 dots,
-                median_x: spread.median.map(x),
-                tick_top: center_y - 11.0,
-                tick_bottom: center_y + 11.0,
+                median_x: spread.median.map(|m| tenths(x(m))),
+                tick_top: tenths(center_y - 11.0),
+                tick_bottom: tenths(center_y + 11.0),
             }
         })
         .collect();
     let height = 34.0 + rows.len() as f32 * 30.0;
     SpreadPlot {
-        view_box: format!("0 0 420 {height:.0}"),
-        ticks: (0..=4).map(|l| (x(f32::from(l)), l)).collect(),
-        axis_y: 14.0,
+        view_box: format!("0 0 420 {}", decimal(height, 0)),
+        ticks: (0..=4).map(|l| (tenths(x(f32::from(l))), l)).collect(),
+        axis_y: tenths(14.0),
         rows,
     }
 }

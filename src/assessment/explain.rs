@@ -3,6 +3,7 @@
 //! why, and how many score points the gap cost.
 
 use super::bank::Band;
+use super::numbers::{decimal, tenths};
 use super::scoring::{Assessment, DimensionResult, Finding, Stage, StageInference};
 
 fn band_text(band: Band) -> String {
@@ -30,13 +31,14 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
     };
     let levels: Vec<String> = result.answers.iter().map(|a| a.level.to_string()).collect();
     lines.push(if levels.len() == 1 {
-        format!("Level: {level:.1} (one answer).")
+        format!("Level: {} (one answer).", tenths(level))
     } else {
         format!(
-            "Level: the average of {} answers, ({}) \u{f7} {} = {level:.1}.",
+            "Level: the average of {} answers, ({}) \u{f7} {} = {}.",
             levels.len(),
             levels.join(" + "),
-            levels.len()
+            levels.len(),
+            tenths(level)
         )
     });
     let mut band_line = format!("Band for {}: {}.", stage.company(), band_text(result.band));
@@ -58,15 +60,15 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
     lines.push(match result.finding {
         Finding::Fit | Finding::Unknown => "Gap: none, the level is within the band, so this area costs no points.".to_string(),
         Finding::Over | Finding::Under => format!(
-            "Gap: {:.1} {} the band, out of at most {:.0}. Points lost: 100 \u{d7} {} \u{d7} ({:.1} \u{f7} {:.0}) \u{f7} {} = {:.1}.",
-            result.gap.abs(),
+            "Gap: {} {} the band, out of at most {}. Points lost: 100 \u{d7} {} \u{d7} ({} \u{f7} {}) \u{f7} {} = {}.",
+            tenths(result.gap.abs()),
             if result.finding == Finding::Over { "above" } else { "below" },
-            result.widest,
+            decimal(result.widest, 0),
             result.weight,
-            result.gap.abs(),
-            result.widest,
+            tenths(result.gap.abs()),
+            decimal(result.widest, 0),
             total_weight,
-            result.points_lost,
+            tenths(result.points_lost),
         ),
     });
     lines

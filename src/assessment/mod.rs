@@ -11,6 +11,7 @@ pub mod chart;
 pub mod explain;
 pub mod json;
 pub mod link;
+pub mod numbers;
 pub mod qr;
 pub mod report;
 mod scoring;

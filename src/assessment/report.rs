@@ -105,7 +105,7 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     for d in &assessment.dimensions {
         let level = d
             .level
-            .map_or("not answered".to_string(), |l| format!("{l:.1}"));
+            .map_or("not answered".to_string(), super::numbers::tenths);
         let marker = match d.finding {
             Finding::Over => "\u{25b2} ",
             Finding::Under => "\u{25bc} ",

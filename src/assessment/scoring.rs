@@ -9,6 +9,7 @@ use std::fmt;
 
 use super::answers::{Answer, Answers};
 use super::bank::{Band, Bank, Okr, Part, Question};
+use super::numbers::sort_by;
 
 /// The three company stages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -34,6 +35,15 @@ impl Stage {
             Stage::Early => 0,
             Stage::Growth => 1,
             Stage::Mature => 2,
+        }
+    }
+
+    /// "early", "growth" or "mature": the stage in saved data, page hooks and running text.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Early => "early",
+            Stage::Growth => "growth",
+            Stage::Mature => "mature",
         }
     }
 
@@ -240,6 +250,15 @@ pub enum PriorityKind {
 }
 
 impl PriorityKind {
+    /// "invest", "defer" or "prepare", for class names.
+    pub fn id(self) -> &'static str {
+        match self {
+            PriorityKind::Invest => "invest",
+            PriorityKind::Defer => "stop-or-defer",
+            PriorityKind::Prepare => "prepare",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             PriorityKind::Invest => "Invest",
@@ -543,7 +562,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         .iter()
         .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
         .collect();
-    off.sort_by(|a, b| {
+    sort_by(&mut off, |a, b| {
         b.points_lost
             .total_cmp(&a.points_lost)
             .then(strategy.weight_shift[b.dimension].cmp(&strategy.weight_shift[a.dimension]))
@@ -569,7 +588,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         let next = d.prepare_for.map_or(0.0, |b| f32::from(b.low));
         (next - d.level.unwrap_or(next)) * f32::from(d.weight)
     };
-    prepare.sort_by(|a, b| {
+    sort_by(&mut prepare, |a, b| {
         distance(b)
             .total_cmp(&distance(a))
             .then(a.dimension.cmp(&b.dimension))

@@ -79,14 +79,6 @@ pub struct Dropped {
     pub answers: usize,
 }
 
-fn stage_id(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Early => "early",
-        Stage::Growth => "growth",
-        Stage::Mature => "mature",
-    }
-}
-
 fn to_v1(bank: &Bank, s: &Snapshot) -> Value {
     let mut answers = Vec::new();
     for (q, a) in bank.questions.iter().zip(s.answers.iter()) {
@@ -109,7 +101,7 @@ fn to_v1(bank: &Bank, s: &Snapshot) -> Value {
             "stage",
             s.answers
                 .stage_override
-                .map_or(Value::Null, |st| Value::str(stage_id(st))),
+                .map_or(Value::Null, |st| Value::str(st.id())),
         ),
         ("answers", Value::Obj(answers)),
     ])
@@ -349,7 +341,7 @@ pub fn merge(history: &mut Vec<Snapshot>, incoming: Vec<Snapshot>) -> MergeRepor
 
 /// Orders by creation time, newest first (ties by id, so the order is stable).
 pub fn sort_newest_first(history: &mut [Snapshot]) {
-    history.sort_by(|a, b| {
+    super::numbers::sort_by(history, |a, b| {
         b.created
             .total_cmp(&a.created)
             .then_with(|| a.id.cmp(&b.id))

@@ -10,6 +10,7 @@ use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
 use super::json::{self, Value};
 use super::link::{self, Shared};
+use super::numbers::sort_by;
 use super::scoring::{Assessment, Finding, Stage, assess};
 use super::snapshot::{SnapshotError, version_of};
 
@@ -284,7 +285,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 .iter()
                 .filter_map(|p| p.assessment.dimensions[d].level)
                 .collect();
-            levels.sort_by(f32::total_cmp);
+            sort_by(&mut levels, f32::total_cmp);
             let count = |f: Finding| {
                 people
                     .iter()
@@ -304,7 +305,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         })
         .collect();
     let mut by_disagreement: Vec<usize> = (0..spreads.len()).collect();
-    by_disagreement.sort_by(|&a, &b| {
+    sort_by(&mut by_disagreement, |&a, &b| {
         spreads[b]
             .deviation
             .total_cmp(&spreads[a].deviation)
@@ -323,7 +324,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 _ => None,
             })
             .collect();
-        chosen.sort_unstable();
+        sort_by(&mut chosen, u8::cmp);
         if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
             answers.set(q, Answer::Chosen(mid));
         } else if !people.is_empty() {
@@ -345,7 +346,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
             });
         }
     }
-    divergent.sort_by(|a, b| {
+    sort_by(&mut divergent, |a, b| {
         b.deviation
             .total_cmp(&a.deviation)
             .then(a.question.cmp(&b.question))
@@ -404,11 +405,15 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let s = &agg.spreads[d];
         let median = s
             .median
-            .map_or("not answered".to_string(), |m| format!("{m:.1}"));
+            .map_or("not answered".to_string(), super::numbers::tenths);
         let _ = writeln!(
             md,
-            "| {} | {median} | {:.2} | {} | {} | {} |",
-            bank.dimensions[d].name, s.deviation, s.over, s.under, s.fit
+            "| {} | {median} | {} | {} | {} | {} |",
+            bank.dimensions[d].name,
+            super::numbers::decimal(s.deviation, 2),
+            s.over,
+            s.under,
+            s.fit
         );
     }
     let _ = writeln!(md, "\n## Group priorities\n");

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use crate::assessment::numbers::tenths;
 use crate::assessment::{Assessment, BANK, Finding, chart, explain};
 
 #[component]
@@ -63,17 +64,16 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
     move || {
         let bars = assessment.with(|a| chart::gap_bars(&BANK, a));
         let label = assessment.with(summary_sentence);
-        let zero = bars.zero_x;
         view! {
             <svg class="gaps" viewBox=bars.view_box role="img" aria-labelledby="gaps-title" aria-describedby="gaps-desc">
                 <desc id="gaps-desc">{label}</desc>
                 <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">"\u{25c0} behind"</text>
                 <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">"ahead \u{25b6}"</text>
-                <line class="zero" x1=zero y1="18" x2=zero y2=bars.zero_bottom />
+                <line class="zero" x1=bars.zero_x.clone() y1="18" x2=bars.zero_x y2=bars.zero_bottom />
                 {bars.rows.into_iter().map(|r| {
                     let class = format!("bar bar-{}", r.finding.id());
                     view! {
-                        <text class="row-label" x="0" y=r.text_y>{r.label}</text>
+                        <text class="row-label" x="0" y=r.text_y.clone()>{r.label}</text>
                         <rect class=class x=r.bar_x y=r.bar_y width=r.bar_width height="14" rx="2" />
                         <text class="bar-value" x=r.value_x y=r.text_y text-anchor=r.value_anchor>{r.value}</text>
                     }
@@ -126,7 +126,7 @@ fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
                         a.dimensions.iter().zip(bars.rows).map(|(d, row)| view! {
                             <tr>
                                 <th scope="row">{BANK.dimensions[d.dimension].name}</th>
-                                <td>{d.level.map_or("not answered".to_string(), |l| format!("{l:.1}"))}</td>
+                                <td>{d.level.map_or("not answered".to_string(), tenths)}</td>
                                 <td>{explain::band(d.band)}</td>
                                 <td>{row.value}</td>
                                 <td>{d.finding.label()}</td>

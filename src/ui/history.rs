@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::assessment::numbers::tenths;
 use crate::assessment::snapshot::{self, Snapshot};
 use crate::assessment::{Assessment, BANK, Finding, assess, report};
 use crate::platform::{self, storage};
@@ -297,7 +298,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             f.label()
         )
     };
-    let level_text = |l: Option<f32>| l.map_or("not answered".to_string(), |l| format!("{l:.1}"));
+    let level_text = |l: Option<f32>| l.map_or("not answered".to_string(), tenths);
     let stage_moved = x.stage.stage != y.stage.stage;
     let score_moved = x.score != y.score;
     let rows = x.dimensions.iter().zip(&y.dimensions).map(|(p, q)| {

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::link::{self, LinkNotes};
+use crate::assessment::numbers::tenths;
 use crate::assessment::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
@@ -295,9 +296,9 @@ fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
                 <p class="headline-note transition">
                     {format!(
                         "In transition: your answers sit near the line between {} and {}. Findings marked \u{201c}Prepare\u{201d} show what the {} stage will ask for.",
-                        t.from.to_string().to_lowercase(),
-                        t.to.to_string().to_lowercase(),
-                        t.to.to_string().to_lowercase(),
+                        t.from.id(),
+                        t.to.id(),
+                        t.to.id(),
                     )}
                 </p>
             }
@@ -321,13 +322,11 @@ fn StageDetails(
             format!("Use the stage the answers point to ({})", inferred()),
             "stage-inferred".to_string(),
         )];
-        list.extend(Stage::ALL.iter().map(|&s| {
-            (
-                Some(s),
-                s.to_string(),
-                format!("stage-{}", s.to_string().to_lowercase()),
-            )
-        }));
+        list.extend(
+            Stage::ALL
+                .iter()
+                .map(|&s| (Some(s), s.to_string(), format!("stage-{}", s.id()))),
+        );
         list.into_iter()
             .map(|(value, label, id)| {
                 let label_for = id.clone();
@@ -419,7 +418,7 @@ fn PriorityItem(priority: Priority) -> impl IntoView {
     view! {
         <li class="priority" data-priority=dimension.id>
             <h3>
-                <span class=format!("kind kind-{}", priority.kind.label().to_lowercase().replace(' ', "-"))>
+                <span class=format!("kind kind-{}", priority.kind.id())>
                     {priority.kind.label()}
                 </span>
                 ": "
@@ -443,7 +442,8 @@ fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl
     let dimension = &BANK.dimensions[result.dimension];
     let detail = match result.level {
         Some(level) => format!(
-            "Your level: {level:.1} of 4. {} fits {}.",
+            "Your level: {} of 4. {} fits {}.",
+            tenths(level),
             explain::capitalise(stage.company()),
             explain::band(result.band)
         ),

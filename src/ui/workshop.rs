@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::assessment::numbers::{decimal, tenths};
 use crate::assessment::workshop::{self, Workshop};
 use crate::assessment::{BANK, chart, link, qr, report, snapshot};
 use crate::platform::{self, storage};
@@ -316,12 +317,8 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 format!(
                     "{}: levels from {} to {}, {} ahead, {} behind, {} fit",
                     BANK.dimensions[d].name,
-                    s.levels
-                        .first()
-                        .map_or("?".to_string(), |l| format!("{l:.1}")),
-                    s.levels
-                        .last()
-                        .map_or("?".to_string(), |l| format!("{l:.1}")),
+                    s.levels.first().map_or("?".to_string(), |l| tenths(*l)),
+                    s.levels.last().map_or("?".to_string(), |l| tenths(*l)),
                     s.over,
                     s.under,
                     s.fit
@@ -344,13 +341,13 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                     <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
                         <desc id="spread-desc">{format!("Dot plot of {} participants' levels from 0 to 4 per area. Largest disagreement: {}. The table below lists every value.", a.n_participants, disagreement.first().cloned().unwrap_or_default())}</desc>
                         {plot.ticks.into_iter().map(|(x, l)| view! {
-                            <text class="axis-label" x=x y=plot.axis_y text-anchor="middle">{l}</text>
+                            <text class="axis-label" x=x y=plot.axis_y.clone() text-anchor="middle">{l}</text>
                         }).collect_view()}
                         {plot.rows.into_iter().map(|r| view! {
                             <text class="row-label" x="0" y=r.text_y>{r.label}</text>
-                            {r.median_x.map(|m| view! { <line class="median" x1=m x2=m y1=r.tick_top y2=r.tick_bottom /> })}
+                            {r.median_x.map(|m| view! { <line class="median" x1=m.clone() x2=m y1=r.tick_top y2=r.tick_bottom /> })}
                             {r.dots.into_iter().map(|(x, radius, n)| view! {
-                                <circle class="dot" cx=x cy=r.center_y r=radius><title>{format!("{n} people")}</title></circle>
+                                <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{format!("{n} people")}</title></circle>
                             }).collect_view()}
                         }).collect_view()}
                     </svg>
@@ -368,7 +365,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                             <tbody>
                                 {a.by_disagreement.iter().map(|&d| {
                                     let s = &a.spreads[d];
-                                    let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |l| format!("{l:.1}"));
+                                    let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |l| tenths(*l));
                                     view! {
                                         <tr>
                                             <th scope="row">{BANK.dimensions[d].name}</th>
@@ -376,7 +373,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.levels.first())}</td>
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
-                                            <td>{format!("{:.2}", s.deviation)}</td>
+                                            <td>{decimal(s.deviation, 2)}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
