@@ -1,0 +1,79 @@
+// The size budget (issue 8): everything a browser loads on a first visit, gzip -9 compressed.
+// Sizes are deterministic for a given build, so a test holds them. The set of files is what a
+// real first visit fetches (the page's own requests and any service worker's), not a list kept
+// by hand, so a new asset cannot slip past the budget.
+//
+// The issue's goal is 150 KB (150,000 bytes). This build does not meet it yet: see README,
+// "Measuring". The goal is a `todo` test, so every run reports the distance to it without
+// failing; the ceiling below fails any change that makes the first visit bigger than it is now.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, DIST } from './support.mjs';
+
+const GOAL = 150_000;
+// What the first visit weighed when this ceiling was last lowered, rounded up to the next KB.
+const CEILING = 228_000;
+
+let server;
+let browser;
+before(async () => { server = await serve('/'); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+// Loads the app as a first-time visitor and returns { file: gzip -9 bytes } for every file
+// fetched from the app's origin.
+async function firstVisit() {
+  const context = await browser.newContext();
+  const urls = new Set();
+  context.on('request', (r) => urls.add(r.url()));
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByRole('button', { name: /start/i }).first().waitFor();
+  // A service worker, if the app registers one, fetches its copies once the app has loaded.
+  await page.evaluate(() => Promise.race([
+    navigator.serviceWorker?.getRegistration().then((r) => r && navigator.serviceWorker.ready),
+    new Promise((resolve) => setTimeout(resolve, 3000)),
+  ]));
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const sizes = {};
+  for (const url of urls) {
+    const { pathname, origin } = new URL(url);
+    assert.equal(origin, server.origin, `only the app's own origin: ${url}`);
+    const file = pathname === '/' ? 'index.html' : pathname.slice(1);
+    await fs.access(path.join(DIST, file));
+    // gzip -9 itself, exactly as the budget is stated (zlib's own level 9 differs by a few bytes).
+    sizes[file] = execFileSync('gzip', ['-9c', path.join(DIST, file)], { maxBuffer: 1 << 26 }).length;
+  }
+  return sizes;
+}
+
+let measured;
+async function total() {
+  measured ??= await firstVisit();
+  return Object.values(measured).reduce((a, b) => a + b, 0);
+}
+
+test('a first visit loads the page, its script, wasm, style sheet and icon, and nothing else big', async () => {
+  await total();
+  const names = Object.keys(measured);
+  for (const kind of [/^index\.html$/, /\.js$/, /_bg\.wasm$/, /\.css$/]) {
+    assert.ok(names.some((n) => kind.test(n)), `${kind} is among ${names.join(', ')}`);
+  }
+  console.log('first visit, gzip -9 bytes:', JSON.stringify(measured));
+});
+
+test(`a first visit stays under the current ceiling of ${CEILING} bytes (gzip -9)`, async () => {
+  const bytes = await total();
+  console.log(`first visit: ${bytes} bytes after gzip -9 (goal ${GOAL}, ceiling ${CEILING})`);
+  assert.ok(bytes <= CEILING, `${bytes} > ${CEILING}: the first visit grew; find what and weigh it`);
+});
+
+test(`a first visit is at most ${GOAL} bytes after gzip -9 (the issue's budget)`,
+  { todo: 'not met yet: the Leptos views of results and workshops alone weigh about 60 KB; see README, Measuring' },
+  async () => {
+    const bytes = await total();
+    assert.ok(bytes <= GOAL, `${bytes} bytes, ${bytes - GOAL} over the budget`);
+  });
