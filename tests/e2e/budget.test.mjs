@@ -15,7 +15,7 @@ import { serve, launch, DIST } from './support.mjs';
 
 const GOAL = 150_000;
 // What the first visit weighed when this ceiling was last lowered, rounded up to the next KB.
-const CEILING = 228_000;
+const CEILING = 219_000;
 
 let server;
 let browser;
@@ -72,7 +72,7 @@ test(`a first visit stays under the current ceiling of ${CEILING} bytes (gzip -9
 });
 
 test(`a first visit is at most ${GOAL} bytes after gzip -9 (the issue's budget)`,
-  { todo: 'not met yet: the Leptos views of results and workshops alone weigh about 60 KB; see README, Measuring' },
+  { todo: 'not met yet: the views of results, workshops and history alone weigh about 70 KB; see README, Measuring' },
   async () => {
     const bytes = await total();
     assert.ok(bytes <= GOAL, `${bytes} bytes, ${bytes - GOAL} over the budget`);
