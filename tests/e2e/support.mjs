@@ -21,16 +21,21 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// Serves dist/ as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any static
-// host would: no rewrites, no fallbacks, 404 for everything else.
-export async function serve(base = '/') {
+// Serves dist/ (or `dir`) as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any
+// static host would: no rewrites, no fallbacks, 404 for everything else. `use(dir)` swaps what
+// is served (a new release); `stall()` accepts requests and never answers them (bad Wi-Fi);
+// `close()` shuts the server and every open connection, so the network is really gone.
+export async function serve(base = '/', dir = DIST) {
+  let root = path.resolve(dir);
+  let stalled = false;
   const server = http.createServer(async (req, res) => {
+    if (stalled) return;
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!pathname.startsWith(base)) return void res.writeHead(404).end('not found');
     let rel = pathname.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(DIST, rel);
-    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(404).end('not found');
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(404).end('not found');
     try {
       const body = await fs.readFile(file);
       res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
@@ -41,7 +46,13 @@ export async function serve(base = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    origin: `http://127.0.0.1:${port}`,
+    use: (d) => { root = path.resolve(d); },
+    stall: () => { stalled = true; },
+    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
