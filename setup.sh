@@ -4,7 +4,8 @@
 #
 #   ./setup.sh serve   set up, then serve the app on http://127.0.0.1:8080/ (PORT=... to change)
 #   ./setup.sh test    set up, then run every check and test (this is what CI runs)
-#   ./setup.sh bench   set up, then measure sizes, link lengths and a long fuzz run of the decoders
+#   ./setup.sh bench   set up, then measure sizes, link lengths, a long fuzz run of the decoders,
+#                      browser timings and Lighthouse scores (installs Lighthouse into tests/bench/)
 #   ./setup.sh         set up only
 #
 # Only package registries are used (apt, crates.io, npm): nothing is downloaded from anywhere else.
@@ -73,6 +74,15 @@ ensure_npm_tools() {
   fi
 }
 
+# Lighthouse for the benchmarks only, exactly as tests/bench/package-lock.json records it; `test`
+# and `serve` never need it.
+ensure_bench_tools() {
+  if [ ! -f tests/bench/node_modules/.installed ] || [ tests/bench/package-lock.json -nt tests/bench/node_modules/.installed ]; then
+    say "Installing the benchmarks' npm packages (Lighthouse 12)"
+    (cd tests/bench && npm ci --no-audit --no-fund >&2 && touch node_modules/.installed)
+  fi
+}
+
 setup() {
   ensure_browser
   ensure_rust
@@ -122,6 +132,8 @@ run_bench() {
   cargo run --locked --release --quiet --bin bench
   say "Long property run of the link and snapshot decoders (100,000 cases each)"
   STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release --lib -- link snapshot
+  say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12"
+  CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
 }
 
 case "${1:-}" in
@@ -139,6 +151,7 @@ case "${1:-}" in
     ;;
   bench)
     setup
+    ensure_bench_tools
     run_bench
     ;;
   *)

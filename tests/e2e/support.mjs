@@ -6,6 +6,7 @@ import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -21,19 +22,33 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-// Serves dist/ as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any static
-// host would: no rewrites, no fallbacks, 404 for everything else.
-export async function serve(base = '/') {
+// Serves dist/ (or `dir`) as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any
+// static host would: no rewrites, no fallbacks, 404 for everything else. `use(dir)` swaps what
+// is served (a new release); `stall()` accepts requests and never answers them (bad Wi-Fi);
+// `close()` shuts the server and every open connection, so the network is really gone.
+// With `gzip`, text, JavaScript and wasm go gzip-compressed to browsers that accept it, as nginx
+// or GitHub Pages send them (the benchmarks use this; the journeys do not need it).
+export async function serve(base = '/', dir = DIST, { gzip = false } = {}) {
+  let root = path.resolve(dir);
+  let stalled = false;
+  const compressed = new Map();
   const server = http.createServer(async (req, res) => {
+    if (stalled) return;
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (!pathname.startsWith(base)) return void res.writeHead(404).end('not found');
     let rel = pathname.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(DIST, rel);
-    if (!file.startsWith(DIST + path.sep)) return void res.writeHead(404).end('not found');
+    const file = path.resolve(root, rel);
+    if (!file.startsWith(root + path.sep)) return void res.writeHead(404).end('not found');
     try {
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      if (gzip && type !== 'application/octet-stream' && /\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+        if (!compressed.has(file)) compressed.set(file, zlib.gzipSync(await fs.readFile(file), { level: 9 }));
+        res.writeHead(200, { 'content-type': type, 'content-encoding': 'gzip', vary: 'accept-encoding' });
+        return void res.end(compressed.get(file));
+      }
       const body = await fs.readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      res.writeHead(200, { 'content-type': type });
       res.end(body);
     } catch {
       res.writeHead(404).end('not found');
@@ -41,7 +56,13 @@ export async function serve(base = '/') {
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address();
-  return { url: `http://127.0.0.1:${port}${base}`, origin: `http://127.0.0.1:${port}`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    origin: `http://127.0.0.1:${port}`,
+    use: (d) => { root = path.resolve(d); },
+    stall: () => { stalled = true; },
+    close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
+  };
 }
 
 export const CHROMIUM_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',

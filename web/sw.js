@@ -1,0 +1,84 @@
+// Stagefit's service worker: keeps this build's files so the app starts with the network gone.
+// The build (web/post_build.py) writes BUILD: every file of dist/ with its SHA-384, and a version
+// derived from them. A new release is a new sw.js, so the browser installs it on the next load.
+//
+// - install: fetch every file (checked against its hash) into a new cache, then take over at once;
+// - activate: delete this scope's caches of other builds, and control the open pages;
+// - the page (a navigation to the scope or index.html): network first, so a new release shows on
+//   the next load; the cached page when the network fails or has not answered in 4 seconds;
+// - the hashed files: from the cache, else the network. Nothing else is touched.
+//
+// Each cache holds one build's page together with that page's files, and only install writes to
+// it, so whatever is served from a cache is one consistent build.
+const BUILD = { version: 'unbuilt', files: [] }; // written by web/post_build.py
+
+const SCOPE = self.registration.scope;
+const PREFIX = 'stagefit-';
+// The scope is part of the name: two deployments on one origin (say /stagefit/ and /beta/)
+// share its cache storage and must not delete each other's caches.
+const CACHE = `${PREFIX}${BUILD.version} ${SCOPE}`;
+const PAGE = new URL('./', SCOPE).href;
+const PAGES = new Set([PAGE, new URL('index.html', SCOPE).href]);
+const ASSETS = new Set(BUILD.files.map(([path]) => new URL(path, SCOPE).href).filter((u) => u !== PAGE));
+const NETWORK_WAIT_MS = 4000;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    try {
+      await Promise.all(BUILD.files.map(async ([path, integrity]) => {
+        const url = new URL(path, SCOPE).href;
+        // The page is asked of the server itself, never of the HTTP cache, and the integrity
+        // check refuses any file that is not this build's (say, a deployment half done).
+        const response = await fetch(url, { cache: path === './' ? 'reload' : 'default', integrity });
+        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        // A redirected response cannot answer a navigation: keep its body and headers only.
+        await cache.put(url, response.redirected ? new Response(await response.blob(), response) : response);
+      }));
+    } catch (error) {
+      await caches.delete(CACHE);
+      throw error;
+    }
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith(PREFIX) && key.endsWith(` ${SCOPE}`) && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin) return;
+  if (request.mode === 'navigate') {
+    url.search = '';
+    url.hash = '';
+    if (PAGES.has(url.href)) event.respondWith(page(request));
+  } else if (ASSETS.has(url.href)) {
+    event.respondWith(asset(request));
+  }
+});
+
+async function page(request) {
+  const network = fetch(request);
+  network.catch(() => {});
+  const late = new Promise((resolve) => setTimeout(resolve, NETWORK_WAIT_MS, null));
+  try {
+    const response = await Promise.race([network, late]);
+    if (response && response.status < 500) return response;
+  } catch {
+    // No network: the cached page below.
+  }
+  return (await caches.match(PAGE, { cacheName: CACHE })) || network;
+}
+
+async function asset(request) {
+  return (await caches.match(request.url, { cacheName: CACHE })) || fetch(request);
+}
