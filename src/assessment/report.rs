@@ -10,10 +10,16 @@ use super::scoring::{Assessment, Finding, Priority};
 /// The longest label kept, in characters.
 pub const LABEL_MAX: usize = 80;
 
-/// A label as typed, made safe to keep and show anywhere: control characters dropped, runs of
-/// white space folded to one space, trimmed, and cut to `LABEL_MAX` characters.
+/// A label as typed, made safe to keep and show anywhere: bidirectional embeddings, overrides
+/// and isolates dropped (an unclosed one would reorder the text shown after the label), control
+/// characters dropped, runs of white space folded to one space, trimmed, and cut to
+/// `LABEL_MAX` characters.
 pub fn clean_label(raw: &str) -> String {
-    let folded: Vec<&str> = raw
+    let kept: String = raw
+        .chars()
+        .filter(|c| !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect();
+    let folded: Vec<&str> = kept
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect();
@@ -178,7 +184,16 @@ mod tests {
             ("  Platform   team\tQ3 ", "Platform team Q3"),
             ("a\u{0}b\u{7}c\nd", "a b c d"),
             ("", ""),
-            ("\u{202e}evil", "\u{202e}evil"),
+            // Bidirectional overrides and isolates would reorder what is shown after a label.
+            ("\u{202e}evil", "evil"),
+            (
+                "Ana \u{202e}gnp.exe\u{2066}x\u{2069} \u{202a}",
+                "Ana gnp.exex",
+            ),
+            (
+                "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200f}",
+                "\u{5e9}\u{5dc}\u{5d5}\u{5dd} \u{200f}",
+            ),
         ] {
             assert_eq!(clean_label(raw), clean, "{raw:?}");
         }

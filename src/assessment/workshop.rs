@@ -85,7 +85,16 @@ pub fn parse_join(fragment: &str) -> Option<(String, String)> {
         .strip_prefix(JOIN_KEY)?;
     let (id, name) = rest.split_once('.')?;
     let name = super::report::clean_label(&decode_name(name)?);
-    (valid_id(id) && name.len() <= 400).then(|| (id.to_string(), name))
+    (valid_id(id) && !name.is_empty()).then(|| (id.to_string(), name))
+}
+
+/// Whether a fragment is meant as a join link, well formed or not (so a damaged invitation can
+/// be reported rather than ignored).
+pub fn looks_like_join(fragment: &str) -> bool {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .starts_with(JOIN_KEY)
 }
 
 /// The fragment of a participant's result sent to a workshop (without `#`).

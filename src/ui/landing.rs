@@ -68,7 +68,7 @@ pub fn Landing(
             </p>
             {move || joining.get().map(|(_, name)| view! {
                 <div class="resume joining">
-                    <h2>{format!("You are joining \u{201c}{name}\u{201d}")}</h2>
+                    <h2>"You are joining \u{201c}"<bdi>{name}</bdi>"\u{201d}"</h2>
                     <p>
                         "Answer the questions on your own; at the end you get a link to send to the "
                         "facilitator through the room's chat. Your name is optional: you are anonymous by default."

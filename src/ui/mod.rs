@@ -20,7 +20,7 @@ use leptos::prelude::*;
 use crate::assessment::link::{self, LinkNotes};
 use crate::assessment::snapshot::{Draft, Snapshot};
 use crate::assessment::workshop as workshop_core;
-use crate::assessment::{Answers, BANK, assess};
+use crate::assessment::{Answers, BANK, assess, report};
 use crate::platform::{self, storage};
 
 pub use history::{Compare, History};
@@ -44,7 +44,7 @@ enum Screen {
     HowScoring,
     /// Someone else's result, opened from a share link: read-only until saved.
     Shared(LinkNotes),
-    /// A share link that could not be read, and why.
+    /// A share link or workshop invitation that could not be read: what to tell the person.
     BadLink(String),
     /// The workshops this browser facilitates.
     Workshops,
@@ -148,6 +148,15 @@ pub fn App() -> impl IntoView {
             go(Screen::Landing, "landing-heading");
             return;
         }
+        if workshop_core::looks_like_join(&fragment) {
+            go(
+                Screen::BadLink(
+                    "This workshop invitation is incomplete or damaged, so Stagefit cannot tell which workshop it is for.".to_string(),
+                ),
+                "bad-link-heading",
+            );
+            return;
+        }
         let Some(payload) = link::payload_in_fragment(&fragment) else {
             return;
         };
@@ -160,7 +169,12 @@ pub fn App() -> impl IntoView {
                 identity.set(Identity::new());
                 go(Screen::Shared(notes), "results-heading");
             }
-            Err(error) => go(Screen::BadLink(error.to_string()), "bad-link-heading"),
+            Err(error) => go(
+                Screen::BadLink(format!(
+                    "Stagefit could not read the result in this link: {error}."
+                )),
+                "bad-link-heading",
+            ),
         }
     };
     open_fragment(platform::fragment());
@@ -187,7 +201,8 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| {
         let snapshot = Snapshot {
             id: identity.with(|i| i.id.clone()),
-            label: label.get(),
+            // As typed, the label may still hold stray spaces or controls: keep it clean.
+            label: report::clean_label(&label.get()),
             answers: answers.get(),
             created: identity.with(|i| i.created),
             updated: storage::now(),
@@ -297,7 +312,7 @@ pub fn App() -> impl IntoView {
                     view! {
                         <section class="bad-link" aria-labelledby="bad-link-heading">
                             <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
-                            <p>{format!("Stagefit could not read the result in this link: {reason}.")}</p>
+                            <p>{reason}</p>
                             <p>"Ask for the link again, or start an assessment of your own. Nothing saved in this browser was changed."</p>
                             <button type="button" class="primary" on:click=move |_| start.run(())>"Start my own assessment"</button>
                         </section>

@@ -277,7 +277,8 @@ fn Participants(
                     let payload = p.payload.clone();
                     view! {
                         <li>
-                            {format!("{name}: {} stage, stage fit {score} ", p.assessment.stage.stage)}
+                            <bdi>{name.clone()}</bdi>
+                            {format!(": {} stage, stage fit {score} ", p.assessment.stage.stage)}
                             <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
                                 "Remove " <span class="visually-hidden">{name.clone()}</span>
                             </button>

@@ -78,6 +78,15 @@ fn join_links_carry_the_workshop_and_survive_odd_names() {
     assert_eq!(parse_join("#join=bad id.x"), None);
     assert_eq!(parse_join("#join=w1.%ZZ"), None);
     assert_eq!(parse_join("#r=abc"), None);
+    assert_eq!(parse_join("#join=w1."), None, "a workshop needs a name");
+    assert_eq!(
+        parse_join("#join=w1.%20%E2%80%AE"),
+        None,
+        "nothing left once cleaned"
+    );
+    assert!(
+        looks_like_join("#join=w1.") && looks_like_join("join=x") && !looks_like_join("#r=abc")
+    );
 }
 
 #[test]
