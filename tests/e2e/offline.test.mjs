@@ -102,7 +102,7 @@ test('on a network that takes the request and never answers, the app starts from
 });
 
 // Release 2, made the way the build makes a release: the page and one file changed (the style
-// sheet under a new hashed name), then web/post_build.py run over it for a new policy and worker.
+// sheet under a new hashed name), then src/web/post_build.py run over it for a new policy and worker.
 async function release2() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stagefit-release2-'));
   await fs.cp(DIST, dir, { recursive: true });
@@ -112,7 +112,7 @@ async function release2() {
     .replace('<title>', '<title>Release 2: ').replace(`./${css}`, './main-2222222222222222.css');
   await fs.writeFile(path.join(dir, 'index.html'), index);
   await fs.rm(path.join(dir, 'sw.js'));
-  execFileSync('python3', ['web/post_build.py'], {
+  execFileSync('python3', ['src/web/post_build.py'], {
     cwd: path.resolve(DIST, '..'),
     env: { ...process.env, TRUNK_STAGING_DIR: dir, TRUNK_SOURCE_DIR: path.resolve(DIST, '..') },
   });

@@ -1,5 +1,5 @@
 // Stagefit's service worker: keeps this build's files so the app starts with the network gone.
-// The build (web/post_build.py) writes BUILD: every file of dist/ with its SHA-384, and a version
+// The build (src/web/post_build.py) writes BUILD: every file of dist/ with its SHA-384, and a version
 // derived from them. A new release is a new sw.js, so the browser installs it on the next load.
 //
 // - install: fetch every file (checked against its hash) into a new cache, then take over at once;
@@ -10,7 +10,7 @@
 //
 // Each cache holds one build's page together with that page's files, and only install writes to
 // it, so whatever is served from a cache is one consistent build.
-const BUILD = { version: 'unbuilt', files: [] }; // written by web/post_build.py
+const BUILD = { version: 'unbuilt', files: [] }; // written by src/web/post_build.py
 
 const SCOPE = self.registration.scope;
 const PREFIX = 'stagefit-';

@@ -3,7 +3,7 @@
 1. Content Security Policy: adds a <meta> policy to index.html that allows only the app's own
    origin, WebAssembly, and each inline script by its SHA-256 (Trunk's loader names the hashed
    file names, so the hashes are computed for every build).
-2. Offline: writes sw.js from web/sw.js with the exact list of this build's files, each with its
+2. Offline: writes sw.js from src/web/sw.js with the exact list of this build's files, each with its
    SHA-384 integrity, and a cache version derived from them, so a new build is a new cache.
 
 Trunk runs it with the project root as working directory and TRUNK_STAGING_DIR set.
@@ -60,11 +60,14 @@ def write_service_worker():
     version = hashlib.sha256(json.dumps(files).encode()).hexdigest()[:16]
     build = '{\n  "version": %s,\n  "files": [\n%s\n  ]\n}' % (
         json.dumps(version), ',\n'.join('    ' + json.dumps(f) for f in files))
-    template = open(os.path.join(SOURCE, 'web', 'sw.js'), encoding='utf-8').read()
-    marker = re.compile(r'^const BUILD = .*; // written by web/post_build\.py$', re.M)
+    template = open(os.path.join(SOURCE, 'src', 'web', 'sw.js'), encoding='utf-8').read()
+    marker = re.compile(r'^const BUILD = .*; // written by src/web/post_build\.py$', re.M)
     if not marker.search(template):
-        raise SystemExit('post_build: web/sw.js has no "const BUILD = ...; // written by web/post_build.py" line')
+        raise SystemExit('post_build: src/web/sw.js has no "const BUILD = ...; // written by src/web/post_build.py" line')
     sw = marker.sub(lambda _: 'const BUILD = %s;' % build, template, count=1)
+    # Every first visit downloads this file: ship it without its whole-line comments (src/web/sw.js
+    # keeps them for people reading the source).
+    sw = ''.join(line for line in sw.splitlines(True) if not line.lstrip().startswith('//'))
     with open(os.path.join(STAGING, SW), 'w', encoding='utf-8') as f:
         f.write(sw)
 
