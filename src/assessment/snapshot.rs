@@ -128,7 +128,7 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
 }
 
 /// A text field that may be missing (read as empty) but is text when present.
-fn optional_text(value: &Value, key: &str) -> Result<String, SnapshotError> {
+pub(crate) fn optional_text(value: &Value, key: &str) -> Result<String, SnapshotError> {
     match value.get(key) {
         None | Some(Value::Null) => Ok(String::new()),
         Some(v) => v

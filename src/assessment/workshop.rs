@@ -12,7 +12,7 @@ use super::json::{self, Value};
 use super::link::{self, Shared};
 use super::numbers::sort_by;
 use super::scoring::{Assessment, Finding, Stage, assess};
-use super::snapshot::{SnapshotError, version_of};
+use super::snapshot::{SnapshotError, optional_text, version_of};
 
 /// The fragment key of a join link: `#join=ID.NAME`.
 pub const JOIN_KEY: &str = "join=";
@@ -475,10 +475,7 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
 fn workshop_from(value: &Value) -> Option<Workshop> {
     let text = |key| value.get(key).and_then(Value::as_str);
     let id = text("id").filter(|id| valid_id(id))?;
-    let note = match value.get("note") {
-        None | Some(Value::Null) => "",
-        Some(v) => v.as_str()?,
-    };
+    let note = optional_text(value, "note").ok()?;
     let payloads = value
         .get("payloads")?
         .as_array()?
@@ -488,7 +485,7 @@ fn workshop_from(value: &Value) -> Option<Workshop> {
     Some(Workshop {
         id: id.to_string(),
         name: super::report::clean_label(text("name")?),
-        note: super::report::clean_label(note),
+        note: super::report::clean_label(&note),
         created: value.get("created")?.as_f64()?,
         payloads,
     })
