@@ -72,7 +72,7 @@ test(`a first visit stays under the current ceiling of ${CEILING} bytes (gzip -9
 });
 
 test(`a first visit is at most ${GOAL} bytes after gzip -9 (the issue's budget)`,
-  { todo: 'not met yet: the views of results, workshops and history alone weigh about 70 KB; see README, Measuring' },
+  { todo: 'not met yet: with only its landing view the app is 96.9 KB of wasm and its other views add about 109 KB; see README, Measuring' },
   async () => {
     const bytes = await total();
     assert.ok(bytes <= GOAL, `${bytes} bytes, ${bytes - GOAL} over the budget`);
