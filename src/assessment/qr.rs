@@ -32,7 +32,7 @@ const BLOCKS: [u8; 40] = [
 /// The QR code for `text`, or `None` if it is too long to encode.
 pub fn qr(text: &str) -> Option<Qr> {
     let bytes = text.as_bytes();
-    let version = (1..=40).find(|&v| capacity_bits(v) >= header_bits(v) + 8 * bytes.len())?;
+    let version = smallest_version(bytes.len())?;
     let modules = Matrix::encode(version, bytes, None);
     let width = modules.size;
     let mut path = String::new();
@@ -55,6 +55,11 @@ pub fn qr(text: &str) -> Option<Qr> {
         size: width + 2 * QUIET,
         path,
     })
+}
+
+/// The smallest version that holds `len` bytes at level M.
+fn smallest_version(len: usize) -> Option<usize> {
+    (1..=40).find(|&v| capacity_bits(v) >= header_bits(v) + 8 * len)
 }
 
 /// Mode indicator and character count.
@@ -500,9 +505,7 @@ mod tests {
             })
             .collect();
         for text in &texts {
-            let version = (1..=40)
-                .find(|&v| capacity_bits(v) >= header_bits(v) + 8 * text.len())
-                .expect("fits");
+            let version = smallest_version(text.len()).expect("fits");
             let ours = Matrix::encode(version, text.as_bytes(), None);
             let mut bits = Bits::new(Version::Normal(version as i16));
             bits.push_byte_data(text.as_bytes()).expect("fits");

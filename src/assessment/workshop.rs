@@ -471,10 +471,11 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
     )
 }
 
-/// One saved workshop, or `None` if any required part is missing or of the wrong kind.
+/// One saved workshop, or `None` if any required part is missing or of the wrong kind. The
+/// caller has already kept only entries with a valid id.
 fn workshop_from(value: &Value) -> Option<Workshop> {
     let text = |key| value.get(key).and_then(Value::as_str);
-    let id = text("id").filter(|id| valid_id(id))?;
+    let id = text("id")?;
     let note = optional_text(value, "note").ok()?;
     let payloads = value
         .get("payloads")?
