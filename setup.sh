@@ -102,10 +102,10 @@ run_tests() {
   say "Formatting"
   cargo fmt --all -- --check
   say "Clippy, native and wasm32"
-  cargo clippy --locked --all-targets -- -D warnings
-  cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-  say "Native tests of the core"
-  cargo test --locked
+  cargo clippy --locked --workspace --all-targets -- -D warnings
+  cargo clippy --locked --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+  say "Native tests of the core crate (and the app's native build)"
+  cargo test --locked --workspace
   say "Component and platform tests in headless Chromium"
   CHROMEDRIVER="$CHROMEDRIVER" cargo test --locked --target wasm32-unknown-unknown --test browser
   build_release
@@ -132,9 +132,9 @@ run_bench() {
   done
   printf '%-48s %8d %8d   (budget 150000; tests/e2e/budget.test.mjs holds the ceiling)\n' "total" "$total" "$total_gz"
   say "Share links"
-  cargo run --locked --release --quiet --bin bench
+  cargo run --locked --release --quiet -p stagefit-core --bin bench
   say "Long property run of the link, snapshot and JSON decoders (100,000 cases each)"
-  STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release --lib -- link snapshot json
+  STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release -p stagefit-core --lib -- link snapshot json
   say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12"
   CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
 }

@@ -134,7 +134,7 @@ async fn the_questionnaire_reaches_results_computed_from_the_answers() {
     let score = app.text("[data-testid=alignment-score]");
     assert!(score.chars().any(|c| c.is_ascii_digit()), "score {score:?}");
     let findings = app.all("[data-dimension][data-finding]");
-    assert_eq!(findings.len(), stagefit::assessment::BANK.dimensions.len());
+    assert_eq!(findings.len(), stagefit_core::BANK.dimensions.len());
     assert_eq!(
         document().active_element().map(|e| e.id()),
         Some("results-heading".to_string())
@@ -150,7 +150,7 @@ async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
         .await;
     assert!(app.text("[data-testid=stage]").contains("Early"));
     let over = app.all("[data-finding=over]").len();
-    assert_eq!(over, stagefit::assessment::BANK.dimensions.len());
+    assert_eq!(over, stagefit_core::BANK.dimensions.len());
 }
 
 #[wasm_bindgen_test]

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::numbers::tenths;
-use crate::assessment::{Assessment, BANK, Finding, chart, explain};
+use stagefit_core::numbers::tenths;
+use stagefit_core::{Assessment, BANK, Finding, chart, explain};
 
 #[component]
 pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::numbers::tenths;
-use crate::assessment::snapshot::{self, Snapshot};
-use crate::assessment::{Assessment, BANK, Finding, assess, report};
+use stagefit_core::numbers::tenths;
+use stagefit_core::snapshot::{self, Snapshot};
+use stagefit_core::{Assessment, BANK, Finding, assess, report};
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
 

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{BANK, report, steps};
+use stagefit_core::{BANK, report, steps};
 use crate::ui::store::Store;
 
 #[component]

@@ -2,7 +2,7 @@
 //! view) in signals and render what the core derives from it.
 //!
 //! Components never compute a score, a stage or a finding themselves; they call
-//! `crate::assessment` through `Memo`s. Browser APIs go through `crate::platform`; saved data
+//! `stagefit_core` through `Memo`s. Browser APIs go through `crate::platform`; saved data
 //! goes through `store::Store`. One `Effect` saves the ground state as it changes.
 
 mod charts;
@@ -17,10 +17,10 @@ mod workshop;
 
 use leptos::prelude::*;
 
-use crate::assessment::link::{self, LinkNotes};
-use crate::assessment::snapshot::{Draft, Snapshot};
-use crate::assessment::workshop as workshop_core;
-use crate::assessment::{Answers, BANK, assess, report};
+use stagefit_core::link::{self, LinkNotes};
+use stagefit_core::snapshot::{Draft, Snapshot};
+use stagefit_core::workshop as workshop_core;
+use stagefit_core::{Answers, BANK, assess, report};
 use crate::platform::{self, storage};
 
 pub use history::{Compare, History};

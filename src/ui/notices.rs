@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::report;
+use stagefit_core::report;
 use crate::platform::storage;
 use crate::ui::store::{Notice, Store};
 

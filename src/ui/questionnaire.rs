@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::{Answer, Answers, BANK, StepPlan, steps};
+use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 use crate::platform;
 
 /// The id of the fieldset for a question, for focus and `aria-describedby`.

@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::link::{self, LinkNotes};
-use crate::assessment::numbers::tenths;
-use crate::assessment::{
+use stagefit_core::link::{self, LinkNotes};
+use stagefit_core::numbers::tenths;
+use stagefit_core::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
-use crate::assessment::{qr, workshop};
+use stagefit_core::{qr, workshop};
 use crate::platform;
 use crate::ui::charts::Charts;
 

@@ -8,9 +8,9 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::BANK;
-use crate::assessment::snapshot::{self, Draft, Snapshot, SnapshotError};
-use crate::assessment::workshop::{self, Workshop};
+use stagefit_core::BANK;
+use stagefit_core::snapshot::{self, Draft, Snapshot, SnapshotError};
+use stagefit_core::workshop::{self, Workshop};
 use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
 
 /// Something the person should know about their saved data.

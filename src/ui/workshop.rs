@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::assessment::numbers::{decimal, tenths};
-use crate::assessment::workshop::{self, Workshop};
-use crate::assessment::{BANK, chart, link, qr, report, snapshot};
+use stagefit_core::numbers::{decimal, tenths};
+use stagefit_core::workshop::{self, Workshop};
+use stagefit_core::{BANK, chart, link, qr, report, snapshot};
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
 

@@ -74,7 +74,7 @@ pub fn steps(bank: &Bank) -> Vec<StepPlan> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{Answer, BANK};
+    use crate::{Answer, BANK};
 
     #[test]
     fn every_question_is_in_exactly_one_step_in_bank_order_within_a_part() {

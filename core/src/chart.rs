@@ -185,13 +185,13 @@ pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{Answer, Answers, BANK, assess};
+    use crate::{Answer, Answers, BANK, assess};
 
     /// Company answers at their first option, platform answers at option `platform`.
     fn all(platform: u8) -> Assessment {
         let mut answers = Answers::new(&BANK);
         for (index, q) in BANK.questions.iter().enumerate() {
-            let choice = if q.part == crate::assessment::Part::Platform {
+            let choice = if q.part == crate::Part::Platform {
                 platform
             } else {
                 0

@@ -151,7 +151,7 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{Answer, Answers, BANK, Part, assess};
+    use crate::{Answer, Answers, BANK, Part, assess};
 
     fn growth_company_on_a_light_platform() -> Assessment {
         let mut answers = Answers::new(&BANK);

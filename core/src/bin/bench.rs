@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use stagefit::assessment::{Answer, Answers, BANK, Stage, link, workshop};
+use stagefit_core::{Answer, Answers, BANK, Stage, link, workshop};
 
 /// A room of `n` participants as a chat transcript, the same every time: answers vary by a
 /// simple formula so the room disagrees in places.

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::assessment::BANK;
+use crate::BANK;
 
 fn question(id: &str) -> usize {
     BANK.questions

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::assessment::BANK;
+use crate::BANK;
 
 const SNAPSHOT_V1: &str = include_str!("../../../tests/fixtures/snapshot-v1.json");
 const HISTORY_V1: &str = include_str!("../../../tests/fixtures/history-v1.json");
@@ -177,7 +177,7 @@ fn merging_adds_new_replaces_older_and_never_overwrites_newer() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::assessment::fuzz_cases(1000)))]
+    #![proptest_config(ProptestConfig::with_cases(crate::fuzz_cases(1000)))]
 
     #[test]
     fn decoding_arbitrary_text_never_panics(text in ".{0,300}") {

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::assessment::{BANK, Part};
+use crate::{BANK, Part};
 
 /// Real links made with bank version 1 (their payloads), kept forever.
 const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
@@ -178,7 +178,7 @@ fn any_shared() -> impl Strategy<Value = (Answers, String)> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::assessment::fuzz_cases(2000)))]
+    #![proptest_config(ProptestConfig::with_cases(crate::fuzz_cases(2000)))]
 
     #[test]
     fn decode_of_encode_is_the_identity((answers, label) in any_shared()) {
@@ -200,7 +200,7 @@ proptest! {
 /// A bank as it might be after a release: version 2, with the first question removed, a new
 /// question added at the end, and the second question's options changed.
 fn next_bank() -> Bank {
-    use crate::assessment::{Choice, Question};
+    use crate::{Choice, Question};
     static NEW_OPTIONS: [Choice; 2] = [
         Choice {
             label: "No",

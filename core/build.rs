@@ -1,9 +1,9 @@
-//! Compiles the question bank (`src/assessment/bank.toml`) into Rust statics.
+//! Compiles the question bank (`src/bank.toml`) into Rust statics.
 //!
 //! The bank is data a reviewer can read without knowing Rust. Turning it into statics at build
 //! time means the browser never ships a TOML parser, and a malformed bank fails the build with a
 //! message that names the question, instead of failing in a user's browser. The deeper checks
-//! (ordering, coverage, help text) live in the native tests of `src/assessment/bank.rs`.
+//! (ordering, coverage, help text) live in the native tests of `src/bank.rs`.
 
 use std::fmt::Write as _;
 use std::{env, fs, path::Path};
@@ -84,12 +84,12 @@ struct OptionFile {
 }
 
 fn main() {
-    let path = Path::new("src/assessment/bank.toml");
+    let path = Path::new("src/bank.toml");
     println!("cargo::rerun-if-changed={}", path.display());
-    let text = fs::read_to_string(path).expect("src/assessment/bank.toml is readable");
+    let text = fs::read_to_string(path).expect("src/bank.toml is readable");
     let bank: BankFile = match toml::from_str(&text) {
         Ok(bank) => bank,
-        Err(error) => panic!("src/assessment/bank.toml is not a valid bank: {error}"),
+        Err(error) => panic!("src/bank.toml is not a valid bank: {error}"),
     };
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank.rs");
     fs::write(out, generate(&bank)).expect("OUT_DIR is writable");

@@ -1,7 +1,7 @@
 //! The pure core of Stagefit: the question bank, the answers people give, and the arithmetic
 //! that turns answers into a stage, per-dimension findings and a stage-fit score.
 //!
-//! Plain data in, plain data out. This module must never import leptos, web_sys, js_sys, gloo
+//! Plain data in, plain data out. This crate must never import leptos, web_sys, js_sys, gloo
 //! or wasm_bindgen, never read a clock, storage or randomness, and cannot fail: everything here
 //! is tested natively with `cargo test`.
 

@@ -1,8 +1,8 @@
 //! Native tests of workshops: finding links in chat text, what is counted, and the aggregate.
 
 use super::*;
-use crate::assessment::BANK;
-use crate::assessment::link::encode;
+use crate::BANK;
+use crate::link::encode;
 
 fn workshop() -> Workshop {
     Workshop {

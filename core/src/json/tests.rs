@@ -169,7 +169,7 @@ fn jsonish() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(crate::assessment::fuzz_cases(2000)))]
+    #![proptest_config(ProptestConfig::with_cases(crate::fuzz_cases(2000)))]
 
     #[test]
     fn written_values_read_back_the_same(v in values(), pretty in any::<bool>()) {

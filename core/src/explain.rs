@@ -135,7 +135,7 @@ pub fn score(assessment: &Assessment) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::{Answer, Answers, BANK, Part, assess};
+    use crate::{Answer, Answers, BANK, Part, assess};
 
     fn mature_company_with_light_platform() -> Assessment {
         let mut answers = Answers::new(&BANK);
