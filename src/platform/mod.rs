@@ -6,6 +6,7 @@
 
 pub mod storage;
 
+use leptos::prelude::{WindowListenerHandle, window_event_listener};
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
@@ -134,13 +135,8 @@ pub fn clear_fragment() {
     }
 }
 
-/// Calls `on_change` whenever the fragment changes (a pasted link, Back and Forward).
-pub fn on_fragment_change(on_change: impl Fn(String) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || on_change(fragment()));
-    let _ =
-        window.add_event_listener_with_callback("hashchange", callback.as_ref().unchecked_ref());
-    callback.forget();
+/// Calls `on_change` whenever the fragment changes (a pasted link, Back and Forward), until the
+/// returned handle is removed.
+pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::hashchange, move |_| on_change(fragment()))
 }

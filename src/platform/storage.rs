@@ -4,11 +4,15 @@
 //! localStorage can be missing, blocked (reading `window.localStorage` throws), full, or
 //! changed by another tab. Every call here returns a `StorageError` instead of panicking, and
 //! nothing here ever deletes a value it could not read: `keep_aside` copies it under another key
-//! first. This talks to web-sys directly rather than through gloo-storage, whose
-//! `LocalStorage::raw()` panics when access to storage throws, which is one of the cases the app
-//! must survive.
+//! first. Reads, writes and removals go through gloo-storage's `LocalStorage`; but its `raw()`
+//! throws when the browser refuses storage, which is one of the cases the app must survive, so
+//! every function here first asks `local()`, the one availability probe, and reaches gloo only
+//! when storage is there.
 
-use wasm_bindgen::{JsCast, closure::Closure};
+use gloo_storage::{LocalStorage, Storage as _, errors::StorageError as GlooError};
+use leptos::prelude::{WindowListenerHandle, window_event_listener};
+use serde_json::value::RawValue;
+use wasm_bindgen::JsCast;
 
 /// Every key Stagefit writes starts with this.
 pub const PREFIX: &str = "stagefit.";
@@ -58,27 +62,49 @@ pub fn available() -> bool {
     ok
 }
 
-/// The value under `key`, if any.
+/// The value under `key`, exactly as stored, if any.
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
-    local()?.get_item(key).map_err(|_| StorageError::Failed)
+    local()?;
+    match LocalStorage::get::<Box<RawValue>>(key) {
+        Ok(json) => Ok(Some(json.get().to_owned())),
+        Err(GlooError::KeyNotFound(_)) => Ok(None),
+        // Not JSON: the caller still needs the exact text, to tell what is wrong and keep it aside.
+        Err(_) => LocalStorage::raw()
+            .get_item(key)
+            .map_err(|_| StorageError::Failed),
+    }
 }
 
-/// Stores `value` under `key`.
+/// Stores `value` under `key`, unchanged. The app's own data is JSON and goes through gloo's
+/// `set`; a value kept aside may be any text, which gloo would store as a quoted JSON string,
+/// so that text goes through gloo's handle on storage as it is.
 pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
-    local()?.set_item(key, value).map_err(|error| {
-        let name = js_sys::Reflect::get(&error, &"name".into())
-            .ok()
-            .and_then(|n| n.as_string());
-        match name.as_deref() {
-            Some("QuotaExceededError") | Some("NS_ERROR_DOM_QUOTA_REACHED") => StorageError::Full,
+    local()?;
+    match RawValue::from_string(value.to_owned()) {
+        Ok(json) => LocalStorage::set(key, &json).map_err(|error| match error {
+            GlooError::JsError(error) => refusal(&error.name),
             _ => StorageError::Failed,
-        }
-    })
+        }),
+        Err(_) => LocalStorage::raw().set_item(key, value).map_err(|error| {
+            let name = js_sys::Reflect::get(&error, &"name".into()).ok();
+            refusal(&name.and_then(|n| n.as_string()).unwrap_or_default())
+        }),
+    }
+}
+
+/// What a refused write means, by the name of the browser's exception.
+fn refusal(name: &str) -> StorageError {
+    match name {
+        "QuotaExceededError" | "NS_ERROR_DOM_QUOTA_REACHED" => StorageError::Full,
+        _ => StorageError::Failed,
+    }
 }
 
 /// Removes `key`.
 pub fn remove(key: &str) -> Result<(), StorageError> {
-    local()?.remove_item(key).map_err(|_| StorageError::Failed)
+    local()?;
+    LocalStorage::delete(key);
+    Ok(())
 }
 
 /// Copies an unreadable value under a new key, so the original can later be replaced without
@@ -92,11 +118,11 @@ pub fn keep_aside(key: &str, value: &str) -> Result<String, StorageError> {
 
 /// Every key Stagefit has stored.
 pub fn keys() -> Vec<String> {
-    let Ok(storage) = local() else {
+    if local().is_err() {
         return Vec::new();
-    };
-    let n = storage.length().unwrap_or(0);
-    (0..n)
+    }
+    let storage = LocalStorage::raw();
+    (0..LocalStorage::length())
         .filter_map(|i| storage.key(i).ok().flatten())
         .filter(|k| k.starts_with(PREFIX))
         .collect()
@@ -110,22 +136,14 @@ pub fn clear_all() -> Result<(), StorageError> {
     Ok(())
 }
 
-/// Calls `on_change(key)` whenever another tab changes a Stagefit key (`None`: all were cleared).
-pub fn on_change(on_change: impl Fn(Option<String>) + 'static) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let callback =
-        Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |event: web_sys::StorageEvent| {
-            match event.key() {
-                Some(key) if key.starts_with(PREFIX) => on_change(Some(key)),
-                Some(_) => {}
-                None => on_change(None),
-            }
-        });
-    let _ = window.add_event_listener_with_callback("storage", callback.as_ref().unchecked_ref());
-    // The listener lives as long as the page.
-    callback.forget();
+/// Calls `on_change(key)` whenever another tab changes a Stagefit key (`None`: all were
+/// cleared), until the returned handle is removed.
+pub fn on_change(on_change: impl Fn(Option<String>) + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::storage, move |event| match event.key() {
+        Some(key) if key.starts_with(PREFIX) => on_change(Some(key)),
+        Some(_) => {}
+        None => on_change(None),
+    })
 }
 
 /// The current time in whole milliseconds since 1970.

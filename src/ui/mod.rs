@@ -17,11 +17,11 @@ mod workshop;
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::snapshot::{Draft, Snapshot};
 use stagefit_core::workshop as workshop_core;
 use stagefit_core::{Answers, BANK, assess, report};
-use crate::platform::{self, storage};
 
 pub use history::{Compare, History};
 pub use how::HowScoring;
@@ -178,7 +178,8 @@ pub fn App() -> impl IntoView {
         }
     };
     open_fragment(platform::fragment());
-    platform::on_fragment_change(open_fragment);
+    let listener = platform::on_fragment_change(open_fragment);
+    on_cleanup(move || listener.remove());
     let save_shared = Callback::new(move |()| {
         platform::clear_fragment();
         identity.set(Identity::new());
