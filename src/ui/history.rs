@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
+use crate::ui::store::{Notice, Store};
 use stagefit_core::numbers::tenths;
 use stagefit_core::snapshot::{self, Snapshot};
 use stagefit_core::{Assessment, BANK, Finding, assess, report};
-use crate::platform::{self, storage};
-use crate::ui::store::{Notice, Store};
 
 fn title(s: &Snapshot) -> String {
     if s.label.is_empty() {
@@ -32,13 +32,6 @@ pub fn History(
     let selected = RwSignal::new(Vec::<String>::new());
     let compare_error = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
-    let rows = Memo::new(move |_| {
-        store.history.with(|h| {
-            h.iter()
-                .map(|s| (s.clone(), assess(&BANK, &s.answers)))
-                .collect::<Vec<_>>()
-        })
-    });
     let compare = move |_| {
         let ids = selected.get_untracked();
         let present: Vec<String> = ids
@@ -99,14 +92,20 @@ pub fn History(
                 "Every finished assessment is kept here, in this browser only, newest first. Reassess "
                 "every quarter, or whenever the strategy changes, and compare two to see what moved."
             </p>
-            {move || rows.with(Vec::is_empty).then(|| view! {
+            {move || store.history.with(Vec::is_empty).then(|| view! {
                 <div class="empty">
                     <p>"No finished assessments yet."</p>
                     <button type="button" class="primary" on:click=move |_| on_start.run(())>"Start assessment"</button>
                 </div>
             })}
             <ul class="history-list">
-                {move || rows.get().into_iter().map(|(s, a)| view! { <HistoryItem store snapshot=s assessment=a selected on_open /> }).collect_view()}
+                // Keyed by identity and last change: a renamed entry is drawn anew, the others are
+                // kept as they are (and not scored again).
+                <For
+                    each=move || store.history.get()
+                    key=|s| (s.id.clone(), s.updated.to_bits())
+                    children=move |snapshot| view! { <HistoryItem store snapshot selected on_open /> }
+                />
             </ul>
             <div class="actions">
                 <button type="button" class="secondary" on:click=compare>"Compare selected"</button>
@@ -147,10 +146,10 @@ pub fn History(
 fn HistoryItem(
     store: Store,
     snapshot: Snapshot,
-    assessment: Assessment,
     selected: RwSignal<Vec<String>>,
     on_open: Callback<Snapshot>,
 ) -> impl IntoView {
+    let assessment = assess(&BANK, &snapshot.answers);
     let renaming = RwSignal::new(false);
     let draft_label = RwSignal::new(snapshot.label.clone());
     let id = snapshot.id.clone();
@@ -259,33 +258,22 @@ fn HistoryItem(
     }
 }
 
-/// Two saved assessments side by side, with what moved marked in words as well as colour.
-#[component]
-pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
-    let find = move |id: &str| {
-        store
-            .history
-            .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
-    };
-    let (Some(mut first), Some(mut second)) = (find(&a), find(&b)) else {
-        return view! {
-            <section aria-labelledby="compare-heading">
-                <h1 id="compare-heading" tabindex="-1">"Compare"</h1>
-                <p>"One of these assessments is no longer in the history."</p>
-                <button type="button" class="secondary" on:click=move |_| on_back.run(())>"Back to history"</button>
-            </section>
-        }
-        .into_any();
-    };
-    // Older on the left, so "what moved" reads forwards in time.
-    if first.created > second.created {
-        std::mem::swap(&mut first, &mut second);
-    }
+/// One row of the comparison: what is measured, its value in each assessment, and whether it
+/// moved between them.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct CompareRow {
+    measure: String,
+    first: String,
+    second: String,
+    moved: bool,
+}
+
+/// The two assessments, older first, and the rows comparing them.
+fn comparison(first: &Snapshot, second: &Snapshot) -> Vec<CompareRow> {
     let (x, y) = (
         assess(&BANK, &first.answers),
         assess(&BANK, &second.answers),
     );
-    let mark = |changed: bool| if changed { "moved" } else { "" };
     let finding_text = |f: Finding| {
         format!(
             "{} {}",
@@ -299,50 +287,110 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
         )
     };
     let level_text = |l: Option<f32>| l.map_or("not answered".to_string(), tenths);
-    let stage_moved = x.stage.stage != y.stage.stage;
-    let score_moved = x.score != y.score;
-    let rows = x.dimensions.iter().zip(&y.dimensions).map(|(p, q)| {
-        let moved = p.level != q.level || p.finding != q.finding;
-        view! {
-            <tr class=mark(moved)>
-                <th scope="row">{BANK.dimensions[p.dimension].name} {moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
-                <td>{level_text(p.level)} " \u{b7} " {finding_text(p.finding)}</td>
-                <td>{level_text(q.level)} " \u{b7} " {finding_text(q.finding)}</td>
-            </tr>
+    let mut rows = vec![
+        CompareRow {
+            measure: "Company stage".to_string(),
+            first: x.stage.stage.to_string(),
+            second: y.stage.stage.to_string(),
+            moved: x.stage.stage != y.stage.stage,
+        },
+        CompareRow {
+            measure: "Stage fit".to_string(),
+            first: score_text(&x),
+            second: score_text(&y),
+            moved: x.score != y.score,
+        },
+    ];
+    rows.extend(
+        x.dimensions
+            .iter()
+            .zip(&y.dimensions)
+            .map(|(p, q)| CompareRow {
+                measure: BANK.dimensions[p.dimension].name.to_string(),
+                first: format!("{} \u{b7} {}", level_text(p.level), finding_text(p.finding)),
+                second: format!("{} \u{b7} {}", level_text(q.level), finding_text(q.finding)),
+                moved: p.level != q.level || p.finding != q.finding,
+            }),
+    );
+    rows
+}
+
+/// Two saved assessments side by side, with what moved marked in words as well as colour. It
+/// follows the stored history, so a rename or deletion in another tab shows here too.
+#[component]
+pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
+    let pair = Memo::new(move |_| {
+        store.history.with(|h| {
+            let find = |id: &str| h.iter().find(|s| s.id == id).cloned();
+            let (first, second) = (find(&a)?, find(&b)?);
+            // Older on the left, so "what moved" reads forwards in time.
+            Some(if first.created > second.created {
+                (second, first)
+            } else {
+                (first, second)
+            })
+        })
+    });
+    let rows = Memo::new(move |_| {
+        pair.with(|p| {
+            p.as_ref()
+                .map(|(first, second)| comparison(first, second))
+                .unwrap_or_default()
+        })
+    });
+    let heading = move |pick: fn(&(Snapshot, Snapshot)) -> &Snapshot| {
+        pair.with(|p| {
+            p.as_ref().map(|p| {
+                let s = pick(p);
+                view! { {title(s)} <br /> {report::date_text(s.created)} }
+            })
+        })
+    };
+    let back = move |_| on_back.run(());
+    move || {
+        if pair.with(Option::is_none) {
+            return view! {
+                <section aria-labelledby="compare-heading">
+                    <h1 id="compare-heading" tabindex="-1">"Compare"</h1>
+                    <p>"One of these assessments is no longer in the history."</p>
+                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
+                </section>
+            }
+            .into_any();
         }
-    }).collect_view();
-    view! {
-        <section class="compare" aria-labelledby="compare-heading">
-            <h1 id="compare-heading" tabindex="-1">"Compare two assessments"</h1>
-            <p>"Rows marked \u{201c}moved\u{201d} changed between the two."</p>
-            <div class="table-scroll">
-                <table>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Measure"</th>
-                            <th scope="col">{title(&first)} <br /> {report::date_text(first.created)}</th>
-                            <th scope="col">{title(&second)} <br /> {report::date_text(second.created)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <tr class=mark(stage_moved)>
-                            <th scope="row">"Company stage" {stage_moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
-                            <td>{x.stage.stage.to_string()}</td>
-                            <td>{y.stage.stage.to_string()}</td>
-                        </tr>
-                        <tr class=mark(score_moved)>
-                            <th scope="row">"Stage fit" {score_moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
-                            <td>{score_text(&x)}</td>
-                            <td>{score_text(&y)}</td>
-                        </tr>
-                        {rows}
-                    </tbody>
-                </table>
-            </div>
-            <div class="step-buttons">
-                <button type="button" class="secondary" on:click=move |_| on_back.run(())>"Back to history"</button>
-            </div>
-        </section>
+        view! {
+            <section class="compare" aria-labelledby="compare-heading">
+                <h1 id="compare-heading" tabindex="-1">"Compare two assessments"</h1>
+                <p>"Rows marked \u{201c}moved\u{201d} changed between the two."</p>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">"Measure"</th>
+                                <th scope="col">{move || heading(|p| &p.0)}</th>
+                                <th scope="col">{move || heading(|p| &p.1)}</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            <For
+                                each=move || rows.get()
+                                key=|row| row.clone()
+                                children=|row| view! {
+                                    <tr class=if row.moved { "moved" } else { "" }>
+                                        <th scope="row">{row.measure} {row.moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
+                                        <td>{row.first}</td>
+                                        <td>{row.second}</td>
+                                    </tr>
+                                }
+                            />
+                        </tbody>
+                    </table>
+                </div>
+                <div class="step-buttons">
+                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
+                </div>
+            </section>
+        }
+        .into_any()
     }
-    .into_any()
 }

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
+use crate::ui::store::{Notice, Store};
 use stagefit_core::numbers::{decimal, tenths};
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, chart, link, qr, report, snapshot};
-use crate::platform::{self, storage};
-use crate::ui::store::{Notice, Store};
 
 /// The list of workshops and the form to create one.
 #[component]
@@ -271,20 +271,26 @@ fn Participants(
         <details class="participants">
             <summary>"Participants"</summary>
             <ul>
-                {move || people.get().into_iter().enumerate().map(|(i, p)| {
-                    let name = if p.shared.label.is_empty() { format!("Anonymous participant {}", i + 1) } else { p.shared.label.clone() };
-                    let score = p.assessment.score.map_or("not scored".to_string(), |s| format!("{s}"));
-                    let payload = p.payload.clone();
-                    view! {
-                        <li>
-                            <bdi>{name.clone()}</bdi>
-                            {format!(": {} stage, stage fit {score} ", p.assessment.stage.stage)}
-                            <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
-                                "Remove " <span class="visually-hidden">{name.clone()}</span>
-                            </button>
-                        </li>
+                // Keyed by place and payload: an anonymous participant's name is their place in
+                // the list, so rows after a removed one are drawn anew; the rows before it stay.
+                <For
+                    each=move || people.get().into_iter().enumerate()
+                    key=|(i, p)| (*i, p.payload.clone())
+                    children=move |(i, p)| {
+                        let name = if p.shared.label.is_empty() { format!("Anonymous participant {}", i + 1) } else { p.shared.label.clone() };
+                        let score = p.assessment.score.map_or("not scored".to_string(), |s| format!("{s}"));
+                        let payload = p.payload.clone();
+                        view! {
+                            <li>
+                                <bdi>{name.clone()}</bdi>
+                                {format!(": {} stage, stage fit {score} ", p.assessment.stage.stage)}
+                                <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
+                                    "Remove " <span class="visually-hidden">{name.clone()}</span>
+                                </button>
+                            </li>
+                        }
                     }
-                }).collect_view()}
+                />
             </ul>
         </details>
     }
