@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
+use crate::ui::store::{Notice, Store};
 use stagefit_core::numbers::tenths;
 use stagefit_core::snapshot::{self, Snapshot};
 use stagefit_core::{Assessment, BANK, Finding, assess, report};
-use crate::platform::{self, storage};
-use crate::ui::store::{Notice, Store};
 
 fn title(s: &Snapshot) -> String {
     if s.label.is_empty() {

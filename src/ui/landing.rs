@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use stagefit_core::{BANK, report, steps};
 use crate::ui::store::Store;
+use stagefit_core::{BANK, report, steps};
 
 #[component]
 pub fn Landing(

@@ -17,11 +17,11 @@ mod workshop;
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::snapshot::{Draft, Snapshot};
 use stagefit_core::workshop as workshop_core;
 use stagefit_core::{Answers, BANK, assess, report};
-use crate::platform::{self, storage};
 
 pub use history::{Compare, History};
 pub use how::HowScoring;

@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use stagefit_core::report;
 use crate::platform::storage;
 use crate::ui::store::{Notice, Store};
+use stagefit_core::report;
 
 #[component]
 pub fn Notices(store: Store) -> impl IntoView {

@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 use crate::platform;
+use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
 /// The id of the fieldset for a question, for focus and `aria-describedby`.
 fn fieldset_id(question: usize) -> String {

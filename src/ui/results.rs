@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
+use crate::platform;
+use crate::ui::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::numbers::tenths;
 use stagefit_core::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
 use stagefit_core::{qr, workshop};
-use crate::platform;
-use crate::ui::charts::Charts;
 
 /// Says whose result this is, what an old link could not carry, and the two ways on.
 #[component]

@@ -8,10 +8,10 @@
 
 use leptos::prelude::*;
 
+use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
 use stagefit_core::BANK;
 use stagefit_core::snapshot::{self, Draft, Snapshot, SnapshotError};
 use stagefit_core::workshop::{self, Workshop};
-use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
 
 /// Something the person should know about their saved data.
 #[derive(Clone, Debug, PartialEq)]

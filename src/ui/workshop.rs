@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
+use crate::platform::{self, storage};
+use crate::ui::store::{Notice, Store};
 use stagefit_core::numbers::{decimal, tenths};
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, chart, link, qr, report, snapshot};
-use crate::platform::{self, storage};
-use crate::ui::store::{Notice, Store};
 
 /// The list of workshops and the form to create one.
 #[component]
