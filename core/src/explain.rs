@@ -4,7 +4,8 @@
 
 use super::bank::Band;
 use super::numbers::{decimal, tenths};
-use super::scoring::{Assessment, DimensionResult, Finding, Stage, StageInference};
+use super::scoring::{Assessment, DimensionResult, Finding, StageInference};
+use super::stage::Stage;
 
 fn band_text(band: Band) -> String {
     if band.low == band.high {

@@ -16,6 +16,7 @@ pub mod qr;
 pub mod report;
 mod scoring;
 pub mod snapshot;
+mod stage;
 mod steps;
 pub mod workshop;
 
@@ -23,8 +24,9 @@ pub use answers::{Answer, Answers};
 pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
-    PriorityKind, Stage, StageInference, StrategyEffect, Transition, assess,
+    PriorityKind, StageInference, StrategyEffect, Transition, assess,
 };
+pub use stage::Stage;
 pub use steps::{StepPlan, steps};
 
 /// How many cases each property test of the decoders runs: `STAGEFIT_FUZZ_CASES` (100,000 in the

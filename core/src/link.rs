@@ -16,7 +16,7 @@ use std::fmt;
 use super::answers::{Answer, Answers};
 use super::bank::Bank;
 use super::report::{LABEL_MAX, clean_label};
-use super::scoring::Stage;
+use super::stage::Stage;
 
 /// The newest link format this build writes and reads.
 pub const LINK_FORMAT: u32 = 1;

@@ -14,7 +14,7 @@ use super::answers::{Answer, Answers};
 use super::bank::Bank;
 use super::json::{self, Value};
 use super::report::clean_label;
-use super::scoring::Stage;
+use super::stage::Stage;
 
 /// The newest snapshot format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;

@@ -11,8 +11,9 @@ use super::bank::{Bank, Part};
 use super::json::{self, Value};
 use super::link::{self, Shared};
 use super::numbers::sort_by;
-use super::scoring::{Assessment, Finding, Stage, assess};
+use super::scoring::{Assessment, Finding, assess};
 use super::snapshot::{SnapshotError, optional_text, version_of};
+use super::stage::Stage;
 
 /// The fragment key of a join link: `#join=ID.NAME`.
 pub const JOIN_KEY: &str = "join=";
