@@ -11,7 +11,6 @@ pub mod chart;
 pub mod explain;
 pub mod json;
 pub mod link;
-pub mod numbers;
 pub mod qr;
 pub mod report;
 mod scoring;

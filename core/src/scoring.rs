@@ -9,7 +9,6 @@ use std::fmt;
 
 use super::answers::{Answer, Answers};
 use super::bank::{Band, Bank, Okr, Part, Question};
-use super::numbers::sort_by;
 use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
@@ -490,7 +489,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         .iter()
         .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
         .collect();
-    sort_by(&mut off, |a, b| {
+    off.sort_by(|a, b| {
         b.points_lost
             .total_cmp(&a.points_lost)
             .then(strategy.weight_shift[b.dimension].cmp(&strategy.weight_shift[a.dimension]))
@@ -516,7 +515,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         let next = d.prepare_for.map_or(0.0, |b| f32::from(b.low));
         (next - d.level.unwrap_or(next)) * f32::from(d.weight)
     };
-    sort_by(&mut prepare, |a, b| {
+    prepare.sort_by(|a, b| {
         distance(b)
             .total_cmp(&distance(a))
             .then(a.dimension.cmp(&b.dimension))

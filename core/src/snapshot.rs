@@ -341,7 +341,7 @@ pub fn merge(history: &mut Vec<Snapshot>, incoming: Vec<Snapshot>) -> MergeRepor
 
 /// Orders by creation time, newest first (ties by id, so the order is stable).
 pub fn sort_newest_first(history: &mut [Snapshot]) {
-    super::numbers::sort_by(history, |a, b| {
+    history.sort_by(|a, b| {
         b.created
             .total_cmp(&a.created)
             .then_with(|| a.id.cmp(&b.id))

@@ -10,7 +10,6 @@ use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
 use super::json::{self, Value};
 use super::link::{self, Shared};
-use super::numbers::sort_by;
 use super::scoring::{Assessment, Finding, assess};
 use super::snapshot::{SnapshotError, optional_text, version_of};
 use super::stage::Stage;
@@ -295,7 +294,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 .iter()
                 .filter_map(|p| p.assessment.dimensions[d].level)
                 .collect();
-            sort_by(&mut levels, f32::total_cmp);
+            levels.sort_by(f32::total_cmp);
             let count = |f: Finding| {
                 people
                     .iter()
@@ -315,7 +314,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         })
         .collect();
     let mut by_disagreement: Vec<usize> = (0..spreads.len()).collect();
-    sort_by(&mut by_disagreement, |&a, &b| {
+    by_disagreement.sort_by(|&a, &b| {
         spreads[b]
             .deviation
             .total_cmp(&spreads[a].deviation)
@@ -334,7 +333,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 _ => None,
             })
             .collect();
-        sort_by(&mut chosen, u8::cmp);
+        chosen.sort();
         if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
             answers.set(q, Answer::Chosen(mid));
         } else if !people.is_empty() {
@@ -356,7 +355,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
             });
         }
     }
-    sort_by(&mut divergent, |a, b| {
+    divergent.sort_by(|a, b| {
         b.deviation
             .total_cmp(&a.deviation)
             .then(a.question.cmp(&b.question))
@@ -415,15 +414,11 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let s = &agg.spreads[d];
         let median = s
             .median
-            .map_or("not answered".to_string(), super::numbers::tenths);
+            .map_or("not answered".to_string(), super::report::tenths);
         let _ = writeln!(
             md,
-            "| {} | {median} | {} | {} | {} | {} |",
-            bank.dimensions[d].name,
-            super::numbers::decimal(s.deviation, 2),
-            s.over,
-            s.under,
-            s.fit
+            "| {} | {median} | {:.2} | {} | {} | {} |",
+            bank.dimensions[d].name, s.deviation, s.over, s.under, s.fit
         );
     }
     let _ = writeln!(md, "\n## Group priorities\n");

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::platform;
 use crate::ui::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
-use stagefit_core::numbers::tenths;
+use stagefit_core::report::tenths;
 use stagefit_core::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };

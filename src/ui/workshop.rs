@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
-use stagefit_core::numbers::{decimal, tenths};
+use stagefit_core::report::tenths;
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, chart, link, qr, report, snapshot};
 
@@ -374,7 +374,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.levels.first())}</td>
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
-                                            <td>{decimal(s.deviation, 2)}</td>
+                                            <td>{format!("{:.2}", s.deviation)}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
