@@ -11,7 +11,7 @@ pub mod chart;
 pub mod explain;
 pub mod json;
 pub mod link;
-pub mod qr;
+mod qr;
 pub mod report;
 mod scoring;
 pub mod snapshot;
@@ -21,6 +21,7 @@ pub mod workshop;
 
 pub use answers::{Answer, Answers};
 pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
+pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
     PriorityKind, StageInference, StrategyEffect, Transition, assess,

@@ -205,7 +205,7 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
                     <h2>"Invite the room"</h2>
                     <p class="presenter-name">{format!("Join \u{201c}{}\u{201d}", w.name)}</p>
                     <p>"Scan the code or open the link on your phone, answer, then send your result link to the chat."</p>
-                    {move || qr::qr(&join_url.get()).map(|code| view! {
+                    {move || qr(&join_url.get()).map(|code| view! {
                         <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
                             aria-label="QR code of the join link" shape-rendering="crispEdges">
                             <rect width="100%" height="100%" fill="#fff" />
