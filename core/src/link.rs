@@ -307,24 +307,6 @@ pub fn payload_in_fragment(fragment: &str) -> Option<&str> {
         .strip_prefix(FRAGMENT_KEY)
 }
 
-/// Every share-link payload found in a piece of text (a chat transcript, say), in order.
-pub fn payloads_in_text(text: &str) -> Vec<&str> {
-    let needle = "#r=";
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(needle) {
-        let after = &rest[at + needle.len()..];
-        let end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .unwrap_or(after.len());
-        if end > 0 {
-            found.push(&after[..end]);
-        }
-        rest = &after[end..];
-    }
-    found
-}
-
 /// The information-theoretic minimum, in bits, of a bank's answers: the sum over questions of
 /// log2 of the number of possible answers (each option, "Don't know", unanswered).
 pub fn minimum_bits(bank: &Bank) -> f64 {

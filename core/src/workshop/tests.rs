@@ -90,6 +90,25 @@ fn join_links_carry_the_workshop_and_survive_odd_names() {
 }
 
 #[test]
+fn a_payload_ends_where_base64url_ends_and_an_empty_one_is_skipped() {
+    // Issue 12: this case once tested a second link finder, `link::payloads_in_text`.
+    let mut w = workshop();
+    let a = payload(1, 1, "");
+    let text =
+        format!("Ana: https://x.org/stagefit/#r={a}, thanks\nBo: see #r= and https://x.org/#other");
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!(
+        report,
+        GatherReport {
+            added: 1,
+            other_links: 1,
+            ..GatherReport::default()
+        }
+    );
+    assert_eq!(w.payloads, [a]);
+}
+
+#[test]
 fn the_aggregate_shows_stages_spread_disagreement_median_and_prompts() {
     let mut w = workshop();
     let text = [
