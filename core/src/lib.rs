@@ -4,12 +4,15 @@
 //! Plain data in, plain data out. This crate must never import leptos, web_sys, js_sys, gloo
 //! or wasm_bindgen, never read a clock, storage or randomness, and cannot fail: everything here
 //! is tested natively with `cargo test`.
+//!
+//! The public API is the `pub use` list below plus the modules the app calls by name
+//! (`link::encode`, `snapshot::merge`, `workshop::gather`, …); everything else stays private.
 
 mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
-pub mod json;
+mod json;
 pub mod link;
 mod qr;
 pub mod report;
