@@ -3,7 +3,7 @@
 //! This is ground state. Everything else (stage, findings, score) is derived from it.
 
 use super::bank::Bank;
-use super::scoring::Stage;
+use super::stage::Stage;
 
 /// The answer to one question.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

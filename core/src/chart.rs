@@ -2,7 +2,7 @@
 //! a radar of each dimension's level against the stage's band, and bars of the signed gaps
 //! (ahead to the right, behind to the left). Coordinates are SVG user units.
 
-use super::numbers::{cos_sin, decimal, tenths};
+use super::report::tenths;
 use std::f32::consts::PI;
 
 use super::bank::Bank;
@@ -41,7 +41,7 @@ pub struct Radar {
 fn point(index: usize, n: usize, level: f32) -> (f32, f32) {
     let angle = -PI / 2.0 + 2.0 * PI * index as f32 / n as f32;
     let r = RADIUS * level / 4.0;
-    let (cos, sin) = cos_sin(angle);
+    let (sin, cos) = angle.sin_cos();
     (r * cos, r * sin)
 }
 
@@ -173,7 +173,7 @@ pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
         .collect();
     let height = 24.0 + rows.len() as f32 * ROW + 6.0;
     GapBars {
-        view_box: format!("0 0 420 {}", decimal(height, 0)),
+        view_box: format!("0 0 420 {height:.0}"),
         zero_x: tenths(ZERO_X),
         zero_bottom: tenths(height - 4.0),
         behind_x: tenths(ZERO_X - 8.0),
@@ -304,7 +304,7 @@ pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> Sprea
         .collect();
     let height = 34.0 + rows.len() as f32 * 30.0;
     SpreadPlot {
-        view_box: format!("0 0 420 {}", decimal(height, 0)),
+        view_box: format!("0 0 420 {height:.0}"),
         ticks: (0..=4).map(|l| (tenths(x(f32::from(l))), l)).collect(),
         axis_y: tenths(14.0),
         rows,

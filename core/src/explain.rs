@@ -3,8 +3,9 @@
 //! why, and how many score points the gap cost.
 
 use super::bank::Band;
-use super::numbers::{decimal, tenths};
-use super::scoring::{Assessment, DimensionResult, Finding, Stage, StageInference};
+use super::report::tenths;
+use super::scoring::{Assessment, DimensionResult, Finding, StageInference};
+use super::stage::Stage;
 
 fn band_text(band: Band) -> String {
     if band.low == band.high {
@@ -60,13 +61,13 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
     lines.push(match result.finding {
         Finding::Fit | Finding::Unknown => "Gap: none, the level is within the band, so this area costs no points.".to_string(),
         Finding::Over | Finding::Under => format!(
-            "Gap: {} {} the band, out of at most {}. Points lost: 100 \u{d7} {} \u{d7} ({} \u{f7} {}) \u{f7} {} = {}.",
+            "Gap: {} {} the band, out of at most {:.0}. Points lost: 100 \u{d7} {} \u{d7} ({} \u{f7} {:.0}) \u{f7} {} = {}.",
             tenths(result.gap.abs()),
             if result.finding == Finding::Over { "above" } else { "below" },
-            decimal(result.widest, 0),
+            result.widest,
             result.weight,
             tenths(result.gap.abs()),
-            decimal(result.widest, 0),
+            result.widest,
             total_weight,
             tenths(result.points_lost),
         ),

@@ -4,27 +4,32 @@
 //! Plain data in, plain data out. This crate must never import leptos, web_sys, js_sys, gloo
 //! or wasm_bindgen, never read a clock, storage or randomness, and cannot fail: everything here
 //! is tested natively with `cargo test`.
+//!
+//! The public API is the `pub use` list below plus the modules the app calls by name
+//! (`link::encode`, `snapshot::merge`, `workshop::gather`, …); everything else stays private.
 
 mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
-pub mod json;
+mod json;
 pub mod link;
-pub mod numbers;
-pub mod qr;
+mod qr;
 pub mod report;
 mod scoring;
 pub mod snapshot;
+mod stage;
 mod steps;
 pub mod workshop;
 
 pub use answers::{Answer, Answers};
 pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
+pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
-    PriorityKind, Stage, StageInference, StrategyEffect, Transition, assess,
+    PriorityKind, StageInference, StrategyEffect, Transition, assess,
 };
+pub use stage::Stage;
 pub use steps::{StepPlan, steps};
 
 /// How many cases each property test of the decoders runs: `STAGEFIT_FUZZ_CASES` (100,000 in the

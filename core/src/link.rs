@@ -13,10 +13,14 @@
 
 use std::fmt;
 
+use base64::engine::{GeneralPurpose, general_purpose};
+use base64::{DecodeError, Engine as _, alphabet};
+use crc::{CRC_8_SMBUS, Crc};
+
 use super::answers::{Answer, Answers};
 use super::bank::Bank;
 use super::report::{LABEL_MAX, clean_label};
-use super::scoring::Stage;
+use super::stage::Stage;
 
 /// The newest link format this build writes and reads.
 pub const LINK_FORMAT: u32 = 1;
@@ -95,20 +99,12 @@ fn width(n: usize) -> u32 {
     usize::BITS - (n + 1).leading_zeros()
 }
 
+/// The catalogue's CRC-8/SMBUS (polynomial 0x07, initial value 0): it catches every
+/// single-character change, and every link ever made ends in it.
+const CRC_8: Crc<u8> = Crc::<u8>::new(&CRC_8_SMBUS);
+
 fn checksum(bytes: &[u8]) -> u8 {
-    // CRC-8 (polynomial 0x07): catches every single-character change.
-    let mut crc = 0_u8;
-    for &b in bytes {
-        crc ^= b;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
+    CRC_8.checksum(bytes)
 }
 
 struct Bits {
@@ -148,45 +144,23 @@ impl Reader<'_> {
     }
 }
 
-const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+/// Unpadded base64url (RFC 4648, section 5). Padding is refused, as it always was; leftover
+/// bits in the last character are ignored when reading, as they always were, so no link that
+/// opened before stops opening.
+const BASE64: GeneralPurpose = GeneralPurpose::new(
+    &alphabet::URL_SAFE,
+    general_purpose::NO_PAD.with_decode_allow_trailing_bits(true),
+);
 
-fn to_base64(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 2);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0_u32, |acc, (i, &b)| acc | (u32::from(b) << (16 - 8 * i)));
-        for i in 0..=chunk.len() {
-            out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-        }
-    }
-    out
-}
-
+/// The bytes of a payload, or which way it is not one.
 fn from_base64(text: &str) -> Result<Vec<u8>, LinkError> {
-    let mut sextets = Vec::with_capacity(text.len());
-    for c in text.bytes() {
-        let v = ALPHABET
-            .iter()
-            .position(|&a| a == c)
-            .ok_or(LinkError::NotBase64)?;
-        sextets.push(v as u32);
-    }
-    if sextets.len() % 4 == 1 {
-        return Err(LinkError::Truncated);
-    }
-    let mut out = Vec::with_capacity(sextets.len() * 3 / 4);
-    for chunk in sextets.chunks(4) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0_u32, |acc, (i, &s)| acc | (s << (18 - 6 * i)));
-        for i in 0..chunk.len() - 1 {
-            out.push((n >> (16 - 8 * i)) as u8);
-        }
-    }
-    Ok(out)
+    BASE64.decode(text).map_err(|e| match e {
+        // A length no base64 has: the last character of a group of four is missing.
+        DecodeError::InvalidLength(_) => LinkError::Truncated,
+        DecodeError::InvalidByte(..)
+        | DecodeError::InvalidPadding
+        | DecodeError::InvalidLastSymbol(..) => LinkError::NotBase64,
+    })
 }
 
 /// Packs an assessment into a link payload.
@@ -222,7 +196,7 @@ pub fn encode(bank: &Bank, answers: &Answers, label: &str) -> String {
     // The checksum goes on whole bytes, after the padding of the last one.
     bits.len = bits.bytes.len() * 8;
     bits.push(u32::from(sum), 8);
-    to_base64(&bits.bytes)
+    BASE64.encode(&bits.bytes)
 }
 
 /// Reads a link payload (the text after `#r=`).
@@ -331,24 +305,6 @@ pub fn payload_in_fragment(fragment: &str) -> Option<&str> {
         .strip_prefix('#')
         .unwrap_or(fragment)
         .strip_prefix(FRAGMENT_KEY)
-}
-
-/// Every share-link payload found in a piece of text (a chat transcript, say), in order.
-pub fn payloads_in_text(text: &str) -> Vec<&str> {
-    let needle = "#r=";
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find(needle) {
-        let after = &rest[at + needle.len()..];
-        let end = after
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .unwrap_or(after.len());
-        if end > 0 {
-            found.push(&after[..end]);
-        }
-        rest = &after[end..];
-    }
-    found
 }
 
 /// The information-theoretic minimum, in bits, of a bank's answers: the sum over questions of

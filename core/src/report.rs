@@ -28,6 +28,18 @@ pub fn clean_label(raw: &str) -> String {
     cut.trim_end().to_string()
 }
 
+/// A level, gap or chart coordinate as people see it: one decimal, rounded to nearest with
+/// ties to even (the standard formatter's rule), so "2.25" shows as "2.2" everywhere, on the
+/// page, in the Markdown summary and in the charts alike. A value that is not a number (which no
+/// assessment produces) shows as "?" rather than "NaN".
+pub fn tenths(x: f32) -> String {
+    if x.is_finite() {
+        format!("{x:.1}")
+    } else {
+        "?".to_string()
+    }
+}
+
 /// A date as YYYY-MM-DD (UTC) from milliseconds since 1970, for lists and file names.
 pub fn date_text(ms: f64) -> String {
     // Days to civil date, after Howard Hinnant's algorithm; valid for every date a browser gives.
@@ -109,9 +121,7 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     let _ = writeln!(md, "| Area | Level (0 to 4) | Fits this stage | Finding |");
     let _ = writeln!(md, "|---|---|---|---|");
     for d in &assessment.dimensions {
-        let level = d
-            .level
-            .map_or("not answered".to_string(), super::numbers::tenths);
+        let level = d.level.map_or("not answered".to_string(), tenths);
         let marker = match d.finding {
             Finding::Over => "\u{25b2} ",
             Finding::Under => "\u{25bc} ",

@@ -9,83 +9,10 @@ use std::fmt;
 
 use super::answers::{Answer, Answers};
 use super::bank::{Band, Bank, Okr, Part, Question};
-use super::numbers::sort_by;
-
-/// The three company stages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Stage {
-    Early,
-    Growth,
-    Mature,
-}
-
-/// Where the stage scale (0 early to 4 mature) is cut: below the first cut is early, from the
-/// second on is mature.
-const CUTS: [f32; 2] = [4.0 / 3.0, 8.0 / 3.0];
+use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
 const TRANSITION_MARGIN: f32 = 0.3;
-
-impl Stage {
-    pub const ALL: [Stage; 3] = [Stage::Early, Stage::Growth, Stage::Mature];
-
-    /// The index used for per-stage data in the bank (bands, weights).
-    pub fn index(self) -> usize {
-        match self {
-            Stage::Early => 0,
-            Stage::Growth => 1,
-            Stage::Mature => 2,
-        }
-    }
-
-    /// "early", "growth" or "mature": the stage in saved data, page hooks and running text.
-    pub fn id(self) -> &'static str {
-        match self {
-            Stage::Early => "early",
-            Stage::Growth => "growth",
-            Stage::Mature => "mature",
-        }
-    }
-
-    /// "an early-stage company", "a growth-stage company", "a mature company".
-    pub fn company(self) -> &'static str {
-        match self {
-            Stage::Early => "an early-stage company",
-            Stage::Growth => "a growth-stage company",
-            Stage::Mature => "a mature company",
-        }
-    }
-
-    /// A short description of what the stage is about.
-    pub fn motto(self) -> &'static str {
-        match self {
-            Stage::Early => "searching for product-market fit: move fast",
-            Stage::Growth => "scaling a proven product: standardise",
-            Stage::Mature => "large and established: optimise",
-        }
-    }
-
-    /// The stage a position on the 0 (early) to 4 (mature) scale falls in.
-    pub fn at(position: f32) -> Stage {
-        if position < CUTS[0] {
-            Stage::Early
-        } else if position < CUTS[1] {
-            Stage::Growth
-        } else {
-            Stage::Mature
-        }
-    }
-}
-
-impl fmt::Display for Stage {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Stage::Early => "Early",
-            Stage::Growth => "Growth",
-            Stage::Mature => "Mature",
-        })
-    }
-}
 
 /// How much to trust the inferred stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -562,7 +489,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         .iter()
         .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
         .collect();
-    sort_by(&mut off, |a, b| {
+    off.sort_by(|a, b| {
         b.points_lost
             .total_cmp(&a.points_lost)
             .then(strategy.weight_shift[b.dimension].cmp(&strategy.weight_shift[a.dimension]))
@@ -588,7 +515,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
         let next = d.prepare_for.map_or(0.0, |b| f32::from(b.low));
         (next - d.level.unwrap_or(next)) * f32::from(d.weight)
     };
-    sort_by(&mut prepare, |a, b| {
+    prepare.sort_by(|a, b| {
         distance(b)
             .total_cmp(&distance(a))
             .then(a.dimension.cmp(&b.dimension))

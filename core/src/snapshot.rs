@@ -14,7 +14,7 @@ use super::answers::{Answer, Answers};
 use super::bank::Bank;
 use super::json::{self, Value};
 use super::report::clean_label;
-use super::scoring::Stage;
+use super::stage::Stage;
 
 /// The newest snapshot format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -341,7 +341,7 @@ pub fn merge(history: &mut Vec<Snapshot>, incoming: Vec<Snapshot>) -> MergeRepor
 
 /// Orders by creation time, newest first (ties by id, so the order is stable).
 pub fn sort_newest_first(history: &mut [Snapshot]) {
-    super::numbers::sort_by(history, |a, b| {
+    history.sort_by(|a, b| {
         b.created
             .total_cmp(&a.created)
             .then_with(|| a.id.cmp(&b.id))

@@ -6,13 +6,15 @@
 
 use std::fmt;
 
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
 use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
 use super::json::{self, Value};
 use super::link::{self, Shared};
-use super::numbers::sort_by;
-use super::scoring::{Assessment, Finding, Stage, assess};
+use super::scoring::{Assessment, Finding, assess};
 use super::snapshot::{SnapshotError, optional_text, version_of};
+use super::stage::Stage;
 
 /// The fragment key of a join link: `#join=ID.NAME`.
 pub const JOIN_KEY: &str = "join=";
@@ -42,34 +44,32 @@ pub fn valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// What a join link percent-encodes in a name: everything but RFC 3986's unreserved characters
+/// (letters, digits, `-`, `_`, `.`, `~`), so any name survives chat apps.
+const NAME_ESCAPED: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'_')
+    .remove(b'.')
+    .remove(b'~');
+
 fn encode_name(name: &str) -> String {
-    // Percent-encode everything but unreserved characters, so any name survives chat apps.
-    let mut out = String::new();
-    for b in name.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(char::from(b));
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    utf8_percent_encode(name, NAME_ESCAPED).to_string()
 }
 
+/// The name in a join link, or `None` when it is damaged: a `%` not followed by two hex digits
+/// (the crate would keep such text as it is) or bytes that are not UTF-8.
 fn decode_name(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
+    let escapes_whole = text
+        .split('%')
+        .skip(1)
+        .all(|after| after.len() >= 2 && after.as_bytes()[..2].iter().all(u8::is_ascii_hexdigit));
+    if !escapes_whole {
+        return None;
     }
-    String::from_utf8(out).ok()
+    percent_decode_str(text)
+        .decode_utf8()
+        .ok()
+        .map(|name| name.into_owned())
 }
 
 /// The fragment of a workshop's join link (without `#`).
@@ -294,7 +294,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 .iter()
                 .filter_map(|p| p.assessment.dimensions[d].level)
                 .collect();
-            sort_by(&mut levels, f32::total_cmp);
+            levels.sort_by(f32::total_cmp);
             let count = |f: Finding| {
                 people
                     .iter()
@@ -314,7 +314,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         })
         .collect();
     let mut by_disagreement: Vec<usize> = (0..spreads.len()).collect();
-    sort_by(&mut by_disagreement, |&a, &b| {
+    by_disagreement.sort_by(|&a, &b| {
         spreads[b]
             .deviation
             .total_cmp(&spreads[a].deviation)
@@ -333,7 +333,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
                 _ => None,
             })
             .collect();
-        sort_by(&mut chosen, u8::cmp);
+        chosen.sort();
         if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
             answers.set(q, Answer::Chosen(mid));
         } else if !people.is_empty() {
@@ -355,7 +355,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
             });
         }
     }
-    sort_by(&mut divergent, |a, b| {
+    divergent.sort_by(|a, b| {
         b.deviation
             .total_cmp(&a.deviation)
             .then(a.question.cmp(&b.question))
@@ -414,15 +414,11 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let s = &agg.spreads[d];
         let median = s
             .median
-            .map_or("not answered".to_string(), super::numbers::tenths);
+            .map_or("not answered".to_string(), super::report::tenths);
         let _ = writeln!(
             md,
-            "| {} | {median} | {} | {} | {} | {} |",
-            bank.dimensions[d].name,
-            super::numbers::decimal(s.deviation, 2),
-            s.over,
-            s.under,
-            s.fit
+            "| {} | {median} | {:.2} | {} | {} | {} |",
+            bank.dimensions[d].name, s.deviation, s.over, s.under, s.fit
         );
     }
     let _ = writeln!(md, "\n## Group priorities\n");

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use stagefit_core::numbers::tenths;
+use stagefit_core::report::tenths;
 use stagefit_core::{Assessment, BANK, Finding, chart, explain};
 
 #[component]

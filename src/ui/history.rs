@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
-use stagefit_core::numbers::tenths;
+use stagefit_core::report::tenths;
 use stagefit_core::snapshot::{self, Snapshot};
 use stagefit_core::{Assessment, BANK, Finding, assess, report};
 

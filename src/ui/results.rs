@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::platform;
 use crate::ui::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
-use stagefit_core::numbers::tenths;
+use stagefit_core::report::tenths;
 use stagefit_core::{
     Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
 };
@@ -140,7 +140,7 @@ fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoVi
                 <button type="button" class="secondary" on:click=copy>"Copy link"</button>
             </div>
             <p class="copy-status" role="status">{move || status.get()}</p>
-            {move || qr::qr(&url.get()).map(|code| {
+            {move || qr(&url.get()).map(|code| {
                 let view_box = format!("0 0 {} {}", code.size, code.size);
                 view! {
                     <svg class="qr" viewBox=view_box role="img" aria-label="QR code of the share link, to open it on a phone" shape-rendering="crispEdges">

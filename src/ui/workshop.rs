@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
-use stagefit_core::numbers::{decimal, tenths};
+use stagefit_core::report::tenths;
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, chart, link, qr, report, snapshot};
 
@@ -205,7 +205,7 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
                     <h2>"Invite the room"</h2>
                     <p class="presenter-name">{format!("Join \u{201c}{}\u{201d}", w.name)}</p>
                     <p>"Scan the code or open the link on your phone, answer, then send your result link to the chat."</p>
-                    {move || qr::qr(&join_url.get()).map(|code| view! {
+                    {move || qr(&join_url.get()).map(|code| view! {
                         <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
                             aria-label="QR code of the join link" shape-rendering="crispEdges">
                             <rect width="100%" height="100%" fill="#fff" />
@@ -380,7 +380,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.levels.first())}</td>
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
-                                            <td>{decimal(s.deviation, 2)}</td>
+                                            <td>{format!("{:.2}", s.deviation)}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }

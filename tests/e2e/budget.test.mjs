@@ -1,11 +1,12 @@
-// The size budget (issue 8): everything a browser loads on a first visit, gzip -9 compressed.
+// The first visit's weight: everything a browser loads on a first visit, gzip -9 compressed.
 // Sizes are deterministic for a given build, so a test holds them. The set of files is what a
 // real first visit fetches (the page's own requests and any service worker's), not a list kept
-// by hand, so a new asset cannot slip past the budget.
+// by hand, so a new asset cannot slip past the ceiling.
 //
-// The issue's goal is 150 KB (150,000 bytes). This build does not meet it yet: see README,
-// "Measuring". The goal is a `todo` test, so every run reports the distance to it without
-// failing; the ceiling below fails any change that makes the first visit bigger than it is now.
+// The old 150 KB budget is retired (issue 12): the design card's packages (serde, gloo-storage,
+// qrcode) come first, and speed is won where people feel it, not by re-implementing libraries.
+// The ceiling is the size issue 12 ended at plus 5 %: it fails a change that quietly makes every
+// first visit heavier, and makes whoever grows it weigh the growth.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -13,9 +14,8 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, DIST } from './support.mjs';
 
-const GOAL = 150_000;
-// What the first visit weighed when this ceiling was last lowered, rounded up to the next KB.
-const CEILING = 221_000;
+// Issue 12's first visit (see the closing note and README's "Measuring") plus 5 %.
+const CEILING = CEILING_TBD;
 
 let server;
 let browser;
@@ -67,13 +67,6 @@ test('a first visit loads the page, its script, wasm, style sheet and icon, and 
 
 test(`a first visit stays under the current ceiling of ${CEILING} bytes (gzip -9)`, async () => {
   const bytes = await total();
-  console.log(`first visit: ${bytes} bytes after gzip -9 (goal ${GOAL}, ceiling ${CEILING})`);
+  console.log(`first visit: ${bytes} bytes after gzip -9 (ceiling ${CEILING})`);
   assert.ok(bytes <= CEILING, `${bytes} > ${CEILING}: the first visit grew; find what and weigh it`);
 });
-
-test(`a first visit is at most ${GOAL} bytes after gzip -9 (the issue's budget)`,
-  { todo: 'not met yet: with only its landing view the app is 96.9 KB of wasm and its other views add about 109 KB; see README, Measuring' },
-  async () => {
-    const bytes = await total();
-    assert.ok(bytes <= GOAL, `${bytes} bytes, ${bytes - GOAL} over the budget`);
-  });

@@ -6,6 +6,10 @@ use proptest::prelude::*;
 use super::*;
 use crate::{BANK, Part};
 
+/// The 64 characters of base64url, from RFC 4648, section 5.
+const BASE64_ALPHABET: &[u8; 64] =
+    b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
 /// Real links made with bank version 1 (their payloads), kept forever.
 const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
 
@@ -105,7 +109,7 @@ fn bad_links_give_clear_errors() {
         bits.push(0, 20);
         let sum = checksum(&bits.bytes);
         bits.push(u32::from(sum), 8);
-        to_base64(&bits.bytes)
+        BASE64.encode(&bits.bytes)
     };
     for (payload, expected) in [
         ("", LinkError::Empty),
@@ -113,6 +117,10 @@ fn bad_links_give_clear_errors() {
         ("abc$def", LinkError::NotBase64),
         ("a b", LinkError::NotBase64),
         ("%3Cscript%3E", LinkError::NotBase64),
+        ("QQ==", LinkError::NotBase64),
+        ("QUI=", LinkError::NotBase64),
+        ("QUJD\u{e9}", LinkError::NotBase64),
+        ("QUJDR", LinkError::Truncated),
         (&good[..good.len() / 2], LinkError::Truncated),
         (&good[..1], LinkError::Truncated),
         (&altered[..], LinkError::Altered),
@@ -141,11 +149,42 @@ fn hostile_labels_come_back_as_plain_cleaned_text() {
 }
 
 #[test]
-fn links_are_found_in_pasted_text() {
-    let text = "Ana: https://x.org/stagefit/#r=AbC-_9 thanks\nBo: see http://y/#r=QQ, and #r= and https://x.org/#other";
-    assert_eq!(payloads_in_text(text), ["AbC-_9", "QQ"]);
+fn the_payload_is_read_from_a_fragment() {
     assert_eq!(payload_in_fragment("#r=abc"), Some("abc"));
+    assert_eq!(payload_in_fragment("r=abc"), Some("abc"));
     assert_eq!(payload_in_fragment("#other"), None);
+}
+
+#[test]
+fn the_checksum_is_the_catalogues_crc_8_smbus() {
+    // The catalogue's check value: the CRC of the ASCII digits 1 to 9.
+    assert_eq!(checksum(b"123456789"), 0xF4);
+}
+
+#[test]
+fn leftover_bits_in_the_last_character_are_ignored_as_they_always_were() {
+    // A payload whose length is not a multiple of 4 characters leaves 2 or 4 bits over in its
+    // last one; the encoder writes them as zero, and a reader has never looked at them.
+    let (answers, _) = full("");
+    let mut checked = 0;
+    for label in ["", "a", "ab", "abc"] {
+        let good = encode(&BANK, &answers, label);
+        assert!(decode(&BANK, &good).is_ok(), "{good}");
+        if (good.len() * 6).is_multiple_of(8) {
+            continue;
+        }
+        let last = good.as_bytes()[good.len() - 1];
+        let value = BASE64_ALPHABET.iter().position(|&c| c == last).unwrap_or(0);
+        assert_eq!(value & 1, 0, "{good}: the lowest bit is a leftover one");
+        let noisy = format!(
+            "{}{}",
+            &good[..good.len() - 1],
+            char::from(BASE64_ALPHABET[value | 1])
+        );
+        assert_eq!(decode(&BANK, &noisy), decode(&BANK, &good), "{noisy}");
+        checked += 1;
+    }
+    assert!(checked >= 2);
 }
 
 #[test]
@@ -189,6 +228,21 @@ proptest! {
     #[test]
     fn decoding_arbitrary_text_never_panics(text in "\\PC{0,200}") {
         let _ = decode(&BANK, &text);
+    }
+
+    #[test]
+    fn text_outside_the_alphabet_or_of_an_impossible_length_is_refused_as_before(
+        text in "[A-Za-z0-9_=+/. -]{1,40}"
+    ) {
+        let outside = text.bytes().any(|b| !BASE64_ALPHABET.contains(&b));
+        let result = decode(&BANK, &text).map(|_| ());
+        if outside {
+            prop_assert_eq!(result, Err(LinkError::NotBase64));
+        } else if text.len() % 4 == 1 {
+            prop_assert_eq!(result, Err(LinkError::Truncated));
+        } else {
+            prop_assert!(!matches!(result, Err(LinkError::NotBase64)));
+        }
     }
 
     #[test]

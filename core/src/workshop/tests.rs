@@ -1,5 +1,7 @@
 //! Native tests of workshops: finding links in chat text, what is counted, and the aggregate.
 
+use proptest::prelude::*;
+
 use super::*;
 use crate::BANK;
 use crate::link::encode;
@@ -87,6 +89,78 @@ fn join_links_carry_the_workshop_and_survive_odd_names() {
     assert!(
         looks_like_join("#join=w1.") && looks_like_join("join=x") && !looks_like_join("#r=abc")
     );
+}
+
+#[test]
+fn a_payload_ends_where_base64url_ends_and_an_empty_one_is_skipped() {
+    // Issue 12: this case once tested a second link finder, `link::payloads_in_text`.
+    let mut w = workshop();
+    let a = payload(1, 1, "");
+    let text =
+        format!("Ana: https://x.org/stagefit/#r={a}, thanks\nBo: see #r= and https://x.org/#other");
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!(
+        report,
+        GatherReport {
+            added: 1,
+            other_links: 1,
+            ..GatherReport::default()
+        }
+    );
+    assert_eq!(w.payloads, [a]);
+}
+
+/// One join-link name, as written and as read back.
+fn check_name(name: &str, encoded: &str) {
+    assert_eq!(encode_name(name), encoded, "{name:?}");
+    assert_eq!(decode_name(encoded).as_deref(), Some(name), "{encoded:?}");
+}
+
+#[test]
+fn join_names_keep_unreserved_characters_and_escape_the_rest() {
+    check_name("Platform day", "Platform%20day");
+    check_name("a-b_c.d~e", "a-b_c.d~e");
+    check_name("Q3 <b>&</b>", "Q3%20%3Cb%3E%26%3C%2Fb%3E");
+    check_name("100%", "100%25");
+    check_name("caf\u{e9} \u{2713}", "caf%C3%A9%20%E2%9C%93");
+    check_name("#join=x.y?z/", "%23join%3Dx.y%3Fz%2F");
+}
+
+#[test]
+fn a_damaged_join_name_is_refused() {
+    for damaged in [
+        "%",
+        "%Z",
+        "%ZZ",
+        "a%2",
+        "%E0%A4%A",
+        "%FF",
+        "%C3",
+        "%%41",
+        "%+F",
+        "%\u{e9}\u{e9}",
+    ] {
+        assert_eq!(decode_name(damaged), None, "{damaged:?}");
+    }
+    // Lower-case escapes and characters that were never escaped are read as they are.
+    assert_eq!(decode_name("caf%c3%a9 ok").as_deref(), Some("caf\u{e9} ok"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(crate::fuzz_cases(2000)))]
+
+    #[test]
+    fn decode_name_of_encode_name_is_the_identity(name in "\\PC{0,60}") {
+        let encoded = encode_name(&name);
+        prop_assert!(encoded.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.~%".contains(&b)));
+        prop_assert_eq!(decode_name(&encoded), Some(name));
+    }
+
+    #[test]
+    fn decoding_an_arbitrary_join_link_never_panics(text in "\\PC{0,80}") {
+        let _ = parse_join(&format!("#join=w1.{text}"));
+        let _ = decode_name(&text);
+    }
 }
 
 #[test]
