@@ -133,8 +133,8 @@ run_bench() {
   printf '%-48s %8d %8d   (budget 150000; tests/e2e/budget.test.mjs holds the ceiling)\n' "total" "$total" "$total_gz"
   say "Share links"
   cargo run --locked --release --quiet -p stagefit-core --bin bench
-  say "Long property run of the link, snapshot and JSON decoders (100,000 cases each)"
-  STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release -p stagefit-core --lib -- link snapshot json
+  say "Long property run of the link, snapshot and workshop decoders (100,000 cases each)"
+  STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release -p stagefit-core --lib -- link snapshot workshop
   say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12"
   CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
 }

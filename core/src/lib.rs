@@ -9,7 +9,6 @@ mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
-pub mod json;
 pub mod link;
 pub mod numbers;
 pub mod qr;
