@@ -12,7 +12,6 @@ mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
-mod json;
 pub mod link;
 mod qr;
 pub mod report;

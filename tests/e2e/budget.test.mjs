@@ -3,7 +3,7 @@
 // real first visit fetches (the page's own requests and any service worker's), not a list kept
 // by hand, so a new asset cannot slip past the ceiling.
 //
-// The old 150 KB budget is retired (issue 12): the design card's packages (serde, gloo-storage,
+// The old first-visit budget is retired (issue 12): the design card's packages (serde, gloo-storage,
 // qrcode) come first, and speed is won where people feel it, not by re-implementing libraries.
 // The ceiling is the size issue 12 ended at plus 5 %: it fails a change that quietly makes every
 // first visit heavier, and makes whoever grows it weigh the growth.
