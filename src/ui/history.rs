@@ -51,9 +51,7 @@ pub fn History(
         }
     };
     let export_all = move |_| {
-        let text = store
-            .history
-            .with_untracked(|h| snapshot::encode_history(&BANK, h));
+        let text = store.export_history();
         let name = format!(
             "stagefit-history-{}.json",
             report::date_text(storage::now())

@@ -262,11 +262,22 @@ impl Store {
                 change(list);
                 snapshot::sort_newest_first(list);
             },
-            |list| {
-                self.history_kept
-                    .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
-            },
+            |list| self.encode_history(list),
         );
+    }
+
+    /// `list` as the stored history, with what this build keeps for a newer one written back.
+    fn encode_history(&self, list: &[Snapshot]) -> String {
+        self.history_kept
+            .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
+    }
+
+    /// The whole history as an export file: what this build shows, and unchanged what it keeps
+    /// for a newer build (its entries and the fields it does not know), so a backup made here
+    /// loses nothing a newer Stagefit saved.
+    pub fn export_history(&self) -> String {
+        self.history
+            .with_untracked(|list| self.encode_history(list))
     }
 
     /// Adds or updates one assessment, never replacing a newer stored copy.
