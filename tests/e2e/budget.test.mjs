@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { serve, launch, DIST } from './support.mjs';
 
 // Issue 12's first visit (see the closing note and README's "Measuring") plus 5 %.
-const CEILING = CEILING_TBD;
+const CEILING = 312_303;
 
 let server;
 let browser;
