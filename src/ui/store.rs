@@ -144,16 +144,20 @@ impl Store {
             if unreadable > 0 {
                 // Keep the whole stored value aside before any later write drops those entries.
                 writable.set(storage::keep_aside(HISTORY_KEY, text).is_ok());
-                self.notify(Notice::Info(format!(
-                    "{unreadable} saved assessment(s) could not be read and were left out; the stored data was kept aside."
-                )));
+                self.notify(Notice::Info(if unreadable == 1 {
+                    "1 saved assessment could not be read and was left out; the stored data was kept aside.".to_string()
+                } else {
+                    format!("{unreadable} saved assessments could not be read and were left out; the stored data was kept aside.")
+                }));
             }
             // Told once, when their number changes, rather than on every change to the history.
             let newer = history.kept.newer();
             if newer > 0 && newer != self.history_kept.with_untracked(Kept::newer) {
-                self.notify(Notice::Info(format!(
-                    "{newer} saved assessment(s) were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update."
-                )));
+                self.notify(Notice::Info(if newer == 1 {
+                    "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
+                } else {
+                    format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
+                }));
             }
             if notes.dropped.answers > 0 {
                 self.notify(Notice::Info(format!("In your saved history, {}", notes.dropped)));
