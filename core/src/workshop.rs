@@ -74,9 +74,9 @@ fn decode_name(text: &str) -> Option<String> {
         .map(|name| name.into_owned())
 }
 
-/// The fragment of a workshop's join link (without `#`).
-pub fn join_fragment(workshop: &Workshop) -> String {
-    format!("{JOIN_KEY}{}.{}", workshop.id, encode_name(&workshop.name))
+/// The fragment of a workshop's join link (without `#`), from its id and name.
+pub fn join_fragment(id: &str, name: &str) -> String {
+    format!("{JOIN_KEY}{id}.{}", encode_name(name))
 }
 
 /// The workshop id and name in a join fragment, if it is one and is well formed.

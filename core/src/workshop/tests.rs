@@ -71,7 +71,7 @@ fn text_without_links_is_reported_not_an_error() {
 fn join_links_carry_the_workshop_and_survive_odd_names() {
     let mut w = workshop();
     w.name = "Q3 <b>platform</b> & friends ✓".to_string();
-    let fragment = join_fragment(&w);
+    let fragment = join_fragment(&w.id, &w.name);
     assert!(fragment.bytes().all(|b| b.is_ascii_graphic()));
     assert_eq!(
         parse_join(&format!("#{fragment}")),
