@@ -30,7 +30,9 @@ test('Next with unanswered questions names them and moves focus to the first', a
   await app.answerStep();
   await page.getByRole('button', { name: 'Next', exact: true }).click();
   await assert.doesNotReject(page.getByText(/^Step 2 of \d+$/).waitFor());
-  await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+  // Focus moves with the flow: onto the new step's first question.
+  await page.waitForFunction(() => document.activeElement?.closest('fieldset[data-question]')
+    === document.querySelector('fieldset[data-question]'));
 
   // Back returns to the answers given.
   await page.getByRole('button', { name: 'Back' }).click();
