@@ -243,21 +243,19 @@ pub fn App() -> impl IntoView {
         identity.set(Identity::new());
         navigate(Route::Start, None);
     });
-    // "Start" from anywhere: with an unfinished assessment of another identity saved, the
-    // landing view offers to resume it or (after asking) to discard it; it is never dropped here.
+    // "Start" from anywhere. A finished assessment on screen is left as it is saved: the start
+    // is a fresh, empty one. An unfinished one saved is never dropped here: the landing view
+    // offers to resume it or (after asking) to discard it.
     let start = Callback::new(move |()| {
-        let other_draft = store.draft.with_untracked(|d| {
-            d.as_ref()
-                .is_some_and(|d| identity.with_untracked(|i| i.id != d.snapshot.id))
-        });
         let finished = store
             .history
             .with_untracked(|h| identity.with_untracked(|i| h.iter().any(|s| s.id == i.id)));
-        if other_draft || !finished {
-            navigate(Route::Start, None);
-        } else {
-            begin_new.run(());
+        if finished {
+            answers.set(Answers::new(&BANK));
+            label.set(String::new());
+            identity.set(Identity::new());
         }
+        navigate(Route::Start, None);
     });
     let resume = Callback::new(move |()| {
         if let Some(draft) = store.draft.get_untracked() {
@@ -306,6 +304,15 @@ pub fn App() -> impl IntoView {
         finish.run(());
     });
 
+    // The landing view offers to resume an unfinished assessment that is not the one on screen.
+    // A memo, so saving the draft on every answer does not redraw the landing view's step.
+    let offer_resume = Memo::new(move |_| {
+        store.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
+        })
+    });
+
     // Saves the ground state as it changes: the questionnaire keeps a draft to resume; a
     // finished assessment (on the results view) is kept in the history.
     Effect::new(move |_| {
@@ -319,8 +326,9 @@ pub fn App() -> impl IntoView {
         };
         let step = step.get();
         match screen.get() {
+            // Never while the landing view offers to resume another: that draft is kept.
             Screen::Landing | Screen::Questionnaire | Screen::Review
-                if snapshot.answers.iter().any(|a| a.is_given()) =>
+                if snapshot.answers.iter().any(|a| a.is_given()) && !offer_resume.get() =>
             {
                 let draft = Draft { snapshot, step };
                 store.save_draft(&draft);
@@ -401,14 +409,6 @@ pub fn App() -> impl IntoView {
         };
         if on { Some("page") } else { None }
     };
-    // The landing view offers to resume an unfinished assessment that is not the one on screen.
-    // A memo, so saving the draft on every answer does not redraw the landing view's step.
-    let offer_resume = Memo::new(move |_| {
-        store.draft.with(|d| {
-            d.as_ref()
-                .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
-        })
-    });
 
     view! {
         <header class="site-header">
