@@ -23,7 +23,9 @@ mod steps;
 pub mod workshop;
 
 pub use answers::{Answer, Answers};
-pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
+pub use bank::{
+    Advice, BANK, Band, Bank, Choice, Dimension, Fit, Okr, Part, Question, Share, Shift,
+};
 pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,

@@ -451,8 +451,8 @@ fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl
             .to_string(),
     };
     let advice = match (result.finding, result.prepare_for) {
-        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead)),
-        (Finding::Under, _) => Some(("Invest", dimension.advice.behind)),
+        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead[stage.index()])),
+        (Finding::Under, _) => Some(("Invest", dimension.advice.behind[stage.index()])),
         (Finding::Fit, Some(_)) => Some(("Prepare", dimension.advice.prepare)),
         _ => None,
     };
