@@ -173,6 +173,44 @@ pub static BANK: Bank = Bank {
     questions: generated::QUESTIONS,
 };
 
+/// The words the app shows on every question besides the bank's own: the label before the
+/// "why we ask" sentence, and the "Don't know" option it adds last.
+pub const WHY_LABEL: &str = "Why we ask:";
+pub const DONT_KNOW: &str = "Don't know";
+
+/// How fast people read running text, in words a minute (adults reading non-fiction silently
+/// average about 238: Brysbaert, 2019).
+const WORDS_PER_MINUTE: f32 = 238.0;
+/// The time to weigh the options and choose one, per question, in seconds.
+const SECONDS_TO_CHOOSE: f32 = 5.0;
+
+/// The words a respondent reads in the questionnaire: every legend, option label and "why we
+/// ask" sentence, with the app's own "Why we ask:" and "Don't know" on each question.
+pub fn reading_words(bank: &Bank) -> usize {
+    let words = |text: &str| text.split_whitespace().count();
+    bank.questions
+        .iter()
+        .map(|q| {
+            words(q.prompt)
+                + words(WHY_LABEL)
+                + words(q.why)
+                + q.options.iter().map(|o| words(o.label)).sum::<usize>()
+                + words(DONT_KNOW)
+        })
+        .sum()
+}
+
+/// About how many minutes the questionnaire takes: reading its words and choosing an answer to
+/// each question, rounded to the nearest minute (at least one).
+pub fn minutes(bank: &Bank) -> u32 {
+    minutes_for(reading_words(bank), bank.questions.len())
+}
+
+fn minutes_for(words: usize, questions: usize) -> u32 {
+    let minutes = words as f32 / WORDS_PER_MINUTE + questions as f32 * SECONDS_TO_CHOOSE / 60.0;
+    (minutes.round() as u32).max(1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +468,33 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn issue_13_a_respondent_reads_at_most_1800_words() {
+        // A busy CTO answers in one read: legends, options and "why we ask" together.
+        let words = reading_words(&BANK);
+        assert!(words <= 1800, "{words} words to read");
+    }
+
+    #[test]
+    fn the_time_estimate_follows_the_words_and_the_questions() {
+        fn check(words: usize, questions: usize, expected: u32) {
+            assert_eq!(
+                minutes_for(words, questions),
+                expected,
+                "{words} words, {questions} questions"
+            );
+        }
+        check(0, 0, 1);
+        check(238, 0, 1);
+        check(2380, 0, 10);
+        check(0, 12, 1);
+        check(1622, 27, 9);
+        check(2066, 27, 11);
+        assert_eq!(
+            minutes(&BANK),
+            minutes_for(reading_words(&BANK), BANK.questions.len())
+        );
     }
 }

@@ -24,7 +24,8 @@ pub mod workshop;
 
 pub use answers::{Answer, Answers};
 pub use bank::{
-    Advice, BANK, Band, Bank, Choice, Dimension, Fit, Okr, Part, Question, Share, Shift,
+    Advice, BANK, Band, Bank, Choice, DONT_KNOW, Dimension, Fit, Okr, Part, Question, Share, Shift,
+    WHY_LABEL, minutes, reading_words,
 };
 pub use qr::{Qr, qr};
 pub use scoring::{

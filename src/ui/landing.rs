@@ -16,6 +16,8 @@ pub fn Landing(
 ) -> impl IntoView {
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
+    // Derived from the words to read and the questions to answer, so it follows the bank.
+    let minutes = stagefit_core::minutes(&BANK);
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {
@@ -60,7 +62,7 @@ pub fn Landing(
             <h1 id="landing-heading" tabindex="-1">"Does your platform fit your company's stage?"</h1>
             <p class="lead">
                 "Answer " {n_questions} " short questions about your company, its strategy and your "
-                "platform, which takes about ten minutes. Stagefit works out whether your company is "
+                "platform, which takes about " {minutes} " minutes. Stagefit works out whether your company is "
                 "at an early, growth or mature stage, then shows where your platform is ahead of it "
                 "(money spent before it pays off) or behind it (growing pains), with a score for how "
                 "well the two fit, advice and draft goals. A bigger platform is not a better one; one "
