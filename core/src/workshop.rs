@@ -265,6 +265,17 @@ pub struct Aggregate {
     pub divergent: Vec<Divergence>,
 }
 
+/// The most common value of a sorted list (the lowest on ties).
+fn most_common(sorted: &[u8]) -> Option<u8> {
+    let mut best: Option<(u8, usize)> = None;
+    for run in sorted.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
+        }
+    }
+    best.map(|(value, _)| value)
+}
+
 fn median(sorted: &[f32]) -> Option<f32> {
     match sorted.len() {
         0 => None,
@@ -334,8 +345,16 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
             })
             .collect();
         chosen.sort();
-        if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
-            answers.set(q, Answer::Chosen(mid));
+        // Work under way has no order to take a middle of (a portal is not "between" a deploy
+        // tool and an orchestrator): the room's answer is the most common one.
+        let categorical = question.part == Part::Platform && question.dimension.is_none();
+        let room = if categorical {
+            most_common(&chosen)
+        } else {
+            chosen.get(chosen.len().saturating_sub(1) / 2).copied()
+        };
+        if let Some(answer) = room {
+            answers.set(q, Answer::Chosen(answer));
         } else if !people.is_empty() {
             answers.set(q, Answer::Unknown);
         }

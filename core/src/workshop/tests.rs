@@ -235,3 +235,18 @@ fn workshops_round_trip_and_bad_files_are_errors() {
         Err(SnapshotError::WrongShape)
     );
 }
+
+#[test]
+fn work_under_way_takes_the_rooms_most_common_answer_not_a_middle() {
+    // Issue 13: platform.building has no order; the median of five answers such as templates,
+    // templates, a portal, an orchestrator and a re-platforming would be the portal, which
+    // only one person named.
+    fn check(sorted: &[u8], expected: Option<u8>) {
+        assert_eq!(most_common(sorted), expected, "{sorted:?}");
+    }
+    check(&[], None);
+    check(&[4], Some(4));
+    check(&[2, 2, 5, 6, 7], Some(2));
+    check(&[2, 5, 5, 7, 7], Some(5));
+    check(&[3, 6, 7, 7], Some(7));
+}
