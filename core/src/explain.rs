@@ -323,7 +323,6 @@ mod tests {
 
     #[test]
     fn a_gap_of_one_level_loses_half_the_weight_and_says_so() {
-        let mut a = mature_company_with_light_platform();
         let mut answers = Answers::new(&BANK);
         for (index, q) in BANK.questions.iter().enumerate() {
             if q.part == Part::Company {
@@ -335,7 +334,7 @@ mod tests {
             .iter()
             .position(|q| q.id == "platform.deploy");
         answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
-        a = assess(&BANK, &answers);
+        let a = assess(&BANK, &answers);
         let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);
         assert_eq!(
             lines[3],

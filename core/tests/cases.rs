@@ -5,6 +5,8 @@
 //! `cargo test -p stagefit-core --test cases -- --nocapture` to see it.
 //!
 //! It reads only the public API, as the app does, and never changes a case to fit the model.
+//! Native only: its TOML reader is a native dev-dependency, as the other test tools are.
+#![cfg(not(target_arch = "wasm32"))]
 
 use serde::Deserialize;
 use stagefit_core::{Answer, Answers, Assessment, BANK, Finding, Part, assess};
