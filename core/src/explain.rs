@@ -24,10 +24,18 @@ pub fn band(band: Band) -> String {
 pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<String> {
     let mut lines = Vec::new();
     let Some(level) = result.level else {
-        lines.push(format!(
-            "All {} answers here were \u{201c}Don't know\u{201d}, so this area has no level and does not count towards the score.",
-            result.n_questions
-        ));
+        let counts_people = BANK
+            .questions
+            .iter()
+            .any(|q| q.dimension == Some(result.dimension) && q.share_of.is_some());
+        lines.push(if counts_people {
+            "No answer here could be scored: it was \u{201c}Don't know\u{201d}, or a team size without the number of engineers to compare it with. This area has no level and does not count towards the score.".to_string()
+        } else {
+            format!(
+                "All {} answers here were \u{201c}Don't know\u{201d}, so this area has no level and does not count towards the score.",
+                result.n_questions
+            )
+        });
         return lines;
     };
     let levels: Vec<String> = result.answers.iter().map(|a| a.level.to_string()).collect();
