@@ -205,6 +205,9 @@ pub struct Participant {
     pub payload: String,
     pub shared: Shared,
     pub assessment: Assessment,
+    /// Answers the link held that this bank no longer asks with the same meaning (a link made
+    /// with an older bank version): dropped, and counted so the facilitator can be told.
+    pub dropped: usize,
 }
 
 /// Decodes a workshop's participants (payloads that no longer decode are left out).
@@ -213,12 +216,13 @@ pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
         .payloads
         .iter()
         .filter_map(|p| {
-            let (shared, _) = link::decode(bank, p).ok()?;
+            let (shared, notes) = link::decode(bank, p).ok()?;
             let assessment = assess(bank, &shared.answers);
             Some(Participant {
                 payload: p.clone(),
                 shared,
                 assessment,
+                dropped: notes.dropped,
             })
         })
         .collect()
@@ -263,6 +267,8 @@ pub struct Aggregate {
     pub median: Assessment,
     /// Up to five questions with the widest spread of answers.
     pub divergent: Vec<Divergence>,
+    /// Answers dropped from links made with an older bank version, over all participants.
+    pub dropped: usize,
 }
 
 /// The most common value of a sorted list (the lowest on ties).
@@ -388,6 +394,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         spreads,
         by_disagreement,
         divergent,
+        dropped: people.iter().map(|p| p.dropped).sum(),
     }
 }
 
@@ -409,6 +416,13 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let _ = writeln!(md, "{}\n", super::report::escape_markdown(&workshop.note));
     }
     let _ = writeln!(md, "**Participants:** {}\n", agg.n_participants);
+    if agg.dropped > 0 {
+        let _ = writeln!(
+            md,
+            "_{} answers from links made with an older question bank were left out: those questions have changed since._\n",
+            agg.dropped
+        );
+    }
     let _ = writeln!(
         md,
         "**Stages seen:** early {}, growth {}, mature {}\n",
