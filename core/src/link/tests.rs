@@ -12,6 +12,8 @@ const BASE64_ALPHABET: &[u8; 64] =
 
 /// Real links made with bank version 1 (their payloads), kept forever.
 const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
+/// Links made with bank version 2, kept forever from now on.
+const FIXTURES_V2: &str = include_str!("../../../tests/fixtures/links-v2.txt");
 
 fn full(label: &str) -> (Answers, String) {
     let mut answers = Answers::new(&BANK);
@@ -81,6 +83,26 @@ fn released_v1_links_still_open() {
             "{payload}"
         );
         assert_eq!(notes.added, 6, "questions new in version 2");
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+#[test]
+fn released_v2_links_open_with_every_answer() {
+    let mut n = 0;
+    for line in FIXTURES_V2
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let Some((expect, payload)) = line.rsplit_once(' ') else {
+            panic!("fixture lines are 'summary payload'")
+        };
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(notes.bank_version, 2);
+        let given = shared.answers.iter().filter(|a| a.is_given()).count();
+        assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
+        assert_eq!((notes.dropped, notes.added), (0, 0));
         n += 1;
     }
     assert!(n >= 3);
