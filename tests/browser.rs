@@ -24,6 +24,8 @@ struct Mounted {
 /// Each test starts from an empty browser: nothing saved by an earlier test.
 fn mount() -> Mounted {
     stagefit::platform::storage::clear_all().unwrap();
+    // Every view has an address: start each test at the landing view's.
+    stagefit::platform::replace_fragment("");
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
@@ -121,7 +123,6 @@ async fn settle() {
 async fn the_questionnaire_reaches_results_computed_from_the_answers() {
     let app = mount();
     settle().await;
-    app.press("Start assessment").await;
     assert!(app.text(".progress").starts_with("Step 1 of "));
     app.answer_all(|_, n| (n - 1) / 2).await;
     let stage = app.text("[data-testid=stage]");
@@ -145,7 +146,6 @@ async fn the_questionnaire_reaches_results_computed_from_the_answers() {
 async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
     let app = mount();
     settle().await;
-    app.press("Start assessment").await;
     app.answer_all(|part, n| if part == "company" { 0 } else { n - 1 })
         .await;
     assert!(app.text("[data-testid=stage]").contains("Early"));
@@ -157,7 +157,6 @@ async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
 async fn next_with_missing_answers_says_what_is_missing_and_stays() {
     let app = mount();
     settle().await;
-    app.press("Start assessment").await;
     let n = app.all("fieldset[data-question]").len();
     app.press("Next").await;
     assert!(
@@ -176,9 +175,52 @@ async fn next_with_missing_answers_says_what_is_missing_and_stays() {
     assert_eq!(app.text("[role=alert]"), "");
     app.press("Next").await;
     assert!(app.text(".progress").starts_with("Step 2 of "));
+    // Focus moves with the flow: onto the new step's first question.
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.closest("fieldset").ok().flatten());
     assert_eq!(
-        document().active_element().map(|e| e.id()),
-        Some("step-heading".to_string())
+        focused.and_then(|f| f.get_attribute("data-question")),
+        app.all("fieldset[data-question]")[0].get_attribute("data-question")
+    );
+    assert_eq!(platform::fragment(), "#/step/2");
+}
+
+#[wasm_bindgen_test]
+async fn a_number_key_chooses_that_option_and_moves_to_the_next_question() {
+    let app = mount();
+    settle().await;
+    let fieldsets = app.all("fieldset[data-question]");
+    let first: HtmlInputElement = fieldsets[0]
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    first.focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("2");
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    first.dispatch_event(&event).unwrap();
+    settle().await;
+    let second: HtmlInputElement = fieldsets[0]
+        .query_selector_all("input")
+        .unwrap()
+        .item(1)
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(second.checked(), "the second option is chosen");
+    let focused = document()
+        .active_element()
+        .and_then(|e| e.closest("fieldset").ok().flatten());
+    assert_eq!(
+        focused.and_then(|f| f.get_attribute("data-question")),
+        fieldsets[1].get_attribute("data-question"),
+        "focus moved on to the next question"
     );
 }
 
@@ -200,7 +242,6 @@ fn platform_focus_ignores_missing_elements_and_focuses_present_ones() {
 async fn choosing_the_stage_yourself_changes_the_stage_and_the_score() {
     let app = mount();
     settle().await;
-    app.press("Start assessment").await;
     // An early company with a mature platform: low fit until the person says "mature".
     app.answer_all(|part, n| if part == "company" { 0 } else { (n - 1).min(3) })
         .await;
@@ -221,7 +262,6 @@ async fn choosing_the_stage_yourself_changes_the_stage_and_the_score() {
 async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
     let app = mount();
     settle().await;
-    app.press("Start assessment").await;
     app.answer_all(|part, n| if part == "company" { n - 1 } else { 0 })
         .await;
     let priorities = app.all(".priority");
@@ -303,18 +343,26 @@ mod storage_edge {
 }
 
 mod url_edge {
-    //! The platform edge's URL calls: reading and clearing the fragment.
+    //! The platform edge's URL calls: reading, pushing and replacing the fragment.
     use stagefit::platform;
     use wasm_bindgen_test::wasm_bindgen_test;
 
     #[wasm_bindgen_test]
-    fn the_fragment_is_read_and_cleared_without_touching_path_or_query() {
-        let location = web_sys::window().unwrap().location();
+    fn the_fragment_is_read_pushed_and_replaced_without_touching_path_or_query() {
+        let window = web_sys::window().unwrap();
+        let location = window.location();
         let path = location.pathname().unwrap();
         location.set_hash("r=EBTlLkIpylOUpylOAAAY").unwrap();
         assert_eq!(platform::fragment(), "#r=EBTlLkIpylOUpylOAAAY");
         assert!(platform::page_url().ends_with(&path));
-        platform::clear_fragment();
+        let entries = window.history().unwrap().length().unwrap();
+        platform::push_fragment("#/history");
+        assert_eq!(platform::fragment(), "#/history");
+        assert_eq!(window.history().unwrap().length().unwrap(), entries + 1);
+        platform::replace_fragment("#/how");
+        assert_eq!(platform::fragment(), "#/how");
+        assert_eq!(window.history().unwrap().length().unwrap(), entries + 1);
+        platform::replace_fragment("");
         assert_eq!(platform::fragment(), "");
         assert_eq!(location.pathname().unwrap(), path);
     }

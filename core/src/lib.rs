@@ -12,10 +12,10 @@ mod answers;
 mod bank;
 pub mod chart;
 pub mod explain;
-mod json;
 pub mod link;
 mod qr;
 pub mod report;
+pub mod route;
 mod scoring;
 pub mod snapshot;
 mod stage;
@@ -33,7 +33,7 @@ pub use scoring::{
     PriorityKind, StageInference, StrategyEffect, Transition, assess,
 };
 pub use stage::Stage;
-pub use steps::{StepPlan, steps};
+pub use steps::{StepPlan, step_of, steps};
 
 /// How many cases each property test of the decoders runs: `STAGEFIT_FUZZ_CASES` (100,000 in the
 /// long run of `./setup.sh bench`), or `default` in CI.

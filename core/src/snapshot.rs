@@ -3,16 +3,22 @@
 //!
 //! A snapshot holds what the person said (answers by question id, stage override, label,
 //! timestamps, bank version) and never a computed score, so a better model improves old results.
-//! The JSON is read and written by hand through `super::json`, field by field.
-//! Decoding text from outside is the one thing here that can fail, and it fails with a
-//! `SnapshotError`, never a panic. Version numbers are never reused; a newer version than this
-//! build knows is reported as such, so the caller can keep the data aside untouched.
+//! The JSON is read and written with serde through the `…V1` schema types, which only this
+//! module (and the workshops' format) sees; they are converted to and from the domain types by
+//! hand. Decoding text from outside is the one thing here that can fail, and it fails with a
+//! `SnapshotError`, never a panic. Version numbers are never reused; a newer format or question
+//! bank than this build knows is reported as such, so the caller can keep the data aside
+//! untouched. This module must never drop what a newer build saved: in a history, entries of a
+//! newer format or bank and fields this build does not know are kept and written back unchanged.
 
 use std::fmt;
 
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Number, Value};
+
 use super::answers::{Answer, Answers};
 use super::bank::Bank;
-use super::json::{self, Value};
 use super::report::clean_label;
 use super::stage::Stage;
 
@@ -49,8 +55,11 @@ pub enum SnapshotError {
     NotJson,
     /// JSON, but not the shape of a Stagefit file of the expected kind.
     WrongShape,
-    /// Written by a newer Stagefit than this one.
+    /// Written by a newer Stagefit than this one: a newer format.
     NewerVersion(u32),
+    /// Written by a newer Stagefit than this one: the format is known, but the answers are to a
+    /// newer question bank (this version of it), which this build cannot read without loss.
+    NewerBank(u32),
 }
 
 impl fmt::Display for SnapshotError {
@@ -68,7 +77,24 @@ impl fmt::Display for SnapshotError {
                     "it was saved by a newer version of Stagefit (format {v}); reload the page to update"
                 )
             }
+            SnapshotError::NewerBank(v) => {
+                write!(
+                    f,
+                    "it was saved by a newer version of Stagefit, with newer questions (question bank {v}); reload the page to update"
+                )
+            }
         }
+    }
+}
+
+impl SnapshotError {
+    /// Whether the data was saved by a newer Stagefit (format or question bank), so it must be
+    /// kept as it is rather than read with loss or written over.
+    pub fn is_newer(&self) -> bool {
+        matches!(
+            self,
+            SnapshotError::NewerVersion(_) | SnapshotError::NewerBank(_)
+        )
     }
 }
 
@@ -79,36 +105,168 @@ pub struct Dropped {
     pub answers: usize,
 }
 
-fn to_v1(bank: &Bank, s: &Snapshot) -> Value {
-    let mut answers = Vec::new();
+/// The sentence that tells the person, in the words the share-link notes use.
+impl fmt::Display for Dropped {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.answers {
+            0 => f.write_str("No answers were left out."),
+            1 => f.write_str(
+                "1 answer from an older version of the questionnaire was left out: that question has changed.",
+            ),
+            n => write!(
+                f,
+                "{n} answers from an older version of the questionnaire were left out: those questions have changed."
+            ),
+        }
+    }
+}
+
+/// What reading several saved assessments (a history or an imported file) could not show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReadNotes {
+    /// Entries that could not be read at all.
+    pub unreadable: usize,
+    /// Entries saved by a newer Stagefit (a newer format or question bank): not shown here, and
+    /// in a stored history kept whole and written back unchanged.
+    pub newer: usize,
+    /// Answers left out of the entries that were read.
+    pub dropped: Dropped,
+}
+
+/// A stored history as this build reads it: the assessments it can show, and what it must
+/// write back without understanding it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    /// The readable assessments, in stored order.
+    pub assessments: Vec<Snapshot>,
+    pub kept: Kept,
+}
+
+/// What a history holds that this build cannot show but must not lose: entries saved by a newer
+/// Stagefit, as they were read, and fields a newer build added (to the history, and to each
+/// assessment by id). The UI never looks inside; it hands this back to `encode_history_keeping`.
+///
+/// Unknown fields of an assessment are kept by its id rather than inside `Snapshot`, so they
+/// survive the UI building a fresh `Snapshot` of the same assessment on every save.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Kept {
+    newer: Vec<Value>,
+    fields: Vec<(String, Map<String, Value>)>,
+    history_fields: Map<String, Value>,
+}
+
+impl Kept {
+    /// How many assessments were saved by a newer Stagefit and are kept for it.
+    pub fn newer(&self) -> usize {
+        self.newer.len()
+    }
+
+    fn fields_of(&self, id: &str) -> Map<String, Value> {
+        self.fields
+            .iter()
+            .find(|(owner, _)| owner == id)
+            .map(|(_, fields)| fields.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A snapshot of format 1. Numbers are `Number`s so that whole numbers written as `2.0` read as
+/// they always have; unknown fields (from a newer build) land in `extra` and are written back
+/// after the known ones.
+#[derive(Serialize, Deserialize)]
+struct SnapshotV1 {
+    format: String,
+    version: Number,
+    bank: Number,
+    id: String,
+    label: Option<String>,
+    /// `None` (written as null) only for a time that is not a whole number of milliseconds
+    /// below 2^53; reading one is an error, as it always was.
+    created: Option<Number>,
+    updated: Option<Number>,
+    stage: Option<String>,
+    /// By question id: an option's index, or `"unknown"` for "Don't know".
+    answers: Map<String, Value>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// A history of format 1. Each entry is read on its own, so one bad entry is counted instead of
+/// making the whole history unreadable, and an entry of a newer build is kept as it is.
+#[derive(Serialize, Deserialize)]
+struct HistoryV1 {
+    format: String,
+    version: Number,
+    assessments: Vec<Value>,
+    #[serde(flatten)]
+    extra: Map<String, Value>,
+}
+
+/// An assessment in progress, format 1; its snapshot is read like any other.
+#[derive(Serialize, Deserialize)]
+struct DraftV1 {
+    format: String,
+    version: Number,
+    step: Number,
+    snapshot: Value,
+}
+
+/// Text as a JSON value; anything that is not exactly one JSON value is `NotJson`.
+pub(crate) fn parse(text: &str) -> Result<Value, SnapshotError> {
+    serde_json::from_str(text).map_err(|_| SnapshotError::NotJson)
+}
+
+/// A JSON value read as a schema type; a mismatch is `WrongShape`.
+pub(crate) fn schema<T: DeserializeOwned>(value: &Value) -> Result<T, SnapshotError> {
+    T::deserialize(value).map_err(|_| SnapshotError::WrongShape)
+}
+
+/// A schema value as JSON. serde_json fails to serialize only a map whose keys are not strings
+/// or a hand-written `Serialize` that fails; the schema types have neither, so this cannot fail
+/// on any data. Were that ever broken, stopping is better than writing a wrong value over what
+/// is stored.
+pub(crate) fn json<T: Serialize>(schema: &T) -> Value {
+    serde_json::to_value(schema).expect("schema types serialize with string keys only")
+}
+
+/// A whole number from 0 up to `max`, written as an integer or as a float such as `2.0`.
+pub(crate) fn whole(n: &Number, max: u32) -> Option<u32> {
+    let n = n.as_f64()?;
+    (n >= 0.0 && n <= f64::from(max) && n.fract() == 0.0).then_some(n as u32)
+}
+
+/// A time as it has always been written: the nearest whole number, or `None` (null) when it
+/// is not a finite number an f64 holds exactly.
+pub(crate) fn whole_millis(n: f64) -> Option<Number> {
+    (n.is_finite() && n.abs() < 9.007_199_254_740_992e15).then(|| Number::from(n.round() as i64))
+}
+
+fn to_v1(bank: &Bank, s: &Snapshot, extra: Map<String, Value>) -> SnapshotV1 {
+    let mut answers = Map::new();
     for (q, a) in bank.questions.iter().zip(s.answers.iter()) {
         let value = match a {
             Answer::Unanswered => continue,
-            Answer::Unknown => Value::str("unknown"),
-            Answer::Chosen(i) => Value::Num(f64::from(i)),
+            Answer::Unknown => Value::from("unknown"),
+            Answer::Chosen(i) => Value::from(i),
         };
-        answers.push((q.id.to_string(), value));
+        answers.insert(q.id.to_string(), value);
     }
-    Value::object(vec![
-        ("format", Value::str(SNAPSHOT)),
-        ("version", Value::Num(f64::from(FORMAT_VERSION))),
-        ("bank", Value::Num(f64::from(bank.version))),
-        ("id", Value::str(&s.id)),
-        ("label", Value::str(&s.label)),
-        ("created", Value::Num(s.created)),
-        ("updated", Value::Num(s.updated)),
-        (
-            "stage",
-            s.answers
-                .stage_override
-                .map_or(Value::Null, |st| Value::str(st.id())),
-        ),
-        ("answers", Value::Obj(answers)),
-    ])
+    SnapshotV1 {
+        format: SNAPSHOT.to_string(),
+        version: FORMAT_VERSION.into(),
+        bank: bank.version.into(),
+        id: s.id.clone(),
+        label: Some(s.label.clone()),
+        created: whole_millis(s.created),
+        updated: whole_millis(s.updated),
+        stage: s.answers.stage_override.map(|st| st.id().to_string()),
+        answers,
+        extra,
+    }
 }
 
-/// Reads the `version` field first, so a newer file is reported as newer rather than as
-/// malformed, and an older one could be migrated step by step.
+/// Reads the `format` and `version` fields first, so a newer file is reported as newer rather
+/// than as malformed, and an older one could be migrated step by step.
 pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotError> {
     if value.get("format").and_then(Value::as_str) != Some(format) {
         return Err(SnapshotError::WrongShape);
@@ -127,173 +285,169 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
     }
 }
 
-/// A text field that may be missing (read as empty) but is text when present.
-pub(crate) fn optional_text(value: &Value, key: &str) -> Result<String, SnapshotError> {
-    match value.get(key) {
-        None | Some(Value::Null) => Ok(String::new()),
-        Some(v) => v
-            .as_str()
-            .map(str::to_string)
-            .ok_or(SnapshotError::WrongShape),
-    }
-}
-
+/// One snapshot and the fields this build does not know. Answers it cannot place are counted in
+/// `dropped` only when the snapshot is read.
 fn from_value(
     bank: &Bank,
     value: &Value,
     dropped: &mut Dropped,
-) -> Result<Snapshot, SnapshotError> {
+) -> Result<(Snapshot, Map<String, Value>), SnapshotError> {
     // Only version 1 exists; a version 2 would add a `migrate_v1_to_v2` step here.
     let _version = version_of(value, SNAPSHOT)?;
+    // A newer bank is told before the shape is judged: its answers are not this build's to read.
+    if let Some(newer) = value
+        .get("bank")
+        .and_then(Value::as_number)
+        .and_then(|b| whole(b, u32::MAX))
+        .filter(|b| *b > bank.version)
+    {
+        return Err(SnapshotError::NewerBank(newer));
+    }
+    let v1: SnapshotV1 = schema(value)?;
     let shape = SnapshotError::WrongShape;
-    let id = value
-        .get("id")
-        .and_then(Value::as_str)
-        .ok_or(shape.clone())?;
-    let time = |key| {
-        value
-            .get(key)
-            .and_then(Value::as_f64)
-            .filter(|t| t.is_finite())
-    };
-    let (Some(created), Some(updated)) = (time("created"), time("updated")) else {
+    let time = |t: &Option<Number>| t.as_ref().and_then(Number::as_f64);
+    let (Some(created), Some(updated)) = (time(&v1.created), time(&v1.updated)) else {
         return Err(shape);
     };
-    if id.is_empty()
-        || id.len() > 64
-        || value
-            .get("bank")
-            .and_then(|b| b.as_whole(u32::MAX))
-            .is_none()
-    {
+    if v1.id.is_empty() || v1.id.len() > 64 || whole(&v1.bank, u32::MAX).is_none() {
         return Err(shape);
     }
-    let label = optional_text(value, "label")?;
     let mut answers = Answers::new(bank);
-    for (id, answer) in value
-        .get("answers")
-        .and_then(Value::as_object)
-        .ok_or(shape.clone())?
-    {
+    let mut left_out = 0;
+    for (id, answer) in &v1.answers {
         let index = bank.questions.iter().position(|q| q.id == id);
         let answer = match (index, answer) {
-            (Some(i), Value::Num(_)) => answer
-                .as_whole(255)
+            (Some(i), Value::Number(n)) => whole(n, 255)
                 .filter(|c| (*c as usize) < bank.questions[i].options.len())
                 .map(|c| (i, Answer::Chosen(c as u8))),
-            (Some(i), Value::Str(w)) if w == "unknown" => Some((i, Answer::Unknown)),
+            (Some(i), Value::String(w)) if w == "unknown" => Some((i, Answer::Unknown)),
             _ => None,
         };
         match answer {
             Some((i, a)) => answers.set(i, a),
-            None => dropped.answers += 1,
+            None => left_out += 1,
         }
     }
-    answers.stage_override = match optional_text(value, "stage")?.as_str() {
-        "" => None,
-        "early" => Some(Stage::Early),
-        "growth" => Some(Stage::Growth),
-        "mature" => Some(Stage::Mature),
-        _ => return Err(shape),
+    answers.stage_override = match v1.stage.as_deref() {
+        None | Some("") => None,
+        Some("early") => Some(Stage::Early),
+        Some("growth") => Some(Stage::Growth),
+        Some("mature") => Some(Stage::Mature),
+        Some(_) => return Err(shape),
     };
-    Ok(Snapshot {
-        id: id.to_string(),
-        label: clean_label(&label),
+    dropped.answers += left_out;
+    let snapshot = Snapshot {
+        id: v1.id,
+        label: clean_label(v1.label.as_deref().unwrap_or_default()),
         answers,
         created,
         updated,
-    })
-}
-
-fn parse(text: &str) -> Result<Value, SnapshotError> {
-    json::parse(text).ok_or(SnapshotError::NotJson)
+    };
+    Ok((snapshot, v1.extra))
 }
 
 /// One assessment as JSON (the per-assessment export).
 pub fn encode_snapshot(bank: &Bank, snapshot: &Snapshot) -> String {
-    json::write(&to_v1(bank, snapshot), true)
+    format!("{:#}", json(&to_v1(bank, snapshot, Map::new())))
 }
 
-/// Reads one assessment.
+/// Reads one assessment (a newer one is an error, so the caller keeps it as it is).
 pub fn decode_snapshot(bank: &Bank, text: &str) -> Result<(Snapshot, Dropped), SnapshotError> {
     let mut dropped = Dropped::default();
-    let snapshot = from_value(bank, &parse(text)?, &mut dropped)?;
+    let (snapshot, _) = from_value(bank, &parse(text)?, &mut dropped)?;
     Ok((snapshot, dropped))
 }
 
-/// A list of assessments as JSON (storage and the "export all" file).
+/// A list of assessments as JSON, with nothing kept for a newer build (the "export all" file).
 pub fn encode_history(bank: &Bank, history: &[Snapshot]) -> String {
-    json::write(
-        &Value::object(vec![
-            ("format", Value::str(HISTORY)),
-            ("version", Value::Num(f64::from(FORMAT_VERSION))),
-            (
-                "assessments",
-                Value::Arr(history.iter().map(|s| to_v1(bank, s)).collect()),
-            ),
-        ]),
-        false,
-    )
+    encode_history_keeping(bank, history, &Kept::default())
 }
 
-/// Reads a list of assessments. Entries that cannot be read are counted, not fatal; a file
-/// that is not a history at all, or is newer, is an error.
-pub fn decode_history(
-    bank: &Bank,
-    text: &str,
-) -> Result<(Vec<Snapshot>, usize, Dropped), SnapshotError> {
+/// A list of assessments as JSON (storage), writing back what `decode_history` kept: unknown
+/// fields of the history and of each assessment still listed, then the newer entries, unchanged.
+pub fn encode_history_keeping(bank: &Bank, history: &[Snapshot], kept: &Kept) -> String {
+    let assessments = history
+        .iter()
+        .map(|s| json(&to_v1(bank, s, kept.fields_of(&s.id))))
+        .chain(kept.newer.iter().cloned())
+        .collect();
+    let v1 = HistoryV1 {
+        format: HISTORY.to_string(),
+        version: FORMAT_VERSION.into(),
+        assessments,
+        extra: kept.history_fields.clone(),
+    };
+    json(&v1).to_string()
+}
+
+/// Reads a list of assessments. Entries that cannot be read are counted, not fatal; entries of
+/// a newer build are counted and kept; a file that is not a history at all, or is newer, is an
+/// error.
+pub fn decode_history(bank: &Bank, text: &str) -> Result<(History, ReadNotes), SnapshotError> {
     let value = parse(text)?;
     version_of(&value, HISTORY)?;
-    let entries = value
-        .get("assessments")
-        .and_then(Value::as_array)
-        .ok_or(SnapshotError::WrongShape)?;
-    let mut dropped = Dropped::default();
-    let mut unreadable = 0;
-    let mut list = Vec::new();
-    for entry in entries {
-        match from_value(bank, entry, &mut dropped) {
-            Ok(s) => list.push(s),
-            Err(_) => unreadable += 1,
+    let v1: HistoryV1 = schema(&value)?;
+    let mut history = History::default();
+    history.kept.history_fields = v1.extra;
+    let mut notes = ReadNotes::default();
+    for entry in v1.assessments {
+        match from_value(bank, &entry, &mut notes.dropped) {
+            Ok((snapshot, fields)) => {
+                if !fields.is_empty() {
+                    history.kept.fields.push((snapshot.id.clone(), fields));
+                }
+                history.assessments.push(snapshot);
+            }
+            Err(error) if error.is_newer() => {
+                history.kept.newer.push(entry);
+                notes.newer += 1;
+            }
+            Err(_) => notes.unreadable += 1,
         }
     }
-    Ok((list, unreadable, dropped))
+    Ok((history, notes))
 }
 
 /// An assessment in progress as JSON.
 pub fn encode_draft(bank: &Bank, draft: &Draft) -> String {
-    json::write(
-        &Value::object(vec![
-            ("format", Value::str(DRAFT)),
-            ("version", Value::Num(f64::from(FORMAT_VERSION))),
-            ("step", Value::Num(draft.step as f64)),
-            ("snapshot", to_v1(bank, &draft.snapshot)),
-        ]),
-        false,
-    )
+    let v1 = DraftV1 {
+        format: DRAFT.to_string(),
+        version: FORMAT_VERSION.into(),
+        step: Number::from(draft.step),
+        snapshot: json(&to_v1(bank, &draft.snapshot, Map::new())),
+    };
+    json(&v1).to_string()
 }
 
-/// Reads an assessment in progress.
-pub fn decode_draft(bank: &Bank, text: &str) -> Result<Draft, SnapshotError> {
+/// Reads an assessment in progress, and what it left out. A draft is rewritten from what the
+/// person sees, so fields of a newer build are not kept here; a draft of a newer format or bank
+/// is an error, so the caller keeps it aside.
+pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), SnapshotError> {
     let value = parse(text)?;
     version_of(&value, DRAFT)?;
-    let step = value
-        .get("step")
-        .and_then(|s| s.as_whole(u32::MAX))
-        .ok_or(SnapshotError::WrongShape)?;
-    let snapshot = value.get("snapshot").ok_or(SnapshotError::WrongShape)?;
-    let snapshot = from_value(bank, snapshot, &mut Dropped::default())?;
-    Ok(Draft {
+    let v1: DraftV1 = schema(&value)?;
+    let step = whole(&v1.step, u32::MAX).ok_or(SnapshotError::WrongShape)?;
+    let mut dropped = Dropped::default();
+    let (snapshot, _) = from_value(bank, &v1.snapshot, &mut dropped)?;
+    let draft = Draft {
         snapshot,
         step: step as usize,
-    })
+    };
+    Ok((draft, dropped))
 }
 
-/// Reads an imported file: a whole history or a single assessment.
-pub fn decode_import(bank: &Bank, text: &str) -> Result<(Vec<Snapshot>, usize), SnapshotError> {
+/// Reads an imported file: a whole history or a single assessment, and what it could not show.
+/// Entries of a newer build are counted in the notes, not imported.
+pub fn decode_import(bank: &Bank, text: &str) -> Result<(Vec<Snapshot>, ReadNotes), SnapshotError> {
     match decode_history(bank, text) {
-        Ok((list, unreadable, _)) => Ok((list, unreadable)),
-        Err(SnapshotError::WrongShape) => decode_snapshot(bank, text).map(|(s, _)| (vec![s], 0)),
+        Ok((history, notes)) => Ok((history.assessments, notes)),
+        Err(SnapshotError::WrongShape) => decode_snapshot(bank, text).map(|(s, dropped)| {
+            let notes = ReadNotes {
+                dropped,
+                ..ReadNotes::default()
+            };
+            (vec![s], notes)
+        }),
         Err(e) => Err(e),
     }
 }

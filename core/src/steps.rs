@@ -71,10 +71,25 @@ pub fn steps(bank: &Bank) -> Vec<StepPlan> {
     plans
 }
 
+/// The step (counted from 0) that asks `question`, so "Change" can open it.
+pub fn step_of(plans: &[StepPlan], question: usize) -> Option<usize> {
+    plans.iter().position(|p| p.questions.contains(&question))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::{Answer, BANK};
+
+    #[test]
+    fn every_question_is_asked_by_exactly_the_step_step_of_names() {
+        let plans = steps(&BANK);
+        for q in 0..BANK.questions.len() {
+            let step = step_of(&plans, q).expect("every question is on a step");
+            assert!(plans[step].questions.contains(&q));
+        }
+        assert_eq!(step_of(&plans, BANK.questions.len()), None);
+    }
 
     #[test]
     fn every_question_is_in_exactly_one_step_in_bank_order_within_a_part() {

@@ -10,10 +10,12 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 
 use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
-use super::json::{self, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{Number, Value};
+
 use super::link::{self, Shared};
 use super::scoring::{Assessment, Finding, assess};
-use super::snapshot::{SnapshotError, optional_text, version_of};
+use super::snapshot::{SnapshotError, json, parse, schema, version_of, whole_millis};
 use super::stage::Stage;
 
 /// The fragment key of a join link: `#join=ID.NAME`.
@@ -72,9 +74,9 @@ fn decode_name(text: &str) -> Option<String> {
         .map(|name| name.into_owned())
 }
 
-/// The fragment of a workshop's join link (without `#`).
-pub fn join_fragment(workshop: &Workshop) -> String {
-    format!("{JOIN_KEY}{}.{}", workshop.id, encode_name(&workshop.name))
+/// The fragment of a workshop's join link (without `#`), from its id and name.
+pub fn join_fragment(id: &str, name: &str) -> String {
+    format!("{JOIN_KEY}{id}.{}", encode_name(name))
 }
 
 /// The workshop id and name in a join fragment, if it is one and is well formed.
@@ -473,63 +475,68 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
     md
 }
 
+/// The saved workshops, format 1. Each workshop is read on its own, so that entries without a
+/// valid id can be passed over before the shape of the rest is judged.
+#[derive(Serialize, Deserialize)]
+struct WorkshopsV1 {
+    format: String,
+    version: Number,
+    workshops: Vec<Value>,
+}
+
+/// One saved workshop, format 1.
+#[derive(Serialize, Deserialize)]
+struct WorkshopV1 {
+    id: String,
+    name: String,
+    note: Option<String>,
+    /// `None` (null) only for a time that is not a whole number of milliseconds below 2^53.
+    created: Option<Number>,
+    payloads: Vec<String>,
+}
+
 /// The saved workshops as JSON (storage and export).
 pub fn encode_workshops(list: &[Workshop]) -> String {
     let workshops = list
         .iter()
         .map(|w| {
-            Value::object(vec![
-                ("id", Value::str(&w.id)),
-                ("name", Value::str(&w.name)),
-                ("note", Value::str(&w.note)),
-                ("created", Value::Num(w.created)),
-                (
-                    "payloads",
-                    Value::Arr(w.payloads.iter().map(|p| Value::str(p)).collect()),
-                ),
-            ])
+            json(&WorkshopV1 {
+                id: w.id.clone(),
+                name: w.name.clone(),
+                note: Some(w.note.clone()),
+                created: whole_millis(w.created),
+                payloads: w.payloads.clone(),
+            })
         })
         .collect();
-    json::write(
-        &Value::object(vec![
-            ("format", Value::str(FORMAT)),
-            ("version", Value::Num(f64::from(FORMAT_VERSION))),
-            ("workshops", Value::Arr(workshops)),
-        ]),
-        false,
-    )
+    let v1 = WorkshopsV1 {
+        format: FORMAT.to_string(),
+        version: FORMAT_VERSION.into(),
+        workshops,
+    };
+    json(&v1).to_string()
 }
 
 /// One saved workshop, or `None` if any required part is missing or of the wrong kind. The
 /// caller has already kept only entries with a valid id.
 fn workshop_from(value: &Value) -> Option<Workshop> {
-    let text = |key| value.get(key).and_then(Value::as_str);
-    let id = text("id")?;
-    let note = optional_text(value, "note").ok()?;
-    let payloads = value
-        .get("payloads")?
-        .as_array()?
-        .iter()
-        .map(|p| p.as_str().map(str::to_string))
-        .collect::<Option<Vec<_>>>()?;
+    let v1: WorkshopV1 = schema(value).ok()?;
     Some(Workshop {
-        id: id.to_string(),
-        name: super::report::clean_label(text("name")?),
-        note: super::report::clean_label(&note),
-        created: value.get("created")?.as_f64()?,
-        payloads,
+        id: v1.id,
+        name: super::report::clean_label(&v1.name),
+        note: super::report::clean_label(v1.note.as_deref().unwrap_or_default()),
+        created: v1.created?.as_f64()?,
+        payloads: v1.payloads,
     })
 }
 
 /// Reads saved workshops.
 pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
-    let value = json::parse(text).ok_or(SnapshotError::NotJson)?;
+    let value = parse(text)?;
     version_of(&value, FORMAT)?;
-    let list = value
-        .get("workshops")
-        .and_then(Value::as_array)
-        .ok_or(SnapshotError::WrongShape)?;
-    list.iter()
+    let v1: WorkshopsV1 = schema(&value)?;
+    v1.workshops
+        .iter()
         .filter(|w| w.get("id").and_then(Value::as_str).is_some_and(valid_id))
         .map(|w| workshop_from(w).ok_or(SnapshotError::WrongShape))
         .collect()

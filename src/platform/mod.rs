@@ -118,20 +118,47 @@ pub fn page_url() -> String {
     format!("{origin}{path}")
 }
 
-/// Removes the fragment from the address bar without reloading or adding a history entry, so a
-/// reload no longer reopens a shared result.
-pub fn clear_fragment() {
+/// Puts `fragment` (with its `#`) in the address bar as a new history entry, so the browser's
+/// Back returns to the address before it. Setting it this way fires no `hashchange`: the app
+/// has already shown the view.
+pub fn push_fragment(fragment: &str) {
+    set_fragment(fragment, false);
+}
+
+/// Puts `fragment` in the address bar in place of the current one (no new history entry): for
+/// an address the app corrects, such as an invitation it has read.
+pub fn replace_fragment(fragment: &str) {
+    set_fragment(fragment, true);
+}
+
+fn set_fragment(fragment: &str, replace: bool) {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let path = window.location().pathname().unwrap_or_default();
-    let search = window.location().search().unwrap_or_default();
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let search = location.search().unwrap_or_default();
+    let url = format!("{path}{search}{fragment}");
     if let Ok(history) = window.history() {
-        let _ = history.replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}{search}")),
-        );
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// Goes back one entry in the browser's history, as its Back button does.
+pub fn go_back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
+/// Names the tab (and the entry in the browser's history) after the view.
+pub fn set_title(title: &str) {
+    if let Some(document) = document() {
+        document.set_title(title);
     }
 }
 

@@ -51,9 +51,7 @@ pub fn History(
         }
     };
     let export_all = move |_| {
-        let text = store
-            .history
-            .with_untracked(|h| snapshot::encode_history(&BANK, h));
+        let text = store.export_history();
         let name = format!(
             "stagefit-history-{}.json",
             report::date_text(storage::now())
@@ -70,14 +68,23 @@ pub fn History(
             let message = match text.map(|t| snapshot::decode_import(&BANK, &t)) {
                 None => "That file could not be read.".to_string(),
                 Some(Err(error)) => format!("Nothing was imported: {error}."),
-                Some(Ok((incoming, unreadable))) => {
+                Some(Ok((incoming, notes))) => {
                     let mut report = None;
                     store.update_history(|list| report = Some(snapshot::merge(list, incoming)));
                     let mut text = format!("Import: {}", report.unwrap_or_default());
-                    if unreadable > 0 {
-                        text.push_str(&format!(", {unreadable} unreadable"));
+                    if notes.unreadable > 0 {
+                        text.push_str(&format!(", {} unreadable", notes.unreadable));
+                    }
+                    if notes.newer > 0 {
+                        text.push_str(&format!(
+                            ", {} saved by a newer version of Stagefit and not imported (reload the page to update)",
+                            notes.newer
+                        ));
                     }
                     text.push('.');
+                    if notes.dropped.answers > 0 {
+                        text.push_str(&format!(" {}", notes.dropped));
+                    }
                     text
                 }
             };

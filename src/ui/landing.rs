@@ -1,5 +1,6 @@
-//! The landing view: what the assessment does, how long it takes, and the way in; with an
-//! offer to resume an unfinished assessment when one is saved.
+//! The landing view: a short introduction with the first questionnaire step right under it, so a
+//! new visitor starts by answering; or, when an unfinished assessment is saved, the offer to
+//! resume it (starting anew asks first, and never drops it silently).
 
 use leptos::prelude::*;
 
@@ -10,9 +11,13 @@ use stagefit_core::{BANK, report, steps};
 pub fn Landing(
     joining: RwSignal<Option<(String, String)>>,
     store: Store,
+    /// Whether an unfinished assessment other than the one on screen is saved.
+    offer_resume: Signal<bool>,
     on_start: Callback<()>,
     on_resume: Callback<()>,
     on_how: Callback<()>,
+    /// The first questionnaire step.
+    children: ChildrenFn,
 ) -> impl IntoView {
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
@@ -21,7 +26,7 @@ pub fn Landing(
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {
-        store.draft.get().map(|draft| {
+        store.draft.get().filter(|_| offer_resume.get()).map(|draft| {
             let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
             let when = report::date_text(draft.snapshot.updated);
             let step = draft.step.min(n_steps.saturating_sub(1));
@@ -62,11 +67,12 @@ pub fn Landing(
             <h1 id="landing-heading" tabindex="-1">"Does your platform fit your company's stage?"</h1>
             <p class="lead">
                 "Answer " {n_questions} " short questions about your company, its strategy and your "
-                "platform, which takes about " {minutes} " minutes. Stagefit works out whether your company is "
-                "at an early, growth or mature stage, then shows where your platform is ahead of it "
-                "(money spent before it pays off) or behind it (growing pains), with a score for how "
-                "well the two fit, advice and draft goals. A bigger platform is not a better one; one "
-                "that fits is."
+                "platform (about " {minutes} " minutes). Stagefit tells you whether your company is at an early, "
+                "growth or mature stage, and where your platform is ahead of it or behind it. A bigger "
+                "platform is not a better one; one that fits is. "
+                <button type="button" class="link-button" on:click=move |_| on_how.run(())>
+                    "How scoring works"
+                </button>
             </p>
             {move || joining.get().map(|(_, name)| view! {
                 <div class="resume joining">
@@ -78,16 +84,7 @@ pub fn Landing(
                 </div>
             })}
             {resume}
-            <div class="actions">
-                <Show when=move || store.draft.with(Option::is_none)>
-                    <button type="button" class="primary" on:click=move |_| on_start.run(())>
-                        "Start assessment"
-                    </button>
-                </Show>
-                <button type="button" class="secondary" on:click=move |_| on_how.run(())>
-                    "How scoring works"
-                </button>
-            </div>
+            {move || (!offer_resume.get()).then(|| children())}
         </section>
     }
 }

@@ -12,6 +12,7 @@ mod landing;
 mod notices;
 mod questionnaire;
 mod results;
+mod review;
 mod store;
 mod workshop;
 
@@ -19,37 +20,61 @@ use leptos::prelude::*;
 
 use crate::platform::{self, storage};
 use stagefit_core::link::{self, LinkNotes};
+use stagefit_core::route::{self, Route};
 use stagefit_core::snapshot::{Draft, Snapshot};
-use stagefit_core::workshop as workshop_core;
-use stagefit_core::{Answers, BANK, assess, report};
+use stagefit_core::{Answers, BANK, assess, report, step_of, steps};
+
+use questionnaire::answer_input;
 
 pub use history::{Compare, History};
 pub use how::HowScoring;
 pub use landing::Landing;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
+pub use review::Review;
 pub use store::{Notice, Store};
 pub use workshop::{WorkshopView, Workshops};
 
-/// Which view the app shows.
+/// Which view the app shows: what the address names, once read (a share link decoded, an
+/// assessment found in the history).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Screen {
+    /// The introduction, with the first step (or the offer to resume an unfinished assessment).
     Landing,
     Questionnaire,
+    Review,
     Results,
+    /// Someone else's result, opened from a share link: read-only until saved.
+    Shared(LinkNotes),
     History,
     /// Two saved assessments side by side, by id.
     Compare(String, String),
     /// The "how scoring works" page.
     HowScoring,
-    /// Someone else's result, opened from a share link: read-only until saved.
-    Shared(LinkNotes),
-    /// A share link or workshop invitation that could not be read: what to tell the person.
+    /// A link that could not be opened: what to tell the person.
     BadLink(String),
     /// The workshops this browser facilitates.
     Workshops,
     /// One workshop, by id.
     Workshop(String),
+}
+
+impl Screen {
+    /// The id of the view's heading, where focus goes when the view is opened by an address.
+    fn heading(&self) -> &'static str {
+        match self {
+            Screen::Landing => "landing-heading",
+            Screen::Questionnaire => "step-heading",
+            Screen::Review => "review-heading",
+            Screen::Results | Screen::Shared(_) => "results-heading",
+            Screen::History => "history-heading",
+            Screen::Compare(..) => "compare-heading",
+            Screen::HowScoring => "how-heading",
+            Screen::BadLink(_) => "bad-link-heading",
+            Screen::Workshops => "workshops-heading",
+            Screen::Workshop(_) => "workshop-heading",
+        }
+    }
 }
 
 /// The identity of the assessment on screen: saved under this id, created at this time.
@@ -79,13 +104,25 @@ pub fn App() -> impl IntoView {
     let label = RwSignal::new(String::new());
     let identity = RwSignal::new(Identity::new());
     let assessment = Memo::new(move |_| answers.with(|a| assess(&BANK, a)));
+    // Someone else's result, from a share link: kept apart from the person's own answers, so
+    // Back from it returns to their own assessment unchanged.
+    let shared_answers = RwSignal::new(Answers::new(&BANK));
+    let shared_label = RwSignal::new(String::new());
+    let shared_assessment = Memo::new(move |_| shared_answers.with(|a| assess(&BANK, a)));
     // The workshop this person was invited to through a join link: (id, name).
     let joining = RwSignal::new(None::<(String, String)>);
+    let plans = StoredValue::new(steps(&BANK));
+    let last_step = plans.with_value(|p| p.len().saturating_sub(1));
 
-    let go = move |to: Screen, focus: &'static str| {
-        screen.set(to);
-        platform::focus_after_render(focus);
+    // Where focus goes on a step: its first question's answer (arrow keys then move within the
+    // question, digits choose, Tab goes on).
+    let focus_on_step = move |n: usize| {
+        plans
+            .with_value(|p| p.get(n).and_then(|plan| plan.questions.first().copied()))
+            .map_or_else(|| "step-heading".to_string(), |q| answer_input(answers, q))
     };
+    // Whether this page has moved between views itself, so the browser's Back stays in the app.
+    let moved_in_app = StoredValue::new(false);
     let load = move |s: Snapshot| {
         answers.set(s.answers);
         label.set(s.label);
@@ -94,6 +131,109 @@ pub fn App() -> impl IntoView {
             created: s.created,
         });
     };
+    // The questionnaire and review work on the person's own assessment. Opened by an address
+    // (a reload, Back into them) with nothing answered yet, they take up the unfinished one.
+    let take_up_draft = move || {
+        if answers.with_untracked(|a| !a.iter().any(|a| a.is_given()))
+            && let Some(draft) = store.draft.get_untracked()
+            && identity.with_untracked(|i| i.id != draft.snapshot.id)
+        {
+            load(draft.snapshot);
+        }
+    };
+
+    // The one place an address becomes a view: reads `route`, prepares the state it needs, and
+    // says which view to show.
+    let show = move |route: Route| -> Screen {
+        match route {
+            Route::Start => {
+                step.set(0);
+                Screen::Landing
+            }
+            Route::Step(n) => {
+                take_up_draft();
+                step.set(n.min(last_step));
+                if n == 0 { Screen::Landing } else { Screen::Questionnaire }
+            }
+            Route::Review => {
+                take_up_draft();
+                Screen::Review
+            }
+            Route::Results(id) => {
+                if identity.with_untracked(|i| i.id != id) {
+                    let saved = store
+                        .history
+                        .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
+                        .or_else(|| {
+                            store
+                                .draft
+                                .get_untracked()
+                                .map(|d| d.snapshot)
+                                .filter(|s| s.id == id)
+                        });
+                    match saved {
+                        Some(s) => load(s),
+                        None => {
+                            return Screen::BadLink(
+                                "This address names an assessment that is not saved in this browser. It may have been deleted, or saved in another browser.".to_string(),
+                            );
+                        }
+                    }
+                }
+                Screen::Results
+            }
+            Route::History => Screen::History,
+            Route::Compare(a, b) => Screen::Compare(a, b),
+            Route::Workshops => Screen::Workshops,
+            Route::Workshop(id) => Screen::Workshop(id),
+            Route::How => Screen::HowScoring,
+            Route::Shared { payload, .. } => match link::decode(&BANK, &payload) {
+                Ok((shared, notes)) => {
+                    shared_answers.set(shared.answers);
+                    shared_label.set(shared.label);
+                    Screen::Shared(notes)
+                }
+                Err(error) => Screen::BadLink(format!(
+                    "Stagefit could not read the result in this link: {error}."
+                )),
+            },
+            Route::Join { id, name } => {
+                joining.set(Some((id, name)));
+                // The invitation is read: the address becomes the start, so a reload does not
+                // join again and Back does not return to it.
+                platform::replace_fragment(&route::fragment(&Route::Start));
+                step.set(0);
+                Screen::Landing
+            }
+            Route::BadJoin => Screen::BadLink(
+                "This workshop invitation is incomplete or damaged, so Stagefit cannot tell which workshop it is for.".to_string(),
+            ),
+        }
+    };
+    // Goes to `route` as a new entry in the browser's history, then moves focus to `focus` (or
+    // to the view's heading).
+    let navigate = move |route: Route, focus: Option<String>| {
+        let fragment = route::fragment(&route);
+        if fragment != platform::fragment() {
+            platform::push_fragment(&fragment);
+            moved_in_app.set_value(true);
+        }
+        let to = show(route);
+        let focus = focus.unwrap_or_else(|| to.heading().to_string());
+        screen.set(to);
+        platform::focus_after_render(focus);
+    };
+    // Opened by an address: at start, and on Back, Forward or a link pasted into the address bar.
+    let open_address = move |fragment: String| {
+        let to = show(route::parse(&fragment));
+        let focus = to.heading();
+        screen.set(to);
+        platform::focus_after_render(focus);
+    };
+    screen.set(show(route::parse(&platform::fragment())));
+    let listener = platform::on_fragment_change(open_address);
+    on_cleanup(move || listener.remove());
+
     // Starts afresh, discarding any unfinished assessment: only the landing view calls this
     // directly, after asking; everywhere else goes through `start` below.
     let begin_new = Callback::new(move |()| {
@@ -101,100 +241,69 @@ pub fn App() -> impl IntoView {
         answers.set(Answers::new(&BANK));
         label.set(String::new());
         identity.set(Identity::new());
-        step.set(0);
-        go(Screen::Questionnaire, "step-heading");
+        navigate(Route::Start, None);
     });
-    let resume = Callback::new(move |()| {
-        if let Some(draft) = store.draft.get_untracked() {
-            step.set(draft.step);
-            load(draft.snapshot);
-        }
-        go(Screen::Questionnaire, "step-heading");
-    });
-    let finish = Callback::new(move |()| go(Screen::Results, "results-heading"));
-    let leave = Callback::new(move |()| go(Screen::Landing, "landing-heading"));
-    let edit = Callback::new(move |()| go(Screen::Questionnaire, "step-heading"));
-    let open = Callback::new(move |s: Snapshot| {
-        load(s);
-        step.set(0);
-        go(Screen::Results, "results-heading");
-    });
-    let compare =
-        Callback::new(move |(a, b): (String, String)| go(Screen::Compare(a, b), "compare-heading"));
-    // "How scoring works" returns to whichever view opened it, shared results included.
-    let before_how = RwSignal::new(Screen::Landing);
-    let how = Callback::new(move |()| {
-        before_how.set(screen.get_untracked());
-        go(Screen::HowScoring, "how-heading");
-    });
-    let how_back = Callback::new(move |()| {
-        let back = before_how.get_untracked();
-        let focus = match back {
-            Screen::Results | Screen::Shared(_) => "results-heading",
-            _ => "landing-heading",
-        };
-        go(back, focus);
-    });
-    let to_history = Callback::new(move |()| go(Screen::History, "history-heading"));
-    let to_workshops = Callback::new(move |()| go(Screen::Workshops, "workshops-heading"));
-    let open_workshop =
-        Callback::new(move |id: String| go(Screen::Workshop(id), "workshop-heading"));
-    // A share link in the fragment opens that result read-only; anything else in the URL is
-    // ignored and the app opens as usual.
-    let open_fragment = move |fragment: String| {
-        if let Some(invite) = workshop_core::parse_join(&fragment) {
-            joining.set(Some(invite));
-            platform::clear_fragment();
-            go(Screen::Landing, "landing-heading");
-            return;
-        }
-        if workshop_core::looks_like_join(&fragment) {
-            go(
-                Screen::BadLink(
-                    "This workshop invitation is incomplete or damaged, so Stagefit cannot tell which workshop it is for.".to_string(),
-                ),
-                "bad-link-heading",
-            );
-            return;
-        }
-        let Some(payload) = link::payload_in_fragment(&fragment) else {
-            return;
-        };
-        // A result sent to a workshop carries "&w=ID" after the payload.
-        let payload = payload.split('&').next().unwrap_or(payload);
-        match link::decode(&BANK, payload) {
-            Ok((shared, notes)) => {
-                answers.set(shared.answers);
-                label.set(shared.label);
-                identity.set(Identity::new());
-                go(Screen::Shared(notes), "results-heading");
-            }
-            Err(error) => go(
-                Screen::BadLink(format!(
-                    "Stagefit could not read the result in this link: {error}."
-                )),
-                "bad-link-heading",
-            ),
-        }
-    };
-    open_fragment(platform::fragment());
-    let listener = platform::on_fragment_change(open_fragment);
-    on_cleanup(move || listener.remove());
-    let save_shared = Callback::new(move |()| {
-        platform::clear_fragment();
-        identity.set(Identity::new());
-        go(Screen::Results, "results-heading");
-    });
-    // "Start" from anywhere but the landing view: with an unfinished assessment saved, go to the
-    // landing view, which offers to resume it or (after asking) to discard it; never drop it here.
+    // "Start" from anywhere: with an unfinished assessment of another identity saved, the
+    // landing view offers to resume it or (after asking) to discard it; it is never dropped here.
     let start = Callback::new(move |()| {
-        platform::clear_fragment();
-        if store.draft.with_untracked(Option::is_some) && screen.get_untracked() != Screen::Landing
-        {
-            go(Screen::Landing, "landing-heading");
+        let other_draft = store.draft.with_untracked(|d| {
+            d.as_ref()
+                .is_some_and(|d| identity.with_untracked(|i| i.id != d.snapshot.id))
+        });
+        let finished = store
+            .history
+            .with_untracked(|h| identity.with_untracked(|i| h.iter().any(|s| s.id == i.id)));
+        if other_draft || !finished {
+            navigate(Route::Start, None);
         } else {
             begin_new.run(());
         }
+    });
+    let resume = Callback::new(move |()| {
+        if let Some(draft) = store.draft.get_untracked() {
+            let to = draft.step.min(last_step);
+            load(draft.snapshot);
+            navigate(Route::Step(to), Some(focus_on_step(to)));
+        }
+    });
+    let go_step = Callback::new(move |n: usize| {
+        navigate(Route::Step(n), Some(focus_on_step(n)));
+    });
+    let finish = Callback::new(move |()| {
+        let id = identity.with_untracked(|i| i.id.clone());
+        navigate(Route::Results(id), None);
+    });
+    let review = Callback::new(move |()| navigate(Route::Review, None));
+    // Opens the step that asks `question`, with focus on its answer: from the review or the
+    // results, one answer is changed and "See results" is one action away.
+    let change_answer = Callback::new(move |question: usize| {
+        let to = plans.with_value(|p| step_of(p, question)).unwrap_or(0);
+        navigate(Route::Step(to), Some(answer_input(answers, question)));
+    });
+    let open = Callback::new(move |s: Snapshot| {
+        let id = s.id.clone();
+        load(s);
+        navigate(Route::Results(id), None);
+    });
+    let compare =
+        Callback::new(move |(a, b): (String, String)| navigate(Route::Compare(a, b), None));
+    // "How scoring works" returns to whichever view opened it, through the browser's history.
+    let how = Callback::new(move |()| navigate(Route::How, None));
+    let how_back = Callback::new(move |()| {
+        if moved_in_app.get_value() {
+            platform::go_back();
+        } else {
+            navigate(Route::Start, None);
+        }
+    });
+    let to_history = Callback::new(move |()| navigate(Route::History, None));
+    let to_workshops = Callback::new(move |()| navigate(Route::Workshops, None));
+    let open_workshop = Callback::new(move |id: String| navigate(Route::Workshop(id), None));
+    let save_shared = Callback::new(move |()| {
+        answers.set(shared_answers.get_untracked());
+        label.set(shared_label.get_untracked());
+        identity.set(Identity::new());
+        finish.run(());
     });
 
     // Saves the ground state as it changes: the questionnaire keeps a draft to resume; a
@@ -210,7 +319,9 @@ pub fn App() -> impl IntoView {
         };
         let step = step.get();
         match screen.get() {
-            Screen::Questionnaire if snapshot.answers.iter().any(|a| a.is_given()) => {
+            Screen::Landing | Screen::Questionnaire | Screen::Review
+                if snapshot.answers.iter().any(|a| a.is_given()) =>
+            {
                 let draft = Draft { snapshot, step };
                 store.save_draft(&draft);
                 store.draft.set(Some(draft));
@@ -241,13 +352,45 @@ pub fn App() -> impl IntoView {
     // Another tab moved the same unfinished assessment on: show its answers here too.
     Effect::new(move |_| {
         if let Some(draft) = store.draft.get()
-            && screen.get_untracked() == Screen::Questionnaire
+            && matches!(
+                screen.get_untracked(),
+                Screen::Landing | Screen::Questionnaire | Screen::Review
+            )
             && identity.with_untracked(|i| i.id == draft.snapshot.id)
             && answers.with_untracked(|a| a != &draft.snapshot.answers)
         {
             answers.set(draft.snapshot.answers);
             label.set(draft.snapshot.label);
         }
+    });
+    // The tab's title names the view, so the browser's history and tabs say where each entry is.
+    Effect::new(move |_| {
+        let view = match screen.get() {
+            Screen::Landing => "Does your platform fit your company's stage?".to_string(),
+            Screen::Questionnaire => {
+                let n = step.get();
+                plans.with_value(|p| {
+                    p.get(n).map_or_else(String::new, |plan| {
+                        format!(
+                            "Step {} of {}: {}",
+                            plan.number,
+                            plan.total,
+                            plan.part.title()
+                        )
+                    })
+                })
+            }
+            Screen::Review => "Review your answers".to_string(),
+            Screen::Results => "Your results".to_string(),
+            Screen::Shared(_) => "Shared result".to_string(),
+            Screen::History => "History".to_string(),
+            Screen::Compare(..) => "Compare two assessments".to_string(),
+            Screen::HowScoring => "How scoring works".to_string(),
+            Screen::BadLink(_) => "This link could not be opened".to_string(),
+            Screen::Workshops => "Workshops".to_string(),
+            Screen::Workshop(_) => "Workshop".to_string(),
+        };
+        platform::set_title(&format!("{view} \u{b7} Stagefit"));
     });
 
     let nav_current = move |which: &'static str| {
@@ -258,12 +401,20 @@ pub fn App() -> impl IntoView {
         };
         if on { Some("page") } else { None }
     };
+    // The landing view offers to resume an unfinished assessment that is not the one on screen.
+    // A memo, so saving the draft on every answer does not redraw the landing view's step.
+    let offer_resume = Memo::new(move |_| {
+        store.draft.with(|d| {
+            d.as_ref()
+                .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
+        })
+    });
 
     view! {
         <header class="site-header">
             <p class="brand">"Stagefit"</p>
             <nav aria-label="Main">
-                <button type="button" class="nav-link" aria-current=move || nav_current("assessment") on:click=move |_| leave.run(())>
+                <button type="button" class="nav-link" aria-current=move || nav_current("assessment") on:click=move |_| start.run(())>
                     "Assessment"
                 </button>
                 <button type="button" class="nav-link" aria-current=move || nav_current("history") on:click=move |_| to_history.run(())>
@@ -277,49 +428,57 @@ pub fn App() -> impl IntoView {
         <notices::Notices store />
         <main id="main">
             {move || match screen.get() {
-                Screen::Landing => {
-                    view! { <Landing store joining on_start=begin_new on_resume=resume on_how=how /> }.into_any()
-                }
+                Screen::Landing => view! {
+                    <Landing store joining offer_resume=offer_resume.into() on_start=begin_new on_resume=resume on_how=how>
+                        <Questionnaire answers step embedded=true on_go=go_step on_finish=finish on_review=review />
+                    </Landing>
+                }.into_any(),
                 Screen::HowScoring => view! { <HowScoring on_back=how_back /> }.into_any(),
-                Screen::Questionnaire => {
-                    view! { <Questionnaire answers step on_finish=finish on_leave=leave /> }.into_any()
-                }
-                screen @ (Screen::Results | Screen::Shared(_)) => {
-                    // A shared result is someone else's: read-only, and not sent to a workshop.
-                    let (shared, joining) = match screen {
-                        Screen::Shared(notes) => (Some(notes), RwSignal::new(None)),
-                        _ => (None, joining),
-                    };
-                    view! {
-                        <Results
-                            assessment
-                            answers
-                            label
-                            on_edit=edit
-                            on_restart=start
-                            on_how=how
-                            shared
-                            joining
-                            on_save_shared=save_shared
-                        />
-                    }
-                        .into_any()
-                }
+                Screen::Questionnaire => view! {
+                    <Questionnaire answers step embedded=false on_go=go_step on_finish=finish on_review=review />
+                }.into_any(),
+                Screen::Review => view! {
+                    <Review answers on_change=change_answer on_finish=finish on_back=go_step />
+                }.into_any(),
+                Screen::Results => view! {
+                    <Results
+                        assessment
+                        answers
+                        label
+                        on_edit=review
+                        on_restart=start
+                        on_how=how
+                        shared=None
+                        joining
+                        on_save_shared=save_shared
+                    />
+                }.into_any(),
+                Screen::Shared(notes) => view! {
+                    // Someone else's result: read-only, and not sent to a workshop.
+                    <Results
+                        assessment=shared_assessment
+                        answers=shared_answers
+                        label=shared_label
+                        on_edit=review
+                        on_restart=start
+                        on_how=how
+                        shared=Some(notes)
+                        joining=RwSignal::new(None)
+                        on_save_shared=save_shared
+                    />
+                }.into_any(),
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
                 Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
                 Screen::Workshop(id) => view! { <WorkshopView store id on_back=to_workshops /> }.into_any(),
-                Screen::BadLink(reason) => {
-                    view! {
-                        <section class="bad-link" aria-labelledby="bad-link-heading">
-                            <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
-                            <p>{reason}</p>
-                            <p>"Ask for the link again, or start an assessment of your own. Nothing saved in this browser was changed."</p>
-                            <button type="button" class="primary" on:click=move |_| start.run(())>"Start my own assessment"</button>
-                        </section>
-                    }
-                        .into_any()
-                }
+                Screen::BadLink(reason) => view! {
+                    <section class="bad-link" aria-labelledby="bad-link-heading">
+                        <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
+                        <p>{reason}</p>
+                        <p>"Ask for the link again, or start an assessment of your own. Nothing saved in this browser was changed."</p>
+                        <button type="button" class="primary" on:click=move |_| start.run(())>"Start my own assessment"</button>
+                    </section>
+                }.into_any(),
             }}
         </main>
         <footer class="site-footer">

@@ -12,12 +12,28 @@ fn fieldset_id(question: usize) -> String {
     format!("q-{}", BANK.questions[question].id)
 }
 
+/// The id of the control that holds a question's answer: the option chosen, else the first.
+pub(crate) fn answer_input(answers: RwSignal<Answers>, question: usize) -> String {
+    let q = &BANK.questions[question];
+    let index = match answers.with_untracked(|a| a.get(question)) {
+        Answer::Chosen(i) => usize::from(i),
+        Answer::Unknown => q.options.len(),
+        Answer::Unanswered => 0,
+    };
+    format!("{}-{index}", fieldset_id(question))
+}
+
+/// One step of the questionnaire. `embedded` is the first step on the landing view, under its
+/// own heading; elsewhere the step is the view. Moving between steps goes through `on_go`, so
+/// every step has an address.
 #[component]
 pub fn Questionnaire(
     answers: RwSignal<Answers>,
     step: RwSignal<usize>,
+    embedded: bool,
+    on_go: Callback<usize>,
     on_finish: Callback<()>,
-    on_leave: Callback<()>,
+    on_review: Callback<()>,
 ) -> impl IntoView {
     let plans = StoredValue::new(steps(&BANK));
     let plan = Memo::new(move |_| {
@@ -26,7 +42,12 @@ pub fn Questionnaire(
                 .get(step.get())
                 .or(plans.last())
                 .cloned()
-                .expect("the bank has questions")
+                .unwrap_or_else(|| StepPlan {
+                    part: stagefit_core::Part::Company,
+                    questions: Vec::new(),
+                    number: 1,
+                    total: 1,
+                })
         })
     });
     // The questions that were missing when Next was last pressed and are still unanswered.
@@ -40,8 +61,11 @@ pub fn Questionnaire(
                 .collect::<Vec<_>>()
         })
     });
+    // Once every question has an answer, the results and the review are one action away from
+    // any step (after changing one answer from the results, say).
+    let complete = Memo::new(move |_| answers.with(|a| a.iter().all(|a| a.is_given())));
 
-    let next = move |_| {
+    let next = move || {
         let plan = plan.get_untracked();
         let missing = answers.with_untracked(|a| plan.missing(a));
         if let Some(&first) = missing.first() {
@@ -53,22 +77,35 @@ pub fn Questionnaire(
         if plan.is_last() {
             on_finish.run(());
         } else {
-            step.update(|s| *s += 1);
-            platform::focus_after_render("step-heading");
+            on_go.run(step.get_untracked() + 1);
         }
     };
     let back = move |_| {
         flagged.set(Vec::new());
-        if step.get_untracked() == 0 {
-            on_leave.run(());
-        } else {
-            step.update(|s| *s -= 1);
-            platform::focus_after_render("step-heading");
-        }
+        on_go.run(step.get_untracked().saturating_sub(1));
     };
+    // After a digit chose an answer, focus goes on to the next question of the step, or to the
+    // step's main button after the last one.
+    let chosen = Callback::new(move |question: usize| {
+        let after = plan.with_untracked(|p| {
+            p.questions
+                .iter()
+                .skip_while(|&&q| q != question)
+                .nth(1)
+                .copied()
+        });
+        // The next question is already on the page: focus moves at once, so a quick second key
+        // press lands on it.
+        platform::focus(
+            &after.map_or_else(|| "step-primary".to_string(), |q| answer_input(answers, q)),
+        );
+    });
+    let submit = Callback::new(move |()| next());
+    let heading = move || plan.with(|p| p.part.title());
+    let where_we_are = move || plan.with(|p| format!(", step {} of {}", p.number, p.total));
 
     view! {
-        <section class="questionnaire" aria-labelledby="step-heading">
+        <section class="questionnaire" class:embedded=embedded aria-labelledby="step-heading">
             <p class="progress" aria-hidden="true">
                 {move || plan.with(|p| format!("Step {} of {}", p.number, p.total))}
             </p>
@@ -78,22 +115,40 @@ pub fn Questionnaire(
                     style:width=move || plan.with(|p| format!("{}%", p.number * 100 / p.total))
                 ></div>
             </div>
-            <h1 id="step-heading" tabindex="-1">
-                {move || plan.with(|p| p.part.title())}
-                <span class="visually-hidden">
-                    {move || plan.with(|p| format!(", step {} of {}", p.number, p.total))}
-                </span>
-            </h1>
+            {if embedded {
+                view! {
+                    <h2 id="step-heading" tabindex="-1">
+                        {heading} <span class="visually-hidden">{where_we_are}</span>
+                    </h2>
+                }.into_any()
+            } else {
+                view! {
+                    <h1 id="step-heading" tabindex="-1">
+                        {heading} <span class="visually-hidden">{where_we_are}</span>
+                    </h1>
+                }.into_any()
+            }}
             <p class="visually-hidden" aria-live="polite">
                 {move || plan.with(|p| format!("Step {} of {}: {}", p.number, p.total, p.part.title()))}
             </p>
+            <p class="keys-hint">
+                "Tip: press a number key to choose that option and move on; Enter goes to the next step."
+            </p>
             {move || {
-                plan.get().questions.into_iter().map(|q| view! { <QuestionField question=q answers flagged=still_missing /> }).collect_view()
+                plan.get().questions.into_iter().map(|q| view! { <QuestionField question=q answers flagged=still_missing chosen submit /> }).collect_view()
             }}
             <MissingNotice still_missing />
             <div class="step-buttons">
-                <button type="button" class="secondary" on:click=back>"Back"</button>
-                <button type="button" class="primary" on:click=next>
+                <Show when=move || step.get() != 0>
+                    <button type="button" class="secondary back" on:click=back>"Back"</button>
+                </Show>
+                <Show when=move || complete.get()>
+                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>"Review answers"</button>
+                </Show>
+                <Show when=move || complete.get() && !plan.with(StepPlan::is_last)>
+                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>"See results"</button>
+                </Show>
+                <button type="button" id="step-primary" class="primary" on:click=move |_| next()>
                     {move || if plan.with(StepPlan::is_last) { "See results" } else { "Next" }}
                 </button>
             </div>
@@ -133,6 +188,10 @@ fn QuestionField(
     question: usize,
     answers: RwSignal<Answers>,
     flagged: Memo<Vec<usize>>,
+    /// Called after a digit key chose an answer, to move focus on.
+    chosen: Callback<usize>,
+    /// Called when Enter is pressed on an option: the step's main action.
+    submit: Callback<()>,
 ) -> impl IntoView {
     let q = &BANK.questions[question];
     let id = fieldset_id(question);
@@ -174,8 +233,37 @@ fn QuestionField(
         "Don't know",
         Answer::Unknown,
     );
+    // Number keys choose the nth option ("Don't know" is the last); Enter moves on.
+    let n_choices = q.options.len() + 1;
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Enter" {
+            ev.prevent_default();
+            submit.run(());
+            return;
+        }
+        let Some(n) = key
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=n_choices).contains(n))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        let answer = if n == n_choices {
+            Answer::Unknown
+        } else {
+            Answer::Chosen((n - 1) as u8)
+        };
+        answers.update(|a| a.set(question, answer));
+        chosen.run(question);
+    };
     view! {
         <fieldset
+            on:keydown=on_key
             id=id.clone()
             class="question"
             class:flagged=is_flagged

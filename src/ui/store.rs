@@ -4,13 +4,15 @@
 //!
 //! Storage is the source of truth between tabs: every change to the history reads what is
 //! stored, applies the change, writes it back and then updates the signal, so a change made in
-//! another tab is never lost; a storage event from another tab refreshes the signals.
+//! another tab is never lost; a storage event from another tab refreshes the signals. What the
+//! stored history holds for a newer Stagefit (assessments of a newer format or question bank,
+//! fields this build does not know) is kept beside the signal and written back with every change.
 
 use leptos::prelude::*;
 
 use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
 use stagefit_core::BANK;
-use stagefit_core::snapshot::{self, Draft, Snapshot, SnapshotError};
+use stagefit_core::snapshot::{self, Draft, Kept, Snapshot, SnapshotError};
 use stagefit_core::workshop::{self, Workshop};
 
 /// Something the person should know about their saved data.
@@ -36,6 +38,8 @@ pub enum Notice {
 #[derive(Clone, Copy)]
 pub struct Store {
     pub history: RwSignal<Vec<Snapshot>>,
+    /// What the stored history holds for a newer build; written back with every change.
+    history_kept: RwSignal<Kept>,
     pub notices: RwSignal<Vec<Notice>>,
     /// The unfinished assessment found when the page opened (or changed by another tab).
     pub draft: RwSignal<Option<Draft>>,
@@ -52,6 +56,7 @@ impl Store {
     pub fn load() -> Store {
         let store = Store {
             history: RwSignal::new(Vec::new()),
+            history_kept: RwSignal::new(Kept::default()),
             notices: RwSignal::new(Vec::new()),
             draft: RwSignal::new(None),
             history_writable: RwSignal::new(true),
@@ -129,18 +134,36 @@ impl Store {
         }
     }
 
-    /// The stored history, newest first.
+    /// The stored history, newest first. What it keeps for a newer build is held in
+    /// `history_kept`, and the person is told what could not be shown.
     fn read_history(&self) -> Option<Vec<Snapshot>> {
         let writable = self.history_writable;
         self.read_stored(HISTORY_KEY, "Your saved history", writable, |text| {
-            let (mut list, unreadable, _) = snapshot::decode_history(&BANK, text)?;
+            let (history, notes) = snapshot::decode_history(&BANK, text)?;
+            let unreadable = notes.unreadable;
             if unreadable > 0 {
                 // Keep the whole stored value aside before any later write drops those entries.
                 writable.set(storage::keep_aside(HISTORY_KEY, text).is_ok());
-                self.notify(Notice::Info(format!(
-                    "{unreadable} saved assessment(s) could not be read and were left out; the stored data was kept aside."
-                )));
+                self.notify(Notice::Info(if unreadable == 1 {
+                    "1 saved assessment could not be read and was left out; the stored data was kept aside.".to_string()
+                } else {
+                    format!("{unreadable} saved assessments could not be read and were left out; the stored data was kept aside.")
+                }));
             }
+            // Told once, when their number changes, rather than on every change to the history.
+            let newer = history.kept.newer();
+            if newer > 0 && newer != self.history_kept.with_untracked(Kept::newer) {
+                self.notify(Notice::Info(if newer == 1 {
+                    "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
+                } else {
+                    format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
+                }));
+            }
+            if notes.dropped.answers > 0 {
+                self.notify(Notice::Info(format!("In your saved history, {}", notes.dropped)));
+            }
+            self.history_kept.set(history.kept);
+            let mut list = history.assessments;
             snapshot::sort_newest_first(&mut list);
             Ok(list)
         })
@@ -160,7 +183,15 @@ impl Store {
             DRAFT_KEY,
             "Your unfinished assessment",
             self.draft_writable,
-            |text| snapshot::decode_draft(&BANK, text),
+            |text| {
+                let (draft, dropped) = snapshot::decode_draft(&BANK, text)?;
+                if dropped.answers > 0 {
+                    self.notify(Notice::Info(format!(
+                        "In your unfinished assessment, {dropped}"
+                    )));
+                }
+                Ok(draft)
+            },
         )
     }
 
@@ -223,7 +254,8 @@ impl Store {
         }
     }
 
-    /// Applies `change` to the stored history, kept newest first.
+    /// Applies `change` to the stored history, kept newest first, writing back what it keeps for
+    /// a newer build.
     pub fn update_history(&self, change: impl FnOnce(&mut Vec<Snapshot>)) {
         self.update_stored(
             HISTORY_KEY,
@@ -234,8 +266,22 @@ impl Store {
                 change(list);
                 snapshot::sort_newest_first(list);
             },
-            |list| snapshot::encode_history(&BANK, list),
+            |list| self.encode_history(list),
         );
+    }
+
+    /// `list` as the stored history, with what this build keeps for a newer one written back.
+    fn encode_history(&self, list: &[Snapshot]) -> String {
+        self.history_kept
+            .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
+    }
+
+    /// The whole history as an export file: what this build shows, and unchanged what it keeps
+    /// for a newer build (its entries and the fields it does not know), so a backup made here
+    /// loses nothing a newer Stagefit saved.
+    pub fn export_history(&self) -> String {
+        self.history
+            .with_untracked(|list| self.encode_history(list))
     }
 
     /// Adds or updates one assessment, never replacing a newer stored copy.
@@ -254,6 +300,7 @@ impl Store {
             .ok()
             .flatten()
             .and_then(|t| snapshot::decode_draft(&BANK, &t).ok())
+            .map(|(stored, _)| stored)
             && stored.snapshot.id == draft.snapshot.id
             && stored.snapshot.updated > draft.snapshot.updated
         {
@@ -274,6 +321,7 @@ impl Store {
     pub fn clear_all(&self) {
         let _ = storage::clear_all();
         self.history.set(Vec::new());
+        self.history_kept.set(Kept::default());
         self.draft.set(None);
         self.history_writable.set(true);
         self.draft_writable.set(true);

@@ -155,7 +155,13 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
     let join_url = Memo::new(move |_| {
         current.with(|w| {
             w.as_ref()
-                .map(|w| format!("{}#{}", platform::page_url(), workshop::join_fragment(w)))
+                .map(|w| {
+                    format!(
+                        "{}#{}",
+                        platform::page_url(),
+                        workshop::join_fragment(&w.id, &w.name)
+                    )
+                })
                 .unwrap_or_default()
         })
     });

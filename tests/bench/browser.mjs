@@ -97,24 +97,41 @@ function printRows() {
 }
 
 async function coldLoads(browser, server) {
-  const fcp = [], start = [], startFrame = [], question = [], questionFrame = [], sum = [], sumFrame = [];
+  const fcp = [], question = [], questionFrame = [];
   for (let i = 0; i < RUNS; i++) {
-    const { page, marks, shown, done } = await fresh(browser);
+    const { page, shown, done } = await fresh(browser);
     await page.goto(server.url);
-    const s = await shown('start');
-    fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
-    await page.getByRole('button', { name: /start/i }).first().click();
+    // The first step is on the landing view: no click between arriving and answering.
     const q = await shown('question');
-    const click = Object.entries(await marks()).find(([k]) => k.startsWith('click Start'))[1];
-    start.push(s.dom); startFrame.push(s.frame);
-    question.push(q.dom - click); questionFrame.push(q.frame - click);
-    sum.push(s.dom + q.dom - click); sumFrame.push(s.frame + q.frame - click);
+    fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    question.push(q.dom); questionFrame.push(q.frame);
     await done();
   }
   row('cold load: navigation → first contentful paint ("Loading…" line)', fcp);
-  row('cold load: navigation → Start button attached and enabled', start, startFrame);
-  row('Start clicked → first question\'s radios attached and enabled', question, questionFrame);
-  row('cold load: navigation → first question usable (both, no click time)', sum, sumFrame);
+  row('cold load: navigation → first question\'s radios attached and enabled', question, questionFrame);
+}
+
+// Saves what a person sees first, at a desktop and a phone size, for someone to look at.
+async function screenshots(browser, server) {
+  const folder = path.join(os.tmpdir(), `stagefit-screens-${Date.now()}`);
+  await fs.mkdir(folder, { recursive: true });
+  for (const [name, viewport] of [['desktop-1280x800', { width: 1280, height: 800 }], ['phone-390x844', { width: 390, height: 844 }]]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page);
+    await app.start();
+    await page.screenshot({ path: path.join(folder, `landing-${name}.png`) });
+    await app.answerStep({ company: 'mid' });
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    await page.screenshot({ path: path.join(folder, `step-${name}.png`) });
+    await app.answerAll({ company: 'min', strategy: '1', platform: 'max' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(folder, `results-${name}.png`) });
+    await context.close();
+  }
+  console.log(`Screenshots of the landing view, a step and the first screen of results: ${folder}`);
 }
 
 async function results(browser, server) {
@@ -227,6 +244,7 @@ try {
   await coldLoads(browser, server);
   await results(browser, server);
   await workshop(browser, server);
+  await screenshots(browser, server);
 } finally {
   await browser.close();
   await server.close();

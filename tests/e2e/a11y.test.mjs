@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, App } from './support.mjs';
+import { serve, launch, App, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark']) {
     const page = await context.newPage();
     await page.goto(server.url);
     const app = new App(page);
-    await page.getByRole('button', { name: /start/i }).waitFor();
+    await appReady(page);
     await audit(page, 'landing');
     await page.getByRole('button', { name: 'How scoring works' }).click();
     await page.getByRole('heading', { name: 'How scoring works' }).waitFor();
@@ -37,7 +37,13 @@ for (const colorScheme of ['light', 'dark']) {
       await app.answerStep({ company: 'mid', strategy: '2', platform: 'min' });
       await audit(page, `step ${step}`);
       const results = page.getByRole('button', { name: /results/i });
-      if (await results.count()) { await results.click(); break; }
+      if (await results.count()) {
+        await page.getByRole('button', { name: 'Review answers' }).click();
+        await page.getByRole('heading', { name: 'Review your answers' }).waitFor();
+        await audit(page, 'review');
+        await page.getByRole('button', { name: 'See results' }).click();
+        break;
+      }
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     await page.locator('[data-testid="alignment-score"]').waitFor();
@@ -54,7 +60,7 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   const app = new App(page);
   for (const platform of ['min', 'max']) {
     await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
-    await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+    await new App(page).start();
     await app.answerAll({ company: 'mid', strategy: '1', platform });
   }
   const link = await page.getByTestId('share-link').inputValue();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
-import { serve, launch } from './support.mjs';
+import { serve, launch, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -17,7 +17,7 @@ test('the policy is in place and refuses inline script and other origins', async
   const violations = [];
   page.on('console', (m) => { if (/Content Security Policy/.test(m.text())) violations.push(m.text()); });
   await page.goto(server.url);
-  await page.getByRole('button', { name: /start/i }).first().waitFor();
+  await appReady(page);
   assert.deepEqual(violations, [], 'the app itself violates nothing');
   const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
   assert.match(policy, /default-src 'self'/);

@@ -9,7 +9,7 @@
 // #r= and #join= links must end in the app's clear message, with a way to start one's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -20,7 +20,7 @@ before(async () => {
   // The page's own scripts (Trunk's loader and the service worker's registration): no more may appear.
   const { page, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
-  await page.getByRole('button', { name: /start/i }).first().waitFor();
+  await appReady(page);
   scripts = await page.evaluate(() => document.scripts.length);
   await close();
 });
@@ -305,7 +305,7 @@ for (const [name, rest] of BAD_JOIN_LINKS) {
   test(`a #join= link with ${name} says so, joins nothing and runs nothing`, async () => {
     const { page, problems, close } = await hostilePage();
     await page.goto(`${server.url}#join=${rest}`);
-    await page.getByRole('button', { name: /start/i }).first().waitFor();
+    await appReady(page);
     if (name.startsWith('a 21,000')) {
       // Long names are cut like any label; the markup stays text.
       assert.equal(await page.locator('.joining h2').textContent(), `You are joining \u201c${'<b>'.repeat(26)}<b\u201d`);

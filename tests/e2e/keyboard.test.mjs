@@ -1,9 +1,10 @@
-// A keyboard-only journey (issue 4): Tab, Space, arrows and Enter complete the questionnaire;
-// focus follows the flow (step heading after Next, results heading after "See results"); every
-// results control is reachable with Tab.
+// A keyboard-only journey (issues 4 and 14): number keys choose and move on, Enter goes to the
+// next step, and a whole assessment takes at most 2.5 key presses a question; focus follows the
+// flow (the next question after a choice, the new step's first question after Next, the results
+// heading after "See results"); every results control is reachable with Tab.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage } from './support.mjs';
+import { serve, launch, openPage, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -15,36 +16,37 @@ const focused = (page) => page.evaluate(() => {
   return { tag: e.tagName, id: e.id, type: e.type || '', text: (e.textContent || '').trim().slice(0, 40), name: e.name || '' };
 });
 
-test('the questionnaire can be completed and the results explored with the keyboard alone', async () => {
+test('a whole assessment by keyboard takes at most 2.5 key presses per question (issue 14)', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
-  await page.getByRole('button', { name: /start/i }).waitFor();
-  // Past the navigation (Assessment, History) to the Start button.
-  for (let i = 0; i < 5 && !/Start/.test((await focused(page)).text); i++) await page.keyboard.press('Tab');
-  assert.match((await focused(page)).text, /Start/);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
-
+  await appReady(page);
+  let presses = 0;
+  const press = async (key) => { presses += 1; await page.keyboard.press(key); };
+  // From the top of the page, Tab reaches the first question on the landing view.
+  for (let i = 0; i < 10 && (await focused(page)).type !== 'radio'; i++) await press('Tab');
+  assert.equal((await focused(page)).type, 'radio', 'Tab reaches the first question');
+  let questions = 0;
   for (let step = 0; step < 50; step++) {
     const groups = await page.locator('fieldset[data-question]').count();
     for (let g = 0; g < groups; g++) {
-      // Tab into the radio group, arrow once to a real answer (arrows check as they move).
-      await page.keyboard.press('Tab');
-      const f = await focused(page);
-      assert.equal(f.type, 'radio', `step ${step} group ${g}: focus on ${JSON.stringify(f)}`);
-      await page.keyboard.press('Space');
-      await page.keyboard.press('ArrowDown');
+      // A digit chooses that option of the focused question and moves on to the next one.
+      const before = await page.evaluate(() => document.activeElement.closest('fieldset')?.dataset.question);
+      assert.ok(before, `step ${step} question ${g}: focus is in a question`);
+      await press('2');
+      assert.ok(await page.locator(`fieldset[data-question="${before}"] input:checked`).count() === 1, `${before} answered`);
+      questions += 1;
     }
-    await page.keyboard.press('Tab'); // Back
-    assert.equal((await focused(page)).text, 'Back');
-    await page.keyboard.press('Tab'); // Next or See results
-    const next = await focused(page);
-    await page.keyboard.press('Enter');
-    if (/results/.test(next.text)) break;
-    await page.waitForFunction(() => document.activeElement?.id === 'step-heading');
+    // After the step's last question, focus is on its main button.
+    const main = await focused(page);
+    assert.equal(main.id, 'step-primary', `step ${step}: focus on the main button, not ${JSON.stringify(main)}`);
+    await press('Enter');
+    if (/results/.test(main.text)) break;
+    await page.waitForFunction(() => document.activeElement?.closest('fieldset[data-question]'));
     assert.equal(await page.locator('.missing p').count(), 0, `step ${step} complained: nothing should be missing`);
   }
   await page.waitForFunction(() => document.activeElement?.id === 'results-heading');
+  console.log(`${presses} key presses for ${questions} questions (${(presses / questions).toFixed(2)} a question)`);
+  assert.ok(presses <= 2.5 * questions, `${presses} presses for ${questions} questions`);
 
   // Every interactive control of the results is reached by Tab, in order, without a trap.
   const controls = await page.$$eval('section.results button, section.results input, section.results summary, section.results textarea',

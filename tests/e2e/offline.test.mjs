@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, App, DIST } from './support.mjs';
+import { serve, launch, openPage, App, DIST, appReady } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -44,7 +44,7 @@ for (const base of ['/', '/stagefit/']) {
     const result = await app.results();
     const link = await page.getByTestId('share-link').inputValue();
     await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
-    await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+    await new App(page).start();
     await app.answerStep({ company: 'min' });
     await page.getByRole('button', { name: 'Next', exact: true }).click();
     await page.getByText(/^Step 2 of \d+$/).waitFor();
@@ -92,7 +92,7 @@ test('on a network that takes the request and never answers, the app starts from
   server.stall();
   const started = Date.now();
   await page.reload();
-  await page.getByRole('button', { name: /start/i }).first().waitFor({ timeout: 10000 });
+  await appReady(page, { timeout: 10000 });
   const ms = Date.now() - started;
   assert.ok(ms >= 3500 && ms < 10000, `started after ${ms} ms: the worker waits 4 s for the network`);
   await new App(page).start();
@@ -134,7 +134,7 @@ test('a new release takes over on the next load and its cache replaces the old o
   server.use(v2.dir);
   await page.reload();
   assert.match(await page.title(), /^Release 2: /, 'the very next load shows the new release');
-  await page.getByRole('button', { name: /start/i }).first().waitFor();
+  await appReady(page);
   // The browser checks for a new worker shortly after the load; it installs, activates and
   // deletes the old build's cache.
   await until(async () => {

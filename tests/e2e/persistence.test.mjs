@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -17,7 +17,7 @@ const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(loca
 async function finish(page, how = { company: 'mid', strategy: 'unknown', platform: 'min' }, label = '') {
   const app = new App(page);
   await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
-  await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+  await new App(page).start();
   await page.locator('fieldset[data-question]').first().waitFor();
   await app.answerAll(how);
   if (label) await page.getByLabel('Name this result (optional)').fill(label);
@@ -165,7 +165,7 @@ for (const [name, value, reason] of [
     const { page, problems, close } = await openPage(browser, server.origin);
     await page.goto(server.url);
     // Wait for the app to be running, so only the reload below reads the planted value.
-    await page.getByRole('button', { name: /start/i }).first().waitFor();
+    await appReady(page);
     await page.evaluate((v) => localStorage.setItem('stagefit.history', v), value);
     await page.reload();
     await page.getByText(/Your saved history could not be read/).waitFor();
@@ -217,7 +217,7 @@ test('an unfinished assessment is never dropped silently: starting anew asks, vi
   await finish(page, undefined, 'finished one');
   // Begin another and leave it unfinished.
   await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
-  await page.getByRole('button', { name: /^Start( a new)? assessment$/ }).first().click();
+  await new App(page).start();
   await new App(page).answerStep({ company: 'max' });
   // Opening a finished assessment from the history leaves the draft alone.
   await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -63,7 +63,7 @@ test('"Start my own assessment" leaves the shared result and starts fresh', asyn
   assert.equal(await cold.page.locator('fieldset[data-question] input:checked').count(), 0);
   assert.equal(new URL(cold.page.url()).hash, '');
   await cold.page.reload();
-  await cold.page.getByRole('button', { name: /start/i }).first().waitFor();
+  await appReady(cold.page);
   await cold.close();
   await close();
 });

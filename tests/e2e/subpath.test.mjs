@@ -1,7 +1,7 @@
 // Deployment under a sub-path: the same dist/ served from /stagefit/ on a plain static host.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, appReady } from './support.mjs';
 
 let server;
 let browser;
@@ -24,9 +24,9 @@ test('the release build works unchanged under /stagefit/', async () => {
 test('a reload under the sub-path, with a query and a fragment, opens the app', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url + 'index.html?from=chat#whatever');
-  await assert.doesNotReject(page.getByRole('button', { name: /start/i }).waitFor());
+  await assert.doesNotReject(appReady(page));
   await page.reload();
-  await assert.doesNotReject(page.getByRole('button', { name: /start/i }).waitFor());
+  await assert.doesNotReject(appReady(page));
   assert.deepEqual(problems, []);
   await close();
 });

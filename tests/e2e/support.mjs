@@ -89,14 +89,24 @@ export async function openPage(browser, origin) {
 }
 
 // The page object: every action is one a person takes, found by role, label or the contract's hooks.
+// Waits until the app has started: a new visitor sees the first question on the landing view;
+// a returning one may see the offer to resume (with a Start button) or another view.
+export async function appReady(page, options = {}) {
+  await page.locator('fieldset[data-question], main button:text-matches("start", "i"), main h1').first().waitFor(options);
+}
+
 export class App {
   constructor(page) {
     this.page = page;
   }
 
+  // Brings the first question on screen: it is on the landing view unless an unfinished
+  // assessment is offered first, where a Start button leads on.
   async start() {
-    await this.page.getByRole('button', { name: /start/i }).click();
-    await this.page.locator('fieldset[data-question]').first().waitFor();
+    const first = this.page.locator('fieldset[data-question]').first();
+    await appReady(this.page);
+    if (!(await first.isVisible())) await this.page.getByRole('button', { name: /start/i }).first().click();
+    await first.waitFor();
   }
 
   // Answers every question on the current step: `how` maps a part (company, strategy,

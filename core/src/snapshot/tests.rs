@@ -2,6 +2,7 @@
 //! round trips, bad input, and the merge rules.
 
 use proptest::prelude::*;
+use serde_json::Value;
 
 use super::*;
 use crate::BANK;
@@ -46,11 +47,13 @@ fn the_released_v1_snapshot_fixture_still_reads() {
 
 #[test]
 fn the_released_v1_history_fixture_reads_and_reports_what_it_left_out() {
-    let (list, unreadable, dropped) = decode_history(&BANK, HISTORY_V1).expect("v1 history reads");
+    let (history, notes) = decode_history(&BANK, HISTORY_V1).expect("v1 history reads");
+    let list = history.assessments;
     assert_eq!(list.len(), 2);
-    assert_eq!(unreadable, 1, "the entry of another format");
+    assert_eq!(notes.unreadable, 1, "the entry of another format");
+    assert_eq!(notes.newer, 0);
     assert_eq!(
-        dropped.answers, 2,
+        notes.dropped.answers, 2,
         "the answers to a retired question and to platform.delivery, replaced in bank version 2"
     );
     assert_eq!(list[0].answers.stage_override, Some(Stage::Mature));
@@ -58,8 +61,9 @@ fn the_released_v1_history_fixture_reads_and_reports_what_it_left_out() {
 
 #[test]
 fn the_released_v1_draft_fixture_reads() {
-    let draft = decode_draft(&BANK, DRAFT_V1).expect("v1 draft reads");
+    let (draft, dropped) = decode_draft(&BANK, DRAFT_V1).expect("v1 draft reads");
     assert_eq!(draft.step, 3);
+    assert_eq!(dropped, Dropped::default());
     assert_eq!(
         draft.snapshot.answers.get(index("company.product_fit")),
         Answer::Unknown
@@ -74,14 +78,16 @@ fn snapshots_histories_and_drafts_round_trip() {
         Ok(s.clone())
     );
     let list = vec![s.clone(), sample("b-2", 2.0e12, 2.0e12)];
-    let (back, unreadable, _) =
-        decode_history(&BANK, &encode_history(&BANK, &list)).expect("reads");
-    assert_eq!((back, unreadable), (list, 0));
+    let (back, notes) = decode_history(&BANK, &encode_history(&BANK, &list)).expect("reads");
+    assert_eq!((back.assessments, notes), (list, ReadNotes::default()));
     let draft = Draft {
         snapshot: s,
         step: 4,
     };
-    assert_eq!(decode_draft(&BANK, &encode_draft(&BANK, &draft)), Ok(draft));
+    assert_eq!(
+        decode_draft(&BANK, &encode_draft(&BANK, &draft)),
+        Ok((draft, Dropped::default()))
+    );
 }
 
 #[test]
@@ -125,6 +131,14 @@ fn bad_input_is_an_error_never_a_panic() {
         decode_draft(&BANK, SNAPSHOT_V1),
         Err(SnapshotError::WrongShape)
     );
+    assert_eq!(
+        decode_snapshot(
+            &BANK,
+            &SNAPSHOT_V1.replace("\"version\": 1", "\"version\": 7")
+        )
+        .map(|r| r.0),
+        Err(SnapshotError::NewerVersion(7))
+    );
 }
 
 #[test]
@@ -138,11 +152,26 @@ fn imported_labels_are_cleaned() {
 fn an_import_accepts_a_history_or_a_single_assessment() {
     assert_eq!(
         decode_import(&BANK, HISTORY_V1).map(|r| (r.0.len(), r.1)),
-        Ok((2, 1))
+        Ok((
+            2,
+            ReadNotes {
+                unreadable: 1,
+                newer: 0,
+                // platform.delivery was replaced in bank version 2 (issue 13).
+                dropped: Dropped { answers: 2 }
+            }
+        ))
     );
     assert_eq!(
         decode_import(&BANK, SNAPSHOT_V1).map(|r| (r.0.len(), r.1)),
-        Ok((1, 0))
+        Ok((
+            1,
+            ReadNotes {
+                // Six of its questions were given new ids in bank version 2 (issue 13).
+                dropped: Dropped { answers: 6 },
+                ..ReadNotes::default()
+            }
+        ))
     );
     assert_eq!(
         decode_import(&BANK, "{}").map(|r| r.1),
@@ -204,4 +233,214 @@ proptest! {
         let s = Snapshot { id: "x-1".to_string(), label: clean_label(&label), answers, created, updated: created };
         prop_assert_eq!(decode_snapshot(&BANK, &encode_snapshot(&BANK, &s)).map(|r| r.0), Ok(s));
     }
+
+    #[test]
+    fn every_history_with_fields_of_a_newer_build_round_trips(
+        key in "x_[a-z]{1,8}",
+        text in ".{0,40}",
+        number in 0_u64..u64::MAX,
+    ) {
+        let mut entry: Value = serde_json::from_str(&encode_snapshot(&BANK, &sample("x-1", 1.0, 2.0)))
+            .expect("writes JSON");
+        entry[key.as_str()] = Value::from(text);
+        let mut stored = serde_json::json!({"format": HISTORY, "version": 1, "assessments": [entry]});
+        stored[key.as_str()] = Value::from(number);
+        let (history, notes) = decode_history(&BANK, &stored.to_string()).expect("reads");
+        prop_assert_eq!(notes, ReadNotes::default());
+        let written = encode_history_keeping(&BANK, &history.assessments, &history.kept);
+        prop_assert_eq!(&written, &stored.to_string());
+        let (back, _) = decode_history(&BANK, &written).expect("reads");
+        prop_assert_eq!(back, history);
+    }
+}
+
+/// Issue 12: the move to serde must not change a byte of what is written, so that older builds
+/// (with the hand-written JSON writer) and this one read each other's data. These are the old
+/// writer's exact outputs for the same values.
+#[test]
+fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
+    fn check(actual: String, expected: &str) {
+        assert_eq!(actual, expected);
+    }
+    let s = sample("a-1", 1.0e12, 1.0e12 + 5.0);
+    // Since bank version 2 (issue 13) the bank number written is 2; the bytes are otherwise
+    // the old writer's.
+    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
+    check(
+        encode_snapshot(&BANK, &s),
+        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 2,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
+    );
+    check(
+        encode_history(&BANK, std::slice::from_ref(&s)),
+        &format!("{{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{entry}]}}"),
+    );
+    check(
+        encode_history(&BANK, &[]),
+        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[]}",
+    );
+    check(
+        encode_draft(
+            &BANK,
+            &Draft {
+                snapshot: s,
+                step: 4,
+            },
+        ),
+        &format!("{{\"format\":\"stagefit-draft\",\"version\":1,\"step\":4,\"snapshot\":{entry}}}"),
+    );
+    let mut odd = sample("b", 1.4, f64::NAN);
+    odd.answers = Answers::new(&BANK);
+    odd.label = String::new();
+    check(
+        encode_history(&BANK, &[odd]),
+        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
+    );
+}
+
+const EXTRA_FIELDS: &str = include_str!("../../../tests/fixtures/history-v1-extra-fields.json");
+
+/// Issue 12: fields a newer build added, to an assessment or to the history, are written back
+/// unchanged when this build rewrites the history, even after the assessment was saved again.
+#[test]
+fn issue_12_fields_of_a_newer_build_survive_a_rewrite() {
+    let (history, notes) = decode_history(&BANK, EXTRA_FIELDS).expect("reads");
+    // Bank version 2 (issue 13) replaced platform.delivery: that answer is dropped and counted,
+    // and the rewrite is of bank 2; every other byte is the fixture's.
+    assert_eq!(
+        notes,
+        ReadNotes {
+            dropped: Dropped { answers: 1 },
+            ..ReadNotes::default()
+        }
+    );
+    assert_eq!(history.assessments.len(), 2);
+    let rewritten = encode_history_keeping(&BANK, &history.assessments, &history.kept);
+    let expected = EXTRA_FIELDS
+        .trim_end()
+        .replace("\"bank\":1", "\"bank\":2")
+        .replace(",\"platform.delivery\":3", "");
+    assert_eq!(rewritten, expected, "byte for byte");
+
+    // The UI saves an assessment as a fresh `Snapshot`; its fields are kept by id.
+    let mut list = history.assessments.clone();
+    let mut edited = list[0].clone();
+    edited.label = "Q3, revised".to_string();
+    edited.updated += 1000.0;
+    merge(&mut list, vec![edited]);
+    let value: Value = serde_json::from_str(&encode_history_keeping(&BANK, &list, &history.kept))
+        .expect("writes JSON");
+    let fixture: Value = serde_json::from_str(EXTRA_FIELDS).expect("fixture is JSON");
+    assert_eq!(value["sync"], fixture["sync"]);
+    assert_eq!(value["assessments"][0]["label"], "Q3, revised");
+    for field in ["notes", "tags", "reviewed"] {
+        assert_eq!(
+            value["assessments"][0][field], fixture["assessments"][0][field],
+            "{field}"
+        );
+    }
+    assert!(!encode_history(&BANK, &list).contains("reviewed"));
+}
+
+/// A history holding one entry written by a newer build: `bank` for a newer question bank,
+/// `version` for a newer snapshot format.
+fn newer_history(bank: u32, version: u32) -> (String, Value) {
+    let entry = format!(
+        "{{\"format\":\"stagefit-snapshot\",\"version\":{version},\"bank\":{bank},\"id\":\"from-a-newer-build\",\"label\":\"Next\",\"created\":1800000000000,\"updated\":1800000000000,\"stage\":null,\"answers\":{{\"company.engineers\":3,\"company.a_later_question\":1}},\"confidence\":\"high\"}}"
+    );
+    let value = serde_json::from_str(&entry).expect("the entry is JSON");
+    let text =
+        format!("{{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{entry}]}}");
+    (text, value)
+}
+
+/// Issue 12: nothing saved is lost to a newer bank or format. An entry this build cannot read
+/// without loss is kept whole when it adds an assessment, and is told as "newer", not unreadable.
+#[test]
+fn issue_12_an_entry_of_a_newer_build_survives_this_build_saving_another() {
+    fn check(bank: u32, version: u32) {
+        let (stored, entry) = newer_history(bank, version);
+        let (mut history, notes) = decode_history(&BANK, &stored).expect("reads");
+        assert_eq!(
+            notes,
+            ReadNotes {
+                newer: 1,
+                ..ReadNotes::default()
+            }
+        );
+        assert!(history.assessments.is_empty());
+        assert_eq!(history.kept.newer(), 1);
+        merge(
+            &mut history.assessments,
+            vec![sample("new-1", 1.0e12, 1.0e12)],
+        );
+        let rewritten = encode_history_keeping(&BANK, &history.assessments, &history.kept);
+        let value: Value = serde_json::from_str(&rewritten).expect("writes JSON");
+        assert_eq!(value["assessments"].as_array().map(Vec::len), Some(2));
+        assert_eq!(value["assessments"][1], entry, "kept whole");
+        let (again, notes) = decode_history(&BANK, &rewritten).expect("reads");
+        assert_eq!((again.assessments.len(), notes.newer), (1, 1));
+    }
+    check(BANK.version + 1, FORMAT_VERSION);
+    check(BANK.version, FORMAT_VERSION + 1);
+    check(BANK.version + 1, FORMAT_VERSION + 1);
+}
+
+/// Issue 12: a single assessment or a draft of a newer bank is an error that says so, so the
+/// store keeps the stored value aside instead of writing over it.
+#[test]
+fn issue_12_a_snapshot_or_draft_of_a_newer_bank_is_an_error() {
+    let newer = BANK.version + 1;
+    // The fixtures were written with bank version 1.
+    let snapshot = SNAPSHOT_V1.replace("\"bank\": 1", &format!("\"bank\": {newer}"));
+    let draft = DRAFT_V1.replace("\"bank\":1", &format!("\"bank\":{newer}"));
+    assert_ne!(snapshot, SNAPSHOT_V1);
+    assert_ne!(draft, DRAFT_V1);
+    let expected = SnapshotError::NewerBank(newer);
+    assert_eq!(
+        decode_snapshot(&BANK, &snapshot).map(|r| r.0),
+        Err(expected.clone())
+    );
+    assert_eq!(
+        decode_import(&BANK, &snapshot).map(|r| r.0),
+        Err(expected.clone())
+    );
+    assert_eq!(
+        decode_draft(&BANK, &draft).map(|r| r.0),
+        Err(expected.clone())
+    );
+    assert!(expected.is_newer() && !SnapshotError::WrongShape.is_newer());
+    assert_eq!(
+        expected.to_string(),
+        format!(
+            "it was saved by a newer version of Stagefit, with newer questions (question bank {newer}); reload the page to update"
+        )
+    );
+}
+
+#[test]
+fn what_was_left_out_is_said_in_plain_words() {
+    fn check(answers: usize, expected: &str) {
+        assert_eq!(Dropped { answers }.to_string(), expected);
+    }
+    check(0, "No answers were left out.");
+    check(
+        1,
+        "1 answer from an older version of the questionnaire was left out: that question has changed.",
+    );
+    check(
+        2,
+        "2 answers from an older version of the questionnaire were left out: those questions have changed.",
+    );
+}
+
+#[test]
+fn answers_that_no_longer_fit_are_counted_when_reading_a_draft() {
+    let text = DRAFT_V1.replace(
+        "\"company.engineers\":1",
+        "\"company.engineers\":99,\"company.gone\":1",
+    );
+    assert_eq!(
+        decode_draft(&BANK, &text).map(|r| r.1),
+        Ok(Dropped { answers: 2 })
+    );
 }

@@ -71,7 +71,7 @@ fn text_without_links_is_reported_not_an_error() {
 fn join_links_carry_the_workshop_and_survive_odd_names() {
     let mut w = workshop();
     w.name = "Q3 <b>platform</b> & friends ✓".to_string();
-    let fragment = join_fragment(&w);
+    let fragment = join_fragment(&w.id, &w.name);
     assert!(fragment.bytes().all(|b| b.is_ascii_graphic()));
     assert_eq!(
         parse_join(&format!("#{fragment}")),
@@ -234,6 +234,60 @@ fn workshops_round_trip_and_bad_files_are_errors() {
         decode_workshops("{\"format\":\"x\",\"version\":1}"),
         Err(SnapshotError::WrongShape)
     );
+}
+
+/// Issue 12: the saved workshops are written exactly as the hand-written writer wrote them, so
+/// older and newer builds read each other's data; and older files still read.
+#[test]
+fn issue_12_saved_workshops_read_and_write_as_before() {
+    let w = Workshop {
+        id: "w1".to_string(),
+        name: "Day".to_string(),
+        note: "n".to_string(),
+        created: 5.0,
+        payloads: vec!["abc".to_string(), "d".to_string()],
+    };
+    let text = "{\"format\":\"stagefit-workshops\",\"version\":1,\"workshops\":[{\"id\":\"w1\",\"name\":\"Day\",\"note\":\"n\",\"created\":5,\"payloads\":[\"abc\",\"d\"]}]}";
+    assert_eq!(encode_workshops(std::slice::from_ref(&w)), text);
+    fn check(text: &str, expected: Result<usize, SnapshotError>) {
+        assert_eq!(decode_workshops(text).map(|l| l.len()), expected, "{text}");
+    }
+    check(text, Ok(1));
+    let head = "{\"format\":\"stagefit-workshops\",\"version\":1.0,\"workshops\":";
+    check(&format!("{head}[]}}"), Ok(0));
+    check(
+        &format!("{head}[{{\"id\":\"w1\",\"name\":\"x\",\"created\":1.5,\"payloads\":[]}}]}}"),
+        Ok(1),
+    );
+    check(
+        &format!("{head}[{{\"id\":\"bad id\"}},{{\"name\":\"no id\"}}]}}"),
+        Ok(0),
+    );
+    check(
+        &format!("{head}[{{\"id\":\"w1\",\"name\":\"x\",\"created\":null,\"payloads\":[]}}]}}"),
+        Err(SnapshotError::WrongShape),
+    );
+    check(
+        &format!(
+            "{head}[{{\"id\":\"w1\",\"name\":\"x\",\"note\":3,\"created\":1,\"payloads\":[]}}]}}"
+        ),
+        Err(SnapshotError::WrongShape),
+    );
+    check(
+        &format!("{head}[{{\"id\":\"w1\",\"name\":\"x\",\"created\":1,\"payloads\":[1]}}]}}"),
+        Err(SnapshotError::WrongShape),
+    );
+    check(&format!("{head}{{}}}}"), Err(SnapshotError::WrongShape));
+    check(&format!("{head}[]"), Err(SnapshotError::NotJson));
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(crate::fuzz_cases(1000)))]
+
+    #[test]
+    fn decoding_arbitrary_text_as_workshops_never_panics(text in ".{0,300}") {
+        let _ = decode_workshops(&text);
+    }
 }
 
 #[test]

@@ -1,0 +1,225 @@
+//! Addresses: which view a URL fragment names, and the fragment that names a view.
+//!
+//! Every view and questionnaire step has an address in the fragment (`#/step/3`, `#/review`,
+//! `#/results/ID`...), so the browser's Back and Forward move inside the app and a reload shows
+//! the same view. The forms released before views had addresses keep their meaning: `#r=PAYLOAD`
+//! (a shared result, `&w=ID` when it was sent to a workshop) and `#join=ID.NAME` (a workshop
+//! invitation). `parse` and `fragment` are the one place these are read and written; they never
+//! fail: text that names no view is `Route::Start`, and a damaged invitation is
+//! `Route::BadJoin`, so the app can say so.
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+
+use super::workshop;
+
+/// A view of the app, as its address names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// The landing view, which holds the first questionnaire step (`#/`, or no fragment).
+    Start,
+    /// A questionnaire step after the first, counted from 0 (`#/step/2` is `Step(1)`). The
+    /// first step is the landing view: `#/step/1` reads as `Start`.
+    Step(usize),
+    /// Every question with its answer, and a way to change each (`#/review`).
+    Review,
+    /// A saved assessment's results, by its id (`#/results/ID`).
+    Results(String),
+    /// The finished assessments kept in this browser (`#/history`).
+    History,
+    /// Two saved assessments side by side, by id (`#/compare/A/B`).
+    Compare(String, String),
+    /// The workshops this browser facilitates (`#/workshops`).
+    Workshops,
+    /// One workshop, by id (`#/workshop/ID`).
+    Workshop(String),
+    /// How the score is worked out (`#/how`).
+    How,
+    /// Someone's result, carried in the link itself (`#r=PAYLOAD`, and `&w=ID` when it was sent
+    /// to a workshop). The payload is not checked here: the link codec does that.
+    Shared {
+        payload: String,
+        workshop: Option<String>,
+    },
+    /// A workshop invitation (`#join=ID.NAME`), read and well formed.
+    Join { id: String, name: String },
+    /// Meant as a workshop invitation, but damaged.
+    BadJoin,
+}
+
+/// What is escaped in an id inside an address: everything but letters, digits, `-`, `_` and
+/// `.`, so an id (which an imported file may set to any text) can never break the address apart.
+const ID: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.');
+
+fn id_part(id: &str) -> String {
+    utf8_percent_encode(id, ID).to_string()
+}
+
+fn read_id(part: &str) -> Option<String> {
+    let id = percent_decode_str(part).decode_utf8().ok()?;
+    (!id.is_empty()).then(|| id.into_owned())
+}
+
+/// The view a fragment names (with or without its `#`).
+pub fn parse(fragment: &str) -> Route {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if let Some(rest) = fragment.strip_prefix("r=") {
+        let (payload, workshop) = match rest.split_once('&') {
+            Some((payload, tail)) => (payload, tail.strip_prefix("w=").map(str::to_string)),
+            None => (rest, None),
+        };
+        return Route::Shared {
+            payload: payload.to_string(),
+            workshop,
+        };
+    }
+    if workshop::looks_like_join(fragment) {
+        return match workshop::parse_join(fragment) {
+            Some((id, name)) => Route::Join { id, name },
+            None => Route::BadJoin,
+        };
+    }
+    let Some(path) = fragment.strip_prefix('/') else {
+        return Route::Start;
+    };
+    let parts: Vec<&str> = path.split('/').collect();
+    match parts.as_slice() {
+        ["step", n] => match n.parse::<usize>() {
+            Ok(n) if n >= 2 => Route::Step(n - 1),
+            _ => Route::Start,
+        },
+        ["review"] => Route::Review,
+        ["results", id] => read_id(id).map_or(Route::Start, Route::Results),
+        ["history"] => Route::History,
+        ["compare", a, b] => match (read_id(a), read_id(b)) {
+            (Some(a), Some(b)) => Route::Compare(a, b),
+            _ => Route::History,
+        },
+        ["workshops"] => Route::Workshops,
+        ["workshop", id] => read_id(id).map_or(Route::Workshops, Route::Workshop),
+        ["how"] => Route::How,
+        _ => Route::Start,
+    }
+}
+
+/// The fragment, with its `#`, that names `route`.
+pub fn fragment(route: &Route) -> String {
+    match route {
+        Route::Start | Route::Step(0) => "#/".to_string(),
+        Route::Step(n) => format!("#/step/{}", n + 1),
+        Route::Review => "#/review".to_string(),
+        Route::Results(id) => format!("#/results/{}", id_part(id)),
+        Route::History => "#/history".to_string(),
+        Route::Compare(a, b) => format!("#/compare/{}/{}", id_part(a), id_part(b)),
+        Route::Workshops => "#/workshops".to_string(),
+        Route::Workshop(id) => format!("#/workshop/{}", id_part(id)),
+        Route::How => "#/how".to_string(),
+        Route::Shared { payload, workshop } => match workshop {
+            Some(id) => format!("#r={payload}&w={id}"),
+            None => format!("#r={payload}"),
+        },
+        Route::Join { id, name } => format!("#{}", workshop::join_fragment(id, name)),
+        Route::BadJoin => "#join=".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str, expected: Route) {
+        assert_eq!(parse(text), expected, "{text}");
+    }
+
+    fn shared(payload: &str, workshop: Option<&str>) -> Route {
+        Route::Shared {
+            payload: payload.to_string(),
+            workshop: workshop.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn every_view_has_an_address_that_reads_back() {
+        let routes = [
+            Route::Start,
+            Route::Step(1),
+            Route::Step(9),
+            Route::Review,
+            Route::Results("19a2b3c4d5e-0f1a".to_string()),
+            Route::History,
+            Route::Compare("a-1".to_string(), "b-2".to_string()),
+            Route::Workshops,
+            Route::Workshop("platform-offsite".to_string()),
+            Route::How,
+            shared("EQIB", None),
+            shared("EQIB", Some("offsite")),
+            Route::Join {
+                id: "offsite".to_string(),
+                name: "Platform offsite, Nov 2026".to_string(),
+            },
+        ];
+        for route in routes {
+            assert_eq!(parse(&fragment(&route)), route, "{}", fragment(&route));
+        }
+    }
+
+    #[test]
+    fn addresses_read_as_the_views_they_name() {
+        check("", Route::Start);
+        check("#", Route::Start);
+        check("#/", Route::Start);
+        check("#/step/1", Route::Start);
+        check("#/step/0", Route::Start);
+        check("#/step/2", Route::Step(1));
+        check("/step/10", Route::Step(9));
+        check("#/step/x", Route::Start);
+        check("#/step/99999999999999999999999", Route::Start);
+        check("#/review", Route::Review);
+        check("#/results/abc-1", Route::Results("abc-1".to_string()));
+        check("#/results/", Route::Start);
+        check("#/history", Route::History);
+        check("#/compare/a/b", Route::Compare("a".into(), "b".into()));
+        check("#/compare/a", Route::Start);
+        check("#/compare/a/", Route::History);
+        check("#/workshops", Route::Workshops);
+        check("#/workshop/w1", Route::Workshop("w1".into()));
+        check("#/how", Route::How);
+        check("#/unknown", Route::Start);
+        check("#unknown-view", Route::Start);
+        check("#<script>alert(1)</script>", Route::Start);
+        check("#%E0%A4%A", Route::Start);
+    }
+
+    #[test]
+    fn released_link_forms_keep_their_meaning() {
+        // Share links (issue 6), results sent to a workshop and invitations (issue 7), as
+        // released: tests/fixtures/links-v1.txt holds real payloads.
+        check("#r=EQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("r=EQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check(
+            "#r=EQIB&w=offsite-2026",
+            shared("EQIB", Some("offsite-2026")),
+        );
+        check("#r=", shared("", None));
+        check("#r=<b>x</b>", shared("<b>x</b>", None));
+        check(
+            "#join=offsite.Platform%20offsite%2C%20Nov%202026",
+            Route::Join {
+                id: "offsite".into(),
+                name: "Platform offsite, Nov 2026".into(),
+            },
+        );
+        check("#join=", Route::BadJoin);
+        check("#join=offsite", Route::BadJoin);
+        check("#join=offsite.%ZZ", Route::BadJoin);
+    }
+
+    #[test]
+    fn ids_from_outside_cannot_break_an_address_apart() {
+        for id in ["a/b", "x y", "é#1", "../../history", "%2F", "a&w=b"] {
+            let route = Route::Results(id.to_string());
+            assert_eq!(parse(&fragment(&route)), route, "{id}");
+            let route = Route::Compare(id.to_string(), "other".to_string());
+            assert_eq!(parse(&fragment(&route)), route, "{id}");
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! The review: every question with the answer given, each with a "Change" button that opens
+//! it, and "See results" one action away. It shows answers; it never changes them itself.
+
+use leptos::prelude::*;
+
+use stagefit_core::{Answer, Answers, BANK, Part, steps};
+
+/// The words of an answer, as the person chose it.
+fn answer_text(question: usize, answer: Answer) -> String {
+    match answer {
+        Answer::Chosen(i) => BANK.questions[question]
+            .options
+            .get(usize::from(i))
+            .map_or_else(|| "Not answered".to_string(), |c| c.label.to_string()),
+        Answer::Unknown => "Don't know".to_string(),
+        Answer::Unanswered => "Not answered".to_string(),
+    }
+}
+
+#[component]
+pub fn Review(
+    answers: RwSignal<Answers>,
+    /// Opens the step that asks this question (by its index in the bank).
+    on_change: Callback<usize>,
+    on_finish: Callback<()>,
+    /// Goes to a step (the last, for "Back").
+    on_back: Callback<usize>,
+) -> impl IntoView {
+    let last = steps(&BANK).len().saturating_sub(1);
+    let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
+    let part = |part: Part| {
+        let rows = BANK
+            .questions
+            .iter()
+            .enumerate()
+            .filter(|(_, q)| q.part == part)
+            .map(|(i, q)| {
+                let text = move || answers.with(|a| answer_text(i, a.get(i)));
+                let unanswered = move || answers.with(|a| !a.get(i).is_given());
+                view! {
+                    <li class="review-item" class:unanswered=unanswered>
+                        <p class="review-question">{q.prompt}</p>
+                        <p class="review-answer">{text}</p>
+                        <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
+                            "Change" <span class="visually-hidden">{format!(": {}", q.prompt)}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2>{part.title()}</h2>
+            <ul class="review-list">{rows}</ul>
+        }
+    };
+    view! {
+        <section class="review" aria-labelledby="review-heading">
+            <h1 id="review-heading" tabindex="-1">"Review your answers"</h1>
+            <p>
+                {move || match missing.get() {
+                    0 => "Every question has an answer. Change any of them, or see your results.".to_string(),
+                    1 => "One question has no answer yet: change it below, then see your results.".to_string(),
+                    n => format!("{n} questions have no answer yet: change them below, then see your results."),
+                }}
+            </p>
+            {part(Part::Company)}
+            {part(Part::Strategy)}
+            {part(Part::Platform)}
+            <div class="step-buttons">
+                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>"Back"</button>
+                <button type="button" class="primary" on:click=move |_| on_finish.run(())>"See results"</button>
+            </div>
+        </section>
+    }
+}
