@@ -32,11 +32,43 @@ struct DimensionFile {
     mature: [u8; 2],
     /// How much the dimension matters at each stage, 1 to 3: `[early, growth, mature]`.
     weight: [u8; 3],
-    ahead: String,
-    behind: String,
+    /// Advice when ahead of the stage: one text for every stage, or one per stage.
+    ahead: ByStage,
+    behind: ByStage,
     prepare: String,
     okr_ahead: OkrFile,
     okr_behind: OkrFile,
+}
+
+/// Text that is the same at every stage, or differs by stage (`early`, `growth`, `mature`;
+/// a stage left out takes `default`).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum ByStage {
+    Same(String),
+    Stages {
+        default: String,
+        #[serde(default)]
+        early: Option<String>,
+        #[serde(default)]
+        growth: Option<String>,
+        #[serde(default)]
+        mature: Option<String>,
+    },
+}
+
+impl ByStage {
+    fn texts(&self) -> [&str; 3] {
+        match self {
+            ByStage::Same(text) => [text, text, text],
+            ByStage::Stages {
+                default,
+                early,
+                growth,
+                mature,
+            } => [early, growth, mature].map(|t| t.as_deref().unwrap_or(default)),
+        }
+    }
 }
 
 #[derive(Deserialize)]
@@ -65,6 +97,13 @@ struct QuestionFile {
     why: String,
     #[serde(default)]
     dimension: Option<String>,
+    /// For a count of people whose level is their share of another question's count (the
+    /// id of that question), with the share, in percent, where levels 2, 3 and 4 start
+    /// (level 1 is any share above zero).
+    #[serde(default)]
+    share_of: Option<String>,
+    #[serde(default)]
+    share_levels: Option<[u8; 3]>,
     option: Vec<OptionFile>,
 }
 
@@ -81,6 +120,23 @@ struct OptionFile {
     note: String,
     #[serde(default)]
     shift: Vec<ShiftFile>,
+    /// A real answer that says nothing about the stage or the investment (for example "no
+    /// single pain stands out"): it counts towards nothing.
+    #[serde(default)]
+    neutral: bool,
+    /// How a platform answer is held against a band: `"band"` (by its level, the default),
+    /// `"never"` (it fits no stage: one level outside the band) or `"not_ahead"` (never
+    /// ahead: above the band counts as the band's top).
+    #[serde(default)]
+    fit: Option<String>,
+    /// For a platform question that measures no single dimension: the dimensions this
+    /// answer counts towards, at its `value`.
+    #[serde(default)]
+    counts: Vec<String>,
+    /// A representative number of people for a range ("60 to 249" is about 120), used to
+    /// work out shares.
+    #[serde(default)]
+    people: f32,
 }
 
 fn main() {
@@ -140,8 +196,8 @@ fn generate(bank: &BankFile) -> String {
             band(d.growth),
             band(d.mature),
             d.weight,
-            d.ahead,
-            d.behind,
+            d.ahead.texts(),
+            d.behind.texts(),
             d.prepare,
             okr(&d.okr_ahead),
             okr(&d.okr_behind)
@@ -164,9 +220,35 @@ fn generate(bank: &BankFile) -> String {
             None => "None".to_string(),
             Some(id) => format!("Some({})", dimension_index(id)),
         };
+        let question_index = |id: &str| {
+            let index = bank.question.iter().position(|other| other.id == id);
+            index.unwrap_or_else(|| panic!("question {}: unknown question {id:?}", q.id))
+        };
+        let share_of = match (&q.share_of, q.share_levels) {
+            (None, None) => "None".to_string(),
+            (Some(id), Some(levels)) => {
+                assert!(
+                    levels[0] > 0 && levels.windows(2).all(|w| w[0] < w[1]),
+                    "question {}: share levels rise",
+                    q.id
+                );
+                format!(
+                    "Some(Share {{ question: {}, levels: {levels:?} }})",
+                    question_index(id)
+                )
+            }
+            _ => panic!("question {}: share_of and share_levels go together", q.id),
+        };
         let mut options = String::new();
         for o in &q.option {
             assert!(o.value <= 4, "question {}: option values are 0 to 4", q.id);
+            let fit = match o.fit.as_deref() {
+                None | Some("band") => "Fit::Band",
+                Some("never") => "Fit::Never",
+                Some("not_ahead") => "Fit::NotAhead",
+                Some(other) => panic!("question {}: unknown fit {other:?}", q.id),
+            };
+            let counts: Vec<usize> = o.counts.iter().map(|id| dimension_index(id)).collect();
             let mut shifts = String::new();
             for s in &o.shift {
                 let _ = write!(
@@ -179,13 +261,13 @@ fn generate(bank: &BankFile) -> String {
             }
             let _ = write!(
                 options,
-                "Choice {{ label: {:?}, value: {}, note: {:?}, shifts: &[{shifts}] }}, ",
-                o.label, o.value, o.note
+                "Choice {{ label: {:?}, value: {}, note: {:?}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {:?} }}, ",
+                o.label, o.value, o.note, o.neutral, o.people
             );
         }
         let _ = writeln!(
             code,
-            "    Question {{ id: {:?}, part: {part}, prompt: {:?}, why: {:?}, dimension: {dimension}, options: &[{options}] }},",
+            "    Question {{ id: {:?}, part: {part}, prompt: {:?}, why: {:?}, dimension: {dimension}, share_of: {share_of}, options: &[{options}] }},",
             q.id, q.prompt, q.why
         );
     }

@@ -61,10 +61,11 @@ pub struct Dimension {
 /// What to do about a dimension, in each direction, and draft goals for it.
 #[derive(Debug)]
 pub struct Advice {
-    /// When the platform is ahead of the stage: what to stop or defer.
-    pub ahead: &'static str,
-    /// When it is behind: what to invest in.
-    pub behind: &'static str,
+    /// When the platform is ahead of the stage: what to stop or defer, per stage (early,
+    /// growth, mature), since what to keep depends on the stage.
+    pub ahead: [&'static str; 3],
+    /// When it is behind: what to invest in, per stage.
+    pub behind: [&'static str; 3],
     /// When the company is about to move into the next stage: what to get ready.
     pub prepare: &'static str,
     pub okr_ahead: Okr,
@@ -88,6 +89,29 @@ pub struct Shift {
     pub band: i8,
 }
 
+/// How a platform answer is held against a band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fit {
+    /// By its level, like any other.
+    Band,
+    /// It fits no stage (goals that count what was shipped, targets a team sets for itself):
+    /// it counts one level below the band, or above it where the band starts at 0.
+    Never,
+    /// It is never ahead (targets derived from business needs): above the band it counts
+    /// as the band's top.
+    NotAhead,
+}
+
+/// A count of people whose level is its share of another question's count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Share {
+    /// The question whose chosen option's `people` is the whole (the number of engineers).
+    pub question: usize,
+    /// The shares, in percent, from which levels 2, 3 and 4 start; any share above zero is
+    /// at least level 1, and nobody at all is level 0.
+    pub levels: [u8; 3],
+}
+
 /// One answer a question offers, besides "Don't know".
 #[derive(Debug)]
 pub struct Choice {
@@ -100,6 +124,16 @@ pub struct Choice {
     pub note: &'static str,
     /// For strategy answers: how it shifts dimensions' weights and bands.
     pub shifts: &'static [Shift],
+    /// A real answer that points nowhere on the stage scale and shows no investment level
+    /// ("no single pain stands out"): it counts towards nothing.
+    pub neutral: bool,
+    /// For platform answers: how the answer is held against the band.
+    pub fit: Fit,
+    /// For platform questions that measure no single dimension: the dimensions this answer
+    /// counts towards, at its `value` (an investment under way counts where it builds).
+    pub counts: &'static [usize],
+    /// For ranges of people: a representative count ("60 to 249" is about 120), or 0.
+    pub people: f32,
 }
 
 /// One question, with its options in the contract's order.
@@ -111,8 +145,11 @@ pub struct Question {
     pub prompt: &'static str,
     /// A sentence on why the question matters, shown beside it.
     pub why: &'static str,
-    /// For platform questions, the index of the dimension it measures.
+    /// For platform questions, the index of the dimension it measures; `None` for one whose
+    /// answers each say which dimensions they count towards.
     pub dimension: Option<usize>,
+    /// For a count of people scored as a share of another count.
+    pub share_of: Option<Share>,
     pub options: &'static [Choice],
 }
 
@@ -125,7 +162,7 @@ pub struct Bank {
 }
 
 mod generated {
-    use super::{Advice, Band, Choice, Dimension, Okr, Part, Question, Shift};
+    use super::{Advice, Band, Choice, Dimension, Fit, Okr, Part, Question, Share, Shift};
     include!(concat!(env!("OUT_DIR"), "/bank.rs"));
 }
 
@@ -135,6 +172,44 @@ pub static BANK: Bank = Bank {
     dimensions: generated::DIMENSIONS,
     questions: generated::QUESTIONS,
 };
+
+/// The words the app shows on every question besides the bank's own: the label before the
+/// "why we ask" sentence, and the "Don't know" option it adds last.
+pub const WHY_LABEL: &str = "Why we ask:";
+pub const DONT_KNOW: &str = "Don't know";
+
+/// How fast people read running text, in words a minute (adults reading non-fiction silently
+/// average about 238: Brysbaert, 2019).
+const WORDS_PER_MINUTE: f32 = 238.0;
+/// The time to weigh the options and choose one, per question, in seconds.
+const SECONDS_TO_CHOOSE: f32 = 5.0;
+
+/// The words a respondent reads in the questionnaire: every legend, option label and "why we
+/// ask" sentence, with the app's own "Why we ask:" and "Don't know" on each question.
+pub fn reading_words(bank: &Bank) -> usize {
+    let words = |text: &str| text.split_whitespace().count();
+    bank.questions
+        .iter()
+        .map(|q| {
+            words(q.prompt)
+                + words(WHY_LABEL)
+                + words(q.why)
+                + q.options.iter().map(|o| words(o.label)).sum::<usize>()
+                + words(DONT_KNOW)
+        })
+        .sum()
+}
+
+/// About how many minutes the questionnaire takes: reading its words and choosing an answer to
+/// each question, rounded to the nearest minute (at least one).
+pub fn minutes(bank: &Bank) -> u32 {
+    minutes_for(reading_words(bank), bank.questions.len())
+}
+
+fn minutes_for(words: usize, questions: usize) -> u32 {
+    let minutes = words as f32 / WORDS_PER_MINUTE + questions as f32 * SECONDS_TO_CHOOSE / 60.0;
+    (minutes.round() as u32).max(1)
+}
 
 #[cfg(test)]
 mod tests {
@@ -197,9 +272,22 @@ mod tests {
     #[test]
     fn options_are_ordered_as_the_page_contract_says() {
         // Company options run from early to mature, platform options from least to most
-        // invested; a decreasing value would mean the order on screen lies.
+        // invested; a decreasing value would mean the order on screen lies. Neutral answers
+        // point nowhere: they come last in company questions and first in platform ones.
         for q in BANK.questions.iter().filter(|q| q.part != Part::Strategy) {
-            let values: Vec<u8> = q.options.iter().map(|o| o.value).collect();
+            let neutral: Vec<bool> = q.options.iter().map(|o| o.neutral).collect();
+            let mut sorted = neutral.clone();
+            match q.part {
+                Part::Company => sorted.sort(),
+                _ => sorted.sort_by(|a, b| b.cmp(a)),
+            }
+            assert_eq!(neutral, sorted, "{}: neutral answers out of place", q.id);
+            let values: Vec<u8> = q
+                .options
+                .iter()
+                .filter(|o| !o.neutral)
+                .map(|o| o.value)
+                .collect();
             assert!(
                 values.windows(2).all(|w| w[0] <= w[1]),
                 "{} options are out of order: {values:?}",
@@ -215,8 +303,73 @@ mod tests {
 
     #[test]
     fn platform_questions_measure_a_dimension_and_others_do_not() {
+        // A platform question measures one dimension, or every answer that is not neutral says
+        // which dimensions it counts towards; no other question touches a dimension.
         for q in BANK.questions {
-            assert_eq!(q.part == Part::Platform, q.dimension.is_some(), "{}", q.id);
+            let counted = q.options.iter().all(|o| o.neutral || !o.counts.is_empty());
+            let counts_somewhere = q.options.iter().any(|o| !o.counts.is_empty());
+            match (q.part, q.dimension) {
+                (Part::Platform, Some(_)) => assert!(!counts_somewhere, "{}", q.id),
+                (Part::Platform, None) => assert!(counted && counts_somewhere, "{}", q.id),
+                _ => assert!(q.dimension.is_none() && !counts_somewhere, "{}", q.id),
+            }
+        }
+    }
+
+    #[test]
+    fn ranges_of_people_never_overlap_and_shares_read_the_head_count() {
+        // Issue 13: "60 to 250" and "250 to 1,000" both held 250. Every range is "A to B",
+        // "fewer than A", "A or more" or "more than A", and each starts after the last ends.
+        let numbers = |label: &str| -> Vec<u32> {
+            label
+                .split(|c: char| !c.is_ascii_digit() && c != ',')
+                .filter_map(|w| w.replace(',', "").parse().ok())
+                .collect()
+        };
+        for id in ["company.engineers", "company.teams", "platform.team_people"] {
+            let q = BANK.questions.iter().find(|q| q.id == id).expect(id);
+            let mut last_end = None;
+            for o in q.options {
+                let n = numbers(o.label);
+                let (start, end) = match n.as_slice() {
+                    [] => continue,
+                    [a] if o.label.starts_with("Fewer") => (0, a - 1),
+                    [a] if o.label.starts_with("More than") => (a + 1, u32::MAX),
+                    [a] if o.label.contains("or more") => (*a, u32::MAX),
+                    [a] => (*a, *a),
+                    [a, b] => (*a, *b),
+                    _ => panic!("{id}: {:?}", o.label),
+                };
+                if let Some(last) = last_end {
+                    assert_eq!(
+                        start,
+                        last + 1,
+                        "{id}: {:?} overlaps or leaves a hole",
+                        o.label
+                    );
+                }
+                last_end = Some(end);
+            }
+        }
+        for q in BANK.questions {
+            if let Some(share) = q.share_of {
+                let whole = &BANK.questions[share.question];
+                assert!(whole.options.iter().all(|o| o.people > 0.0), "{}", q.id);
+            }
+        }
+    }
+
+    #[test]
+    fn answers_that_fit_no_stage_are_not_at_the_ends_of_the_scale() {
+        // An answer that fits no stage counts one level outside the band; that is only
+        // possible if no band spans the whole scale.
+        for q in BANK.questions {
+            if q.options.iter().any(|o| o.fit == Fit::Never) {
+                let d = &BANK.dimensions[q.dimension.expect("a measured dimension")];
+                for band in d.bands {
+                    assert!(band.low > 0 || band.high < 4, "{}", d.id);
+                }
+            }
         }
     }
 
@@ -241,7 +394,9 @@ mod tests {
     #[test]
     fn the_bank_covers_company_strategy_and_platform_broadly() {
         let count = |part| BANK.questions.iter().filter(|q| q.part == part).count();
-        assert!(count(Part::Company) >= 8, "at least 8 company questions");
+        // Seven since version 2: the number of platform teams left the company questions, since
+        // a stage read from the platform itself would hide a platform built ahead of it.
+        assert!(count(Part::Company) >= 7, "at least 7 company questions");
         assert!(
             count(Part::Strategy) >= 2,
             "the goal and whether it changed"
@@ -257,13 +412,11 @@ mod tests {
     fn every_dimension_has_advice_in_every_direction_and_outcome_goals() {
         for d in BANK.dimensions {
             let a = &d.advice;
-            for text in [
-                a.ahead,
-                a.behind,
+            for text in a.ahead.into_iter().chain(a.behind).chain([
                 a.prepare,
                 a.okr_ahead.objective,
                 a.okr_behind.objective,
-            ] {
+            ]) {
                 assert!(text.len() > 20, "{}: advice too short: {text:?}", d.id);
             }
             for okr in [&a.okr_ahead, &a.okr_behind] {
@@ -305,13 +458,43 @@ mod tests {
                 }
                 for shift in choice.shifts {
                     assert!(shift.dimension < BANK.dimensions.len());
+                    // Weight may rise by up to 3, so a goal can make one area the most
+                    // important (moving upmarket and security); bands move one level at most.
                     assert!(
-                        (-1..=1).contains(&shift.weight) && (-1..=1).contains(&shift.band),
+                        (-3..=3).contains(&shift.weight) && (-1..=1).contains(&shift.band),
                         "{}",
                         q.id
                     );
                 }
             }
         }
+    }
+
+    #[test]
+    fn issue_13_a_respondent_reads_at_most_1800_words() {
+        // A busy CTO answers in one read: legends, options and "why we ask" together.
+        let words = reading_words(&BANK);
+        assert!(words <= 1800, "{words} words to read");
+    }
+
+    #[test]
+    fn the_time_estimate_follows_the_words_and_the_questions() {
+        fn check(words: usize, questions: usize, expected: u32) {
+            assert_eq!(
+                minutes_for(words, questions),
+                expected,
+                "{words} words, {questions} questions"
+            );
+        }
+        check(0, 0, 1);
+        check(238, 0, 1);
+        check(2380, 0, 10);
+        check(0, 12, 1);
+        check(1622, 27, 9);
+        check(2066, 27, 11);
+        assert_eq!(
+            minutes(&BANK),
+            minutes_for(reading_words(&BANK), BANK.questions.len())
+        );
     }
 }

@@ -2,9 +2,9 @@
 //! checked by hand: how a dimension's level was averaged, which band and weight applied and
 //! why, and how many score points the gap cost.
 
-use super::bank::Band;
+use super::bank::{BANK, Band, Fit};
 use super::report::tenths;
-use super::scoring::{Assessment, DimensionResult, Finding, StageInference};
+use super::scoring::{Assessment, DimensionResult, FULL_GAP, Finding, StageInference};
 use super::stage::Stage;
 
 fn band_text(band: Band) -> String {
@@ -24,10 +24,18 @@ pub fn band(band: Band) -> String {
 pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<String> {
     let mut lines = Vec::new();
     let Some(level) = result.level else {
-        lines.push(format!(
-            "All {} answers here were \u{201c}Don't know\u{201d}, so this area has no level and does not count towards the score.",
-            result.n_questions
-        ));
+        let counts_people = BANK
+            .questions
+            .iter()
+            .any(|q| q.dimension == Some(result.dimension) && q.share_of.is_some());
+        lines.push(if counts_people {
+            "No answer here could be scored: it was \u{201c}Don't know\u{201d}, or a team size without the number of engineers to compare it with. This area has no level and does not count towards the score.".to_string()
+        } else {
+            format!(
+                "All {} answers here were \u{201c}Don't know\u{201d}, so this area has no level and does not count towards the score.",
+                result.n_questions
+            )
+        });
         return lines;
     };
     let levels: Vec<String> = result.answers.iter().map(|a| a.level.to_string()).collect();
@@ -42,6 +50,32 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
             tenths(level)
         )
     });
+    for a in &result.answers {
+        let Some(option) = BANK
+            .questions
+            .get(a.question)
+            .and_then(|q| q.options.get(a.choice))
+        else {
+            continue;
+        };
+        if let Some(share) = a.share {
+            lines.push(format!(
+                "\u{201c}{}\u{201d} people on the platform is about {share}% of your engineers: level {}.",
+                option.label, a.value
+            ));
+        }
+        match a.fit {
+            Fit::Never => lines.push(format!(
+                "\u{201c}{}\u{201d} fits no stage, so it counts one level outside the band: level {}.",
+                option.label, a.level
+            )),
+            Fit::NotAhead if a.level < a.value => lines.push(format!(
+                "\u{201c}{}\u{201d} is never ahead of a stage, so it counts at the band's top: level {}.",
+                option.label, a.level
+            )),
+            Fit::NotAhead | Fit::Band => {}
+        }
+    }
     let mut band_line = format!("Band for {}: {}.", stage.company(), band_text(result.band));
     if result.band != result.base_band {
         band_line.push_str(&format!(
@@ -58,21 +92,81 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
         ));
     }
     lines.push(weight_line);
+    let direction = if result.finding == Finding::Over {
+        "above"
+    } else {
+        "below"
+    };
     lines.push(match result.finding {
         Finding::Fit | Finding::Unknown => "Gap: none, the level is within the band, so this area costs no points.".to_string(),
-        Finding::Over | Finding::Under => format!(
-            "Gap: {} {} the band, out of at most {:.0}. Points lost: 100 \u{d7} {} \u{d7} ({} \u{f7} {:.0}) \u{f7} {} = {}.",
+        Finding::Over | Finding::Under if result.off >= 1.0 => format!(
+            "Gap: {} {direction} the band. Two levels or more outside it lose all of an area's weight: {} of the {} weight points in all. Points lost: {}.",
             tenths(result.gap.abs()),
-            if result.finding == Finding::Over { "above" } else { "below" },
-            result.widest,
             result.weight,
+            total_weight,
+            tenths(result.points_lost),
+        ),
+        Finding::Over | Finding::Under => format!(
+            "Gap: {} {direction} the band. Two levels outside it would lose all of an area's weight, so this one loses {} \u{f7} {FULL_GAP:.0} \u{d7} {} = {} of the {} weight points in all. Points lost: {}.",
             tenths(result.gap.abs()),
-            result.widest,
+            tenths(result.gap.abs()),
+            result.weight,
+            tenths(result.off * f32::from(result.weight)),
             total_weight,
             tenths(result.points_lost),
         ),
     });
     lines
+}
+
+/// The stage as the headline shows it, and a small note under it: "Stage unknown" with
+/// "assumed Growth" when no company answer is known and the person chose no stage, so the
+/// assumed middle is never shown as a finding.
+pub fn stage_headline(stage: &StageInference) -> (String, Option<String>) {
+    if stage.known() {
+        (stage.stage.to_string(), None)
+    } else {
+        (
+            "Stage unknown".to_string(),
+            Some(format!("assumed {}", stage.stage)),
+        )
+    }
+}
+
+/// The note for a company near the line between two stages, or `None`. It promises
+/// "Prepare" findings only when there are some to show.
+pub fn transition(assessment: &Assessment) -> Option<String> {
+    let t = assessment.stage.transition?;
+    let stage = assessment.stage.stage;
+    let near = format!(
+        "In transition: your answers sit near the line between {} and {}.",
+        t.from.id(),
+        t.to.id()
+    );
+    let n_prepare = assessment
+        .dimensions
+        .iter()
+        .filter(|d| d.prepare_for.is_some())
+        .count();
+    Some(if stage == t.from && n_prepare > 0 {
+        format!(
+            "{near} {} marked \u{201c}Prepare\u{201d} show what the {} stage will ask for.",
+            if n_prepare == 1 {
+                "One area".to_string()
+            } else {
+                format!("{n_prepare} areas")
+            },
+            t.to.id()
+        )
+    } else if stage == t.from {
+        format!(
+            "{near} The findings use the {} bands; no area that fits today falls short of what the {} stage will ask for.",
+            stage.id(),
+            t.to.id()
+        )
+    } else {
+        format!("{near} The findings use the {} bands.", stage.id())
+    })
 }
 
 /// One sentence on how sure the stage reading is, and why.
@@ -88,7 +182,7 @@ pub fn confidence(stage: &StageInference) -> String {
         "they point in different directions"
     };
     format!(
-        "{} confidence: {} of {} company questions answered, and {agreement}.",
+        "{} confidence: {} of {} company answers point to a stage, and {agreement}.",
         capitalise(&stage.confidence.to_string()),
         stage.evidence.len(),
         stage.n_questions
@@ -116,33 +210,71 @@ pub fn score(assessment: &Assessment) -> String {
                 .iter()
                 .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
                 .count();
-            let verdict = if score >= 85 {
-                "Your platform fits your stage well."
-            } else if score >= 60 {
-                "Your platform partly fits your stage."
-            } else {
-                "Your platform is out of step with your stage."
-            };
+            let n_scored = assessment
+                .dimensions
+                .iter()
+                .filter(|d| d.level.is_some())
+                .count();
+            let company = assessment.stage.stage.company();
+            let arithmetic = format!(
+                "Weight lost: {} of {}, so the score is 100 \u{d7} (1 \u{2212} {:.2})\u{b2} = {score}.",
+                tenths(assessment.lost * assessment.total_weight as f32),
+                assessment.total_weight,
+                assessment.lost,
+            );
+            if score == 0 {
+                let first = assessment.priorities.first().map_or(String::new(), |p| {
+                    format!(
+                        " The first thing to do: {} ({}).",
+                        p.kind.label(),
+                        BANK.dimensions[p.dimension].name.to_lowercase()
+                    )
+                });
+                let n_far = assessment
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.level.is_some() && d.off >= 1.0)
+                    .count();
+                let rest = match n_off.saturating_sub(n_far) {
+                    0 => String::new(),
+                    n => format!(", and {n} more less far"),
+                };
+                return format!(
+                    "Your platform is as far from what suits {company} as the score can show: {n_far} of {n_scored} areas are two levels or more outside their range{rest}.{first} {arithmetic}"
+                );
+            }
+            let verdict = verdict(score, n_off, n_scored);
             format!(
-                "{verdict} 100 would mean every area sits in the range that suits {}; {} of {} areas are outside it. Being ahead costs as many points as being behind.",
-                assessment.stage.stage.company(),
-                n_off,
-                assessment.dimensions.len()
+                "{verdict} 100 would mean every area sits in the range that suits {company}; {n_off} of {n_scored} areas are outside it. Being ahead costs as many points as being behind. {arithmetic}"
             )
         }
+    }
+}
+
+/// The words for a score: "fits well" only from 85 with at most two areas off, and never
+/// "partly fits" when most areas are off.
+pub fn verdict(score: u8, n_off: usize, n_scored: usize) -> &'static str {
+    if score >= 85 && n_off <= 2 {
+        "Your platform fits your stage well."
+    } else if score < 60 || 2 * n_off > n_scored {
+        "Your platform is out of step with your stage."
+    } else {
+        "Your platform partly fits your stage."
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, Part, assess};
+    use crate::{Answer, Answers, BANK, Part, Stage, assess};
 
     fn mature_company_with_light_platform() -> Assessment {
         let mut answers = Answers::new(&BANK);
         for (index, q) in BANK.questions.iter().enumerate() {
             let answer = match q.part {
-                Part::Company => Answer::Chosen((q.options.len() - 1) as u8),
+                Part::Company => {
+                    Answer::Chosen(q.options.iter().rposition(|o| !o.neutral).unwrap_or(0) as u8)
+                }
                 Part::Strategy => Answer::Unknown,
                 Part::Platform => Answer::Chosen(0),
             };
@@ -159,7 +291,13 @@ mod tests {
         assert_eq!(lines[0], "Level: 0.0 (one answer).");
         assert_eq!(lines[1], "Band for a mature company: 3 to 4.");
         assert!(lines[2].starts_with("Weight: 2 of "), "{}", lines[2]);
-        assert!(lines[3].starts_with("Gap: 3.0 below the band, out of at most 3. Points lost: 100 \u{d7} 2 \u{d7} (3.0 \u{f7} 3)"), "{}", lines[3]);
+        assert!(
+            lines[3].starts_with(
+                "Gap: 3.0 below the band. Two levels or more outside it lose all of an area's weight: 2 of the "
+            ),
+            "{}",
+            lines[3]
+        );
     }
 
     #[test]
@@ -182,8 +320,126 @@ mod tests {
         let a = mature_company_with_light_platform();
         assert_eq!(
             confidence(&a.stage),
-            "High confidence: 8 of 8 company questions answered, and they point the same way."
+            "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
         );
-        assert!(score(&a).starts_with("Your platform is out of step with your stage."));
+        let text = score(&a);
+        assert!(
+            text.starts_with("Your platform is as far from what suits a mature company as the score can show: 13 of 14 areas are two levels or more outside their range. The first thing to do: Invest ("),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_gap_of_one_level_loses_half_the_weight_and_says_so() {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            if q.part == Part::Company {
+                answers.set(index, Answer::Chosen(0));
+            }
+        }
+        let delivery = BANK
+            .questions
+            .iter()
+            .position(|q| q.id == "platform.deploy");
+        answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
+        let a = assess(&BANK, &answers);
+        let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(
+            lines[3],
+            format!(
+                "Gap: 1.0 below the band. Two levels outside it would lose all of an area's weight, so this one loses 1.0 \u{f7} 2 \u{d7} 3 = 1.5 of the 3 weight points in all. Points lost: {}.",
+                tenths(a.dimensions[0].points_lost)
+            )
+        );
+    }
+
+    #[test]
+    fn issue_13_no_known_company_answer_reads_stage_unknown_with_the_assumption_in_small_text() {
+        let check = |answers: &Answers, expected: (&str, Option<&str>)| {
+            let (big, small) = stage_headline(&assess(&BANK, answers).stage);
+            assert_eq!((big.as_str(), small.as_deref()), expected);
+        };
+        let mut answers = Answers::new(&BANK);
+        for index in 0..BANK.questions.len() {
+            answers.set(index, Answer::Unknown);
+        }
+        check(&answers, ("Stage unknown", Some("assumed Growth")));
+        answers.stage_override = Some(Stage::Growth);
+        check(&answers, ("Growth", None));
+        answers.stage_override = None;
+        answers.set(0, Answer::Chosen(0));
+        check(&answers, ("Early", None));
+    }
+
+    #[test]
+    fn issue_13_in_transition_promises_prepare_findings_only_when_there_are_some() {
+        for company in [0.0_f32, 1.0, 1.2, 1.4, 1.6, 2.4, 2.6, 2.8, 3.0] {
+            for platform in [0_usize, 1, 2, 3, 4] {
+                let mut answers = Answers::new(&BANK);
+                for (index, q) in BANK.questions.iter().enumerate() {
+                    let pick = match q.part {
+                        Part::Company => q
+                            .options
+                            .iter()
+                            .position(|o| f32::from(o.value) >= company)
+                            .unwrap_or(0),
+                        Part::Platform => platform.min(q.options.len() - 1),
+                        Part::Strategy => continue,
+                    };
+                    answers.set(index, Answer::Chosen(pick as u8));
+                }
+                let a = assess(&BANK, &answers);
+                let n_prepare = a
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.prepare_for.is_some())
+                    .count();
+                match transition(&a) {
+                    Some(text) => assert_eq!(text.contains("Prepare"), n_prepare > 0, "{text}"),
+                    None => assert_eq!(n_prepare, 0),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn issue_13_fits_well_needs_85_and_at_most_two_areas_off() {
+        fn check(score: u8, n_off: usize, n_scored: usize, expected: &str) {
+            assert!(
+                verdict(score, n_off, n_scored).contains(expected),
+                "{score} {n_off}/{n_scored}"
+            );
+        }
+        check(100, 0, 14, "fits your stage well");
+        check(85, 2, 14, "fits your stage well");
+        check(90, 3, 14, "partly fits");
+        check(84, 1, 14, "partly fits");
+        check(70, 8, 14, "out of step");
+        check(59, 1, 14, "out of step");
+    }
+
+    #[test]
+    fn issue_13_a_score_of_0_says_how_far_off_and_the_first_thing_to_do() {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let pick = match q.part {
+                Part::Company => 0,
+                Part::Platform => q.options.len() - 1,
+                Part::Strategy => continue,
+            };
+            answers.set(index, Answer::Chosen(pick as u8));
+        }
+        let mut a = assess(&BANK, &answers);
+        // Make every scored area two levels off, as far as the score can show.
+        for d in &mut a.dimensions {
+            d.finding = Finding::Over;
+        }
+        a.score = Some(0);
+        let text = score(&a);
+        assert!(text.starts_with("Your platform is as far from what suits an early-stage company as the score can show"), "{text}");
+        assert!(
+            text.contains("The first thing to do: Stop or defer ("),
+            "{text}"
+        );
     }
 }

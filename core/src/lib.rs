@@ -23,7 +23,10 @@ mod steps;
 pub mod workshop;
 
 pub use answers::{Answer, Answers};
-pub use bank::{Advice, BANK, Band, Bank, Choice, Dimension, Okr, Part, Question, Shift};
+pub use bank::{
+    Advice, BANK, Band, Bank, Choice, DONT_KNOW, Dimension, Fit, Okr, Part, Question, Share, Shift,
+    WHY_LABEL, minutes, reading_words,
+};
 pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,

@@ -95,9 +95,15 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     let _ = writeln!(md, "# Stagefit: {title}\n");
     let _ = writeln!(md, "_{date}_\n");
     let stage = &assessment.stage;
+    // As on screen: a stage no answer pointed to is only assumed, and says so.
+    let assumed = if stage.known() {
+        ""
+    } else {
+        "unknown, assumed "
+    };
     let _ = writeln!(
         md,
-        "**Company stage:** {}{}: {}. {}\n",
+        "**Company stage:** {assumed}{}{}: {}. {}\n",
         stage.stage,
         if stage.overridden {
             " (chosen by you)"
@@ -228,6 +234,19 @@ mod tests {
         assert_eq!(md.matches("\n| ").count(), 1 + BANK.dimensions.len());
         assert!(md.contains("## Top priorities\n\n1. **Invest: "));
         assert!(md.matches("   - Key result: ").count() >= 6);
+    }
+
+    #[test]
+    fn issue_13_a_summary_with_no_known_company_answer_says_the_stage_is_assumed() {
+        let mut answers = crate::Answers::new(&BANK);
+        for index in 0..BANK.questions.len() {
+            answers.set(index, crate::Answer::Unknown);
+        }
+        let md = markdown(&BANK, &crate::assess(&BANK, &answers), "", "d");
+        assert!(
+            md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
+            "{md}"
+        );
     }
 
     #[test]

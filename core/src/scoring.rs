@@ -4,15 +4,26 @@
 //!
 //! The rule that sets Stagefit apart: investing beyond what the stage needs costs the score
 //! just as investing too little does. More platform is not better; a platform that fits is.
+//!
+//! The score: each scored dimension loses `min(|gap| / FULL_GAP, 1)` of its weight, so two
+//! levels outside the band lose all of it whatever the band's width; `lost` is the weight lost
+//! over the total weight (0 to 1), and the score is `100 × (1 − lost)²`. Squaring keeps one
+//! small gap cheap and makes a platform that is off in many places, or far off in its most
+//! important ones, read as out of step rather than "partly fitting".
 
 use std::fmt;
 
 use super::answers::{Answer, Answers};
-use super::bank::{Band, Bank, Okr, Part, Question};
+use super::bank::{Band, Bank, Fit, Okr, Part, Question};
 use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
 const TRANSITION_MARGIN: f32 = 0.3;
+
+/// A gap of this many levels, or more, loses the dimension's whole weight. It is fixed, not
+/// the widest gap a band allows, so the same overshoot costs the same in a narrow band as in
+/// a wide one.
+pub const FULL_GAP: f32 = 2.0;
 
 /// How much to trust the inferred stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,7 +67,10 @@ pub struct StageInference {
     pub stage: Stage,
     /// The stage the answers point to.
     pub inferred: Stage,
+    /// The person chose a stage other than the inferred one.
     pub overridden: bool,
+    /// The person chose a stage, even the inferred one.
+    pub chosen: bool,
     /// Where the answers put the company on the 0 (early) to 4 (mature) scale, or `None` when
     /// no company answer is known (the inferred stage is then growth, the middle).
     pub position: Option<f32>,
@@ -70,6 +84,14 @@ pub struct StageInference {
     /// The known company answers, in bank order, with where each points.
     pub evidence: Vec<Evidence>,
     pub n_questions: usize,
+}
+
+impl StageInference {
+    /// Whether any company answer said where the company is, or the person chose the stage.
+    /// When not, `stage` is only the assumed middle (growth) and must not be shown as known.
+    pub fn known(&self) -> bool {
+        self.position.is_some() || self.chosen
+    }
 }
 
 /// Where a dimension sits relative to its band.
@@ -112,7 +134,14 @@ impl Finding {
 pub struct LevelAnswer {
     pub question: usize,
     pub choice: usize,
+    /// The level the answer counts at against this stage's band (after `fit` and shares).
     pub level: u8,
+    /// The level the answer shows on its own: the option's value, or the level of its share.
+    pub value: u8,
+    /// How the answer is held against the band.
+    pub fit: Fit,
+    /// For a count of people: its share of the engineers, in whole percent.
+    pub share: Option<u16>,
 }
 
 /// One dimension's result, with every number that went into it.
@@ -134,8 +163,8 @@ pub struct DimensionResult {
     pub weight: u8,
     /// Level minus the nearest end of the band: negative when behind, positive when ahead.
     pub gap: f32,
-    /// The largest gap the scale allows for this band.
-    pub widest: f32,
+    /// The part of its weight this dimension loses: `min(|gap| / FULL_GAP, 1)`.
+    pub off: f32,
     /// Score points this dimension costs (0 when it fits or is not scored).
     pub points_lost: f32,
     pub finding: Finding,
@@ -200,15 +229,17 @@ impl PriorityKind {
 pub struct Priority {
     pub dimension: usize,
     pub kind: PriorityKind,
+    /// The stage the advice is for (what to keep or add depends on it).
+    pub stage: Stage,
 }
 
 impl Priority {
-    /// The advice for this priority, from the bank.
+    /// The advice for this priority, from the bank, for its stage.
     pub fn advice(&self, bank: &Bank) -> &'static str {
         let advice = &bank.dimensions[self.dimension].advice;
         match self.kind {
-            PriorityKind::Invest => advice.behind,
-            PriorityKind::Defer => advice.ahead,
+            PriorityKind::Invest => advice.behind[self.stage.index()],
+            PriorityKind::Defer => advice.ahead[self.stage.index()],
             PriorityKind::Prepare => advice.prepare,
         }
     }
@@ -233,6 +264,8 @@ pub struct Assessment {
     pub score: Option<u8>,
     /// The sum of the weights of the scored dimensions (the score's denominator).
     pub total_weight: u32,
+    /// The weight lost over the total weight, 0 (all fit) to 1 (all two levels or more off).
+    pub lost: f32,
     /// Up to three priorities, most important first.
     pub priorities: Vec<Priority>,
     /// How many platform questions had a real answer, of how many.
@@ -240,15 +273,60 @@ pub struct Assessment {
     pub n_platform_questions: usize,
 }
 
-/// The chosen option's index and value, or `None` for unanswered, "Don't know" or an option
-/// index the question does not have.
+/// The chosen option's index and value, or `None` for unanswered, "Don't know", a neutral
+/// answer (it counts towards nothing) or an option index the question does not have.
 fn chosen(question: &Question, answer: Answer) -> Option<(usize, u8)> {
     match answer {
         Answer::Chosen(index) => {
             let index = usize::from(index);
-            question.options.get(index).map(|o| (index, o.value))
+            question
+                .options
+                .get(index)
+                .filter(|o| !o.neutral)
+                .map(|o| (index, o.value))
         }
         Answer::Unanswered | Answer::Unknown => None,
+    }
+}
+
+/// The level a count of people shows as its share of the engineers: 0 for nobody, then 1 to 4
+/// from the share levels up; `None` when the number of engineers is not known.
+fn share_level(
+    bank: &Bank,
+    answers: &Answers,
+    question: &Question,
+    choice: usize,
+) -> Option<(u8, u16)> {
+    let share = question.share_of?;
+    let people = question.options.get(choice)?.people;
+    let whole = bank.questions.get(share.question)?;
+    let (engineers, _) = chosen(whole, answers.get(share.question))?;
+    let engineers = whole.options[engineers].people;
+    if engineers <= 0.0 {
+        return None;
+    }
+    let percent = 100.0 * people / engineers;
+    let level = if people <= 0.0 {
+        0
+    } else {
+        1 + share
+            .levels
+            .iter()
+            .filter(|&&from| percent >= f32::from(from))
+            .count() as u8
+    };
+    Some((level, percent.round().min(f32::from(u16::MAX)) as u16))
+}
+
+/// The level an answer counts at against `band`: answers that fit no stage count one level
+/// outside it (below, or above where the band starts at 0); answers that are never ahead count
+/// at most at its top.
+fn counted_level(value: u8, fit: Fit, band: Band) -> u8 {
+    match fit {
+        Fit::Band => value,
+        Fit::Never if band.low > 0 => band.low - 1,
+        Fit::Never => (band.high + 1).min(4),
+        Fit::NotAhead => value.min(band.high),
     }
 }
 
@@ -269,17 +347,22 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
         .filter(|d| d.level.is_some())
         .map(|d| u32::from(d.weight))
         .sum();
+    let parts: Vec<(u8, f32)> = dimensions
+        .iter()
+        .filter(|d| d.level.is_some())
+        .map(|d| (d.weight, d.gap))
+        .collect();
+    let lost = lost_share(&parts);
+    // 100 − 100 × (1 − lost)² = 100 × lost × (2 − lost): each dimension's points are its part
+    // of `lost` times 100 × (2 − lost), so the points add up to what the score lost.
     for d in &mut dimensions {
-        if d.level.is_some() && d.widest > 0.0 {
-            let share = (d.gap.abs() / d.widest).min(1.0);
-            d.points_lost = 100.0 * f32::from(d.weight) * share / total_weight as f32;
+        if total_weight > 0 {
+            d.points_lost =
+                100.0 * f32::from(d.weight) * d.off / total_weight as f32 * (2.0 - lost);
         }
     }
-    let score = (total_weight > 0).then(|| {
-        let lost: f32 = dimensions.iter().map(|d| d.points_lost).sum();
-        (100.0 - lost).round().clamp(0.0, 100.0) as u8
-    });
-    let priorities = priorities(&dimensions, &strategy);
+    let score = (total_weight > 0).then(|| score_from_lost(lost));
+    let priorities = priorities(&dimensions, &strategy, stage.stage);
     let platform: Vec<(&Question, Answer)> = bank
         .questions
         .iter()
@@ -292,6 +375,7 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
         dimensions,
         score,
         total_weight,
+        lost,
         priorities,
         n_platform_known: platform
             .iter()
@@ -299,6 +383,25 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
             .count(),
         n_platform_questions: platform.len(),
     }
+}
+
+/// The weight lost over the total weight (0 to 1), from each scored dimension's weight and
+/// gap: a dimension loses `min(|gap| / FULL_GAP, 1)` of its weight.
+pub(crate) fn lost_share(parts: &[(u8, f32)]) -> f32 {
+    let total: f32 = parts.iter().map(|&(w, _)| f32::from(w)).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let lost: f32 = parts
+        .iter()
+        .map(|&(w, gap)| f32::from(w) * (gap.abs() / FULL_GAP).min(1.0))
+        .sum();
+    (lost / total).clamp(0.0, 1.0)
+}
+
+/// The score for a share of weight lost: `100 × (1 − lost)²`, rounded.
+pub(crate) fn score_from_lost(lost: f32) -> u8 {
+    (100.0 * (1.0 - lost.clamp(0.0, 1.0)).powi(2)).round() as u8
 }
 
 fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
@@ -366,6 +469,7 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
         stage: answers.stage_override.unwrap_or(inferred),
         inferred,
         overridden: answers.stage_override.is_some_and(|s| s != inferred),
+        chosen: answers.stage_override.is_some(),
         position,
         coverage,
         agreement,
@@ -435,14 +539,35 @@ fn measure(
         .enumerate()
         .filter(|(_, q)| q.dimension == Some(index))
         .collect();
-    let level_answers: Vec<LevelAnswer> = questions
+    // The questions that measure this dimension, then answers elsewhere that count towards it
+    // (work under way counts where it builds).
+    let level_answers: Vec<LevelAnswer> = bank
+        .questions
         .iter()
-        .filter_map(|&(question, q)| {
-            let (choice, level) = chosen(q, answers.get(question))?;
+        .enumerate()
+        .filter(|(_, q)| q.part == Part::Platform)
+        .filter_map(|(question, q)| {
+            let (choice, value) = chosen(q, answers.get(question))?;
+            let option = &q.options[choice];
+            let counts = q.dimension == Some(index)
+                || (q.dimension.is_none() && option.counts.contains(&index));
+            if !counts {
+                return None;
+            }
+            let (value, share) = match q.share_of {
+                Some(_) => {
+                    let (level, percent) = share_level(bank, answers, q, choice)?;
+                    (level, Some(percent))
+                }
+                None => (value, None),
+            };
             Some(LevelAnswer {
                 question,
                 choice,
-                level,
+                level: counted_level(value, option.fit, band),
+                value,
+                fit: option.fit,
+                share,
             })
         })
         .collect();
@@ -474,7 +599,7 @@ fn measure(
         band,
         weight,
         gap,
-        widest: f32::from(band.low.max(4 - band.high)),
+        off: (gap.abs() / FULL_GAP).min(1.0),
         points_lost: 0.0,
         finding,
         prepare_for,
@@ -484,7 +609,11 @@ fn measure(
 /// The top three: dimensions off their band, by the points they cost, then by how much the
 /// strategy stresses them, then by weight; where fewer than three are off, dimensions to
 /// prepare for the next stage fill the list.
-fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<Priority> {
+fn priorities(
+    dimensions: &[DimensionResult],
+    strategy: &StrategyEffect,
+    stage: Stage,
+) -> Vec<Priority> {
     let mut off: Vec<&DimensionResult> = dimensions
         .iter()
         .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
@@ -505,6 +634,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
             } else {
                 PriorityKind::Defer
             },
+            stage,
         })
         .collect();
     let mut prepare: Vec<&DimensionResult> = dimensions
@@ -523,6 +653,7 @@ fn priorities(dimensions: &[DimensionResult], strategy: &StrategyEffect) -> Vec<
     list.extend(prepare.into_iter().map(|d| Priority {
         dimension: d.dimension,
         kind: PriorityKind::Prepare,
+        stage,
     }));
     list.truncate(3);
     list

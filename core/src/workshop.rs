@@ -207,6 +207,9 @@ pub struct Participant {
     pub payload: String,
     pub shared: Shared,
     pub assessment: Assessment,
+    /// Answers the link held that this bank no longer asks with the same meaning (a link made
+    /// with an older bank version): dropped, and counted so the facilitator can be told.
+    pub dropped: usize,
 }
 
 /// Decodes a workshop's participants (payloads that no longer decode are left out).
@@ -215,12 +218,13 @@ pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
         .payloads
         .iter()
         .filter_map(|p| {
-            let (shared, _) = link::decode(bank, p).ok()?;
+            let (shared, notes) = link::decode(bank, p).ok()?;
             let assessment = assess(bank, &shared.answers);
             Some(Participant {
                 payload: p.clone(),
                 shared,
                 assessment,
+                dropped: notes.dropped,
             })
         })
         .collect()
@@ -265,6 +269,19 @@ pub struct Aggregate {
     pub median: Assessment,
     /// Up to five questions with the widest spread of answers.
     pub divergent: Vec<Divergence>,
+    /// Answers dropped from links made with an older bank version, over all participants.
+    pub dropped: usize,
+}
+
+/// The most common value of a sorted list (the lowest on ties).
+fn most_common(sorted: &[u8]) -> Option<u8> {
+    let mut best: Option<(u8, usize)> = None;
+    for run in sorted.chunk_by(|a, b| a == b) {
+        if best.is_none_or(|(_, n)| run.len() > n) {
+            best = Some((run[0], run.len()));
+        }
+    }
+    best.map(|(value, _)| value)
 }
 
 fn median(sorted: &[f32]) -> Option<f32> {
@@ -336,8 +353,16 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
             })
             .collect();
         chosen.sort();
-        if let Some(&mid) = chosen.get(chosen.len().saturating_sub(1) / 2) {
-            answers.set(q, Answer::Chosen(mid));
+        // Work under way has no order to take a middle of (a portal is not "between" a deploy
+        // tool and an orchestrator): the room's answer is the most common one.
+        let categorical = question.part == Part::Platform && question.dimension.is_none();
+        let room = if categorical {
+            most_common(&chosen)
+        } else {
+            chosen.get(chosen.len().saturating_sub(1) / 2).copied()
+        };
+        if let Some(answer) = room {
+            answers.set(q, Answer::Chosen(answer));
         } else if !people.is_empty() {
             answers.set(q, Answer::Unknown);
         }
@@ -371,6 +396,7 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         spreads,
         by_disagreement,
         divergent,
+        dropped: people.iter().map(|p| p.dropped).sum(),
     }
 }
 
@@ -392,6 +418,13 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let _ = writeln!(md, "{}\n", super::report::escape_markdown(&workshop.note));
     }
     let _ = writeln!(md, "**Participants:** {}\n", agg.n_participants);
+    if agg.dropped > 0 {
+        let _ = writeln!(
+            md,
+            "_{} answers from links made with an older question bank were left out: those questions have changed since._\n",
+            agg.dropped
+        );
+    }
     let _ = writeln!(
         md,
         "**Stages seen:** early {}, growth {}, mature {}\n",

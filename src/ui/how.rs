@@ -25,7 +25,7 @@ pub fn HowScoring(on_back: Callback<()>) -> impl IntoView {
             <h2>"2. Your strategy"</h2>
             <p>
                 "Your main goal for the next year or so changes what matters. Moving upmarket to "
-                "enterprise customers, for example, raises the bar for security and reliability; "
+                "enterprise customers, for example, makes security and compliance matter most; "
                 "cutting costs puts cost management and retiring old systems first."
             </p>
             <h2>"3. Each platform area"</h2>
@@ -37,11 +37,12 @@ pub fn HowScoring(on_back: Callback<()>) -> impl IntoView {
             </p>
             <h2>"4. The stage-fit score"</h2>
             <p>
-                "The score starts at 100. Every area outside its band loses points in proportion "
-                "to how far out it is and to how much that area matters at your stage (its "
-                "weight). Ahead and behind cost the same. A score of 85 or more means the platform "
-                "fits the company well. Under each area, \u{201c}How this was worked out\u{201d} "
-                "shows the answers and the arithmetic."
+                "Each area has a weight: how much it matters at your stage. An area one level "
+                "outside its band loses half its weight, two levels or more all of it; ahead and "
+                "behind cost the same. The score is 100 \u{d7} (1 \u{2212} the share of weight "
+                "lost)\u{b2}, so one small gap costs little and many gaps cost a lot. 85 or more, "
+                "with at most two areas off, means the platform fits the company well. Under each "
+                "area, \u{201c}How this was worked out\u{201d} shows the answers and the arithmetic."
             </p>
             <h2>"5. Priorities and draft goals"</h2>
             <p>

@@ -21,6 +21,8 @@ pub fn Landing(
 ) -> impl IntoView {
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
+    // Derived from the words to read and the questions to answer, so it follows the bank.
+    let minutes = stagefit_core::minutes(&BANK);
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {
@@ -65,7 +67,7 @@ pub fn Landing(
             <h1 id="landing-heading" tabindex="-1">"Does your platform fit your company's stage?"</h1>
             <p class="lead">
                 "Answer " {n_questions} " short questions about your company, its strategy and your "
-                "platform (about ten minutes). Stagefit tells you whether your company is at an early, "
+                "platform (about " {minutes} " minutes). Stagefit tells you whether your company is at an early, "
                 "growth or mature stage, and where your platform is ahead of it or behind it. A bigger "
                 "platform is not a better one; one that fits is. "
                 <button type="button" class="link-button" on:click=move |_| on_how.run(())>

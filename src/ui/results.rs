@@ -221,7 +221,14 @@ pub fn Results(
             <div class="headline">
                 <div class="headline-item">
                     <p class="headline-label">"Company stage"</p>
-                    <p class="headline-value" data-testid="stage">{move || stage().to_string()}</p>
+                    // With no known company answer the stage is only assumed: "Stage unknown" in
+                    // large type, the assumed stage small (the page contract still finds it here).
+                    <p class="headline-value" data-testid="stage">
+                        {move || {
+                            let (big, small) = assessment.with(|a| explain::stage_headline(&a.stage));
+                            view! { {big} {small.map(|s| view! { " " <small class="assumed">{s}</small> })} }
+                        }}
+                    </p>
                     <p class="headline-note">{move || format!("{}: {}.", stage(), stage().motto())}</p>
                     <p class="headline-note">{move || assessment.with(|a| explain::confidence(&a.stage))}</p>
                     <TransitionNote assessment />
@@ -290,18 +297,10 @@ pub fn Results(
 /// Says when the company sits near the line between two stages.
 #[component]
 fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
+    // The core words it, so it mentions "Prepare" findings only when there are some.
     move || {
-        assessment.with(|a| a.stage.transition).map(|t| {
-            view! {
-                <p class="headline-note transition">
-                    {format!(
-                        "In transition: your answers sit near the line between {} and {}. Findings marked \u{201c}Prepare\u{201d} show what the {} stage will ask for.",
-                        t.from.id(),
-                        t.to.id(),
-                        t.to.id(),
-                    )}
-                </p>
-            }
+        assessment.with(explain::transition).map(|text| {
+            view! { <p class="headline-note transition">{text}</p> }
         })
     }
 }
@@ -451,8 +450,8 @@ fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl
             .to_string(),
     };
     let advice = match (result.finding, result.prepare_for) {
-        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead)),
-        (Finding::Under, _) => Some(("Invest", dimension.advice.behind)),
+        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead[stage.index()])),
+        (Finding::Under, _) => Some(("Invest", dimension.advice.behind[stage.index()])),
         (Finding::Fit, Some(_)) => Some(("Prepare", dimension.advice.prepare)),
         _ => None,
     };

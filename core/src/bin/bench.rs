@@ -1,9 +1,41 @@
-//! Prints what the pure core can measure without a browser: share-link lengths against the
-//! information-theoretic minimum. Run by `./setup.sh bench`, which adds the browser numbers.
+//! Prints what the pure core can measure without a browser: the reading load of the
+//! questionnaire (the words a respondent reads) and the time estimate the landing page shows,
+//! share-link lengths against the information-theoretic minimum, and workshop timings. Run by
+//! `./setup.sh bench`, which adds the browser numbers.
 
 use std::time::Instant;
 
-use stagefit_core::{Answer, Answers, BANK, Stage, link, workshop};
+use stagefit_core::{
+    Answer, Answers, BANK, DONT_KNOW, Part, Stage, WHY_LABEL, link, minutes, reading_words,
+    workshop,
+};
+
+/// The reading load, in words: legends, options and "why we ask", by part and in all.
+fn print_reading_load() {
+    let words = |text: &str| text.split_whitespace().count();
+    let (mut legends, mut options, mut why, mut app) = (0, 0, 0, 0);
+    for part in [Part::Company, Part::Strategy, Part::Platform] {
+        let mut in_part = 0;
+        for q in BANK.questions.iter().filter(|q| q.part == part) {
+            let o: usize = q.options.iter().map(|o| words(o.label)).sum();
+            legends += words(q.prompt);
+            options += o;
+            why += words(q.why);
+            app += words(WHY_LABEL) + words(DONT_KNOW);
+            in_part += words(q.prompt) + o + words(q.why) + words(WHY_LABEL) + words(DONT_KNOW);
+        }
+        println!("reading load, {} questions: {in_part} words", part.id());
+    }
+    println!(
+        "reading load: {} words (legends {legends}, options {options}, why we ask {why}, \"{WHY_LABEL}\" and \"{DONT_KNOW}\" {app}); ceiling 1800",
+        reading_words(&BANK)
+    );
+    println!(
+        "time estimate on the landing page: about {} minutes for {} questions",
+        minutes(&BANK),
+        BANK.questions.len()
+    );
+}
 
 /// A room of `n` participants as a chat transcript, the same every time: answers vary by a
 /// simple formula so the room disagrees in places.
@@ -50,6 +82,7 @@ fn main() {
     let labelled = link::encode(&BANK, &answers, "Platform team, Q3 review");
     let minimum_chars = link::minimum_bits(&BANK) / 6.0;
     println!("questions: {}", BANK.questions.len());
+    print_reading_load();
     println!(
         "answer bits: {} (information-theoretic minimum {:.1}, ratio {:.3})",
         link::answer_bits(&BANK),

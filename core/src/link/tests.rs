@@ -12,6 +12,8 @@ const BASE64_ALPHABET: &[u8; 64] =
 
 /// Real links made with bank version 1 (their payloads), kept forever.
 const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
+/// Links made with bank version 2, kept forever from now on.
+const FIXTURES_V2: &str = include_str!("../../../tests/fixtures/links-v2.txt");
 
 fn full(label: &str) -> (Answers, String) {
     let mut answers = Answers::new(&BANK);
@@ -72,11 +74,108 @@ fn released_v1_links_still_open() {
             .expect("fixture lines are 'summary payload'");
         let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
         assert_eq!(notes.bank_version, 1);
+        // Since bank version 2, answers to questions whose meaning changed are dropped and
+        // counted: together with those carried over, they are every answer the link held.
         let given = shared.answers.iter().filter(|a| a.is_given()).count();
-        assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
+        assert_eq!(
+            format!("{}:{}", given + notes.dropped, shared.label),
+            expect,
+            "{payload}"
+        );
+        assert_eq!(notes.added, 6, "questions new in version 2");
         n += 1;
     }
     assert!(n >= 3);
+}
+
+#[test]
+fn released_v2_links_open_with_every_answer() {
+    let mut n = 0;
+    for line in FIXTURES_V2
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let Some((expect, payload)) = line.rsplit_once(' ') else {
+            panic!("fixture lines are 'summary payload'")
+        };
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        assert_eq!(notes.bank_version, 2);
+        let given = shared.answers.iter().filter(|a| a.is_given()).count();
+        assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
+        assert_eq!((notes.dropped, notes.added), (0, 0));
+        n += 1;
+    }
+    assert!(n >= 3);
+}
+
+/// A bank with version 1's questions, as `link_layouts.txt` froze them (ids and option
+/// counts; the words do not matter to a link).
+fn bank_v1() -> Bank {
+    use crate::{Choice, Question};
+    let options: Vec<Choice> = (0..9)
+        .map(|_| Choice {
+            label: "",
+            value: 0,
+            note: "",
+            shifts: &[],
+            neutral: false,
+            fit: crate::Fit::Band,
+            counts: &[],
+            people: 0.0,
+        })
+        .collect();
+    let options: &'static [Choice] = Box::leak(options.into_boxed_slice());
+    let questions: Vec<Question> = layout(1)
+        .into_iter()
+        .map(|(id, n)| Question {
+            id,
+            part: Part::Company,
+            prompt: "",
+            why: "",
+            dimension: None,
+            share_of: None,
+            options: &options[..n],
+        })
+        .collect();
+    Bank {
+        version: 1,
+        dimensions: BANK.dimensions,
+        questions: Box::leak(questions.into_boxed_slice()),
+    }
+}
+
+#[test]
+fn version_1_answers_map_to_version_2_exactly_where_the_meaning_is_unchanged() {
+    let v1 = bank_v1();
+    let kept: Vec<&str> = layout(1)
+        .into_iter()
+        .filter(|item| layout(2).contains(item))
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(kept.len(), 21, "{kept:?}");
+    for line in FIXTURES_V1
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let Some((_, payload)) = line.rsplit_once(' ') else {
+            panic!("fixture lines are 'summary payload'")
+        };
+        let (old, _) = decode(&v1, payload).expect("a v1 link reads with the v1 layout");
+        let (new, notes) = decode(&BANK, payload).expect("and with the current bank");
+        let mut dropped = 0;
+        for (i, q) in v1.questions.iter().enumerate() {
+            let answer = old.answers.get(i);
+            match BANK.questions.iter().position(|n| n.id == q.id) {
+                Some(j) if kept.contains(&q.id) => {
+                    assert_eq!(new.answers.get(j), answer, "{}", q.id)
+                }
+                _ => dropped += usize::from(answer.is_given()),
+            }
+        }
+        assert_eq!(notes.dropped, dropped, "{payload}");
+        assert_eq!(new.answers.stage_override, old.answers.stage_override);
+        assert_eq!(new.label, old.label);
+    }
 }
 
 #[test]
@@ -251,7 +350,7 @@ proptest! {
     }
 }
 
-/// A bank as it might be after a release: version 2, with the first question removed, a new
+/// A bank as it might be after the next release, with the first question removed, a new
 /// question added at the end, and the second question's options changed.
 fn next_bank() -> Bank {
     use crate::{Choice, Question};
@@ -261,12 +360,20 @@ fn next_bank() -> Bank {
             value: 0,
             note: "",
             shifts: &[],
+            neutral: false,
+            fit: crate::Fit::Band,
+            counts: &[],
+            people: 0.0,
         },
         Choice {
             label: "Yes",
             value: 4,
             note: "",
             shifts: &[],
+            neutral: false,
+            fit: crate::Fit::Band,
+            counts: &[],
+            people: 0.0,
         },
     ];
     let copy = |q: &'static Question| Question {
@@ -275,6 +382,7 @@ fn next_bank() -> Bank {
         prompt: q.prompt,
         why: q.why,
         dimension: q.dimension,
+        share_of: q.share_of,
         options: q.options,
     };
     let mut questions: Vec<Question> = BANK.questions[1..].iter().map(copy).collect();
@@ -285,17 +393,18 @@ fn next_bank() -> Bank {
         prompt: "A question added in version 2",
         why: "For the test of old links.",
         dimension: None,
+        share_of: None,
         options: &NEW_OPTIONS,
     });
     Bank {
-        version: 2,
+        version: BANK.version + 1,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }
 }
 
 #[test]
-fn a_version_1_link_opens_with_the_next_bank_and_says_what_changed() {
+fn a_link_of_this_version_opens_with_the_next_bank_and_says_what_changed() {
     let next = next_bank();
     let (answers, _) = full("kept");
     let payload = encode(&BANK, &answers, "kept");
@@ -303,7 +412,7 @@ fn a_version_1_link_opens_with_the_next_bank_and_says_what_changed() {
     assert_eq!(
         notes,
         LinkNotes {
-            bank_version: 1,
+            bank_version: BANK.version,
             dropped: 2,
             added: 1
         }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::BANK;
+use crate::{BANK, Fit, explain};
 
 fn question(id: &str) -> usize {
     BANK.questions
@@ -20,12 +20,20 @@ fn dimension(id: &str) -> usize {
         .unwrap_or_else(|| panic!("no dimension {id}"))
 }
 
-/// The option of question `index` whose value is closest to `value` (the first on ties).
+/// The option of question `index` whose value is closest to `value` (the first on ties),
+/// leaving out neutral answers and answers that fit no stage.
 fn closest(index: usize, value: f32) -> Answer {
+    closest_by(index, value, |o| {
+        f32::from(BANK.questions[index].options[o].value)
+    })
+}
+
+fn closest_by(index: usize, value: f32, level: impl Fn(usize) -> f32) -> Answer {
     let options = BANK.questions[index].options;
     let best = (0..options.len())
+        .filter(|&i| !options[i].neutral && options[i].fit != Fit::Never)
         .min_by(|&a, &b| {
-            let d = |i: usize| (f32::from(options[i].value) - value).abs();
+            let d = |i: usize| (level(i) - value).abs();
             d(a).total_cmp(&d(b))
         })
         .unwrap_or(0);
@@ -33,18 +41,45 @@ fn closest(index: usize, value: f32) -> Answer {
 }
 
 /// Every company question answered at the option closest to `value` on the stage scale, the
-/// strategy unanswered, every platform question at the level `level(dimension id)` gives.
+/// strategy unanswered, every platform question at the level `level(dimension id)` gives
+/// (a count of people at the option whose share of the engineers is closest to it), and work
+/// under way "Nothing big".
 fn answers(company: f32, level: impl Fn(&str) -> f32) -> Answers {
     let mut answers = Answers::new(&BANK);
     for (index, q) in BANK.questions.iter().enumerate() {
+        if q.part == Part::Company {
+            answers.set(index, closest(index, company));
+        }
+    }
+    for (index, q) in BANK.questions.iter().enumerate() {
         match (q.part, q.dimension) {
-            (Part::Company, _) => answers.set(index, closest(index, company)),
+            (Part::Platform, Some(d)) if q.share_of.is_some() => {
+                let want = level(BANK.dimensions[d].id);
+                let snapshot = answers.clone();
+                let answer = closest_by(index, want, |o| {
+                    share_level(&BANK, &snapshot, q, o).map_or(9.0, |(l, _)| f32::from(l))
+                });
+                answers.set(index, answer);
+            }
             (Part::Platform, Some(d)) => {
                 answers.set(index, closest(index, level(BANK.dimensions[d].id)))
             }
+            (Part::Platform, None) => answers.set(index, Answer::Chosen(0)),
             _ => {}
         }
     }
+    answers
+}
+
+/// The answers with question `id` set to the option whose label starts with `label`.
+fn with(mut answers: Answers, id: &str, label: &str) -> Answers {
+    let index = question(id);
+    let option = BANK.questions[index]
+        .options
+        .iter()
+        .position(|o| o.label.starts_with(label))
+        .unwrap_or_else(|| panic!("{id} has no option {label:?}"));
+    answers.set(index, Answer::Chosen(option as u8));
     answers
 }
 
@@ -91,7 +126,11 @@ fn company_answers_alone_set_the_stage() {
 #[test]
 fn chapter_an_early_company_with_a_sophisticated_platform_is_ahead() {
     let result = check(
-        &answers(0.0, |_| 4.0),
+        &with(
+            answers(0.0, |_| 4.0),
+            "platform.building",
+            "A developer portal",
+        ),
         Stage::Early,
         &[
             ("golden_paths", Finding::Over),
@@ -171,11 +210,7 @@ fn chapter_a_platform_that_fits_its_stage_scores_85_or_more() {
     for stage in Stage::ALL {
         let company = [0.0, 2.0, 4.0][stage.index()];
         let result = check(&answers(company, fitting(stage)), stage, &[]);
-        assert!(
-            result.score.is_some_and(|s| s >= 85),
-            "{stage}: {:?}",
-            result.score
-        );
+        assert_eq!(result.score, Some(100), "{stage}");
         assert!(
             result.dimensions.iter().all(|d| d.finding == Finding::Fit),
             "{stage}"
@@ -186,30 +221,289 @@ fn chapter_a_platform_that_fits_its_stage_scores_85_or_more() {
 #[test]
 fn strategy_shifts_weights_bands_and_priorities() {
     // Moving upmarket raises the bar for security: a growth company at growth level on security
-    // becomes behind there.
-    let mut a = answers(2.0, fitting(Stage::Growth));
+    // becomes behind there, and security leads the priorities.
+    let a = answers(2.0, fitting(Stage::Growth));
     let plain = assess(&BANK, &a);
     assert_eq!(finding(&plain, "security"), Finding::Fit);
-    let focus = question("strategy.focus");
-    let upmarket = BANK.questions[focus]
-        .options
-        .iter()
-        .position(|o| o.label.contains("upmarket"));
-    a.set(focus, Answer::Chosen(upmarket.unwrap() as u8));
-    let shifted = assess(&BANK, &a);
+    let shifted = assess(&BANK, &with(a, "strategy.focus", "Moving upmarket"));
     let security = &shifted.dimensions[dimension("security")];
     assert_eq!(security.band.low, security.base_band.low + 1);
-    assert_eq!(security.weight, security.base_weight + 1);
+    assert!(security.weight > security.base_weight);
     assert!(!shifted.strategy.notes.is_empty());
-    // Enterprise customers raise the bar for reliability too; both now lead the priorities.
-    let mut top: Vec<&str> = shifted
+    assert_eq!(
+        shifted
+            .priorities
+            .first()
+            .map(|p| BANK.dimensions[p.dimension].id),
+        Some("security")
+    );
+}
+
+#[test]
+fn chapter_moving_upmarket_makes_security_and_compliance_the_highest_weighted_area() {
+    // "If the company strategy is moving upmarket to enterprise customers, the platform roadmap
+    // might focus on security certifications, audit logging, and fine-grained access controls."
+    for company in [0.0, 2.0, 4.0] {
+        let a = with(
+            answers(company, |_| 2.0),
+            "strategy.focus",
+            "Moving upmarket",
+        );
+        let result = assess(&BANK, &a);
+        let security = result.dimensions[dimension("security")].weight;
+        for d in &result.dimensions {
+            if BANK.dimensions[d.dimension].id != "security" {
+                assert!(
+                    d.weight < security,
+                    "{} at {company}",
+                    BANK.dimensions[d.dimension].id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn chapter_expansion_and_machine_learning_never_move_sourcing_towards_running_it_in_house() {
+    // The chapter names multi-region infrastructure, data residency and latency for expansion,
+    // and ML workflows for a machine-learning focus; neither is a reason to run commodity
+    // infrastructure yourselves ("Buy when: the capability is commodity infrastructure").
+    let focus = question("strategy.focus");
+    let infrastructure = dimension("infrastructure");
+    for (i, option) in BANK.questions[focus].options.iter().enumerate() {
+        let mut a = answers(2.0, fitting(Stage::Growth));
+        a.set(focus, Answer::Chosen(i as u8));
+        let result = assess(&BANK, &a);
+        assert!(
+            result.strategy.band_shift[infrastructure] <= 0,
+            "{:?} moves the sourcing band up",
+            option.label
+        );
+    }
+    let expansion = with(answers(2.0, |_| 2.0), "strategy.focus", "Expanding");
+    let ml = with(
+        answers(2.0, |_| 2.0),
+        "strategy.focus",
+        "Going all-in on machine",
+    );
+    let plain = assess(&BANK, &answers(2.0, |_| 2.0));
+    let raised = |a: &Answers, id: &str| {
+        assess(&BANK, a).dimensions[dimension(id)].weight > plain.dimensions[dimension(id)].weight
+    };
+    for id in ["reliability", "security"] {
+        assert!(raised(&expansion, id), "expansion raises {id}");
+    }
+    for id in ["tech_strategy", "self_service"] {
+        assert!(raised(&ml, id), "machine learning raises {id}");
+    }
+}
+
+/// The finding for `dimension` of a company at `company` on the stage scale whose platform fits
+/// its stage, except for the answers given.
+fn finding_with(company: f32, stage: Stage, given: &[(&str, &str)], id: &str) -> Finding {
+    let mut a = answers(company, fitting(stage));
+    for &(q, label) in given {
+        a = with(a, q, label);
+    }
+    let result = assess(&BANK, &a);
+    assert_eq!(result.stage.stage, stage);
+    finding(&result, id)
+}
+
+const STAGES: [(f32, Stage); 3] = [
+    (0.0, Stage::Early),
+    (2.0, Stage::Growth),
+    (4.0, Stage::Mature),
+];
+
+#[test]
+fn chapter_output_goals_fit_no_stage_and_outcome_goals_are_never_ahead() {
+    // "Effective platform OKRs focus on outcomes rather than outputs ... Features shipped is an
+    // activity metric, not an impact metric." Reports that list what was delivered are the
+    // chapter's weak "Migrated to new deployment system".
+    for (company, stage) in STAGES {
+        for goals in ["What we ship", "A list of projects"] {
+            let given = [
+                ("platform.goals", goals),
+                ("platform.reporting", "Regular updates listing"),
+            ];
+            assert_ne!(
+                finding_with(company, stage, &given, "goals"),
+                Finding::Fit,
+                "{stage}: {goals}"
+            );
+        }
+        for goals in [
+            "Outcomes tied to business results",
+            "Outcomes for engineers",
+        ] {
+            let given = [
+                ("platform.goals", goals),
+                ("platform.reporting", "It does not"),
+            ];
+            assert_ne!(
+                finding_with(company, stage, &given, "goals"),
+                Finding::Over,
+                "{stage}: {goals}"
+            );
+        }
+    }
+}
+
+#[test]
+fn chapter_self_set_reliability_targets_fit_no_stage_and_business_targets_are_never_ahead() {
+    // "Platform teams that set their own reliability targets without reference to the business
+    // requirements they underpin are misaligned"; targets derived from business requirements,
+    // set higher for a margin, are the chapter's answer.
+    for (company, stage) in STAGES {
+        let own = [
+            ("platform.reliability", "Platform teams set targets"),
+            ("platform.incidents", "Severity by technical impact"),
+        ];
+        assert_ne!(
+            finding_with(company, stage, &own, "reliability"),
+            Finding::Fit,
+            "{stage}"
+        );
+        let business = [
+            (
+                "platform.reliability",
+                "All platform targets come from business needs",
+            ),
+            ("platform.incidents", "Whoever is around"),
+        ];
+        assert_ne!(
+            finding_with(company, stage, &business, "reliability"),
+            Finding::Over,
+            "{stage}"
+        );
+    }
+}
+
+#[test]
+fn chapter_build_or_buy_by_preference_fits_no_stage_and_by_differentiation_is_never_ahead() {
+    // "This decision should be driven by strategic differentiation, not technical preference."
+    for (company, stage) in STAGES {
+        let preference = [
+            ("platform.build_buy", "Engineers decide case by case"),
+            ("platform.tech_choices", "A few conventions"),
+        ];
+        assert_ne!(
+            finding_with(company, stage, &preference, "tech_strategy"),
+            Finding::Fit,
+            "{stage}"
+        );
+        let differentiation = [
+            (
+                "platform.build_buy",
+                "We compare total cost over 3 to 5 years",
+            ),
+            ("platform.tech_choices", "Every team chooses freely"),
+        ];
+        assert_ne!(
+            finding_with(company, stage, &differentiation, "tech_strategy"),
+            Finding::Over,
+            "{stage}"
+        );
+    }
+}
+
+#[test]
+fn chapter_work_under_way_counts_where_it_builds_and_re_platforming_is_not_consolidation() {
+    // "Building a sophisticated internal developer platform at this stage is misaligned": a
+    // portal under construction shows as ahead before it ships.
+    let early = [("platform.building", "A developer portal")];
+    assert_eq!(
+        finding_with(0.0, Stage::Early, &early, "self_service"),
+        Finding::Over
+    );
+    let orchestrator = [("platform.building", "A new container orchestrator")];
+    assert_eq!(
+        finding_with(0.0, Stage::Early, &orchestrator, "infrastructure"),
+        Finding::Over
+    );
+    // Gold-plating "infrastructure that is already good enough" is not the mature stage's
+    // consolidation: a mature company behind on retiring systems stays behind.
+    let replatform = [
+        ("platform.consolidation", "Nothing"),
+        ("platform.building", "Moving services that work well"),
+    ];
+    assert_eq!(
+        finding_with(4.0, Stage::Mature, &replatform, "consolidation"),
+        Finding::Under
+    );
+}
+
+#[test]
+fn the_platform_team_is_counted_in_people_and_scored_as_a_share_of_the_engineers() {
+    // The same team is large for a small company and small for a large one.
+    let small = [
+        ("company.engineers", "Fewer than 20"),
+        ("platform.team_people", "3 to 9"),
+    ];
+    assert_eq!(
+        finding_with(0.0, Stage::Early, &small, "platform_org"),
+        Finding::Over
+    );
+    let large = [
+        ("company.engineers", "60 to 249"),
+        ("platform.team_people", "10 to 29"),
+    ];
+    assert_eq!(
+        finding_with(2.0, Stage::Growth, &large, "platform_org"),
+        Finding::Fit
+    );
+    let mature = [
+        ("company.engineers", "1,000 or more"),
+        ("platform.team_people", "3 to 9"),
+    ];
+    assert_eq!(
+        finding_with(4.0, Stage::Mature, &mature, "platform_org"),
+        Finding::Under
+    );
+    // Without the head count there is no share: the size is not scored rather than guessed.
+    let mut a = answers(2.0, fitting(Stage::Growth));
+    a.set(question("company.engineers"), Answer::Unknown);
+    assert_eq!(
+        finding(&assess(&BANK, &a), "platform_org"),
+        Finding::Unknown
+    );
+}
+
+#[test]
+fn chapter_ahead_on_observability_at_growth_is_not_told_to_keep_hosted_monitoring() {
+    // "Growth stage (standardize) ... building the observability and reliability foundations
+    // that allow the system to scale": advice for a growth company must not send it back to
+    // the early stage's hosted monitoring.
+    let given = [("platform.monitoring", "SLOs and error budgets")];
+    assert_eq!(
+        finding_with(2.0, Stage::Growth, &given, "observability"),
+        Finding::Over
+    );
+    let mut a = answers(2.0, fitting(Stage::Growth));
+    a = with(a, "platform.monitoring", "SLOs and error budgets");
+    let result = assess(&BANK, &a);
+    let p = result
         .priorities
         .iter()
-        .take(2)
-        .map(|p| BANK.dimensions[p.dimension].id)
-        .collect();
-    top.sort_unstable();
-    assert_eq!(top, ["reliability", "security"]);
+        .find(|p| p.dimension == dimension("observability"))
+        .expect("a priority");
+    assert!(
+        !p.advice(&BANK).contains("hosted monitoring"),
+        "{}",
+        p.advice(&BANK)
+    );
+    // Every dimension's growth advice for being ahead avoids the early stage's small-team words.
+    for d in BANK.dimensions {
+        for phrase in [
+            "small team",
+            "handful of engineers",
+            "few engineers",
+            "small bill",
+        ] {
+            assert!(!d.advice.ahead[1].contains(phrase), "{}: {phrase}", d.id);
+        }
+    }
 }
 
 #[test]
@@ -376,6 +670,8 @@ proptest! {
             .filter(|&i| BANK.questions[i].part == Part::Platform)
             .collect();
         let index = platform[pick % platform.len()];
+        // Work under way counts towards several dimensions; "further" means one.
+        if BANK.questions[index].dimension.is_none() { return Ok(()) }
         let Answer::Chosen(choice) = a.get(index) else { return Ok(()) };
         let moved = i32::from(choice) + step;
         if moved < 0 || moved as usize >= BANK.questions[index].options.len()
@@ -389,6 +685,135 @@ proptest! {
         let d = BANK.questions[index].dimension.unwrap_or(0);
         if after.dimensions[d].gap.abs() >= before.dimensions[d].gap.abs() {
             prop_assert!(after.score <= before.score, "{:?} -> {:?}", before.score, after.score);
+        }
+    }
+}
+
+/// The weight and gap of every dimension at `stage`, all within their bands except those in
+/// `off`, which are `gap` levels outside.
+fn parts(stage: Stage, off: &[usize], gap: f32) -> Vec<(u8, f32)> {
+    BANK.dimensions
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            (
+                d.weights[stage.index()],
+                if off.contains(&i) { gap } else { 0.0 },
+            )
+        })
+        .collect()
+}
+
+fn score_of(parts: &[(u8, f32)]) -> u8 {
+    score_from_lost(lost_share(parts))
+}
+
+/// Every way to choose `k` of `items`.
+fn subsets(items: &[usize], k: usize) -> Vec<Vec<usize>> {
+    if k == 0 {
+        return vec![Vec::new()];
+    }
+    let mut all = Vec::new();
+    for (i, &first) in items.iter().enumerate() {
+        for mut rest in subsets(&items[i + 1..], k - 1) {
+            rest.insert(0, first);
+            all.push(rest);
+        }
+    }
+    all
+}
+
+#[test]
+fn issue_13_two_levels_outside_the_band_lose_the_whole_weight_whatever_its_width() {
+    // Before, a two-level overshoot of a 0-1 band cost two thirds of its weight (the gap over
+    // the widest gap the band allowed, 3).
+    let a = with(
+        answers(0.0, fitting(Stage::Early)),
+        "platform.consolidation",
+        "A funded migration programme",
+    );
+    let result = assess(&BANK, &a);
+    let consolidation = &result.dimensions[dimension("consolidation")];
+    assert_eq!(
+        (consolidation.band, consolidation.gap),
+        (Band { low: 0, high: 1 }, 2.0)
+    );
+    assert_eq!(consolidation.off, 1.0);
+    for (gap, off) in [(0.5, 0.25), (1.0, 0.5), (2.0, 1.0), (3.0, 1.0)] {
+        assert_eq!(lost_share(&[(2, gap), (2, 0.0)]), off / 2.0, "gap {gap}");
+    }
+}
+
+#[test]
+fn issue_13_an_early_company_two_levels_ahead_in_three_of_its_weightiest_areas_scores_50_or_less() {
+    // Over-building at the early stage is the chapter's central mistake: "Building a
+    // sophisticated internal developer platform at this stage is misaligned with the business
+    // need." Golden paths, shared services and the platform team weigh 3 there, as delivery and
+    // sourcing do.
+    let heaviest: Vec<usize> = (0..BANK.dimensions.len())
+        .filter(|&i| BANK.dimensions[i].weights[0] == 3)
+        .collect();
+    for id in ["golden_paths", "self_service", "platform_org"] {
+        assert!(
+            heaviest.contains(&dimension(id)),
+            "{id} weighs 3 at the early stage"
+        );
+    }
+    for three in subsets(&heaviest, 3) {
+        let score = score_of(&parts(Stage::Early, &three, 2.0));
+        assert!(score <= 50, "{three:?}: {score}");
+    }
+}
+
+#[test]
+fn issue_13_one_level_behind_in_ten_areas_scores_55_or_less() {
+    for stage in [Stage::Growth, Stage::Mature] {
+        let can_be_behind: Vec<usize> = (0..BANK.dimensions.len())
+            .filter(|&i| BANK.dimensions[i].bands[stage.index()].low >= 1)
+            .collect();
+        assert!(can_be_behind.len() >= 10, "{stage}");
+        for ten in subsets(&can_be_behind, 10) {
+            let score = score_of(&parts(stage, &ten, -1.0));
+            assert!(score <= 55, "{stage} {ten:?}: {score}");
+        }
+    }
+}
+
+#[test]
+fn issue_13_all_within_the_band_scores_100_and_one_light_area_one_level_off_90_or_more() {
+    for stage in Stage::ALL {
+        assert_eq!(score_of(&parts(stage, &[], 0.0)), 100, "{stage}");
+        for (i, d) in BANK.dimensions.iter().enumerate() {
+            if d.weights[stage.index()] == 1 {
+                for gap in [-1.0, 1.0] {
+                    let score = score_of(&parts(stage, &[i], gap));
+                    assert!(score >= 90, "{stage} {} {gap}: {score}", d.id);
+                }
+            }
+        }
+    }
+}
+
+proptest! {
+    #[test]
+    fn the_words_match_the_number_and_the_findings(a in any_answers()) {
+        let result = assess(&BANK, &a);
+        let Some(score) = result.score else { return Ok(()) };
+        let n_off = result
+            .dimensions
+            .iter()
+            .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
+            .count();
+        let n_scored = result.dimensions.iter().filter(|d| d.level.is_some()).count();
+        let words = explain::score(&result);
+        if words.contains("fits your stage well") {
+            prop_assert!(score >= 85 && n_off <= 2, "{score} {n_off}: {words}");
+        }
+        if 2 * n_off > n_scored {
+            prop_assert!(!words.contains("partly fits"), "{words}");
+        }
+        if score == 0 {
+            prop_assert!(words.contains("as far from"), "{words}");
         }
     }
 }

@@ -40,7 +40,9 @@ fn the_released_v1_snapshot_fixture_still_reads() {
     assert_eq!(s.answers.get(index("company.engineers")), Answer::Chosen(2));
     assert_eq!(s.answers.get(index("platform.vendors")), Answer::Unknown);
     assert_eq!(s.answers.stage_override, None);
-    assert_eq!(dropped, Dropped::default());
+    // Bank version 2 (issue 13) gave six of its questions new ids: their answers are dropped
+    // and counted.
+    assert_eq!(dropped, Dropped { answers: 6 });
 }
 
 #[test]
@@ -51,8 +53,8 @@ fn the_released_v1_history_fixture_reads_and_reports_what_it_left_out() {
     assert_eq!(notes.unreadable, 1, "the entry of another format");
     assert_eq!(notes.newer, 0);
     assert_eq!(
-        notes.dropped.answers, 1,
-        "the answer to a question the bank no longer has"
+        notes.dropped.answers, 2,
+        "the answers to a retired question and to platform.delivery, replaced in bank version 2"
     );
     assert_eq!(list[0].answers.stage_override, Some(Stage::Mature));
 }
@@ -155,13 +157,21 @@ fn an_import_accepts_a_history_or_a_single_assessment() {
             ReadNotes {
                 unreadable: 1,
                 newer: 0,
-                dropped: Dropped { answers: 1 }
+                // platform.delivery was replaced in bank version 2 (issue 13).
+                dropped: Dropped { answers: 2 }
             }
         ))
     );
     assert_eq!(
         decode_import(&BANK, SNAPSHOT_V1).map(|r| (r.0.len(), r.1)),
-        Ok((1, ReadNotes::default()))
+        Ok((
+            1,
+            ReadNotes {
+                // Six of its questions were given new ids in bank version 2 (issue 13).
+                dropped: Dropped { answers: 6 },
+                ..ReadNotes::default()
+            }
+        ))
     );
     assert_eq!(
         decode_import(&BANK, "{}").map(|r| r.1),
@@ -253,10 +263,12 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
         assert_eq!(actual, expected);
     }
     let s = sample("a-1", 1.0e12, 1.0e12 + 5.0);
-    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":1,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
+    // Since bank version 2 (issue 13) the bank number written is 2; the bytes are otherwise
+    // the old writer's.
+    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
     check(
         encode_snapshot(&BANK, &s),
-        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 1,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
+        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 2,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
     );
     check(
         encode_history(&BANK, std::slice::from_ref(&s)),
@@ -281,7 +293,7 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
     odd.label = String::new();
     check(
         encode_history(&BANK, &[odd]),
-        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":1,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
+        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
     );
 }
 
@@ -292,10 +304,22 @@ const EXTRA_FIELDS: &str = include_str!("../../../tests/fixtures/history-v1-extr
 #[test]
 fn issue_12_fields_of_a_newer_build_survive_a_rewrite() {
     let (history, notes) = decode_history(&BANK, EXTRA_FIELDS).expect("reads");
-    assert_eq!(notes, ReadNotes::default());
+    // Bank version 2 (issue 13) replaced platform.delivery: that answer is dropped and counted,
+    // and the rewrite is of bank 2; every other byte is the fixture's.
+    assert_eq!(
+        notes,
+        ReadNotes {
+            dropped: Dropped { answers: 1 },
+            ..ReadNotes::default()
+        }
+    );
     assert_eq!(history.assessments.len(), 2);
     let rewritten = encode_history_keeping(&BANK, &history.assessments, &history.kept);
-    assert_eq!(rewritten, EXTRA_FIELDS.trim_end(), "byte for byte");
+    let expected = EXTRA_FIELDS
+        .trim_end()
+        .replace("\"bank\":1", "\"bank\":2")
+        .replace(",\"platform.delivery\":3", "");
+    assert_eq!(rewritten, expected, "byte for byte");
 
     // The UI saves an assessment as a fresh `Snapshot`; its fields are kept by id.
     let mut list = history.assessments.clone();
@@ -366,12 +390,9 @@ fn issue_12_an_entry_of_a_newer_build_survives_this_build_saving_another() {
 #[test]
 fn issue_12_a_snapshot_or_draft_of_a_newer_bank_is_an_error() {
     let newer = BANK.version + 1;
-    let bank_line = format!("\"bank\": {}", BANK.version);
-    let snapshot = SNAPSHOT_V1.replace(&bank_line, &format!("\"bank\": {newer}"));
-    let draft = DRAFT_V1.replace(
-        &format!("\"bank\":{}", BANK.version),
-        &format!("\"bank\":{newer}"),
-    );
+    // The fixtures were written with bank version 1.
+    let snapshot = SNAPSHOT_V1.replace("\"bank\": 1", &format!("\"bank\": {newer}"));
+    let draft = DRAFT_V1.replace("\"bank\":1", &format!("\"bank\":{newer}"));
     assert_ne!(snapshot, SNAPSHOT_V1);
     assert_ne!(draft, DRAFT_V1);
     let expected = SnapshotError::NewerBank(newer);

@@ -289,3 +289,37 @@ proptest::proptest! {
         let _ = decode_workshops(&text);
     }
 }
+
+#[test]
+fn work_under_way_takes_the_rooms_most_common_answer_not_a_middle() {
+    // Issue 13: platform.building has no order; the median of five answers such as templates,
+    // templates, a portal, an orchestrator and a re-platforming would be the portal, which
+    // only one person named.
+    fn check(sorted: &[u8], expected: Option<u8>) {
+        assert_eq!(most_common(sorted), expected, "{sorted:?}");
+    }
+    check(&[], None);
+    check(&[4], Some(4));
+    check(&[2, 2, 5, 6, 7], Some(2));
+    check(&[2, 5, 5, 7, 7], Some(5));
+    check(&[3, 6, 7, 7], Some(7));
+}
+
+#[test]
+fn a_link_from_bank_version_1_joins_and_the_summary_says_what_was_left_out() {
+    // Issue 13: workshop exports hold participants' links; a version 1 link still counts, and
+    // the answers to questions whose meaning changed are dropped, counted and told.
+    let mut w = workshop();
+    w.payloads.push("EBTlLkIpylOUpylOAAAY".to_string());
+    w.payloads.push(payload(0, 0, "new"));
+    let people = participants(&BANK, &w);
+    let dropped: Vec<usize> = people.iter().map(|p| p.dropped).collect();
+    assert_eq!(dropped, [6, 0]);
+    let room = aggregate(&BANK, &people);
+    assert_eq!(room.dropped, 6);
+    let md = markdown(&BANK, &w, &room, "2026-11-26");
+    assert!(
+        md.contains("_6 answers from links made with an older question bank were left out"),
+        "{md}"
+    );
+}
