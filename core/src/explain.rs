@@ -91,6 +91,12 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
             result.base_weight
         ));
     }
+    if result.charged_weight != result.weight {
+        weight_line.push_str(&format!(
+            " Ahead of an early-stage company, its gap is charged at {}, as the weightiest early area: building ahead of the company is the costliest mistake at this stage.",
+            result.charged_weight
+        ));
+    }
     lines.push(weight_line);
     let direction = if result.finding == Finding::Over {
         "above"
@@ -102,7 +108,7 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
         Finding::Over | Finding::Under if result.off >= 1.0 => format!(
             "Gap: {} {direction} the band. Two levels or more outside it lose all of an area's weight: {} of the {} weight points in all. Points lost: {}.",
             tenths(result.gap.abs()),
-            result.weight,
+            result.charged_weight,
             total_weight,
             tenths(result.points_lost),
         ),
@@ -110,8 +116,8 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
             "Gap: {} {direction} the band. Two levels outside it would lose all of an area's weight, so this one loses {} \u{f7} {FULL_GAP:.0} \u{d7} {} = {} of the {} weight points in all. Points lost: {}.",
             tenths(result.gap.abs()),
             tenths(result.gap.abs()),
-            result.weight,
-            tenths(result.off * f32::from(result.weight)),
+            result.charged_weight,
+            tenths(result.off * f32::from(result.charged_weight)),
             total_weight,
             tenths(result.points_lost),
         ),

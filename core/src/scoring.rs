@@ -161,6 +161,11 @@ pub struct DimensionResult {
     /// The band and weight used, after the strategy.
     pub band: Band,
     pub weight: u8,
+    /// The weight its gap is charged at. It is `weight`, except that at the early stage an area
+    /// that is ahead is charged as the weightiest early area: building ahead of an early company
+    /// is the chapter's central mistake, whatever the area. The total the score divides by
+    /// stays the sum of `weight`s, so moving an answer further from its band never raises it.
+    pub charged_weight: u8,
     /// Level minus the nearest end of the band: negative when behind, positive when ahead.
     pub gap: f32,
     /// The part of its weight this dimension loses: `min(|gap| / FULL_GAP, 1)`.
@@ -347,10 +352,10 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
         .filter(|d| d.level.is_some())
         .map(|d| u32::from(d.weight))
         .sum();
-    let parts: Vec<(u8, f32)> = dimensions
+    let parts: Vec<(u8, u8, f32)> = dimensions
         .iter()
         .filter(|d| d.level.is_some())
-        .map(|d| (d.weight, d.gap))
+        .map(|d| (d.weight, d.charged_weight, d.gap))
         .collect();
     let lost = lost_share(&parts);
     // 100 − 100 × (1 − lost)² = 100 × lost × (2 − lost): each dimension's points are its part
@@ -358,7 +363,7 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
     for d in &mut dimensions {
         if total_weight > 0 {
             d.points_lost =
-                100.0 * f32::from(d.weight) * d.off / total_weight as f32 * (2.0 - lost);
+                100.0 * f32::from(d.charged_weight) * d.off / total_weight as f32 * (2.0 - lost);
         }
     }
     let score = (total_weight > 0).then(|| score_from_lost(lost));
@@ -385,18 +390,28 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
     }
 }
 
-/// The weight lost over the total weight (0 to 1), from each scored dimension's weight and
-/// gap: a dimension loses `min(|gap| / FULL_GAP, 1)` of its weight.
-pub(crate) fn lost_share(parts: &[(u8, f32)]) -> f32 {
-    let total: f32 = parts.iter().map(|&(w, _)| f32::from(w)).sum();
+/// The weight lost over the total weight (0 to 1), from each scored dimension's weight, the
+/// weight its gap is charged at, and its gap: a dimension loses `min(|gap| / FULL_GAP, 1)` of
+/// its charged weight.
+pub(crate) fn lost_share(parts: &[(u8, u8, f32)]) -> f32 {
+    let total: f32 = parts.iter().map(|&(w, _, _)| f32::from(w)).sum();
     if total <= 0.0 {
         return 0.0;
     }
     let lost: f32 = parts
         .iter()
-        .map(|&(w, gap)| f32::from(w) * (gap.abs() / FULL_GAP).min(1.0))
+        .map(|&(_, charged, gap)| f32::from(charged) * (gap.abs() / FULL_GAP).min(1.0))
         .sum();
     (lost / total).clamp(0.0, 1.0)
+}
+
+/// The weight of the area that matters most at the early stage.
+fn heaviest_early_weight(bank: &Bank) -> u8 {
+    bank.dimensions
+        .iter()
+        .map(|d| d.weights[Stage::Early.index()])
+        .max()
+        .unwrap_or(1)
 }
 
 /// The score for a share of weight lost: `100 × (1 − lost)²`, rounded.
@@ -580,6 +595,11 @@ fn measure(
         }
         Some(_) => (0.0, Finding::Fit),
     };
+    let charged_weight = if stage.stage == Stage::Early && finding == Finding::Over {
+        weight.max(heaviest_early_weight(bank))
+    } else {
+        weight
+    };
     // Preparing only makes sense for a company that is about to move up into the stage it is
     // being scored against next, not for one that has just arrived or chose its own stage.
     let prepare_for = match (stage.transition, level) {
@@ -598,6 +618,7 @@ fn measure(
         base_weight,
         band,
         weight,
+        charged_weight,
         gap,
         off: (gap.abs() / FULL_GAP).min(1.0),
         points_lost: 0.0,

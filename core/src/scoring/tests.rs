@@ -689,22 +689,32 @@ proptest! {
     }
 }
 
-/// The weight and gap of every dimension at `stage`, all within their bands except those in
-/// `off`, which are `gap` levels outside.
-fn parts(stage: Stage, off: &[usize], gap: f32) -> Vec<(u8, f32)> {
+/// The weight, charged weight and gap of every dimension at `stage`, all within their bands
+/// except those in `off`, which are `gap` levels outside (ahead when `gap` is positive).
+fn parts(stage: Stage, off: &[usize], gap: f32) -> Vec<(u8, u8, f32)> {
+    let heaviest_early = BANK
+        .dimensions
+        .iter()
+        .map(|d| d.weights[0])
+        .max()
+        .unwrap_or(1);
     BANK.dimensions
         .iter()
         .enumerate()
         .map(|(i, d)| {
-            (
-                d.weights[stage.index()],
-                if off.contains(&i) { gap } else { 0.0 },
-            )
+            let weight = d.weights[stage.index()];
+            let gap = if off.contains(&i) { gap } else { 0.0 };
+            let charged = if stage == Stage::Early && gap > 0.0 {
+                weight.max(heaviest_early)
+            } else {
+                weight
+            };
+            (weight, charged, gap)
         })
         .collect()
 }
 
-fn score_of(parts: &[(u8, f32)]) -> u8 {
+fn score_of(parts: &[(u8, u8, f32)]) -> u8 {
     score_from_lost(lost_share(parts))
 }
 
@@ -740,16 +750,20 @@ fn issue_13_two_levels_outside_the_band_lose_the_whole_weight_whatever_its_width
     );
     assert_eq!(consolidation.off, 1.0);
     for (gap, off) in [(0.5, 0.25), (1.0, 0.5), (2.0, 1.0), (3.0, 1.0)] {
-        assert_eq!(lost_share(&[(2, gap), (2, 0.0)]), off / 2.0, "gap {gap}");
+        assert_eq!(
+            lost_share(&[(2, 2, gap), (2, 2, 0.0)]),
+            off / 2.0,
+            "gap {gap}"
+        );
     }
 }
 
 #[test]
-fn issue_13_an_early_company_two_levels_ahead_in_three_of_its_weightiest_areas_scores_50_or_less() {
+fn issue_13_an_early_company_two_levels_ahead_in_any_three_areas_scores_50_or_less() {
     // Over-building at the early stage is the chapter's central mistake: "Building a
     // sophisticated internal developer platform at this stage is misaligned with the business
     // need." Golden paths, shared services and the platform team weigh 3 there, as delivery and
-    // sourcing do.
+    // sourcing do; and any area that is ahead of an early company is charged as much.
     let heaviest: Vec<usize> = (0..BANK.dimensions.len())
         .filter(|&i| BANK.dimensions[i].weights[0] == 3)
         .collect();
@@ -759,10 +773,38 @@ fn issue_13_an_early_company_two_levels_ahead_in_three_of_its_weightiest_areas_s
             "{id} weighs 3 at the early stage"
         );
     }
-    for three in subsets(&heaviest, 3) {
+    let all: Vec<usize> = (0..BANK.dimensions.len()).collect();
+    for three in subsets(&all, 3) {
         let score = score_of(&parts(Stage::Early, &three, 2.0));
         assert!(score <= 50, "{three:?}: {score}");
     }
+}
+
+#[test]
+fn issue_13_ahead_of_an_early_company_costs_as_much_as_the_weightiest_early_area() {
+    // Sourcing is weightiest at the early stage; cost optimisation weighs least there.
+    let ahead = |id: &str| {
+        let mut a = answers(0.0, fitting(Stage::Early));
+        let q = BANK
+            .questions
+            .iter()
+            .position(|q| q.dimension == Some(dimension(id)))
+            .expect("a question measures it");
+        let top = BANK.questions[q].options.len() - 1;
+        a.set(q, Answer::Chosen(top as u8));
+        assess(&BANK, &a)
+    };
+    let light = ahead("cost");
+    let d = &light.dimensions[dimension("cost")];
+    assert_eq!(light.stage.stage, Stage::Early);
+    assert_eq!(d.finding, Finding::Over);
+    assert_eq!((d.weight, d.charged_weight), (1, 3));
+    assert!(
+        explain::dimension(d, Stage::Early, light.total_weight)
+            .iter()
+            .any(|l| l.contains("charged at 3")),
+        "the arithmetic says so"
+    );
 }
 
 #[test]
@@ -784,9 +826,12 @@ fn issue_13_all_within_the_band_scores_100_and_one_light_area_one_level_off_90_o
     for stage in Stage::ALL {
         assert_eq!(score_of(&parts(stage, &[], 0.0)), 100, "{stage}");
         for (i, d) in BANK.dimensions.iter().enumerate() {
-            if d.weights[stage.index()] == 1 {
-                for gap in [-1.0, 1.0] {
-                    let score = score_of(&parts(stage, &[i], gap));
+            for gap in [-1.0, 1.0] {
+                let parts = parts(stage, &[i], gap);
+                // A light area: one whose gap is charged at weight 1. Ahead of an early company
+                // no area is light (see the test above), so that case is held by it instead.
+                if parts[i].1 == 1 {
+                    let score = score_of(&parts);
                     assert!(score >= 90, "{stage} {} {gap}: {score}", d.id);
                 }
             }
