@@ -139,6 +139,15 @@ pub fn stage_headline(stage: &StageInference) -> (String, Option<String>) {
     }
 }
 
+/// The stage in a running line ("Growth stage"), saying so when it is only assumed ("stage
+/// unknown (assumed Growth)"), for lists that show many results at once.
+pub fn stage_phrase(stage: &StageInference) -> String {
+    match stage_headline(stage) {
+        (known, None) => format!("{known} stage"),
+        (_, Some(assumed)) => format!("stage unknown ({assumed})"),
+    }
+}
+
 /// The note for a company near the line between two stages, or `None`. It promises
 /// "Prepare" findings only when there are some to show.
 pub fn transition(assessment: &Assessment) -> Option<String> {
@@ -287,6 +296,20 @@ mod tests {
             answers.set(index, answer);
         }
         assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn a_running_line_says_when_the_stage_is_only_assumed() {
+        let none = assess(&BANK, &Answers::new(&BANK));
+        assert_eq!(stage_phrase(&none.stage), "stage unknown (assumed Growth)");
+        let mut a = Answers::new(&BANK);
+        let q = BANK
+            .questions
+            .iter()
+            .position(|q| q.part == Part::Company)
+            .unwrap();
+        a.set(q, Answer::Chosen(0));
+        assert_eq!(stage_phrase(&assess(&BANK, &a).stage), "Early stage");
     }
 
     #[test]

@@ -7,7 +7,7 @@ use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
 use stagefit_core::snapshot::{self, Snapshot};
-use stagefit_core::{Assessment, BANK, Finding, assess, report};
+use stagefit_core::{Assessment, BANK, Finding, assess, explain, report};
 
 fn title(s: &Snapshot) -> String {
     if s.label.is_empty() {
@@ -166,9 +166,9 @@ fn HistoryItem(
     let rename_for = rename_id.clone();
     let name = title(&snapshot);
     let summary = format!(
-        "{} \u{b7} {} stage \u{b7} stage fit {}",
+        "{} \u{b7} {} \u{b7} stage fit {}",
         report::date_text(snapshot.created),
-        assessment.stage.stage,
+        explain::stage_phrase(&assessment.stage),
         score_text(&assessment)
     );
     let is_selected = {
@@ -297,8 +297,8 @@ fn comparison(first: &Snapshot, second: &Snapshot) -> Vec<CompareRow> {
     let mut rows = vec![
         CompareRow {
             measure: "Company stage".to_string(),
-            first: x.stage.stage.to_string(),
-            second: y.stage.stage.to_string(),
+            first: explain::stage_headline(&x.stage).0,
+            second: explain::stage_headline(&y.stage).0,
             moved: x.stage.stage != y.stage.stage,
         },
         CompareRow {

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::platform;
-use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
+use stagefit_core::{Answer, Answers, BANK, DONT_KNOW, StepPlan, WHY_LABEL, steps};
 
 /// The id of the fieldset for a question, for focus and `aria-describedby`.
 fn fieldset_id(question: usize) -> String {
@@ -230,7 +230,7 @@ fn QuestionField(
     let unknown = option(
         format!("{id}-{}", q.options.len()),
         "unknown".to_string(),
-        "Don't know",
+        DONT_KNOW,
         Answer::Unknown,
     );
     // Number keys choose the nth option ("Don't know" is the last); Enter moves on.
@@ -273,7 +273,7 @@ fn QuestionField(
         >
             <legend>{q.prompt}</legend>
             <p class="why" id=why_id>
-                <span class="why-label">"Why we ask: "</span>
+                <span class="why-label">{WHY_LABEL} " "</span>
                 {q.why}
             </p>
             <div class="options">{options} {unknown}</div>

@@ -8,7 +8,7 @@ use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
 use stagefit_core::workshop::{self, Workshop};
-use stagefit_core::{BANK, chart, link, qr, report, snapshot};
+use stagefit_core::{BANK, chart, explain, link, qr, report, snapshot};
 
 /// The list of workshops and the form to create one.
 #[component]
@@ -289,7 +289,7 @@ fn Participants(
                         view! {
                             <li>
                                 <bdi>{name.clone()}</bdi>
-                                {format!(": {} stage, stage fit {score} ", p.assessment.stage.stage)}
+                                {format!(": {}, stage fit {score} ", explain::stage_phrase(&p.assessment.stage))}
                                 <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
                                     "Remove " <span class="visually-hidden">{name.clone()}</span>
                                 </button>
@@ -343,7 +343,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 <h2>"Stages the room sees"</h2>
                 <ul class="stage-counts">{stage_items}</ul>
                 <h2>"The group's result"</h2>
-                <p>{format!("Taking the median answer to every question: {} stage, stage fit {median_score}.", a.median.stage.stage)}</p>
+                <p>{format!("Taking the median answer to every question: {}, stage fit {median_score}.", explain::stage_phrase(&a.median.stage))}</p>
                 <ol>
                     {a.median.priorities.iter().map(|p| view! {
                         <li>{format!("{}: {}", p.kind.label(), BANK.dimensions[p.dimension].name)}</li>
