@@ -228,7 +228,11 @@ async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
     assert_eq!(priorities.len(), 3);
     for p in &priorities {
         let text = p.text_content().unwrap_or_default();
-        assert!(text.contains("Objective: "), "{text}");
+        // The card's sentence is the goal's objective; the card opens to its key results.
+        assert!(
+            text.contains("Draft goal for the objective above"),
+            "{text}"
+        );
         assert!(text.matches("Key result: ").count() >= 2, "{text}");
     }
     assert!(app.text(".finding .why-details").contains("Points lost: "));

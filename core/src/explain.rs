@@ -106,6 +106,72 @@ pub fn capitalise(text: &str) -> String {
         .collect()
 }
 
+/// What a score means in words, and its tone for the gauge's colour (the words always go with
+/// the colour, so colour is never the only cue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Shown under the gauge: "Fits your stage well", "Partly fits your stage", "Out of step with
+    /// your stage" or "Not scored yet".
+    pub heading: &'static str,
+    /// The same, read after "Your platform": "fits your stage well", "partly fits your stage", …
+    pub words: &'static str,
+    /// "good", "partial", "poor" or "none", for class names.
+    pub tone: &'static str,
+}
+
+/// The verdict for a score: 85 and above fits well, 60 and above partly fits, below is out of step.
+pub fn verdict(score: Option<u8>) -> Verdict {
+    let (heading, words, tone) = match score {
+        None => ("Not scored yet", "is not scored yet", "none"),
+        Some(s) if s >= 85 => ("Fits your stage well", "fits your stage well", "good"),
+        Some(s) if s >= 60 => (
+            "Partly fits your stage",
+            "partly fits your stage",
+            "partial",
+        ),
+        Some(_) => (
+            "Out of step with your stage",
+            "is out of step with your stage",
+            "poor",
+        ),
+    };
+    Verdict {
+        heading,
+        words,
+        tone,
+    }
+}
+
+/// The note for a company near the line between two stages, or `None`. It mentions areas
+/// marked "Prepare" only when there are some to show, and says how many.
+pub fn transition(assessment: &Assessment) -> Option<String> {
+    let t = assessment.stage.transition?;
+    let first = format!(
+        "In transition: your answers sit near the line between the {} and {} stages.",
+        t.from.id(),
+        t.to.id()
+    );
+    let n_prepare = assessment
+        .dimensions
+        .iter()
+        .filter(|d| d.prepare_for.is_some())
+        .count();
+    Some(match n_prepare {
+        0 => format!(
+            "{first} Everything here is measured against the {} stage.",
+            assessment.stage.stage.id()
+        ),
+        1 => format!(
+            "{first} One area, marked \u{201c}Prepare\u{201d}, shows what the {} stage will ask for.",
+            t.to.id()
+        ),
+        n => format!(
+            "{first} {n} areas, marked \u{201c}Prepare\u{201d}, show what the {} stage will ask for.",
+            t.to.id()
+        ),
+    })
+}
+
 /// The sentence under the score that says what it means.
 pub fn score(assessment: &Assessment) -> String {
     match assessment.score {
@@ -116,15 +182,9 @@ pub fn score(assessment: &Assessment) -> String {
                 .iter()
                 .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
                 .count();
-            let verdict = if score >= 85 {
-                "Your platform fits your stage well."
-            } else if score >= 60 {
-                "Your platform partly fits your stage."
-            } else {
-                "Your platform is out of step with your stage."
-            };
             format!(
-                "{verdict} 100 would mean every area sits in the range that suits {}; {} of {} areas are outside it. Being ahead costs as many points as being behind.",
+                "Your platform {}. 100 would mean every area sits in the range that suits {}; {} of {} areas are outside it. Being ahead costs as many points as being behind.",
+                verdict(Some(score)).words,
                 assessment.stage.stage.company(),
                 n_off,
                 assessment.dimensions.len()
@@ -185,5 +245,63 @@ mod tests {
             "High confidence: 8 of 8 company questions answered, and they point the same way."
         );
         assert!(score(&a).starts_with("Your platform is out of step with your stage."));
+    }
+
+    #[test]
+    fn verdicts_have_words_for_every_score() {
+        for (score, heading, tone) in [
+            (None, "Not scored yet", "none"),
+            (Some(0), "Out of step with your stage", "poor"),
+            (Some(59), "Out of step with your stage", "poor"),
+            (Some(60), "Partly fits your stage", "partial"),
+            (Some(84), "Partly fits your stage", "partial"),
+            (Some(85), "Fits your stage well", "good"),
+            (Some(100), "Fits your stage well", "good"),
+        ] {
+            let v = verdict(score);
+            assert_eq!((v.heading, v.tone), (heading, tone), "{score:?}");
+            assert!(v.words.ends_with(&v.heading[1..]), "{score:?}");
+        }
+    }
+
+    /// Answers every company question with `company` and every platform question with
+    /// `platform`; strategy unknown.
+    fn answered(company: u8, platform: u8) -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => Answer::Chosen(company.min((q.options.len() - 1) as u8)),
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(platform),
+            };
+            answers.set(index, answer);
+        }
+        assess(&BANK, &answers)
+    }
+
+    // Regression (issue 14): the note promised "Prepare" findings that were not on the page.
+    #[test]
+    fn the_transition_note_promises_only_the_prepare_areas_there_are() {
+        assert_eq!(transition(&mature_company_with_light_platform()), None);
+        let mut seen_with = false;
+        let mut seen_without = false;
+        for company in 0..5 {
+            for platform in 0..5 {
+                let a = answered(company, platform);
+                let Some(note) = transition(&a) else { continue };
+                let n = a
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.prepare_for.is_some())
+                    .count();
+                assert_eq!(n > 0, note.contains("Prepare"), "{note}");
+                if n > 1 {
+                    assert!(note.contains(&format!("{n} areas")), "{note}");
+                }
+                seen_with |= n > 0;
+                seen_without |= n == 0;
+            }
+        }
+        assert!(seen_with && seen_without, "both cases are covered");
     }
 }

@@ -301,6 +301,7 @@ pub fn App() -> impl IntoView {
                             shared
                             joining
                             on_save_shared=save_shared
+                            on_change_answer=Callback::new(move |_q: usize| edit.run(()))
                         />
                     }
                         .into_any()
