@@ -142,6 +142,19 @@ pub fn verdict(score: Option<u8>) -> Verdict {
     }
 }
 
+/// For an area that is one of the top priorities, where its advice is, so the page need not
+/// repeat it: "Top priority 2: its advice and draft goal are in the card above."
+pub fn priority_pointer(assessment: &Assessment, dimension: usize) -> Option<String> {
+    let rank = assessment
+        .priorities
+        .iter()
+        .position(|p| p.dimension == dimension)?;
+    Some(format!(
+        "Top priority {}: its advice and draft goal are in the card above.",
+        rank + 1
+    ))
+}
+
 /// The note for a company near the line between two stages, or `None`. It mentions areas
 /// marked "Prepare" only when there are some to show, and says how many.
 pub fn transition(assessment: &Assessment) -> Option<String> {
@@ -277,6 +290,23 @@ mod tests {
             answers.set(index, answer);
         }
         assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn priorities_are_pointed_to_by_rank() {
+        let a = mature_company_with_light_platform();
+        assert_eq!(a.priorities.len(), 3);
+        for (rank, p) in a.priorities.iter().enumerate() {
+            let note = priority_pointer(&a, p.dimension).expect("a priority");
+            assert!(
+                note.starts_with(&format!("Top priority {}: ", rank + 1)),
+                "{note}"
+            );
+        }
+        let other = (0..a.dimensions.len())
+            .find(|d| a.priorities.iter().all(|p| p.dimension != *d))
+            .expect("an area that is not a priority");
+        assert_eq!(priority_pointer(&a, other), None);
     }
 
     // Regression (issue 14): the note promised "Prepare" findings that were not on the page.

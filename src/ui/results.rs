@@ -291,8 +291,8 @@ pub fn Results(
                     a.dimensions
                         .iter()
                         .map(|d| {
-                            let rank = a.priorities.iter().position(|p| p.dimension == d.dimension);
-                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank /> }
+                            let pointer = explain::priority_pointer(a, d.dimension);
+                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight pointer /> }
                         })
                         .collect_view()
                 })}
@@ -593,8 +593,8 @@ fn FindingItem(
     result: DimensionResult,
     stage: Stage,
     total_weight: u32,
-    /// Where this area sits among the top priorities, if it is one.
-    rank: Option<usize>,
+    /// Where this area's advice is, when it is one of the top priorities.
+    pointer: Option<String>,
 ) -> impl IntoView {
     let dimension = &BANK.dimensions[result.dimension];
     let detail = match result.level {
@@ -614,14 +614,15 @@ fn FindingItem(
         _ => None,
     };
     // A priority's advice is in its card above: say so rather than repeat it.
-    let advice = match (advice, rank) {
+    let advice = match (advice, pointer) {
         (None, _) => None,
-        (Some(_), Some(rank)) => Some(view! {
-            <p class="advice">{format!("Top priority {}: its advice and draft goal are in the card above.", rank + 1)}</p>
-        }.into_any()),
-        (Some((label, text)), None) => Some(view! {
-            <p class="advice"><strong>{label} ": "</strong>{text}</p>
-        }.into_any()),
+        (Some(_), Some(pointer)) => Some(view! { <p class="advice">{pointer}</p> }.into_any()),
+        (Some((label, text)), None) => Some(
+            view! {
+                <p class="advice"><strong>{label} ": "</strong>{text}</p>
+            }
+            .into_any(),
+        ),
     };
     let arithmetic = explain::dimension(&result, stage, total_weight);
     let answers = result.answers.clone();
