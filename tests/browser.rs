@@ -268,7 +268,11 @@ async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
     assert_eq!(priorities.len(), 3);
     for p in &priorities {
         let text = p.text_content().unwrap_or_default();
-        assert!(text.contains("Objective: "), "{text}");
+        // The card's sentence is the goal's objective; the card opens to its key results.
+        assert!(
+            text.contains("Draft goal for the objective above"),
+            "{text}"
+        );
         assert!(text.matches("Key result: ").count() >= 2, "{text}");
     }
     assert!(app.text(".finding .why-details").contains("Points lost: "));
@@ -388,4 +392,26 @@ fn platform_select_text_selects_text_inputs_and_text_areas() {
         );
         element.remove();
     }
+}
+
+#[wasm_bindgen_test]
+fn platform_dialogs_open_as_modal_and_close() {
+    // Issue 14: the share dialog opens through the platform edge.
+    assert!(!platform::show_dialog("no-such-dialog"));
+    platform::close_dialog("no-such-dialog");
+    let dialog: web_sys::HtmlDialogElement = document()
+        .create_element("dialog")
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    dialog.set_id("test-dialog");
+    document().body().unwrap().append_child(&dialog).unwrap();
+    assert!(platform::show_dialog("test-dialog"));
+    assert!(dialog.open());
+    assert!(dialog.matches(":modal").unwrap());
+    // Opening an open dialog again is harmless.
+    assert!(platform::show_dialog("test-dialog"));
+    platform::close_dialog("test-dialog");
+    assert!(!dialog.open());
+    dialog.remove();
 }

@@ -215,6 +215,68 @@ pub fn capitalise(text: &str) -> String {
         .collect()
 }
 
+/// What a score means in words, and its tone for the gauge's colour (the words always go with
+/// the colour, so colour is never the only cue).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Verdict {
+    /// Shown under the gauge: "Fits your stage well", "Partly fits your stage", "Out of step with
+    /// your stage" or "Not scored yet".
+    pub heading: &'static str,
+    /// The same, read after "Your platform": "fits your stage well", "partly fits your stage", …
+    pub words: &'static str,
+    /// "good", "partial", "poor" or "none", for class names.
+    pub tone: &'static str,
+}
+
+/// The verdict for a score: "fits well" only from 85 with at most two areas off; "out of step"
+/// below 60 or when most scored areas are off (never "partly fits" then); "partly fits" between.
+pub fn verdict(score: Option<u8>, n_off: usize, n_scored: usize) -> Verdict {
+    let (heading, words, tone) = match score {
+        None => ("Not scored yet", "is not scored yet", "none"),
+        Some(s) if s >= 85 && n_off <= 2 => {
+            ("Fits your stage well", "fits your stage well", "good")
+        }
+        Some(s) if s < 60 || 2 * n_off > n_scored => (
+            "Out of step with your stage",
+            "is out of step with your stage",
+            "poor",
+        ),
+        Some(_) => (
+            "Partly fits your stage",
+            "partly fits your stage",
+            "partial",
+        ),
+    };
+    Verdict {
+        heading,
+        words,
+        tone,
+    }
+}
+
+/// The verdict for an assessment: its score, and how many of its scored areas are off.
+pub fn verdict_of(assessment: &Assessment) -> Verdict {
+    let scored = assessment.dimensions.iter().filter(|d| d.level.is_some());
+    let n_off = scored
+        .clone()
+        .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
+        .count();
+    verdict(assessment.score, n_off, scored.count())
+}
+
+/// For an area that is one of the top priorities, where its advice is, so the page need not
+/// repeat it: "Top priority 2: its advice and draft goal are in the card above."
+pub fn priority_pointer(assessment: &Assessment, dimension: usize) -> Option<String> {
+    let rank = assessment
+        .priorities
+        .iter()
+        .position(|p| p.dimension == dimension)?;
+    Some(format!(
+        "Top priority {}: its advice and draft goal are in the card above.",
+        rank + 1
+    ))
+}
+
 /// The sentence under the score that says what it means.
 pub fn score(assessment: &Assessment) -> String {
     match assessment.score {
@@ -258,23 +320,11 @@ pub fn score(assessment: &Assessment) -> String {
                     "Your platform is as far from what suits {company} as the score can show: {n_far} of {n_scored} areas are two levels or more outside their range{rest}.{first} {arithmetic}"
                 );
             }
-            let verdict = verdict(score, n_off, n_scored);
+            let verdict = verdict(Some(score), n_off, n_scored).words;
             format!(
-                "{verdict} 100 would mean every area sits in the range that suits {company}; {n_off} of {n_scored} areas are outside it. Being ahead costs as many points as being behind. {arithmetic}"
+                "Your platform {verdict}. 100 would mean every area sits in the range that suits {company}; {n_off} of {n_scored} areas are outside it. Being ahead costs as many points as being behind. {arithmetic}"
             )
         }
-    }
-}
-
-/// The words for a score: "fits well" only from 85 with at most two areas off, and never
-/// "partly fits" when most areas are off.
-pub fn verdict(score: u8, n_off: usize, n_scored: usize) -> &'static str {
-    if score >= 85 && n_off <= 2 {
-        "Your platform fits your stage well."
-    } else if score < 60 || 2 * n_off > n_scored {
-        "Your platform is out of step with your stage."
-    } else {
-        "Your platform partly fits your stage."
     }
 }
 
@@ -435,7 +485,9 @@ mod tests {
     fn issue_13_fits_well_needs_85_and_at_most_two_areas_off() {
         fn check(score: u8, n_off: usize, n_scored: usize, expected: &str) {
             assert!(
-                verdict(score, n_off, n_scored).contains(expected),
+                verdict(Some(score), n_off, n_scored)
+                    .words
+                    .contains(expected),
                 "{score} {n_off}/{n_scored}"
             );
         }
@@ -470,5 +522,80 @@ mod tests {
             text.contains("The first thing to do: Stop or defer ("),
             "{text}"
         );
+    }
+
+    #[test]
+    fn verdicts_have_words_for_every_score() {
+        for (score, heading, tone) in [
+            (None, "Not scored yet", "none"),
+            (Some(0), "Out of step with your stage", "poor"),
+            (Some(59), "Out of step with your stage", "poor"),
+            (Some(60), "Partly fits your stage", "partial"),
+            (Some(84), "Partly fits your stage", "partial"),
+            (Some(85), "Fits your stage well", "good"),
+            (Some(100), "Fits your stage well", "good"),
+        ] {
+            let v = verdict(score, 0, 14);
+            assert_eq!((v.heading, v.tone), (heading, tone), "{score:?}");
+            assert!(v.words.ends_with(&v.heading[1..]), "{score:?}");
+        }
+    }
+
+    /// Answers every company question with `company` and every platform question with
+    /// `platform`; strategy unknown.
+    fn answered(company: u8, platform: u8) -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => Answer::Chosen(company.min((q.options.len() - 1) as u8)),
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(platform),
+            };
+            answers.set(index, answer);
+        }
+        assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn priorities_are_pointed_to_by_rank() {
+        let a = mature_company_with_light_platform();
+        assert_eq!(a.priorities.len(), 3);
+        for (rank, p) in a.priorities.iter().enumerate() {
+            let note = priority_pointer(&a, p.dimension).expect("a priority");
+            assert!(
+                note.starts_with(&format!("Top priority {}: ", rank + 1)),
+                "{note}"
+            );
+        }
+        let other = (0..a.dimensions.len())
+            .find(|d| a.priorities.iter().all(|p| p.dimension != *d))
+            .expect("an area that is not a priority");
+        assert_eq!(priority_pointer(&a, other), None);
+    }
+
+    // Regression (issue 14): the note promised "Prepare" findings that were not on the page.
+    #[test]
+    fn the_transition_note_promises_only_the_prepare_areas_there_are() {
+        assert_eq!(transition(&mature_company_with_light_platform()), None);
+        let mut seen_with = false;
+        let mut seen_without = false;
+        for company in 0..5 {
+            for platform in 0..5 {
+                let a = answered(company, platform);
+                let Some(note) = transition(&a) else { continue };
+                let n = a
+                    .dimensions
+                    .iter()
+                    .filter(|d| d.prepare_for.is_some())
+                    .count();
+                assert_eq!(n > 0, note.contains("Prepare"), "{note}");
+                if n > 1 {
+                    assert!(note.contains(&format!("{n} areas")), "{note}");
+                }
+                seen_with |= n > 0;
+                seen_without |= n == 0;
+            }
+        }
+        assert!(seen_with && seen_without, "both cases are covered");
     }
 }

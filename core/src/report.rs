@@ -1,5 +1,6 @@
-//! The Markdown summary people paste into a chat or a wiki: headline, stage, score, a table of
-//! findings, the priorities and their draft goals. Also the one rule for labels people type.
+//! The Markdown summary people paste into a chat or a wiki: headline, the share link, stage,
+//! score, a table of findings, the priorities and their draft goals. Also the one rule for
+//! labels people type.
 
 use std::fmt::Write as _;
 
@@ -83,8 +84,15 @@ pub fn priority_line(bank: &Bank, index: usize, priority: &Priority) -> String {
 }
 
 /// The Markdown summary of an assessment. `label` is the person's name for it (may be empty);
-/// `date` is shown as given.
-pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -> String {
+/// `date` is shown as given; `link` is the result's share link, so whoever reads the summary
+/// can open the whole result (left out when empty).
+pub fn markdown(
+    bank: &Bank,
+    assessment: &Assessment,
+    label: &str,
+    date: &str,
+    link: &str,
+) -> String {
     let mut md = String::new();
     let label = clean_label(label);
     let title = if label.is_empty() {
@@ -94,6 +102,10 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     };
     let _ = writeln!(md, "# Stagefit: {title}\n");
     let _ = writeln!(md, "_{date}_\n");
+    if !link.is_empty() {
+        // An autolink: the underscores a link may hold are not read as emphasis.
+        let _ = writeln!(md, "Open the full result: <{link}>\n");
+    }
     let stage = &assessment.stage;
     // As on screen: a stage no answer pointed to is only assumed, and says so.
     let assumed = if stage.known() {
@@ -129,10 +141,8 @@ pub fn markdown(bank: &Bank, assessment: &Assessment, label: &str, date: &str) -
     for d in &assessment.dimensions {
         let level = d.level.map_or("not answered".to_string(), tenths);
         let marker = match d.finding {
-            Finding::Over => "\u{25b2} ",
-            Finding::Under => "\u{25bc} ",
-            Finding::Fit => "\u{2713} ",
-            Finding::Unknown => "",
+            Finding::Unknown => String::new(),
+            finding => format!("{} ", super::chart::marker(finding)),
         };
         let _ = writeln!(
             md,
@@ -225,9 +235,14 @@ mod tests {
             &growth_company_on_a_light_platform(),
             "Platform team",
             "2026-11-26",
+            "https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY",
         );
         let lines: Vec<&str> = md.lines().collect();
         assert_eq!(lines[0], "# Stagefit: Platform team");
+        // Regression (issue 14): the summary carries the link to the whole result.
+        assert!(md.contains(
+            "\nOpen the full result: <https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY>\n"
+        ));
         assert!(md.contains("**Company stage:** Growth: scaling a proven product: standardise."));
         assert!(md.contains("**Stage fit:** "));
         assert!(md.contains("| Area | Level (0 to 4) | Fits this stage | Finding |"));
@@ -242,7 +257,7 @@ mod tests {
         for index in 0..BANK.questions.len() {
             answers.set(index, crate::Answer::Unknown);
         }
-        let md = markdown(&BANK, &crate::assess(&BANK, &answers), "", "d");
+        let md = markdown(&BANK, &crate::assess(&BANK, &answers), "", "d", "");
         assert!(
             md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
             "{md}"
@@ -256,7 +271,9 @@ mod tests {
             &growth_company_on_a_light_platform(),
             "<script>alert(1)</script> | [x](javascript:y)",
             "d",
+            "",
         );
+        assert!(!md.contains("Open the full result"));
         let first = md.lines().next().unwrap_or_default();
         assert_eq!(
             first,

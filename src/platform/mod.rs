@@ -1,5 +1,5 @@
 //! The platform edge: the only code that calls the browser's own APIs (the document, focus,
-//! and later storage, the URL and the clipboard).
+//! dialogs, storage, the URL and the clipboard).
 //!
 //! Every call here can fail (no document, an element that is gone) and every failure is handled
 //! by doing nothing visible rather than panicking: the app must keep working.
@@ -26,6 +26,29 @@ pub fn focus(id: &str) {
 pub fn focus_after_render(id: impl Into<String>) {
     let id = id.into();
     leptos::prelude::request_animation_frame(move || focus(&id));
+}
+
+/// Opens the `<dialog>` with this id as a modal dialog: the rest of the page goes inert, focus
+/// moves into the dialog and Esc closes it (the browser does all three). Returns whether it opened.
+pub fn show_dialog(id: &str) -> bool {
+    let dialog = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    match dialog {
+        Some(dialog) if dialog.open() => true,
+        Some(dialog) => dialog.show_modal().is_ok(),
+        None => false,
+    }
+}
+
+/// Closes the `<dialog>` with this id, if it is open; its `close` event follows.
+pub fn close_dialog(id: &str) {
+    let dialog = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok());
+    if let Some(dialog) = dialog {
+        dialog.close();
+    }
 }
 
 /// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.

@@ -1,30 +1,53 @@
 //! The results charts: a radar of levels against the stage's band and bars of the signed gaps.
 //! Each is an SVG with `role="img"`, a title and a label, and a data table alternative that
-//! keyboard and screen-reader users can open. Shapes come from `assessment::chart`; markers and
-//! text carry the meaning as well as colour does.
+//! keyboard and screen-reader users can open. Shapes come from `stagefit_core::chart`. Ahead and
+//! behind differ in hue, in fill (solid against hatched) and in marker (▲ against ▼), and each
+//! legend swatch is a small SVG drawn with the chart's own classes, so it matches exactly.
 
 use leptos::prelude::*;
 
 use stagefit_core::report::tenths;
 use stagefit_core::{Assessment, BANK, Finding, chart, explain};
 
+/// The id of the hatching that fills "behind" bars (defined once, in the gap chart; the style
+/// sheet's `.bar-under` refers to it).
+const HATCH: &str = "hatch-under";
+
 #[component]
 pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
     view! {
+        <h2 class="charts-heading">"Charts"</h2>
         <div class="charts">
             <figure class="chart">
                 <figcaption id="radar-title">"Platform level by area, against the band that fits your stage"</figcaption>
                 <RadarChart assessment />
-                <p class="legend">
-                    <span class="legend-band" aria-hidden="true"></span>
-                    " Shaded: the band that fits your stage  "
-                    <span class="legend-level" aria-hidden="true"></span>
-                    " Line and dots: your platform"
-                </p>
+                <ul class="legend">
+                    <li>
+                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="band" x="1" y="1" width="22" height="10" /></svg>
+                        " Shaded: the band that fits your stage"
+                    </li>
+                    <li>
+                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true">
+                            <line class="level" x1="1" y1="6" x2="23" y2="6" />
+                            <circle class="dot" cx="12" cy="6" r="3.5" />
+                        </svg>
+                        " Line and dots: your platform"
+                    </li>
+                </ul>
             </figure>
             <figure class="chart">
                 <figcaption id="gaps-title">"Gap to the band by area: ahead to the right, behind to the left"</figcaption>
                 <GapChart assessment />
+                <ul class="legend">
+                    <li>
+                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="bar bar-over" x="1" y="1" width="22" height="10" rx="2" /></svg>
+                        {format!(" Solid, {}: ahead of your stage", chart::marker(Finding::Over))}
+                    </li>
+                    <li>
+                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="bar bar-under" x="1" y="1" width="22" height="10" rx="2" /></svg>
+                        {format!(" Hatched, {}: behind your stage", chart::marker(Finding::Under))}
+                    </li>
+                </ul>
             </figure>
         </div>
         <details class="chart-data">
@@ -64,9 +87,16 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
     move || {
         let bars = assessment.with(|a| chart::gap_bars(&BANK, a));
         let label = assessment.with(summary_sentence);
+        let value_x = bars.value_x.clone();
         view! {
             <svg class="gaps" viewBox=bars.view_box role="img" aria-labelledby="gaps-title" aria-describedby="gaps-desc">
                 <desc id="gaps-desc">{label}</desc>
+                <defs>
+                    <pattern id=HATCH width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+                        <rect class="hatch-ground" width="6" height="6" />
+                        <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
+                    </pattern>
+                </defs>
                 <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">"\u{25c0} behind"</text>
                 <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">"ahead \u{25b6}"</text>
                 <line class="zero" x1=bars.zero_x.clone() y1="18" x2=bars.zero_x y2=bars.zero_bottom />
@@ -75,7 +105,7 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
                     view! {
                         <text class="row-label" x="0" y=r.text_y.clone()>{r.label}</text>
                         <rect class=class x=r.bar_x y=r.bar_y width=r.bar_width height="14" rx="2" />
-                        <text class="bar-value" x=r.value_x y=r.text_y text-anchor=r.value_anchor>{r.value}</text>
+                        <text class=format!("bar-value value-{}", r.finding.id()) x=value_x.clone() y=r.text_y>{r.value}</text>
                     }
                 }).collect_view()}
             </svg>

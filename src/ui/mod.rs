@@ -451,6 +451,7 @@ pub fn App() -> impl IntoView {
                         shared=None
                         joining
                         on_save_shared=save_shared
+                        on_change_answer=change_answer
                     />
                 }.into_any(),
                 Screen::Shared(notes) => view! {
@@ -465,6 +466,7 @@ pub fn App() -> impl IntoView {
                         shared=Some(notes)
                         joining=RwSignal::new(None)
                         on_save_shared=save_shared
+                        on_change_answer=change_answer
                     />
                 }.into_any(),
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),

@@ -1,6 +1,8 @@
-//! The results view: the stage (with confidence, transition, the answers behind it and an
-//! override), the stage-fit score, the top priorities with draft goals, and one finding per
-//! dimension with advice and the arithmetic behind it. Carries the page contract's hooks.
+//! The results view, verdict first: the stage-fit gauge, the stage with its confidence and the
+//! three priority cards fill the first screen; below them sit the actions (share, copy, print),
+//! the company answers behind the stage (each with "Change"), the area cards, the charts and how
+//! the result was worked out. Each paragraph of advice appears once. Carries the page
+//! contract's hooks; never computes anything itself (the core does, including the gauge's arc).
 
 use leptos::prelude::*;
 
@@ -9,18 +11,19 @@ use crate::ui::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::report::tenths;
 use stagefit_core::{
-    Answers, Assessment, BANK, DimensionResult, Finding, Priority, Stage, explain, report,
+    Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind,
+    Stage, chart, explain, report,
 };
 use stagefit_core::{qr, workshop};
 
-/// Says whose result this is, what an old link could not carry, and the two ways on.
+/// The id of the share dialog, and of the button that opens it (focus returns there).
+const SHARE_DIALOG: &str = "share-dialog";
+const SHARE_BUTTON: &str = "share-button";
+
+/// For someone opening another person's result: what Stagefit is, what an old link could not
+/// carry, and the two ways on.
 #[component]
-fn SharedBanner(
-    notes: LinkNotes,
-    label: RwSignal<String>,
-    on_save: Callback<()>,
-    on_start: Callback<()>,
-) -> impl IntoView {
+fn SharedIntro(notes: LinkNotes, on_save: Callback<()>, on_start: Callback<()>) -> impl IntoView {
     let mut changes = Vec::new();
     if notes.dropped > 0 {
         changes.push(format!(
@@ -35,19 +38,16 @@ fn SharedBanner(
         ));
     }
     view! {
-        <div class="shared-banner no-print" role="region" aria-label="Shared result">
+        <div class="shared-intro no-print">
             <p>
-                <strong>"A shared result"</strong>
-                {move || {
-                    let l = label.get();
-                    if l.is_empty() { String::new() } else { format!(": \u{201c}{l}\u{201d}") }
-                }}
-                ". It opens read-only and is not saved in this browser unless you choose to."
+                "Stagefit is a ten-minute questionnaire that tells a platform team whether its "
+                "platform fits the stage its company is at. This result was shared with you to "
+                "read; it is saved in this browser only if you choose."
             </p>
             {changes.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
             <div class="actions">
-                <button type="button" class="primary" on:click=move |_| on_save.run(())>"Save to my history"</button>
-                <button type="button" class="secondary" on:click=move |_| on_start.run(())>"Start my own assessment"</button>
+                <button type="button" class="primary small" on:click=move |_| on_start.run(())>"Start my own assessment"</button>
+                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>"Save to my history"</button>
             </div>
         </div>
     }
@@ -118,18 +118,23 @@ fn SendToFacilitator(
     }
 }
 
-/// The share link of this result, a button to copy it, and its QR code.
+/// The share link of this result, a button to copy it, and its QR code, in a modal dialog. The
+/// browser moves focus in and closes it on Esc; on close, focus returns to the share button.
 #[component]
-fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoView {
-    let url = Memo::new(move |_| {
-        let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
-        format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
-    });
+fn ShareDialog(url: Memo<String>) -> impl IntoView {
     let status = RwSignal::new(None::<&'static str>);
     let copy = move |_| copy_link(url.get_untracked(), "share-link", "Link copied.", status);
     view! {
-        <div class="share no-print">
-            <h2>"Share this result"</h2>
+        <dialog
+            id=SHARE_DIALOG
+            class="share-dialog"
+            aria-labelledby="share-dialog-heading"
+            on:close=move |_| {
+                status.set(None);
+                platform::focus(SHARE_BUTTON);
+            }
+        >
+            <h2 id="share-dialog-heading">"Share this result"</h2>
             <p>
                 "Anyone with this link sees the same result, read-only. The answers travel inside the "
                 "link itself, after the #, which browsers never send to a server."
@@ -137,7 +142,7 @@ fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoVi
             <div class="share-row">
                 <label for="share-link" class="visually-hidden">"Share link"</label>
                 <input id="share-link" type="text" readonly data-testid="share-link" prop:value=move || url.get() />
-                <button type="button" class="secondary" on:click=copy>"Copy link"</button>
+                <button type="button" class="primary" on:click=copy>"Copy link"</button>
             </div>
             <p class="copy-status" role="status">{move || status.get()}</p>
             {move || qr(&url.get()).map(|code| {
@@ -149,7 +154,11 @@ fn ShareLink(answers: RwSignal<Answers>, label: RwSignal<String>) -> impl IntoVi
                     </svg>
                 }
             })}
-        </div>
+            <p class="qr-note">"Scan the code with a phone's camera to open the result there."</p>
+            <div class="dialog-buttons">
+                <button type="button" class="secondary" on:click=move |_| platform::close_dialog(SHARE_DIALOG)>"Close"</button>
+            </div>
+        </dialog>
     }
 }
 
@@ -175,15 +184,27 @@ pub fn Results(
     /// The workshop this person joined, if any: (id, name).
     joining: RwSignal<Option<(String, String)>>,
     on_save_shared: Callback<()>,
+    /// Opens one company question (its index in `BANK.questions`) to change its answer.
+    on_change_answer: Callback<usize>,
 ) -> impl IntoView {
     let read_only = shared.is_some();
-    let stage = move || assessment.with(|a| a.stage.stage);
     let date = platform::today();
     let print_date = date.clone();
+    let share_url = Memo::new(move |_| {
+        let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
+        format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
+    });
     let copy_state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
-        let summary = assessment
-            .with_untracked(|a| report::markdown(&BANK, a, &label.get_untracked(), &date));
+        let summary = assessment.with_untracked(|a| {
+            report::markdown(
+                &BANK,
+                a,
+                &label.get_untracked(),
+                &date,
+                &share_url.get_untracked(),
+            )
+        });
         leptos::task::spawn_local(async move {
             match platform::copy_text(&summary).await {
                 Ok(()) => copy_state.set(CopyState::Copied),
@@ -193,6 +214,19 @@ pub fn Results(
                 }
             }
         });
+    };
+    let open_share = move |_| {
+        if platform::show_dialog(SHARE_DIALOG) {
+            platform::focus("share-link");
+        }
+    };
+    let heading = move || {
+        let l = report::clean_label(&label.get());
+        match (read_only, l.is_empty()) {
+            (false, _) => "Your results".to_string(),
+            (true, true) => "Shared result".to_string(),
+            (true, false) => format!("Shared result: \u{201c}{l}\u{201d}"),
+        }
     };
     view! {
         <section class="results" aria-labelledby="results-heading">
@@ -205,91 +239,213 @@ pub fn Results(
                     }}
                 </p>
             </div>
-            <h1 id="results-heading" tabindex="-1">"Your results"</h1>
-            {shared.map(|notes| view! { <SharedBanner notes label on_save=on_save_shared on_start=on_restart /> })}
-            <div class="label-field no-print" hidden=move || read_only || joining.with(Option::is_some)>
-                <label for="result-label">"Name this result (optional)"</label>
-                <input
-                    id="result-label"
-                    type="text"
-                    maxlength=report::LABEL_MAX
-                    placeholder="For example: Platform team, Q3 review"
-                    prop:value=move || label.get()
-                    on:input=move |ev| label.set(event_target_value(&ev))
-                />
+            <h1 id="results-heading" tabindex="-1">{heading}</h1>
+            {shared.map(|notes| view! { <SharedIntro notes on_save=on_save_shared on_start=on_restart /> })}
+            <div class="verdict-board">
+                <ScoreGauge assessment />
+                <StageSummary assessment />
+                <section class="top-priorities" aria-labelledby="priorities-heading">
+                    <h2 id="priorities-heading">"Top priorities"</h2>
+                    <Priorities assessment />
+                </section>
             </div>
-            <div class="headline">
-                <div class="headline-item">
-                    <p class="headline-label">"Company stage"</p>
-                    // With no known company answer the stage is only assumed: "Stage unknown" in
-                    // large type, the assumed stage small (the page contract still finds it here).
-                    <p class="headline-value" data-testid="stage">
-                        {move || {
-                            let (big, small) = assessment.with(|a| explain::stage_headline(&a.stage));
-                            view! { {big} {small.map(|s| view! { " " <small class="assumed">{s}</small> })} }
-                        }}
-                    </p>
-                    <p class="headline-note">{move || format!("{}: {}.", stage(), stage().motto())}</p>
-                    <p class="headline-note">{move || assessment.with(|a| explain::confidence(&a.stage))}</p>
-                    <TransitionNote assessment />
+            <div class="result-actions no-print">
+                <div class="label-field" hidden=move || read_only || joining.with(Option::is_some)>
+                    <label for="result-label">"Name this result (optional)"</label>
+                    <input
+                        id="result-label"
+                        type="text"
+                        maxlength=report::LABEL_MAX
+                        placeholder="For example: Platform team, Q3 review"
+                        prop:value=move || label.get()
+                        on:input=move |ev| label.set(event_target_value(&ev))
+                    />
                 </div>
-                <div class="headline-item">
-                    <p class="headline-label">"Stage fit"</p>
-                    <p class="headline-value" data-testid="alignment-score">
-                        {move || match assessment.with(|a| a.score) {
-                            Some(score) => format!("{score} out of 100"),
-                            None => "Not scored".to_string(),
-                        }}
-                    </p>
-                    <p class="headline-note">{move || assessment.with(explain::score)}</p>
-                    <p class="headline-note">
-                        {move || assessment.with(|a| format!(
-                            "Based on {} of {} platform answers.",
-                            a.n_platform_known,
-                            a.n_platform_questions,
-                        ))}
-                    </p>
+                <div class="actions">
+                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" on:click=open_share>"Share link"</button>
+                    <button type="button" class="secondary" on:click=copy>"Copy summary"</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>"Print or save as PDF"</button>
+                </div>
+                <div class="copy-status" role="status">
+                    {move || match copy_state.get() {
+                        CopyState::Idle => None,
+                        CopyState::Copied => Some(view! { <p class="copied">"Summary copied, with the link to this result. Paste it into a chat or a wiki."</p> }.into_any()),
+                        CopyState::Manual(text) => Some(view! {
+                            <div class="manual-copy">
+                                <label for="summary-text">
+                                    "Your browser did not allow copying. The summary is selected below: press Ctrl+C (or \u{2318}+C) to copy it."
+                                </label>
+                                <textarea id="summary-text" readonly rows="10">{text}</textarea>
+                            </div>
+                        }.into_any()),
+                    }}
                 </div>
             </div>
-            <div class="actions no-print">
-                <button type="button" class="secondary" on:click=copy>"Copy summary"</button>
-                <button type="button" class="secondary" on:click=move |_| platform::print()>"Print or save as PDF"</button>
-                <button type="button" class="secondary" on:click=move |_| on_how.run(())>"How scoring works"</button>
-            </div>
-            <div class="copy-status no-print" role="status">
-                {move || match copy_state.get() {
-                    CopyState::Idle => None,
-                    CopyState::Copied => Some(view! { <p class="copied">"Summary copied. Paste it into a chat or a wiki."</p> }.into_any()),
-                    CopyState::Manual(text) => Some(view! {
-                        <div class="manual-copy">
-                            <label for="summary-text">
-                                "Your browser did not allow copying. The summary is selected below: press Ctrl+C (or \u{2318}+C) to copy it."
-                            </label>
-                            <textarea id="summary-text" readonly rows="10">{text}</textarea>
-                        </div>
-                    }.into_any()),
-                }}
-            </div>
+            <ShareDialog url=share_url />
             {move || joining.get().map(|(id, name)| view! { <SendToFacilitator answers label id name /> })}
-            <ShareLink answers label />
-            <StageDetails assessment answers read_only />
-            <Charts assessment />
+            <CompanyAnswers assessment answers read_only on_change_answer />
             <StrategyNotes assessment />
-            <h2 id="priorities-heading">"Top priorities"</h2>
-            <Priorities assessment />
             <h2>"Area by area"</h2>
             <ul class="findings">
                 {move || assessment.with(|a| {
                     a.dimensions
                         .iter()
-                        .map(|d| view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight /> })
+                        .map(|d| {
+                            let pointer = explain::priority_pointer(a, d.dimension);
+                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight pointer /> }
+                        })
                         .collect_view()
                 })}
             </ul>
+            <Charts assessment />
+            <section class="worked-out" aria-labelledby="worked-out-heading">
+                <h2 id="worked-out-heading">"How this result was worked out"</h2>
+                <p>{move || assessment.with(explain::score)}</p>
+                <p>
+                    {move || assessment.with(|a| format!(
+                        "The score is based on {} of {} platform answers; \u{201c}Don't know\u{201d} answers are left out. Under each area, \u{201c}How this was worked out\u{201d} shows its answers and arithmetic.",
+                        a.n_platform_known,
+                        a.n_platform_questions,
+                    ))}
+                </p>
+                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>"How scoring works"</button>
+            </section>
             <div class="step-buttons no-print" hidden=read_only>
                 <button type="button" class="secondary" on:click=move |_| on_edit.run(())>"Change answers"</button>
                 <button type="button" class="secondary" on:click=move |_| on_restart.run(())>"Start again"</button>
             </div>
+        </section>
+    }
+}
+
+/// The score as a half-ring gauge with its number and its words; the words carry the verdict,
+/// the colour only repeats it.
+#[component]
+fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
+    move || {
+        let score = assessment.with(|a| a.score);
+        let gauge = chart::gauge(score);
+        let verdict = assessment.with(explain::verdict_of);
+        view! {
+            <div class=format!("verdict-score tone-{}", verdict.tone)>
+                <p class="verdict-label">"Stage fit"</p>
+                <div class="gauge">
+                    <svg class="gauge-arc" viewBox=gauge.view_box aria-hidden="true">
+                        <path class="gauge-track" d=gauge.track />
+                        {gauge.value.map(|d| view! { <path class="gauge-fill" d=d /> })}
+                    </svg>
+                    <p class="gauge-number" data-testid="alignment-score">
+                        {match score {
+                            Some(score) => view! {
+                                <span class="gauge-value">{score}</span>
+                                <span class="gauge-of">" out of 100"</span>
+                            }.into_any(),
+                            None => view! { <span class="gauge-none">"Not scored"</span> }.into_any(),
+                        }}
+                    </p>
+                </div>
+                <p class="verdict-words">{verdict.heading}</p>
+            </div>
+        }
+    }
+}
+
+/// The stage with its confidence, and a way to the answers behind it.
+#[component]
+fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
+    let stage = move || assessment.with(|a| a.stage.stage);
+    let confidence = move || {
+        assessment.with(|a| {
+            if a.stage.overridden {
+                "Chosen by you".to_string()
+            } else {
+                format!(
+                    "{} confidence",
+                    explain::capitalise(&a.stage.confidence.to_string())
+                )
+            }
+        })
+    };
+    view! {
+        <div class="verdict-stage">
+            <p class="verdict-label">"Company stage"</p>
+            // With no known company answer the stage is only assumed: "Stage unknown" in large
+            // type, the assumed stage small (the page contract still finds it here).
+            <p class="verdict-value" data-testid="stage">
+                {move || {
+                    let (big, small) = assessment.with(|a| explain::stage_headline(&a.stage));
+                    view! { {big} {small.map(|s| view! { " " <small class="assumed">{s}</small> })} }
+                }}
+            </p>
+            <p class="verdict-note">{confidence}</p>
+            <p class="verdict-note motto">{move || explain::capitalise(stage().motto())}</p>
+            <button type="button" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
+                "The answers behind it"
+            </button>
+        </div>
+    }
+}
+
+/// The company answers, each with "Change"; the stage they point to; and the control to choose
+/// the stage yourself.
+#[component]
+fn CompanyAnswers(
+    assessment: Memo<Assessment>,
+    answers: RwSignal<Answers>,
+    read_only: bool,
+    on_change_answer: Callback<usize>,
+) -> impl IntoView {
+    let rows = move || {
+        let evidence = assessment.with(|a| a.stage.evidence.clone());
+        answers.with(|given| {
+            BANK.questions
+                .iter()
+                .enumerate()
+                .filter(|(_, q)| q.part == Part::Company)
+                .map(|(index, q)| {
+                    let answer = match given.get(index) {
+                        Answer::Chosen(choice) => q
+                            .options
+                            .get(usize::from(choice))
+                            .map_or("Not answered".to_string(), |o| format!("\u{201c}{}\u{201d}", o.label)),
+                        Answer::Unknown => "Don't know".to_string(),
+                        Answer::Unanswered => "Not answered".to_string(),
+                    };
+                    let points_to = evidence
+                        .iter()
+                        .find(|e| e.question == index)
+                        .map(|e| format!("points to {}", e.points_to));
+                    view! {
+                        <li>
+                            <div class="answer-text">
+                                <span class="answer-question">{q.prompt}</span>
+                                " "
+                                <span class="answer-choice">{answer}</span>
+                                " "
+                                {points_to.map(|p| view! { <strong class="answer-points">{p}</strong> })}
+                            </div>
+                            <button
+                                type="button"
+                                class="secondary small no-print"
+                                hidden=read_only
+                                on:click=move |_| on_change_answer.run(index)
+                            >
+                                "Change"
+                                <span class="visually-hidden">{format!(" the answer to \u{201c}{}\u{201d}", q.prompt)}</span>
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <section class="company-answers no-print" aria-labelledby="company-answers-heading">
+            <h2 id="company-answers-heading" tabindex="-1">"The answers behind the stage"</h2>
+            <p>{move || assessment.with(|a| explain::confidence(&a.stage))}</p>
+            <TransitionNote assessment />
+            <ul class="answer-list">{rows}</ul>
+            <StageOverride assessment answers read_only />
         </section>
     }
 }
@@ -299,15 +455,15 @@ pub fn Results(
 fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
     // The core words it, so it mentions "Prepare" findings only when there are some.
     move || {
-        assessment.with(explain::transition).map(|text| {
-            view! { <p class="headline-note transition">{text}</p> }
-        })
+        assessment
+            .with(explain::transition)
+            .map(|note| view! { <p class="transition">{note}</p> })
     }
 }
 
-/// Which answers pointed where, and the control to choose the stage yourself.
+/// The control to choose the stage yourself.
 #[component]
-fn StageDetails(
+fn StageOverride(
     assessment: Memo<Assessment>,
     answers: RwSignal<Answers>,
     read_only: bool,
@@ -345,26 +501,10 @@ fn StageDetails(
             .collect_view()
     };
     view! {
-        <details class="stage-details no-print">
-            <summary>"Which answers pointed where, and choosing the stage yourself"</summary>
-            <ul class="evidence">
-                {move || assessment.with(|a| {
-                    a.stage.evidence.iter().map(|e| {
-                        let q = &BANK.questions[e.question];
-                        view! {
-                            <li>
-                                <span class="evidence-question">{q.prompt}</span>
-                                " "
-                                <span class="evidence-answer">{format!("\u{201c}{}\u{201d}", q.options[e.choice].label)}</span>
-                                " "
-                                <strong>{format!("points to {}", e.points_to)}</strong>
-                            </li>
-                        }
-                    }).collect_view()
-                })}
-            </ul>
-            <fieldset class="override" hidden=read_only>
-                <legend>"Know better? Choose the stage yourself"</legend>
+        <details class="stage-details" hidden=read_only>
+            <summary>"Know better? Choose the stage yourself"</summary>
+            <fieldset class="override">
+                <legend class="visually-hidden">"The stage to measure against"</legend>
                 <p class="why">"The score, findings and priorities follow the stage you choose, and it is kept with your answers."</p>
                 {options}
             </fieldset>
@@ -388,7 +528,8 @@ fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-/// The top three priorities, each with advice and a draft outcome goal.
+/// The top three priorities as cards: area, direction and one sentence of action, each opening
+/// to its advice and draft goal.
 #[component]
 fn Priorities(assessment: Memo<Assessment>) -> impl IntoView {
     move || {
@@ -410,34 +551,59 @@ fn Priorities(assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
+/// The marker and words for the direction of a priority: ahead, behind, or getting ready.
+fn direction(kind: PriorityKind) -> (&'static str, &'static str, &'static str) {
+    match kind {
+        PriorityKind::Invest => ("under", chart::marker(Finding::Under), "Behind: invest"),
+        PriorityKind::Defer => ("over", chart::marker(Finding::Over), "Ahead: stop or defer"),
+        PriorityKind::Prepare => ("prepare", "\u{25c6}", "Prepare for the next stage"),
+    }
+}
+
 #[component]
 fn PriorityItem(priority: Priority) -> impl IntoView {
     let dimension = &BANK.dimensions[priority.dimension];
     let okr = priority.okr(&BANK);
+    let (class, marker, words) = direction(priority.kind);
     view! {
-        <li class="priority" data-priority=dimension.id>
-            <h3>
-                <span class=format!("kind kind-{}", priority.kind.id())>
-                    {priority.kind.label()}
-                </span>
-                ": "
-                {dimension.name}
-            </h3>
-            <p>{priority.advice(&BANK)}</p>
-            <div class="okr">
-                <p class="okr-title">"Draft goal (replace the example numbers with your own)"</p>
-                <p><strong>"Objective: "</strong>{okr.objective}</p>
-                <ul>
-                    {okr.results.iter().map(|kr| view! { <li><strong>"Key result: "</strong>{*kr}</li> }).collect_view()}
-                </ul>
-            </div>
+        <li class=format!("priority priority-{class}") data-testid="priority" data-priority=dimension.id>
+            <details>
+                <summary>
+                    <span class="priority-head">
+                        <span class="priority-area">{dimension.name}</span>
+                        " "
+                        <span class=format!("direction direction-{class}")>
+                            <span aria-hidden="true">{marker}</span>
+                            " "
+                            {words}
+                        </span>
+                    </span>
+                    <span class="priority-action">{format!("{}.", okr.objective)}</span>
+                </summary>
+                <div class="priority-more">
+                    <p class="advice">{priority.advice(&BANK)}</p>
+                    <div class="okr">
+                        <p class="okr-title">"Draft goal for the objective above (replace the example numbers with your own)"</p>
+                        <ul>
+                            {okr.results.iter().map(|kr| view! { <li><strong>"Key result: "</strong>{*kr}</li> }).collect_view()}
+                        </ul>
+                    </div>
+                </div>
+            </details>
         </li>
     }
 }
 
-/// One dimension's finding: its verdict, level and band, advice, and the arithmetic.
+/// One dimension's finding: its verdict, level and band, advice (or where the priority card
+/// holds it), and the arithmetic. Areas within their band start folded.
 #[component]
-fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl IntoView {
+fn FindingItem(
+    result: DimensionResult,
+    stage: Stage,
+    total_weight: u32,
+    /// Where this area's advice is, when it is one of the top priorities.
+    pointer: Option<String>,
+) -> impl IntoView {
     let dimension = &BANK.dimensions[result.dimension];
     let detail = match result.level {
         Some(level) => format!(
@@ -455,40 +621,70 @@ fn FindingItem(result: DimensionResult, stage: Stage, total_weight: u32) -> impl
         (Finding::Fit, Some(_)) => Some(("Prepare", dimension.advice.prepare)),
         _ => None,
     };
-    let marker = match result.finding {
-        Finding::Over => "\u{25b2}",
-        Finding::Under => "\u{25bc}",
-        Finding::Fit => "\u{2713}",
-        Finding::Unknown => "?",
+    // A priority's advice is in its card above: say so rather than repeat it.
+    let advice = match (advice, pointer) {
+        (None, _) => None,
+        (Some(_), Some(pointer)) => Some(view! { <p class="advice">{pointer}</p> }.into_any()),
+        (Some((label, text)), None) => Some(
+            view! {
+                <p class="advice"><strong>{label} ": "</strong>{text}</p>
+            }
+            .into_any(),
+        ),
     };
     let arithmetic = explain::dimension(&result, stage, total_weight);
     let answers = result.answers.clone();
-    view! {
-        <li class="finding" data-dimension=dimension.id data-finding=result.finding.id()>
+    let worked_out = view! {
+        <p class="summary">{dimension.summary}</p>
+        <ul>
+            {answers.into_iter().map(|a| {
+                let q = &BANK.questions[a.question];
+                view! {
+                    <li>
+                        {q.prompt} " "
+                        {format!("\u{201c}{}\u{201d}: level {}", q.options[a.choice].label, a.level)}
+                    </li>
+                }
+            }).collect_view()}
+        </ul>
+        {arithmetic.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+    };
+    let verdict = view! {
+        <span class="marker" aria-hidden="true">{chart::marker(result.finding)}</span>
+        " "
+        {result.finding.label()}
+        {result.prepare_for.map(|_| " \u{b7} Prepare")}
+    };
+    let body = if matches!(result.finding, Finding::Over | Finding::Under) {
+        view! {
             <h3>{dimension.name}</h3>
-            <p class="verdict">
-                <span class="marker" aria-hidden="true">{marker}</span>
-                " "
-                {result.finding.label()}
-            </p>
+            <p class="verdict">{verdict}</p>
             <p class="detail">{detail}</p>
-            {advice.map(|(label, text)| view! { <p class="advice"><strong>{label} ": "</strong>{text}</p> })}
+            {advice}
             <details class="why-details">
                 <summary>{format!("How this was worked out: {}", dimension.name)}</summary>
-                <p class="summary">{dimension.summary}</p>
-                <ul>
-                    {answers.into_iter().map(|a| {
-                        let q = &BANK.questions[a.question];
-                        view! {
-                            <li>
-                                {q.prompt} " "
-                                {format!("\u{201c}{}\u{201d}: level {}", q.options[a.choice].label, a.level)}
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-                {arithmetic.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+                {worked_out}
             </details>
+        }
+        .into_any()
+    } else {
+        view! {
+            <details class="finding-fold">
+                <summary>
+                    <span class="finding-name">{dimension.name}</span>
+                    " "
+                    <span class="verdict">{verdict}</span>
+                </summary>
+                <p class="detail">{detail}</p>
+                {advice}
+                <div class="why-details">{worked_out}</div>
+            </details>
+        }
+        .into_any()
+    };
+    view! {
+        <li class="finding" data-dimension=dimension.id data-finding=result.finding.id()>
+            {body}
         </li>
     }
 }

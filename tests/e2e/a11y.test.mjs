@@ -1,6 +1,7 @@
 // Accessibility, end to end (issue 4): axe finds no violation on the landing view, every
-// questionnaire step (including its "missing answers" state), the results with every
-// disclosure open, and the "how scoring works" page, in light and dark mode.
+// questionnaire step (including its "missing answers" state), the results (folded, with every
+// disclosure open, and with the share dialog open; issue 14), the shared result, and the "how
+// scoring works" page, in light and dark mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -47,8 +48,13 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     await page.locator('[data-testid="alignment-score"]').waitFor();
-    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
     await audit(page, 'results');
+    await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
+    await audit(page, 'results with every disclosure open');
+    await page.getByRole('button', { name: 'Share link' }).click();
+    await page.getByRole('dialog', { name: 'Share this result' }).waitFor();
+    await audit(page, 'results with the share dialog open');
+    await page.keyboard.press('Escape');
     await context.close();
   });
 }
@@ -77,7 +83,7 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   const cold = await browser.newContext();
   const viewer = await cold.newPage();
   await viewer.goto(link);
-  await viewer.getByText('A shared result').waitFor();
+  await viewer.getByRole('heading', { name: /^Shared result/ }).waitFor();
   await audit(viewer, 'shared result');
   await viewer.goto(server.url + '#r=broken');
   await viewer.reload();

@@ -60,15 +60,17 @@ test('the results explain themselves: evidence, override, priorities with goals,
   await app.answerAll({ company: 'min', strategy: 'unknown', platform: '3' });
   assert.match((await app.results()).stage, /Early/);
   const before = (await app.results()).score;
-  // Keyboard: open the stage details and choose "Mature" with the keyboard alone.
-  await page.getByText('Which answers pointed where').focus();
-  await page.keyboard.press('Enter');
+  // The answers behind the stage are listed; open the override with the keyboard alone and
+  // choose "Mature".
   await assert.doesNotReject(page.getByText(/points to Early/).first().waitFor());
+  await page.getByText('Know better? Choose the stage yourself').focus();
+  await page.keyboard.press('Enter');
   await page.getByLabel('Mature', { exact: true }).check();
   await assert.doesNotReject(page.locator('[data-testid="stage"]', { hasText: 'Mature' }).waitFor());
   assert.notEqual((await app.results()).score, before);
-  const first = page.locator('.why-details').first();
-  await first.locator('summary').click();
+  // The first area's arithmetic, whether its card is folded (within the band) or not.
+  const first = page.locator('.finding').first();
+  await first.locator('summary').first().click();
   await assert.doesNotReject(first.getByText(/^Band for a mature company/).waitFor());
   assert.deepEqual(problems, []);
   await close();

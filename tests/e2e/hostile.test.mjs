@@ -88,14 +88,14 @@ test('a hostile result label stays text: results, share link, history and Markdo
     // cleans it when read back from storage; either way it must be that text and nothing else.
     const asStored = [typed, expected];
 
-    // The share link, opened cold: the banner shows the label as text.
+    // The share link, opened cold: the heading shows the label as text.
     const link = await page.getByTestId('share-link').inputValue();
     assert.match(new URL(link).hash, /^#r=[A-Za-z0-9_-]+$/, `${name}: the link is plain base64url`);
     const cold = await hostilePage();
     await cold.page.goto(link);
-    await cold.page.getByText('A shared result').waitFor();
-    assert.equal(await cold.page.locator('.shared-banner p').first().textContent(),
-      `A shared result: \u201c${expected}\u201d. It opens read-only and is not saved in this browser unless you choose to.`, name);
+    await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+    assert.equal(await cold.page.locator('#results-heading').textContent(),
+      `Shared result: \u201c${expected}\u201d`, name);
     await assertInert(cold.page, `${name}: shared result`);
     assert.deepEqual(cold.problems, []);
     await cold.close();
@@ -286,7 +286,7 @@ for (const [name, make] of BAD_RESULT_LINKS) {
 test('a good result link with a hostile workshop mark opens the result, and runs nothing', async () => {
   const { page, problems, close } = await hostilePage();
   await page.goto(`${server.url}#r=${await fixtureLink()}&w=<img src=x onerror=window.__pwned=1>`);
-  await page.getByText('A shared result').waitFor();
+  await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
   await assertInert(page, 'workshop mark');
   assert.deepEqual(problems, []);
   await close();

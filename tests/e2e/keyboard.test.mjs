@@ -60,7 +60,8 @@ test('a whole assessment by keyboard takes at most 2.5 key presses per question 
     const f = await page.evaluate(() => {
       const e = document.activeElement;
       if (!e.closest('section.results')) return null;
-      return e.tagName + '#' + e.id + ':' + (e.textContent || '').trim().slice(0, 30) + e.name;
+      // Long enough to tell apart controls that start alike ("Change the answer to “How many …”").
+      return e.tagName + '#' + e.id + ':' + (e.textContent || '').trim().slice(0, 60) + e.name;
     });
     if (f === null) break;
     seen.add(f);

@@ -66,7 +66,7 @@ for (const base of ['/', '/stagefit/']) {
     // A share link opened afresh (a new navigation, not a fragment change) works offline too.
     await page.goto('about:blank');
     await page.goto(link);
-    await page.getByText('A shared result').waitFor();
+    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
     assert.deepEqual(await app.results(), result);
 
     // So does the page with a query, and a new person can start and answer the first question.

@@ -26,6 +26,21 @@ test('both charts are images with a label, a description and a data table', asyn
     assert.equal(await img.count(), 1);
     assert.match(await img.evaluate((e) => e.querySelector('desc').textContent), /Behind the stage: /);
   }
+  // Issue 14: ahead and behind differ in hue and in fill, and each legend swatch is drawn
+  // exactly like the bars it names.
+  const style = (sel) => page.$$eval(sel, (els) => els.map((e) => {
+    const s = getComputedStyle(e);
+    return `${s.fill} ${s.stroke} ${s.strokeWidth}`;
+  }));
+  for (const kind of ['over', 'under']) {
+    const [swatch] = await style(`.legend .bar-${kind}`);
+    for (const bar of await style(`svg.gaps .bar-${kind}`)) assert.equal(bar, swatch, kind);
+  }
+  const [over] = await style('.legend .bar-over');
+  const [under] = await style('.legend .bar-under');
+  assert.match(under, /url\("?#hatch-under"?\)/);
+  assert.doesNotMatch(over, /url/);
+  for (const value of await page.locator('svg.gaps .value-under').allTextContents()) assert.match(value, /^\u25bc /);
   await page.getByText('Show the chart data as a table').click();
   const rows = page.getByRole('table').locator('tbody tr');
   assert.equal(await rows.count(), await page.locator('[data-dimension][data-finding]').count());
@@ -62,6 +77,9 @@ test('Copy summary puts Markdown on the clipboard and says so', async () => {
   assert.match(text, /\| Area \| Level \(0 to 4\) \|/);
   assert.match(text, /## Top priorities/);
   assert.match(text, /Key result: /);
+  // Issue 14: whoever reads the summary can open the whole result.
+  const link = await page.getByTestId('share-link').inputValue();
+  assert.ok(text.includes(`Open the full result: <${link}>`), text.slice(0, 300));
   await context.close();
 });
 

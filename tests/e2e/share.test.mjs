@@ -1,6 +1,7 @@
 // Share links (issue 6): the result travels in the URL fragment only, opens the same anywhere
-// (read-only, with "Save to my history" and "Start my own assessment"), old links keep working,
-// and bad or hostile links give a clear message and a way on, never a crash or running script.
+// (read-only, headed "Shared result" with its label, with "Start my own assessment" and "Save to
+// my history"; issue 14), old links keep working, and bad or hostile links give a clear message
+// and a way on, never a crash or running script.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -28,17 +29,20 @@ test('a share link opens the same result read-only in an empty browser', async (
   assert.equal(url.search, '');
   assert.match(url.hash, /^#r=[A-Za-z0-9_-]+$/);
   assert.ok(url.hash.length < 80, `link fragment is ${url.hash.length} characters`);
+  await page.getByRole('button', { name: 'Share link' }).click();
   assert.equal(await page.getByRole('img', { name: /QR code of the share link/ }).count(), 1);
+  await page.keyboard.press('Escape');
 
   const cold = await openPage(browser, server.origin);
   const requests = [];
   cold.page.on('request', (r) => requests.push(r.url()));
   await cold.page.goto(link);
-  await cold.page.getByText('A shared result').waitFor();
+  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
   assert.ok(requests.every((r) => !r.includes('#') && !r.includes(url.hash.slice(3))), 'the payload never reaches a server');
   const shared = await new App(cold.page).results();
   assert.deepEqual(shared, result);
-  assert.match(await cold.page.locator('.shared-banner').textContent(), /“Platform team”/);
+  assert.equal(await cold.page.getByRole('heading', { level: 1 }).textContent(), 'Shared result: “Platform team”');
+  assert.match(await cold.page.locator('.shared-intro').textContent(), /^Stagefit is a ten-minute questionnaire/);
   assert.equal(await cold.page.getByRole('button', { name: 'Change answers' }).isVisible(), false);
   assert.equal(await cold.page.getByText('Know better? Choose the stage yourself').isVisible(), false);
   // Nothing is stored until asked.
@@ -75,10 +79,10 @@ test('a hostile label travels as plain text and runs nothing', async () => {
   const cold = await openPage(browser, server.origin);
   cold.page.on('dialog', (d) => { cold.problems.push('dialog'); d.dismiss(); });
   await cold.page.goto(link);
-  await cold.page.getByText('A shared result').waitFor();
-  assert.ok((await cold.page.locator('.shared-banner').textContent()).includes(hostile.slice(0, 80).trim()));
+  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+  assert.ok((await cold.page.locator('#results-heading').textContent()).includes(hostile.slice(0, 80).trim()));
   assert.equal(await cold.page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await cold.page.locator('.shared-banner img').count(), 0);
+  assert.equal(await cold.page.locator('#results-heading img').count(), 0);
   assert.deepEqual(cold.problems, []);
   await cold.close();
   await close();
@@ -91,7 +95,7 @@ test('links made with bank version 1 still open', async () => {
     const payload = line.slice(line.lastIndexOf(' ') + 1);
     const { page, problems, close } = await openPage(browser, server.origin);
     await page.goto(`${server.url}#r=${payload}`);
-    await page.getByText('A shared result').waitFor();
+    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
     await page.locator('[data-testid="stage"]').waitFor();
     assert.deepEqual(problems, []);
     await close();
@@ -144,6 +148,7 @@ test('"Copy link" copies the link, or selects it when the clipboard is refused',
   await allowed.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   const page = await allowed.newPage();
   const { link } = await ownResult(page);
+  await page.getByRole('button', { name: 'Share link' }).click();
   await page.getByRole('button', { name: 'Copy link' }).click();
   await page.getByText('Link copied.').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
@@ -155,6 +160,7 @@ test('"Copy link" copies the link, or selects it when the clipboard is refused',
   });
   const other = await refused.newPage();
   await ownResult(other);
+  await other.getByRole('button', { name: 'Share link' }).click();
   await other.getByRole('button', { name: 'Copy link' }).click();
   await other.getByText(/did not allow copying: the link is selected/).waitFor();
   await other.waitForFunction(() => document.activeElement?.id === 'share-link'
