@@ -47,3 +47,31 @@ test('each company answer shows with "Change"; a shared result has none', async 
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('from the results, one company answer is changed and the results are back in three actions', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  await app.answerAll({ company: 'min', strategy: '1', platform: 'mid' });
+  const first = page.locator('.company-answers .answer-list > li').first();
+  const before = await first.textContent();
+  let actions = 0;
+  // 1: Change, which opens the question with focus on its answer.
+  await page.locator('.answer-list').getByRole('button', { name: /^Change the answer to/ }).first().click();
+  actions += 1;
+  const question = await page.evaluate(() => document.activeElement?.closest('fieldset[data-question]')?.dataset.question);
+  assert.ok(question, 'focus is on the question to change');
+  // 2: choose another option.
+  await page.locator(`fieldset[data-question="${question}"] input[type=radio]:not([value="unknown"])`).last().check();
+  actions += 1;
+  // 3: See results, on that same step.
+  await page.getByRole('button', { name: 'See results' }).first().click();
+  actions += 1;
+  await page.getByTestId('alignment-score').waitFor();
+  assert.equal(actions, 3);
+  assert.notEqual(await page.locator('.company-answers .answer-list > li').first().textContent(), before, 'the changed answer shows');
+  assert.match(await page.evaluate(() => location.hash), /^#\/results\//);
+  assert.deepEqual(problems, []);
+  await close();
+});
