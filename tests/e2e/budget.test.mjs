@@ -5,8 +5,8 @@
 //
 // The old first-visit budget is retired (issue 12): the design card's packages (serde, gloo-storage,
 // qrcode) come first, and speed is won where people feel it, not by re-implementing libraries.
-// The ceiling is the size issue 12 ended at plus 5 %: it fails a change that quietly makes every
-// first visit heavier, and makes whoever grows it weigh the growth.
+// The ceiling fails a change that quietly makes every first visit heavier, and makes whoever grows
+// it weigh the growth and say so below.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
@@ -14,8 +14,13 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve, launch, DIST, appReady } from './support.mjs';
 
-// Issue 12's first visit (see the closing note and README's "Measuring") plus 5 %.
-const CEILING = 312_303;
+// Each time the ceiling moved, and why (bytes after gzip -9, as this test measures them):
+// - issue 12 ended at 297,431 (the design card's packages), so the ceiling was 312,303;
+// - issues 13 and 14 grew it to 331,906: bank version 2, the verdict-first results page, an
+//   address for every view and the review page, all views and model, no new library. Issue 16
+//   (the first question before the wasm arrives) is where that weight is won back for users.
+// The ceiling is the last size plus 5 %.
+const CEILING = 348_502;
 
 let server;
 let browser;
