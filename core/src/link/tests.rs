@@ -109,21 +109,23 @@ fn released_v2_links_open_with_every_answer() {
 }
 
 /// A bank with version 1's questions, as `link_layouts.txt` froze them (ids and option
+/// An option with no words, value 0 and no effects: what a test bank needs when only the number
+/// of options matters.
+const BLANK_CHOICE: crate::Choice = crate::Choice {
+    label: "",
+    value: 0,
+    note: "",
+    shifts: &[],
+    neutral: false,
+    fit: crate::Fit::Band,
+    counts: &[],
+    people: 0.0,
+};
+
 /// counts; the words do not matter to a link).
 fn bank_v1() -> Bank {
     use crate::{Choice, Question};
-    let options: Vec<Choice> = (0..9)
-        .map(|_| Choice {
-            label: "",
-            value: 0,
-            note: "",
-            shifts: &[],
-            neutral: false,
-            fit: crate::Fit::Band,
-            counts: &[],
-            people: 0.0,
-        })
-        .collect();
+    let options: Vec<Choice> = (0..9).map(|_| BLANK_CHOICE).collect();
     let options: &'static [Choice] = Box::leak(options.into_boxed_slice());
     let questions: Vec<Question> = layout(1)
         .into_iter()
@@ -357,23 +359,12 @@ fn next_bank() -> Bank {
     static NEW_OPTIONS: [Choice; 2] = [
         Choice {
             label: "No",
-            value: 0,
-            note: "",
-            shifts: &[],
-            neutral: false,
-            fit: crate::Fit::Band,
-            counts: &[],
-            people: 0.0,
+            ..BLANK_CHOICE
         },
         Choice {
             label: "Yes",
             value: 4,
-            note: "",
-            shifts: &[],
-            neutral: false,
-            fit: crate::Fit::Band,
-            counts: &[],
-            people: 0.0,
+            ..BLANK_CHOICE
         },
     ];
     let copy = |q: &'static Question| Question {
