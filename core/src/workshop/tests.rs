@@ -131,6 +131,13 @@ fn join_links_carry_the_workshop_and_survive_odd_names() {
         None,
         "nothing left once cleaned"
     );
+    // Issue 18: a name of only invisible characters (zero-width space, word joiner, blank
+    // Braille pattern) is no name.
+    assert_eq!(parse_join("#join=w1.%E2%80%8B%E2%81%A0%E2%A0%80"), None);
+    assert_eq!(
+        parse_join("#join=w1.%E2%80%8Bx"),
+        Some(("w1".to_string(), "\u{200b}x".to_string()))
+    );
     assert!(
         looks_like_join("#join=w1.") && looks_like_join("join=x") && !looks_like_join("#r=abc")
     );
