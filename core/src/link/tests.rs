@@ -596,37 +596,51 @@ fn two_character_changes(payload: &str, per_pair: usize) -> Vec<String> {
     changed
 }
 
-/// How many of `changes` open a result other than `original`'s.
-fn opening_another_result(changes: &[String], original: &Shared) -> usize {
+/// The changes that open a result other than `original`'s.
+fn opening_another_result<'a>(changes: &'a [String], original: &Shared) -> Vec<&'a String> {
     changes
         .iter()
         .filter(|text| matches!(decode(&BANK, text), Ok((shared, _)) if shared != *original))
-        .count()
+        .collect()
 }
 
-/// Issue 18 measured: two-character changes of real links. Format 1 (a CRC-8) let some open a
-/// different result; format 2 (a CRC-16 and a CRC-8) lets none. By default 64 changes for every
-/// pair of positions; `STAGEFIT_FUZZ_CASES=4000` (or more) tries all 3,969 of every pair.
+/// Issue 18 measured: two-character changes of the format-2 fixture links and of the same
+/// assessments written in format 1. By default a deterministic spread of 32 changes for every
+/// pair of positions (125,440 of format 2), of which none may open a different result, where
+/// format 1 lets about one in 750 through. `STAGEFIT_TWO_CHARACTER_CHANGES=all` (in a release
+/// build: it takes minutes) tries all 3,969 changes of every pair: a 24-bit check cannot rule
+/// every one out, and that run found 2 of 15,558,480 that open a different result (format 1:
+/// 18,988 of 13,629,546), so the bound asserted is one in a million.
 #[test]
 fn issue_18_no_two_character_change_opens_a_different_result() {
-    let per_pair = crate::fuzz_cases(32) as usize;
-    let (mut tried, mut format_1, mut format_2) = (0, 0, 0);
+    let all = std::env::var("STAGEFIT_TWO_CHARACTER_CHANGES").is_ok_and(|v| v == "all");
+    let per_pair = if all { 63 * 63 } else { 32 };
+    let (mut tried, mut tried_1, mut format_1) = (0, 0, 0);
+    let mut format_2 = Vec::new();
     for (_, payload) in fixture_lines(FIXTURES_FORMAT_2) {
         let Ok((original, _)) = decode(&BANK, payload) else {
             panic!("{payload} decodes")
         };
-        let old = encode_format(&BANK, &original.answers, &original.label, 1);
         let changes = two_character_changes(payload, per_pair);
         tried += changes.len();
-        format_2 += opening_another_result(&changes, &original);
-        format_1 += opening_another_result(&two_character_changes(&old, per_pair), &original);
+        format_2.extend(
+            opening_another_result(&changes, &original)
+                .into_iter()
+                .map(|text| format!("{payload} -> {text}")),
+        );
+        let old = encode_format(&BANK, &original.answers, &original.label, 1);
+        let changes = two_character_changes(&old, per_pair);
+        tried_1 += changes.len();
+        format_1 += opening_another_result(&changes, &original).len();
     }
     println!(
-        "two-character changes of 4 links: {tried} of format 2 tried, {format_2} opened a \
-         different result; of format 1, {format_1} did"
+        "two-character changes of 4 links: format 2, {} of {tried} opened a different result \
+         {format_2:?}; format 1, {format_1} of {tried_1}",
+        format_2.len()
     );
-    assert!(tried >= per_pair.min(63 * 63) * 3000, "{tried}");
-    assert_eq!(format_2, 0);
+    assert!(tried >= per_pair * 3000, "{tried}");
+    assert!(format_1 > 0, "the measure finds what a CRC-8 lets through");
+    assert!(format_2.len() <= tried / 1_000_000, "{format_2:?}");
 }
 
 proptest! {
