@@ -3,19 +3,22 @@
 //!
 //! Layout, bit by bit: format version (4 bits), bank version (8), then every question of that
 //! bank version's layout in the fewest bits its codes need (0 unanswered, 1 "Don't know",
-//! 2 and up an option), the stage override (2), the label's UTF-8 length (9) and bytes, and an
-//! 8-bit checksum (CRC-8 over all bytes before it, in every format version, so that a link
-//! from a newer format is told apart from noise); padded to whole bytes and written as unpadded
-//! base64url. Links made with an
-//! older bank stay readable through the frozen layouts in `link_layouts.txt`.
+//! 2 and up an option), the stage override (2), the label's UTF-8 length (9) and bytes, padded
+//! to whole bytes; then the check, and the whole written as unpadded base64url. Format 1's check
+//! is a CRC-8 of the bytes before it. Format 2 (issue 18) ends in a CRC-16 of those bytes and
+//! then a CRC-8 of everything before it, CRC-16 included: every format ends in a CRC-8 of all
+//! that precedes it, so any build, however old, tells a link of a newer format from noise.
+//! Links made with an older bank stay readable through the frozen layouts in
+//! `link_layouts.txt`, and links of format 1 through its own check.
 //!
-//! Decoding text from outside can fail, and does so with a `LinkError`, never a panic.
+//! Decoding text from outside can fail, and does so with a `LinkError`, never a panic; it must
+//! never open a result other than the one the link was made with, nor guess at a repair.
 
 use std::fmt;
 
 use base64::engine::{GeneralPurpose, general_purpose};
 use base64::{DecodeError, Engine as _, alphabet};
-use crc::{CRC_8_SMBUS, Crc};
+use crc::{CRC_8_SMBUS, CRC_16_IBM_SDLC, Crc};
 
 use super::answers::{Answer, Answers};
 use super::bank::Bank;
@@ -23,7 +26,7 @@ use super::report::{LABEL_MAX, clean_label};
 use super::stage::Stage;
 
 /// The newest link format this build writes and reads.
-pub const LINK_FORMAT: u32 = 1;
+pub const LINK_FORMAT: u32 = 2;
 /// The longest payload decoded; anything longer is refused before any work.
 pub const MAX_PAYLOAD: usize = 1200;
 /// The fragment key: links look like `…/#r=PAYLOAD`.
@@ -58,7 +61,8 @@ pub enum LinkError {
     NotBase64,
     /// It ends before all its parts (cut short when copied).
     Truncated,
-    /// The checksum does not match: the link was changed.
+    /// The check does not match, or there is more than its parts: the link was changed, a
+    /// character was added to it, or it is noise.
     Altered,
     /// Made by a newer Stagefit (a newer link format or question bank).
     Newer,
@@ -71,7 +75,7 @@ impl fmt::Display for LinkError {
             LinkError::TooLong => "the link is far longer than any Stagefit link",
             LinkError::NotBase64 => "the link contains characters a Stagefit link never has",
             LinkError::Truncated => "the link is cut short; it may not have been copied whole",
-            LinkError::Altered => "the link has been changed since it was made",
+            LinkError::Altered => "the link is damaged: it has been changed since it was made",
             LinkError::Newer => {
                 "the link was made by a newer version of Stagefit; reload the page to update"
             }
@@ -103,8 +107,31 @@ fn width(n: usize) -> u32 {
 /// single-character change, and every link ever made ends in it.
 const CRC_8: Crc<u8> = Crc::<u8>::new(&CRC_8_SMBUS);
 
+/// The catalogue's CRC-16/IBM-SDLC (the X.25 CRC, polynomial 0x1021): format 2's check, which
+/// catches every change within 16 bits in a row, so any two neighbouring characters.
+const CRC_16: Crc<u16> = Crc::<u16>::new(&CRC_16_IBM_SDLC);
+
 fn checksum(bytes: &[u8]) -> u8 {
     CRC_8.checksum(bytes)
+}
+
+/// The check that ends a link of `format` made of `body`: format 1, a CRC-8 of the body;
+/// format 2, a CRC-16 of the body (big-endian) and a CRC-8 of the body and the CRC-16.
+fn check(format: u32, body: &[u8]) -> Vec<u8> {
+    if format == 1 {
+        return vec![checksum(body)];
+    }
+    let mut sum = CRC_16.checksum(body).to_be_bytes().to_vec();
+    let mut digest = CRC_8.digest();
+    digest.update(body);
+    digest.update(&sum);
+    sum.push(digest.finalize());
+    sum
+}
+
+/// How many bytes `check` writes for `format`.
+fn check_len(format: u32) -> usize {
+    if format == 1 { 1 } else { 3 }
 }
 
 struct Bits {
@@ -163,13 +190,19 @@ fn from_base64(text: &str) -> Result<Vec<u8>, LinkError> {
     })
 }
 
-/// Packs an assessment into a link payload.
+/// Packs an assessment into a link payload of the newest format.
 pub fn encode(bank: &Bank, answers: &Answers, label: &str) -> String {
+    encode_format(bank, answers, label, LINK_FORMAT)
+}
+
+/// Packs an assessment into a link payload of `format` (1 or 2); tests write format 1 to
+/// compare it with the format this build writes.
+fn encode_format(bank: &Bank, answers: &Answers, label: &str, format: u32) -> String {
     let mut bits = Bits {
         bytes: Vec::new(),
         len: 0,
     };
-    bits.push(LINK_FORMAT, 4);
+    bits.push(format, 4);
     bits.push(bank.version.min(255), 8);
     for (index, q) in bank.questions.iter().enumerate() {
         let code = match answers.get(index) {
@@ -192,15 +225,46 @@ pub fn encode(bank: &Bank, answers: &Answers, label: &str) -> String {
     for &b in label.as_bytes() {
         bits.push(u32::from(b), 8);
     }
-    let sum = checksum(&bits.bytes);
-    // The checksum goes on whole bytes, after the padding of the last one.
-    bits.len = bits.bytes.len() * 8;
-    bits.push(u32::from(sum), 8);
+    // The check goes on whole bytes, after the padding of the last one.
+    let sum = check(format, &bits.bytes);
+    bits.bytes.extend_from_slice(&sum);
     BASE64.encode(&bits.bytes)
 }
 
 /// Reads a link payload (the text after `#r=`).
 pub fn decode(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), LinkError> {
+    match decode_exactly(bank, payload) {
+        // A link that seems to end too soon may instead have a character too many, which shifts
+        // every bit after it (or leaves a length no base64 has): if taking out one character
+        // gives a whole link, this one was damaged, not cut short. It is still not opened:
+        // which character was added is a guess.
+        Err(LinkError::Truncated) if one_character_too_many(bank, payload) => {
+            Err(LinkError::Altered)
+        }
+        result => result,
+    }
+}
+
+/// Whether taking out one of the payload's characters leaves a whole link of a format this
+/// build reads. Each candidate's check is tried first, which is cheap; only one that passes is
+/// read in full.
+fn one_character_too_many(bank: &Bank, payload: &str) -> bool {
+    payload.is_ascii()
+        && (0..payload.len()).any(|i| {
+            let shorter = format!("{}{}", &payload[..i], &payload[i + 1..]);
+            let passes_its_check = from_base64(&shorter).is_ok_and(|bytes| {
+                let format = bytes.first().map_or(0, |b| u32::from(b >> 4));
+                (1..=LINK_FORMAT).contains(&format) && bytes.len() > check_len(format) && {
+                    let (body, sum) = bytes.split_at(bytes.len() - check_len(format));
+                    check(format, body) == sum
+                }
+            });
+            passes_its_check && decode_exactly(bank, &shorter).is_ok()
+        })
+}
+
+/// Reads a link payload as it is, character for character.
+fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), LinkError> {
     if payload.is_empty() {
         return Err(LinkError::Empty);
     }
@@ -208,27 +272,38 @@ pub fn decode(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), LinkErr
         return Err(LinkError::TooLong);
     }
     let bytes = from_base64(payload)?;
-    let (&sum, body) = bytes.split_last().ok_or(LinkError::Truncated)?;
-    let mut reader = Reader {
-        bytes: body,
-        pos: 0,
-    };
-    let format = reader.take(4)?;
+    // The shortest link of any format is a header and a check.
+    if bytes.len() < 2 {
+        return Err(LinkError::Truncated);
+    }
+    let format = u32::from(bytes[0] >> 4);
     if format == 0 {
         return Err(LinkError::Altered);
     }
     // Every format, now and later, ends in a CRC-8 of what precedes it, so a newer link can be
     // told apart from noise that merely starts with a high number.
     if format > LINK_FORMAT {
-        return Err(if checksum(body) == sum {
+        let ends_in_crc_8 = bytes
+            .split_last()
+            .is_some_and(|(&sum, before)| checksum(before) == sum);
+        return Err(if ends_in_crc_8 {
             LinkError::Newer
         } else {
             LinkError::Altered
         });
     }
+    let (body, sum) = match bytes.len().checked_sub(check_len(format)) {
+        Some(n) if n > 0 => bytes.split_at(n),
+        _ => return Err(LinkError::Truncated),
+    };
+    let intact = check(format, body) == sum;
+    let mut reader = Reader {
+        bytes: body,
+        pos: 4,
+    };
     let version = reader.take(8)?;
     if version > bank.version {
-        return Err(if checksum(body) == sum {
+        return Err(if intact {
             LinkError::Newer
         } else {
             LinkError::Altered
@@ -285,7 +360,7 @@ pub fn decode(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), LinkErr
             LinkError::Truncated
         });
     }
-    if checksum(body) != sum {
+    if !intact {
         return Err(LinkError::Altered);
     }
     let label = String::from_utf8(label_bytes).map_err(|_| LinkError::Altered)?;

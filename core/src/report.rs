@@ -11,10 +11,42 @@ use super::scoring::{Assessment, Finding, Priority};
 /// The longest label kept, in characters.
 pub const LABEL_MAX: usize = 80;
 
+/// Whether a character shows nothing by itself: Unicode's Default_Ignorable_Code_Point
+/// (DerivedCoreProperties.txt: soft hyphen, zero-width spaces and joiners, direction marks,
+/// the word joiner and invisible operators, Hangul fillers, variation selectors, the byte
+/// order mark, tags) and the blank Braille pattern, which fonts draw as nothing and which is
+/// handed around as an "invisible name". A short table from the standard rather than a
+/// Unicode-properties crate: nothing else here needs one.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fff8}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
 /// A label as typed, made safe to keep and show anywhere: bidirectional embeddings, overrides
 /// and isolates dropped (an unclosed one would reorder the text shown after the label), control
 /// characters dropped, runs of white space folded to one space, trimmed, and cut to
-/// `LABEL_MAX` characters.
+/// `LABEL_MAX` characters. A label with nothing visible left (only invisible characters, such
+/// as zero-width spaces) is empty, so "give it a name" checks cannot be passed with one
+/// (issue 18).
 pub fn clean_label(raw: &str) -> String {
     let kept: String = raw
         .chars()
@@ -26,7 +58,11 @@ pub fn clean_label(raw: &str) -> String {
         .collect();
     let cut: String = folded.join(" ").chars().take(LABEL_MAX).collect();
     // Cutting can leave a space at the end; trimming keeps cleaning idempotent.
-    cut.trim_end().to_string()
+    let cut = cut.trim_end();
+    if cut.chars().all(|c| c == ' ' || invisible(c)) {
+        return String::new();
+    }
+    cut.to_string()
 }
 
 /// A level, gap or chart coordinate as people see it: one decimal, rounded to nearest with
@@ -226,6 +262,36 @@ mod tests {
         assert_eq!(clean_label(&"x".repeat(500)).chars().count(), LABEL_MAX);
         let long = format!("{} tail", "y".repeat(LABEL_MAX - 1));
         assert_eq!(clean_label(&long), clean_label(&clean_label(&long)));
+    }
+
+    /// Issue 18: a name made only of invisible characters counts as empty; one with something
+    /// visible keeps its invisible characters (joiners inside emoji, marks in Persian text).
+    #[test]
+    fn issue_18_a_label_of_only_invisible_characters_is_empty() {
+        fn check(raw: &str, clean: &str) {
+            assert_eq!(clean_label(raw), clean, "{raw:?}");
+            assert_eq!(clean_label(clean), clean, "{raw:?}: cleaning twice");
+        }
+        check("\u{200b}", "");
+        check("\u{200b}\u{200c}\u{200d}\u{2060}\u{feff}", "");
+        check(" \u{200b} \u{00ad} \u{2800} ", "");
+        check("\u{3164}\u{115f}\u{ffa0}", "");
+        check("\u{200e}\u{200f}\u{61c}", "");
+        check("\u{fe0f}\u{e0041}\u{e007f}", "");
+        check("\u{200b}\u{202e}\u{2066}", "");
+        check("\u{200b}Ana", "\u{200b}Ana");
+        check("\u{1f469}\u{200d}\u{1f4bb}", "\u{1f469}\u{200d}\u{1f4bb}");
+        check("\u{2764}\u{fe0f}", "\u{2764}\u{fe0f}");
+        check(
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
+            "\u{645}\u{6cc}\u{200c}\u{62e}\u{648}\u{627}\u{647}\u{645}",
+        );
+        // A label cut at its limit with only invisible characters left after the cut: the cut
+        // keeps what was visible before it.
+        check(
+            &format!("a{}", "\u{200b}".repeat(100)),
+            &format!("a{}", "\u{200b}".repeat(79)),
+        );
     }
 
     #[test]

@@ -112,7 +112,11 @@ pub fn result_fragment(payload: &str, workshop_id: &str) -> String {
 pub struct GatherReport {
     pub added: usize,
     pub duplicates: usize,
+    /// Links that are damaged or are no result at all.
     pub unreadable: usize,
+    /// Results made by a newer version of Stagefit (a newer link format or question bank):
+    /// whole, but this build cannot read them until the page is reloaded onto that version.
+    pub newer: usize,
     /// Results sent to another workshop: not added.
     pub other_workshop: usize,
     /// Other web addresses in the text, which hold no result.
@@ -143,6 +147,16 @@ impl fmt::Display for GatherReport {
                 if n > 0 {
                     write!(f, ", {n} {what}")?;
                 }
+            }
+            // Unlike a damaged link, this one is whole and says what to do.
+            if self.newer > 0 {
+                write!(
+                    f,
+                    ", {} made by a newer version of Stagefit, not added (reload this page to \
+                     update Stagefit, then add {} again)",
+                    self.newer,
+                    if self.newer == 1 { "it" } else { "them" }
+                )?;
             }
         }
         if self.other_links > 0 {
@@ -177,8 +191,12 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
         }
         if workshop_id.is_some_and(|id| id != workshop.id) {
             report.other_workshop += 1;
-        } else if link::decode(bank, payload).is_err() {
-            report.unreadable += 1;
+        } else if let Err(error) = link::decode(bank, payload) {
+            if error == link::LinkError::Newer {
+                report.newer += 1;
+            } else {
+                report.unreadable += 1;
+            }
         } else if workshop.payloads.iter().any(|p| p == payload) {
             report.duplicates += 1;
         } else {

@@ -102,9 +102,10 @@ test('links made with bank version 1 still open', async () => {
   }
 });
 
-// A well-formed link of a future format 2: its header, zeros, and the CRC-8 every format ends in.
+// A well-formed link of a future format 3 (this build writes format 2): its header, zeros, and
+// the CRC-8 every format ends in.
 function newerLink() {
-  const body = [0x20, 0x00, 0x00];
+  const body = [0x30, 0x00, 0x00];
   let crc = 0;
   for (const b of body) {
     crc ^= b;

@@ -45,6 +45,7 @@ fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
             added: 2,
             duplicates: 1,
             unreadable: 1,
+            newer: 0,
             other_workshop: 1,
             other_links: 1
         }
@@ -54,6 +55,50 @@ fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
         "2 added, 1 duplicate skipped, 1 unreadable, 1 from another workshop, not added; 1 other link(s) ignored"
     );
     assert_eq!(w.payloads, [a, b]);
+}
+
+/// A whole link of a link format newer than this build's: its header, zeros, and the CRC-8
+/// of what precedes it, which every format ends in.
+fn newer_payload() -> String {
+    use base64::Engine as _;
+    let mut bytes = vec![((link::LINK_FORMAT + 1) as u8) << 4, 0, 0];
+    bytes.push(crc::Crc::<u8>::new(&crc::CRC_8_SMBUS).checksum(&bytes));
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Issue 18: a result from a newer version of Stagefit is counted and named as such, with what
+/// to do, not lumped with the unreadable ones.
+#[test]
+fn issue_18_results_from_a_newer_version_are_named_with_what_to_do() {
+    fn check(text: &str, expected: GatherReport, says: &str) {
+        let mut w = workshop();
+        let report = gather(&BANK, &mut w, text);
+        assert_eq!(report, expected, "{text}");
+        assert_eq!(report.to_string(), says, "{text}");
+    }
+    let newer = newer_payload();
+    let a = payload(0, 0, "Ana");
+    check(
+        &format!("#r={newer}&w=w1"),
+        GatherReport {
+            newer: 1,
+            ..GatherReport::default()
+        },
+        "0 added, 1 made by a newer version of Stagefit, not added (reload this page to update \
+         Stagefit, then add it again)",
+    );
+    check(
+        &format!("#r={a} #r={newer} #r=A{newer} https://x.org/#r={newer}&w=w1 https://x.org/"),
+        GatherReport {
+            added: 1,
+            unreadable: 1,
+            newer: 2,
+            other_links: 1,
+            ..GatherReport::default()
+        },
+        "1 added, 1 unreadable, 2 made by a newer version of Stagefit, not added (reload this page \
+         to update Stagefit, then add them again); 1 other link(s) ignored",
+    );
 }
 
 #[test]
@@ -85,6 +130,13 @@ fn join_links_carry_the_workshop_and_survive_odd_names() {
         parse_join("#join=w1.%20%E2%80%AE"),
         None,
         "nothing left once cleaned"
+    );
+    // Issue 18: a name of only invisible characters (zero-width space, word joiner, blank
+    // Braille pattern) is no name.
+    assert_eq!(parse_join("#join=w1.%E2%80%8B%E2%81%A0%E2%A0%80"), None);
+    assert_eq!(
+        parse_join("#join=w1.%E2%80%8Bx"),
+        Some(("w1".to_string(), "\u{200b}x".to_string()))
     );
     assert!(
         looks_like_join("#join=w1.") && looks_like_join("join=x") && !looks_like_join("#r=abc")
