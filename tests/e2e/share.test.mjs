@@ -102,6 +102,20 @@ test('links made with bank version 1 still open', async () => {
   }
 });
 
+test('links of link format 2 (with a 16-bit check) open (issue 18)', async () => {
+  const fixtures = (await fs.readFile(new URL('../fixtures/links-format2.txt', import.meta.url), 'utf8'))
+    .split('\n').filter((l) => l && !l.startsWith('#'));
+  for (const line of fixtures) {
+    const payload = line.slice(line.lastIndexOf(' ') + 1);
+    const { page, problems, close } = await openPage(browser, server.origin);
+    await page.goto(`${server.url}#r=${payload}`);
+    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+    await page.locator('[data-testid="stage"]').waitFor();
+    assert.deepEqual(problems, []);
+    await close();
+  }
+});
+
 // A well-formed link of a future format 3 (this build writes format 2): its header, zeros, and
 // the CRC-8 every format ends in.
 function newerLink() {
@@ -117,6 +131,8 @@ function newerLink() {
 const BAD = [
   ['truncated', (good) => good.slice(0, good.length - 9), /cut short/],
   ['altered', (good) => good.slice(0, -3) + (good.at(-3) === 'A' ? 'B' : 'A') + good.slice(-2), /changed since it was made/],
+  // Issue 18: one character slipped in (a chat app, a stray key) is damage, not a cut.
+  ['character-inserted', (good) => `${good.slice(0, 10)}x${good.slice(10)}`, /damaged/],
   ['random', () => 'Zm9vYmFyYmF6cXV4', /changed since it was made/],
   ['empty', () => '', /holds no result/],
   ['far too long', () => 'A'.repeat(5000), /far longer/],

@@ -144,3 +144,33 @@ test('300 participants pasted at once are gathered and shown quickly', async () 
   assert.deepEqual(problems, []);
   await close();
 });
+
+// Issue 18: a result from a newer Stagefit is named as such, with what to do, not lumped with
+// unreadable ones; a workshop name of only invisible characters counts as no name.
+test('a newer result pasted into a workshop is named as newer; an invisible name is no name', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('\u200b\u2060\u200b');
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByText('Give the workshop a name').waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('Platform day');
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByRole('heading', { name: 'Platform day', level: 1 }).waitFor();
+  const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
+  const id = join.match(/#join=([^.]+)\./)[1];
+  // A well-formed link of a future format 3: its header, zeros, and the CRC-8 every format ends in.
+  const body = [0x30, 0x00, 0x00];
+  let crc = 0;
+  for (const b of body) {
+    crc ^= b;
+    for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
+  }
+  const newer = Buffer.from([...body, crc]).toString('base64url');
+  await page.getByTestId('workshop-input').fill(`[10:01] Ana: ${server.url}#r=${newer}&w=${id}`);
+  await page.getByRole('button', { name: 'Add results' }).click();
+  await page.getByText(/1 made by a newer version of Stagefit, not added \(reload this page to update Stagefit/).waitFor();
+  assert.equal((await page.getByTestId('participant-count').textContent()).trim(), '0 participants');
+  assert.deepEqual(problems, []);
+  await close();
+});
