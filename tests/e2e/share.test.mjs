@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { serve, launch, openPage, App, appReady, newerLink } from './support.mjs';
 
 let server;
 let browser;
@@ -88,44 +88,22 @@ test('a hostile label travels as plain text and runs nothing', async () => {
   await close();
 });
 
-test('links made with bank version 1 still open', async () => {
-  const fixtures = (await fs.readFile(new URL('../fixtures/links-v1.txt', import.meta.url), 'utf8'))
-    .split('\n').filter((l) => l && !l.startsWith('#'));
-  for (const line of fixtures) {
-    const payload = line.slice(line.lastIndexOf(' ') + 1);
-    const { page, problems, close } = await openPage(browser, server.origin);
-    await page.goto(`${server.url}#r=${payload}`);
-    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-    await page.locator('[data-testid="stage"]').waitFor();
-    assert.deepEqual(problems, []);
-    await close();
-  }
-});
-
-test('links of link format 2 (with a 16-bit check) open (issue 18)', async () => {
-  const fixtures = (await fs.readFile(new URL('../fixtures/links-format2.txt', import.meta.url), 'utf8'))
-    .split('\n').filter((l) => l && !l.startsWith('#'));
-  for (const line of fixtures) {
-    const payload = line.slice(line.lastIndexOf(' ') + 1);
-    const { page, problems, close } = await openPage(browser, server.origin);
-    await page.goto(`${server.url}#r=${payload}`);
-    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-    await page.locator('[data-testid="stage"]').waitFor();
-    assert.deepEqual(problems, []);
-    await close();
-  }
-});
-
-// A well-formed link of a future format 3 (this build writes format 2): its header, zeros, and
-// the CRC-8 every format ends in.
-function newerLink() {
-  const body = [0x30, 0x00, 0x00];
-  let crc = 0;
-  for (const b of body) {
-    crc ^= b;
-    for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
-  }
-  return Buffer.from([...body, crc]).toString('base64url');
+// Every released link form still opens: bank version 1 (link format 1), bank version 2, and link
+// format 2 with its 16-bit check (issue 18).
+for (const file of ['links-v1.txt', 'links-v2.txt', 'links-format2.txt']) {
+  test(`the released links in ${file} open`, async () => {
+    const fixtures = (await fs.readFile(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'))
+      .split('\n').filter((l) => l && !l.startsWith('#'));
+    for (const line of fixtures) {
+      const payload = line.slice(line.lastIndexOf(' ') + 1);
+      const { page, problems, close } = await openPage(browser, server.origin);
+      await page.goto(`${server.url}#r=${payload}`);
+      await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+      await page.locator('[data-testid="stage"]').waitFor();
+      assert.deepEqual(problems, []);
+      await close();
+    }
+  });
 }
 
 const BAD = [

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, newerLink } from './support.mjs';
 
 let server;
 let browser;
@@ -159,14 +159,7 @@ test('a newer result pasted into a workshop is named as newer; an invisible name
   await page.getByRole('heading', { name: 'Platform day', level: 1 }).waitFor();
   const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
   const id = join.match(/#join=([^.]+)\./)[1];
-  // A well-formed link of a future format 3: its header, zeros, and the CRC-8 every format ends in.
-  const body = [0x30, 0x00, 0x00];
-  let crc = 0;
-  for (const b of body) {
-    crc ^= b;
-    for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
-  }
-  const newer = Buffer.from([...body, crc]).toString('base64url');
+  const newer = newerLink();
   await page.getByTestId('workshop-input').fill(`[10:01] Ana: ${server.url}#r=${newer}&w=${id}`);
   await page.getByRole('button', { name: 'Add results' }).click();
   await page.getByText(/1 made by a newer version of Stagefit, not added \(reload this page to update Stagefit/).waitFor();
