@@ -316,37 +316,47 @@ const STAGES: [(f32, Stage); 3] = [
     (4.0, Stage::Mature),
 ];
 
+/// At every stage, answers that fit no stage (`misfit`) never leave the area `id` within its
+/// band, and answers the chapter holds up (`aligned`) never put it ahead.
+fn check_fits_no_stage_and_never_ahead(
+    id: &str,
+    misfit: &[(&str, &str)],
+    aligned: &[(&str, &str)],
+) {
+    for (company, stage) in STAGES {
+        assert_ne!(
+            finding_with(company, stage, misfit, id),
+            Finding::Fit,
+            "{stage}: {misfit:?}"
+        );
+        assert_ne!(
+            finding_with(company, stage, aligned, id),
+            Finding::Over,
+            "{stage}: {aligned:?}"
+        );
+    }
+}
+
 #[test]
 fn chapter_output_goals_fit_no_stage_and_outcome_goals_are_never_ahead() {
     // "Effective platform OKRs focus on outcomes rather than outputs ... Features shipped is an
     // activity metric, not an impact metric." Reports that list what was delivered are the
     // chapter's weak "Migrated to new deployment system".
-    for (company, stage) in STAGES {
-        for goals in ["What we ship", "A list of projects"] {
-            let given = [
-                ("platform.goals", goals),
+    for (output, outcome) in [
+        ("What we ship", "Outcomes tied to business results"),
+        ("A list of projects", "Outcomes for engineers"),
+    ] {
+        check_fits_no_stage_and_never_ahead(
+            "goals",
+            &[
+                ("platform.goals", output),
                 ("platform.reporting", "Regular updates listing"),
-            ];
-            assert_ne!(
-                finding_with(company, stage, &given, "goals"),
-                Finding::Fit,
-                "{stage}: {goals}"
-            );
-        }
-        for goals in [
-            "Outcomes tied to business results",
-            "Outcomes for engineers",
-        ] {
-            let given = [
-                ("platform.goals", goals),
+            ],
+            &[
+                ("platform.goals", outcome),
                 ("platform.reporting", "It does not"),
-            ];
-            assert_ne!(
-                finding_with(company, stage, &given, "goals"),
-                Finding::Over,
-                "{stage}: {goals}"
-            );
-        }
+            ],
+        );
     }
 }
 
@@ -355,57 +365,39 @@ fn chapter_self_set_reliability_targets_fit_no_stage_and_business_targets_are_ne
     // "Platform teams that set their own reliability targets without reference to the business
     // requirements they underpin are misaligned"; targets derived from business requirements,
     // set higher for a margin, are the chapter's answer.
-    for (company, stage) in STAGES {
-        let own = [
+    check_fits_no_stage_and_never_ahead(
+        "reliability",
+        &[
             ("platform.reliability", "Platform teams set targets"),
             ("platform.incidents", "Severity by technical impact"),
-        ];
-        assert_ne!(
-            finding_with(company, stage, &own, "reliability"),
-            Finding::Fit,
-            "{stage}"
-        );
-        let business = [
+        ],
+        &[
             (
                 "platform.reliability",
                 "All platform targets come from business needs",
             ),
             ("platform.incidents", "Whoever is around"),
-        ];
-        assert_ne!(
-            finding_with(company, stage, &business, "reliability"),
-            Finding::Over,
-            "{stage}"
-        );
-    }
+        ],
+    );
 }
 
 #[test]
 fn chapter_build_or_buy_by_preference_fits_no_stage_and_by_differentiation_is_never_ahead() {
     // "This decision should be driven by strategic differentiation, not technical preference."
-    for (company, stage) in STAGES {
-        let preference = [
+    check_fits_no_stage_and_never_ahead(
+        "tech_strategy",
+        &[
             ("platform.build_buy", "Engineers decide case by case"),
             ("platform.tech_choices", "A few conventions"),
-        ];
-        assert_ne!(
-            finding_with(company, stage, &preference, "tech_strategy"),
-            Finding::Fit,
-            "{stage}"
-        );
-        let differentiation = [
+        ],
+        &[
             (
                 "platform.build_buy",
                 "We compare total cost over 3 to 5 years",
             ),
             ("platform.tech_choices", "Every team chooses freely"),
-        ];
-        assert_ne!(
-            finding_with(company, stage, &differentiation, "tech_strategy"),
-            Finding::Over,
-            "{stage}"
-        );
-    }
+        ],
+    );
 }
 
 #[test]
