@@ -528,8 +528,8 @@ pub fn sort_newest_first(history: &mut [Snapshot]) {
 
 mod entries;
 pub use entries::{
-    HISTORY_FORMAT, Migrated, decode_import_entry, encode_entry, fingerprint, import_entries,
-    split_history, unique_ids,
+    HISTORY_FORMAT, Migrated, decode_import_entry, encode_entry, fingerprint, history_of_entries,
+    import_entries, split_history, unique_ids,
 };
 
 /// Ids made unique in reading order: the first keeps its id, a later duplicate gets the first

@@ -172,3 +172,18 @@ pub fn fingerprint(text: &str) -> String {
     const CRC32: Crc<u32> = Crc::<u32>::new(&CRC_32_ISO_HDLC);
     format!("{:x}-{:08x}", text.len(), CRC32.checksum(text.as_bytes()))
 }
+
+/// Stored entries, each exactly as stored, as one history of format 1: the "export all" file,
+/// which loses nothing a newer build saved and reads in any build.
+pub fn history_of_entries<'a>(entries: impl IntoIterator<Item = &'a str>) -> String {
+    let v1 = HistoryV1 {
+        format: HISTORY.to_string(),
+        version: FORMAT_VERSION.into(),
+        assessments: entries
+            .into_iter()
+            .filter_map(|text| parse(text).ok())
+            .collect(),
+        extra: Map::new(),
+    };
+    json(&v1).to_string()
+}
