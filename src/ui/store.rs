@@ -78,6 +78,8 @@ pub struct Store {
     draft_writable: RwSignal<bool>,
     /// The workshops this browser facilitates.
     pub workshops: RwSignal<Vec<Workshop>>,
+    /// Stored workshops this build cannot read, as stored: listed as unreadable, written back.
+    pub workshops_unreadable: RwSignal<Vec<String>>,
     workshops_writable: RwSignal<bool>,
 }
 
@@ -100,6 +102,7 @@ impl Store {
             history_writable: RwSignal::new(true),
             draft_writable: RwSignal::new(true),
             workshops: RwSignal::new(Vec::new()),
+            workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
         };
         match storage::probe() {
@@ -380,11 +383,17 @@ impl Store {
     }
 
     fn read_workshops(&self) -> Option<Vec<Workshop>> {
+        let unreadable = self.workshops_unreadable;
+        unreadable.set(Vec::new());
         self.read_stored(
             WORKSHOPS_KEY,
             "Your saved workshops",
             self.workshops_writable,
-            workshop::decode_workshops,
+            |text| {
+                let (list, kept) = workshop::decode_workshops_keeping(text)?;
+                unreadable.set(kept);
+                Ok(list)
+            },
         )
     }
 
@@ -439,8 +448,27 @@ impl Store {
             self.workshops_writable,
             || self.read_workshops(),
             change,
-            workshop::encode_workshops,
+            |list| {
+                self.workshops_unreadable
+                    .with_untracked(|kept| workshop::encode_workshops_keeping(list, kept))
+            },
         );
+    }
+
+    /// Removes a stored workshop that cannot be read (the person chose "Remove it"), from
+    /// what is stored now (another tab may have changed it).
+    pub fn remove_unreadable_workshop(&self, text: &str) {
+        let list = self.read_workshops().unwrap_or_default();
+        if !self.workshops_writable.get_untracked() {
+            return;
+        }
+        self.workshops_unreadable
+            .update(|kept| kept.retain(|t| t != text));
+        let encoded = self
+            .workshops_unreadable
+            .with_untracked(|kept| workshop::encode_workshops_keeping(&list, kept));
+        self.write(WORKSHOPS_KEY, &encoded);
+        self.workshops.set(list);
     }
 
     fn write(&self, key: &str, value: &str) -> bool {
@@ -763,6 +791,7 @@ impl Store {
         self.history_kept.set(Kept::default());
         self.draft.set(None);
         self.workshops.set(Vec::new());
+        self.workshops_unreadable.set(Vec::new());
     }
 
     /// Another tab changed `key` (`None`: everything was cleared).
