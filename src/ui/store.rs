@@ -66,6 +66,8 @@ pub struct Store {
     /// Ids this tab has seen removed (deleted here or in another tab, or cleared): this tab
     /// never writes one back unless the person puts it back (Undo, an import).
     removed: StoredValue<HashSet<String>>,
+    /// How many entries of a newer build the person was last told about.
+    told_newer: StoredValue<usize>,
     /// True while the stored history is still format 1, because storage had no room to split it.
     legacy: RwSignal<bool>,
     /// What a format-1 history holds for a newer build; written back with every legacy change.
@@ -95,6 +97,7 @@ impl Store {
             stored: StoredValue::new(HashMap::new()),
             newer: StoredValue::new(HashMap::new()),
             removed: StoredValue::new(HashSet::new()),
+            told_newer: StoredValue::new(0),
             legacy: RwSignal::new(false),
             history_kept: RwSignal::new(Kept::default()),
             notices: RwSignal::new(Vec::new()),
@@ -280,14 +283,16 @@ impl Store {
                 format!("{unreadable} saved assessments could not be read; they were kept aside, unchanged.")
             }));
         }
+        // Told when their number changes, not on every change to the history.
         let newer = self.newer.with_value(HashMap::len);
-        if newer > 0 {
+        if newer > 0 && newer != self.told_newer.get_value() {
             self.notify(Notice::Info(if newer == 1 {
                 "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
             } else {
                 format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
             }));
         }
+        self.told_newer.set_value(newer);
         if notes.dropped.answers > 0 {
             self.notify(Notice::Info(format!(
                 "In your saved history, {}",
@@ -742,6 +747,12 @@ impl Store {
         if !self.draft_writable.get_untracked() {
             return;
         }
+        if self.removed.with_value(|r| r.contains(&draft.snapshot.id)) {
+            self.notify(Notice::Info(
+                "This unfinished assessment was removed in another tab, so Stagefit no longer saves it here. Your answers stay on screen until you leave; start a new assessment to save again.".to_string(),
+            ));
+            return;
+        }
         if let Some(stored) = storage::read(DRAFT_KEY)
             .ok()
             .flatten()
@@ -827,7 +838,17 @@ impl Store {
             self.tell(&notes);
         }
         if key == DRAFT_KEY {
-            self.draft.set(self.read_draft());
+            let read = self.read_draft();
+            // Removed by another tab (Clear all data, a new start): this tab's copy goes too,
+            // and is not written back.
+            if read.is_none()
+                && let Some(gone) = self.draft.get_untracked()
+            {
+                self.removed.update_value(|r| {
+                    r.insert(gone.snapshot.id);
+                });
+            }
+            self.draft.set(read);
         }
         if key == WORKSHOPS_KEY {
             self.workshops

@@ -126,6 +126,26 @@ test('clear all data in one tab is not undone by another tab showing the same as
   await context.close();
 });
 
+test('clear all data in one tab is not undone by another tab answering the same unfinished assessment', async () => {
+  const context = await browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await b.goto(server.url);
+  await appReady(b);
+  const first = b.locator('fieldset[data-question]').first();
+  await first.locator('input[type=radio]').first().check();
+  await b.waitForFunction(() => localStorage.getItem('stagefit.draft'));
+  await a.goto(server.url);
+  await toHistory(a);
+  await a.getByRole('button', { name: 'Clear all data…' }).click();
+  await a.getByRole('button', { name: 'Yes, clear all data' }).click();
+  await b.bringToFront();
+  await b.locator('fieldset[data-question]').nth(1).locator('input[type=radio]').first().check();
+  await b.getByText(/removed in another tab/).waitFor();
+  assert.deepEqual(Object.keys(await stored(a)), []);
+  await context.close();
+});
+
 test('a deleted assessment does not come back when another tab edits its label', async () => {
   const context = await browser.newContext();
   const a = await context.newPage();
