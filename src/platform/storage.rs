@@ -4,7 +4,8 @@
 //! localStorage can be missing, blocked (reading `window.localStorage` throws), full, or
 //! changed by another tab. Every call here returns a `StorageError` instead of panicking, and
 //! nothing here ever deletes a value it could not read: `keep_aside` copies it under another key
-//! first. Reads, writes and removals go through gloo-storage's `LocalStorage`; but its `raw()`
+//! first. Reads, writes and removals go through gloo-storage's `LocalStorage` (reads as text,
+//! through its `raw()` handle); but its `raw()`
 //! throws when the browser refuses storage, which is one of the cases the app must survive, so
 //! every function here first asks `local()`, the one availability probe, and reaches gloo only
 //! when storage is there.
@@ -78,17 +79,14 @@ fn error_name(error: &wasm_bindgen::JsValue) -> String {
         .unwrap_or_default()
 }
 
-/// The value under `key`, exactly as stored, if any.
+/// The value under `key`, exactly as stored, if any. Read through gloo's handle on storage as
+/// text: the callers decode it themselves, and need the exact text to keep it aside when it
+/// cannot be read (issue 18: a history of 1,000 keys is read at every load, once per key).
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     local()?;
-    match LocalStorage::get::<Box<RawValue>>(key) {
-        Ok(json) => Ok(Some(json.get().to_owned())),
-        Err(GlooError::KeyNotFound(_)) => Ok(None),
-        // Not JSON: the caller still needs the exact text, to tell what is wrong and keep it aside.
-        Err(_) => LocalStorage::raw()
-            .get_item(key)
-            .map_err(|_| StorageError::Failed),
-    }
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|_| StorageError::Failed)
 }
 
 /// Stores `value` under `key`, unchanged. The app's own data is JSON and goes through gloo's
