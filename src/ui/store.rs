@@ -662,12 +662,18 @@ impl Store {
     /// those written so far are taken back and the error says why.
     pub async fn import(
         &self,
-        incoming: Vec<Snapshot>,
+        mut incoming: Vec<Snapshot>,
         progress: impl Fn(usize, usize),
     ) -> Result<MergeReport, StorageError> {
+        // An id whose key holds an entry of a newer build is that entry: never written over.
+        let count = incoming.len();
+        self.newer
+            .with_value(|newer| incoming.retain(|s| !newer.contains_key(&entry_key(&s.id))));
+        let kept_for_newer = count - incoming.len();
         let mut list = self.history.get_untracked();
         let before: HashMap<String, f64> = list.iter().map(|s| (s.id.clone(), s.updated)).collect();
-        let report = snapshot::merge(&mut list, incoming);
+        let mut report = snapshot::merge(&mut list, incoming);
+        report.skipped += kept_for_newer;
         if self.legacy.get_untracked() {
             self.update_legacy(|stored| {
                 *stored = list;

@@ -101,9 +101,9 @@ test('two tabs renaming different assessments within milliseconds both keep thei
     const inA = await rename(a, 'one', `A ${round}`);
     const inB = await rename(b, 'two', `B ${round}`);
     await Promise.all([inA.press('Enter'), inB.press('Enter')]);
-    const values = await stored(a);
-    assert.match(values['stagefit.assessment.one'], new RegExp(`"A ${round}"`));
-    assert.match(values['stagefit.assessment.two'], new RegExp(`"B ${round}"`));
+    // Another tab's write reaches this tab's view of storage a moment later: wait for both.
+    await a.waitForFunction((r) => localStorage.getItem('stagefit.assessment.one').includes(`"A ${r}"`)
+      && localStorage.getItem('stagefit.assessment.two').includes(`"B ${r}"`), round, { timeout: 5000 });
   }
   await context.close();
 });
@@ -297,6 +297,19 @@ test('a stored workshop that cannot be read is listed as unreadable, with a way 
   await unreadable.waitFor({ state: 'detached' });
   const saved = JSON.parse((await stored(page))['stagefit.workshops']);
   assert.deepEqual(saved.workshops.map((w) => w.id), ['w1']);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('an import never writes over an assessment a newer Stagefit saved under the same id', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  const newer = JSON.stringify({ ...entry('shared-id', 'From a newer build'), bank: 99 });
+  await plant(page, appReady, { 'stagefit.assessment.shared-id': newer });
+  await toHistory(page);
+  await page.locator('input[type=file]').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(historyV1([entry('shared-id', 'Imported')])) });
+  await page.getByText('Import: 0 added, 1 already there and skipped.').waitFor();
+  assert.equal((await stored(page))['stagefit.assessment.shared-id'], newer);
   assert.deepEqual(problems, []);
   await close();
 });
