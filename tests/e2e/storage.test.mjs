@@ -313,3 +313,34 @@ test('an import never writes over an assessment a newer Stagefit saved under the
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('axe finds nothing on a long history with the storage-full and unreadable notices, nor on an unreadable workshop', async () => {
+  const { AxeBuilder } = await import('@axe-core/playwright');
+  const audit = async (page, where) => {
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  };
+  for (const colorScheme of ['light', 'dark']) {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await appReady(page);
+    const workshops = { format: 'stagefit-workshops', version: 1, workshops: [{ id: 'w1', name: 'Platform day', note: '', created: 1760000000000, payloads: [] }, { id: 'bad!' }] };
+    await page.evaluate(({ list, workshops }) => {
+      for (const e of list) localStorage.setItem(`stagefit.assessment.${e.id}`, JSON.stringify(e));
+      localStorage.setItem('stagefit.draft', '{"broken');
+      localStorage.setItem('stagefit.workshops', JSON.stringify(workshops));
+    }, { list: entries(60), workshops });
+    await fill(page);
+    await page.reload();
+    await page.getByText('Storage is full.').waitFor();
+    await toHistory(page);
+    await page.locator('.history-more').waitFor();
+    await audit(page, `history (${colorScheme})`);
+    await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await page.locator('[data-testid="unreadable-workshop"]').waitFor();
+    await audit(page, `workshops (${colorScheme})`);
+    await unfill(page);
+    await context.close();
+  }
+});
