@@ -344,3 +344,24 @@ test('axe finds nothing on a long history with the storage-full and unreadable n
     await context.close();
   }
 });
+
+test('a format-1 history that storage has no room to split is still read, shown and changed in place', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await appReady(page);
+  const list = [entry('old-1', 'Old one', 1760000001000), entry('old-2', 'Old two', 1760000002000)];
+  await page.evaluate((v) => localStorage.setItem('stagefit.history', v), historyV1(list));
+  await fill(page);
+  await page.reload();
+  await page.getByText('Storage is full.').waitFor();
+  await toHistory(page);
+  assert.equal(await page.locator('[data-testid="history-entry"]').count(), 2);
+  assert.deepEqual(await assessmentKeys(page), [], 'no half-split history');
+  // Deleting frees room, in the one value it is stored in.
+  await page.locator('[data-snapshot="old-1"]').getByRole('button', { name: 'Delete' }).click();
+  await page.waitForFunction(() => !localStorage.getItem('stagefit.history').includes('old-1'));
+  assert.match((await stored(page))['stagefit.history'], /old-2/);
+  await unfill(page);
+  assert.deepEqual(problems, []);
+  await close();
+});
