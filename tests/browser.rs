@@ -285,7 +285,7 @@ mod storage_edge {
 
     #[wasm_bindgen_test]
     fn values_are_written_read_and_removed() {
-        assert!(storage::available());
+        assert_eq!(storage::probe(), Ok(()));
         storage::write("stagefit.test.a", "one").unwrap();
         assert_eq!(
             storage::read("stagefit.test.a"),
@@ -307,6 +307,61 @@ mod storage_edge {
         );
         storage::remove(&aside).unwrap();
         storage::remove("stagefit.test.b").unwrap();
+    }
+
+    /// Issue 18: a value met again (on every load) is kept aside once, not once each time.
+    #[wasm_bindgen_test]
+    fn an_unreadable_value_is_kept_aside_once_per_distinct_value() {
+        let count = || {
+            storage::keys()
+                .iter()
+                .filter(|k| k.starts_with("stagefit.unreadable.test.d."))
+                .count()
+        };
+        let first = storage::keep_aside("stagefit.test.d", "{broken").unwrap();
+        let again = storage::keep_aside("stagefit.test.d", "{broken").unwrap();
+        assert_eq!(first, again);
+        assert_eq!(count(), 1);
+        let other = storage::keep_aside("stagefit.test.d", "{other").unwrap();
+        assert_ne!(first, other);
+        assert_eq!(count(), 2);
+        storage::remove(&first).unwrap();
+        storage::remove(&other).unwrap();
+    }
+
+    /// Issue 18: storage used up by other keys is full, not off: it still reads.
+    #[wasm_bindgen_test]
+    fn storage_filled_by_others_is_full_not_off() {
+        let local = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage::write("stagefit.test.e", "kept").unwrap();
+        let chunk = "x".repeat(512 * 1024);
+        let mut n = 0;
+        while local.set_item(&format!("someone.fill.{n}"), &chunk).is_ok() {
+            n += 1;
+        }
+        let mut small = chunk.len();
+        while small > 1 {
+            small /= 2;
+            let _ = local.set_item(&format!("someone.fill.small.{small}"), &chunk[..small]);
+        }
+        let probe = storage::probe();
+        let read = storage::read("stagefit.test.e");
+        for key in (0..n)
+            .map(|i| format!("someone.fill.{i}"))
+            .collect::<Vec<_>>()
+        {
+            local.remove_item(&key).unwrap();
+        }
+        let mut small = chunk.len();
+        while small > 1 {
+            small /= 2;
+            local
+                .remove_item(&format!("someone.fill.small.{small}"))
+                .unwrap();
+        }
+        storage::remove("stagefit.test.e").unwrap();
+        assert_eq!(probe, Err(StorageError::Full));
+        assert_eq!(read, Ok(Some("kept".to_string())));
     }
 
     #[wasm_bindgen_test]

@@ -11,6 +11,7 @@
 //! untouched. This module must never drop what a newer build saved: in a history, entries of a
 //! newer format or bank and fields this build does not know are kept and written back unchanged.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::DeserializeOwned;
@@ -285,6 +286,19 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
     }
 }
 
+/// Where a stored answer goes in `bank`: its question's index and the answer, or `None` when
+/// this build has no such question or option.
+fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
+    let i = bank.questions.iter().position(|q| q.id == id)?;
+    match answer {
+        Value::Number(n) => whole(n, 255)
+            .filter(|c| (*c as usize) < bank.questions[i].options.len())
+            .map(|c| (i, Answer::Chosen(c as u8))),
+        Value::String(w) if w == "unknown" => Some((i, Answer::Unknown)),
+        _ => None,
+    }
+}
+
 /// One snapshot and the fields this build does not know. Answers it cannot place are counted in
 /// `dropped` only when the snapshot is read.
 fn from_value(
@@ -305,7 +319,13 @@ fn from_value(
     }
     let v1: SnapshotV1 = schema(value)?;
     let shape = SnapshotError::WrongShape;
-    let time = |t: &Option<Number>| t.as_ref().and_then(Number::as_f64);
+    // Only times a JSON number holds exactly (below 2^53), which are written back as they were
+    // read; a time beyond them would be written back as null, losing the entry.
+    let time = |t: &Option<Number>| {
+        t.as_ref()
+            .and_then(Number::as_f64)
+            .filter(|t| whole_millis(*t).is_some())
+    };
     let (Some(created), Some(updated)) = (time(&v1.created), time(&v1.updated)) else {
         return Err(shape);
     };
@@ -315,15 +335,7 @@ fn from_value(
     let mut answers = Answers::new(bank);
     let mut left_out = 0;
     for (id, answer) in &v1.answers {
-        let index = bank.questions.iter().position(|q| q.id == id);
-        let answer = match (index, answer) {
-            (Some(i), Value::Number(n)) => whole(n, 255)
-                .filter(|c| (*c as usize) < bank.questions[i].options.len())
-                .map(|c| (i, Answer::Chosen(c as u8))),
-            (Some(i), Value::String(w)) if w == "unknown" => Some((i, Answer::Unknown)),
-            _ => None,
-        };
-        match answer {
+        match place(bank, id, answer) {
             Some((i, a)) => answers.set(i, a),
             None => left_out += 1,
         }
@@ -390,9 +402,11 @@ pub fn decode_history(bank: &Bank, text: &str) -> Result<(History, ReadNotes), S
     let mut history = History::default();
     history.kept.history_fields = v1.extra;
     let mut notes = ReadNotes::default();
+    let mut ids = Ids::default();
     for entry in v1.assessments {
         match from_value(bank, &entry, &mut notes.dropped) {
-            Ok((snapshot, fields)) => {
+            Ok((mut snapshot, fields)) => {
+                snapshot.id = ids.unique(&snapshot.id);
                 if !fields.is_empty() {
                     history.kept.fields.push((snapshot.id.clone(), fields));
                 }
@@ -429,9 +443,12 @@ pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), Snapsho
     let step = whole(&v1.step, u32::MAX).ok_or(SnapshotError::WrongShape)?;
     let mut dropped = Dropped::default();
     let (snapshot, _) = from_value(bank, &v1.snapshot, &mut dropped)?;
+    // A step past the last (a damaged or hand-edited draft) resumes on the last step, whose
+    // Back button then works (issue 18).
+    let last = crate::steps::steps(bank).len().saturating_sub(1);
     let draft = Draft {
         snapshot,
-        step: step as usize,
+        step: (step as usize).min(last),
     };
     Ok((draft, dropped))
 }
@@ -476,14 +493,21 @@ impl fmt::Display for MergeReport {
 /// ones, and nothing newer is ever overwritten. The result is ordered newest first.
 pub fn merge(history: &mut Vec<Snapshot>, incoming: Vec<Snapshot>) -> MergeReport {
     let mut report = MergeReport::default();
+    // By id, so merging thousands into thousands stays linear.
+    let mut index: HashMap<String, usize> = history
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.clone(), i))
+        .collect();
     for s in incoming {
-        match history.iter_mut().find(|h| h.id == s.id) {
+        match index.get(&s.id) {
             None => {
+                index.insert(s.id.clone(), history.len());
                 history.push(s);
                 report.added += 1;
             }
-            Some(existing) if s.updated > existing.updated => {
-                *existing = s;
+            Some(&i) if s.updated > history[i].updated => {
+                history[i] = s;
                 report.updated += 1;
             }
             Some(_) => report.skipped += 1,
@@ -500,6 +524,36 @@ pub fn sort_newest_first(history: &mut [Snapshot]) {
             .total_cmp(&a.created)
             .then_with(|| a.id.cmp(&b.id))
     });
+}
+
+mod entries;
+pub use entries::{
+    HISTORY_FORMAT, Migrated, decode_import_entry, encode_entry, fingerprint, history_of_entries,
+    import_entries, split_history, unique_ids,
+};
+
+/// Ids made unique in reading order: the first keeps its id, a later duplicate gets the first
+/// free `ID-2`, `ID-3`, … (issue 18: deleting, restoring or renaming a row must act on that row).
+#[derive(Default)]
+pub(crate) struct Ids(HashSet<String>);
+
+impl Ids {
+    pub(crate) fn unique(&mut self, id: &str) -> String {
+        let mut candidate = id.to_string();
+        let mut n = 2;
+        while self.0.contains(&candidate) {
+            // Ids are at most 64 bytes: shorten the base (on a character boundary) to fit.
+            let suffix = format!("-{n}");
+            let mut base = id.len().min(64 - suffix.len());
+            while !id.is_char_boundary(base) {
+                base -= 1;
+            }
+            candidate = format!("{}{suffix}", &id[..base]);
+            n += 1;
+        }
+        self.0.insert(candidate.clone());
+        candidate
+    }
 }
 
 // Native only: the property tests use proptest, which is not built for wasm32.

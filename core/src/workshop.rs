@@ -560,5 +560,38 @@ pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
         .collect()
 }
 
+/// Reads saved workshops, listing what cannot be read instead of failing or hiding it (issue 18):
+/// the workshops this build reads, and every other entry as its stored JSON text, to be shown as
+/// unreadable and written back unchanged by `encode_workshops_keeping`.
+pub fn decode_workshops_keeping(text: &str) -> Result<(Vec<Workshop>, Vec<String>), SnapshotError> {
+    let value = parse(text)?;
+    version_of(&value, FORMAT)?;
+    let v1: WorkshopsV1 = schema(&value)?;
+    let mut read = Vec::new();
+    let mut unreadable = Vec::new();
+    for entry in &v1.workshops {
+        match entry
+            .get("id")
+            .and_then(Value::as_str)
+            .filter(|id| valid_id(id))
+            .and_then(|_| workshop_from(entry))
+        {
+            Some(w) => read.push(w),
+            None => unreadable.push(entry.to_string()),
+        }
+    }
+    Ok((read, unreadable))
+}
+
+/// Saved workshops as JSON, followed by the entries `decode_workshops_keeping` could not read,
+/// unchanged.
+pub fn encode_workshops_keeping(list: &[Workshop], unreadable: &[String]) -> String {
+    let mut value: Value = parse(&encode_workshops(list)).unwrap_or_default();
+    if let Some(Value::Array(workshops)) = value.get_mut("workshops") {
+        workshops.extend(unreadable.iter().filter_map(|text| parse(text).ok()));
+    }
+    value.to_string()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;

@@ -4,7 +4,8 @@
 //! localStorage can be missing, blocked (reading `window.localStorage` throws), full, or
 //! changed by another tab. Every call here returns a `StorageError` instead of panicking, and
 //! nothing here ever deletes a value it could not read: `keep_aside` copies it under another key
-//! first. Reads, writes and removals go through gloo-storage's `LocalStorage`; but its `raw()`
+//! first. Reads, writes and removals go through gloo-storage's `LocalStorage` (reads as text,
+//! through its `raw()` handle); but its `raw()`
 //! throws when the browser refuses storage, which is one of the cases the app must survive, so
 //! every function here first asks `local()`, the one availability probe, and reaches gloo only
 //! when storage is there.
@@ -12,14 +13,17 @@
 use gloo_storage::{LocalStorage, Storage as _, errors::StorageError as GlooError};
 use leptos::prelude::{WindowListenerHandle, window_event_listener};
 use serde_json::value::RawValue;
+use stagefit_core::snapshot::fingerprint;
 use wasm_bindgen::JsCast;
 
 /// Every key Stagefit writes starts with this.
 pub const PREFIX: &str = "stagefit.";
 /// The assessment in progress.
 pub const DRAFT_KEY: &str = "stagefit.draft";
-/// Finished assessments.
+/// Finished assessments in history format 1 (one array); read, then split into format 2.
 pub const HISTORY_KEY: &str = "stagefit.history";
+/// History format 2: each finished assessment under this prefix and its id.
+pub const ASSESSMENT_PREFIX: &str = "stagefit.assessment.";
 /// Workshops this browser facilitates.
 pub const WORKSHOPS_KEY: &str = "stagefit.workshops";
 const ASIDE_PREFIX: &str = "stagefit.unreadable.";
@@ -53,26 +57,36 @@ fn local() -> Result<web_sys::Storage, StorageError> {
     }
 }
 
-/// Whether storage can be used at all.
-pub fn available() -> bool {
-    let Ok(storage) = local() else { return false };
+/// Whether storage can be used: `Ok`, or `Full` when it can be read but holds no room for
+/// more (issue 18: full is not off), or `Unavailable`.
+pub fn probe() -> Result<(), StorageError> {
+    let storage = local()?;
     let probe = "stagefit.probe";
-    let ok = storage.set_item(probe, "1").is_ok();
+    let result = storage
+        .set_item(probe, "1")
+        .map_err(|error| match refusal(&error_name(&error)) {
+            StorageError::Full => StorageError::Full,
+            _ => StorageError::Unavailable,
+        });
     let _ = storage.remove_item(probe);
-    ok
+    result
 }
 
-/// The value under `key`, exactly as stored, if any.
+fn error_name(error: &wasm_bindgen::JsValue) -> String {
+    js_sys::Reflect::get(error, &"name".into())
+        .ok()
+        .and_then(|n| n.as_string())
+        .unwrap_or_default()
+}
+
+/// The value under `key`, exactly as stored, if any. Read through gloo's handle on storage as
+/// text: the callers decode it themselves, and need the exact text to keep it aside when it
+/// cannot be read (issue 18: a history of 1,000 keys is read at every load, once per key).
 pub fn read(key: &str) -> Result<Option<String>, StorageError> {
     local()?;
-    match LocalStorage::get::<Box<RawValue>>(key) {
-        Ok(json) => Ok(Some(json.get().to_owned())),
-        Err(GlooError::KeyNotFound(_)) => Ok(None),
-        // Not JSON: the caller still needs the exact text, to tell what is wrong and keep it aside.
-        Err(_) => LocalStorage::raw()
-            .get_item(key)
-            .map_err(|_| StorageError::Failed),
-    }
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|_| StorageError::Failed)
 }
 
 /// Stores `value` under `key`, unchanged. The app's own data is JSON and goes through gloo's
@@ -85,10 +99,9 @@ pub fn write(key: &str, value: &str) -> Result<(), StorageError> {
             GlooError::JsError(error) => refusal(&error.name),
             _ => StorageError::Failed,
         }),
-        Err(_) => LocalStorage::raw().set_item(key, value).map_err(|error| {
-            let name = js_sys::Reflect::get(&error, &"name".into()).ok();
-            refusal(&name.and_then(|n| n.as_string()).unwrap_or_default())
-        }),
+        Err(_) => LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|error| refusal(&error_name(&error))),
     }
 }
 
@@ -108,11 +121,21 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
 }
 
 /// Copies an unreadable value under a new key, so the original can later be replaced without
-/// losing it. Returns the new key.
+/// losing it. Returns the new key. The key is named after the value's content, so a value met
+/// again (on every load, say) is kept aside once, not once each time (issue 18).
 pub fn keep_aside(key: &str, value: &str) -> Result<String, StorageError> {
     let suffix = key.strip_prefix(PREFIX).unwrap_or(key);
-    let aside = format!("{ASIDE_PREFIX}{suffix}.{}", now() as u64);
-    write(&aside, value)?;
+    let aside = format!("{ASIDE_PREFIX}{suffix}.{}", fingerprint(value));
+    if read(&aside)?.as_deref() != Some(value) {
+        write(&aside, value)?;
+    }
+    Ok(aside)
+}
+
+/// Moves an unreadable value aside: copies it, then removes the original. Returns the new key.
+pub fn move_aside(key: &str, value: &str) -> Result<String, StorageError> {
+    let aside = keep_aside(key, value)?;
+    remove(key)?;
     Ok(aside)
 }
 
@@ -144,6 +167,19 @@ pub fn on_change(on_change: impl Fn(Option<String>) + 'static) -> WindowListener
         Some(_) => {}
         None => on_change(None),
     })
+}
+
+/// Lets the page draw and take input before the caller goes on: a long job awaits this between
+/// parts, so no task holds the page for long. Does nothing without a window.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The current time in whole milliseconds since 1970.

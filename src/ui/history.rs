@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::platform::{self, storage};
+use crate::platform;
+use crate::platform::storage::{self, StorageError};
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
-use stagefit_core::snapshot::{self, Snapshot};
+use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
 use stagefit_core::{Assessment, BANK, Finding, assess, explain, report};
 
 fn title(s: &Snapshot) -> String {
@@ -20,6 +21,63 @@ fn title(s: &Snapshot) -> String {
 fn score_text(a: &Assessment) -> String {
     a.score
         .map_or("not scored".to_string(), |s| format!("{s} out of 100"))
+}
+
+/// How many assessments the history shows at first, and how many more each "Show more" adds.
+const PAGE: usize = 50;
+/// How many imported entries are read before the page may draw again.
+const READ_CHUNK: usize = 500;
+
+/// Reads an imported file a part at a time and saves what it holds; says what happened.
+async fn import_text(store: Store, text: &str, importing: RwSignal<Option<String>>) -> String {
+    let entries = match snapshot::import_entries(&BANK, text) {
+        Ok(entries) => entries,
+        Err(error) => return format!("Nothing was imported: {error}."),
+    };
+    let total = entries.len();
+    let mut notes = ReadNotes::default();
+    let mut incoming = Vec::with_capacity(total);
+    for (n, part) in entries.chunks(READ_CHUNK).enumerate() {
+        incoming.extend(
+            part.iter()
+                .filter_map(|entry| snapshot::decode_import_entry(&BANK, entry, &mut notes)),
+        );
+        importing.set(Some(format!(
+            "Reading the file: {} of {total}\u{2026}",
+            (n * READ_CHUNK + part.len()).min(total)
+        )));
+        storage::yield_now().await;
+    }
+    // Two entries with one id are two assessments: each keeps its own row.
+    snapshot::unique_ids(&mut incoming);
+    let count = incoming.len();
+    let saving = |done: usize, total: usize| {
+        importing.set(Some(format!("Saving: {done} of {total}\u{2026}")));
+    };
+    let report = match store.import(incoming, saving).await {
+        Ok(report) => report,
+        Err(StorageError::Full) => {
+            return format!(
+                "Nothing was imported: the browser's storage for this page is full, and the {count} assessments in this file do not fit. Download a backup and delete old assessments to make room, or import a smaller file."
+            );
+        }
+        Err(error) => return format!("Nothing was imported: {error}."),
+    };
+    let mut text = format!("Import: {report}");
+    if notes.unreadable > 0 {
+        text.push_str(&format!(", {} unreadable", notes.unreadable));
+    }
+    if notes.newer > 0 {
+        text.push_str(&format!(
+            ", {} saved by a newer version of Stagefit and not imported (reload the page to update)",
+            notes.newer
+        ));
+    }
+    text.push('.');
+    if notes.dropped.answers > 0 {
+        text.push_str(&format!(" {}", notes.dropped));
+    }
+    text
 }
 
 #[component]
@@ -62,35 +120,26 @@ pub fn History(
             ));
         }
     };
+    // Read and saved a part at a time, so a big file never holds the page; what is happening
+    // is said in `importing` (a status region) until it ends.
+    let importing = RwSignal::new(None::<String>);
     let import = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
-            let text = storage::chosen_file_text(ev).await;
-            let message = match text.map(|t| snapshot::decode_import(&BANK, &t)) {
-                None => "That file could not be read.".to_string(),
-                Some(Err(error)) => format!("Nothing was imported: {error}."),
-                Some(Ok((incoming, notes))) => {
-                    let mut report = None;
-                    store.update_history(|list| report = Some(snapshot::merge(list, incoming)));
-                    let mut text = format!("Import: {}", report.unwrap_or_default());
-                    if notes.unreadable > 0 {
-                        text.push_str(&format!(", {} unreadable", notes.unreadable));
-                    }
-                    if notes.newer > 0 {
-                        text.push_str(&format!(
-                            ", {} saved by a newer version of Stagefit and not imported (reload the page to update)",
-                            notes.newer
-                        ));
-                    }
-                    text.push('.');
-                    if notes.dropped.answers > 0 {
-                        text.push_str(&format!(" {}", notes.dropped));
-                    }
-                    text
-                }
+            let Some(text) = storage::chosen_file_text(ev).await else {
+                store.notify(Notice::Info("That file could not be read.".to_string()));
+                return;
             };
+            importing.set(Some("Reading the file\u{2026}".to_string()));
+            storage::yield_now().await;
+            let message = import_text(store, &text, importing).await;
+            importing.set(None);
             store.notify(Notice::Info(message));
         });
     };
+    // A long history is shown a page at a time (the page contract allows it), so opening it
+    // and changing it stay quick.
+    let shown = RwSignal::new(PAGE);
+    let more = move || store.history.with(Vec::len).saturating_sub(shown.get());
 
     view! {
         <section class="history" aria-labelledby="history-heading">
@@ -109,11 +158,20 @@ pub fn History(
                 // Keyed by identity and last change: a renamed entry is drawn anew, the others are
                 // kept as they are (and not scored again).
                 <For
-                    each=move || store.history.get()
+                    each=move || store.history.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                     key=|s| (s.id.clone(), s.updated.to_bits())
                     children=move |snapshot| view! { <HistoryItem store snapshot selected on_open /> }
                 />
             </ul>
+            {move || (more() > 0).then(|| view! {
+                <p class="history-more">
+                    {move || format!("Showing {} of {}. ", shown.get(), store.history.with(Vec::len))}
+                    <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {move || format!("Show {} more", more().min(PAGE))}
+                    </button>
+                </p>
+            })}
+            <p class="import-progress" role="status">{move || importing.get()}</p>
             <div class="actions">
                 <button type="button" class="secondary" on:click=compare>"Compare selected"</button>
                 <button type="button" class="secondary" on:click=export_all>"Export all (JSON)"</button>
@@ -195,14 +253,7 @@ fn HistoryItem(
         let id = id.clone();
         move || {
             let label = report::clean_label(&draft_label.get_untracked());
-            let updated = storage::now();
-            let id = id.clone();
-            store.update_history(|list| {
-                if let Some(s) = list.iter_mut().find(|s| s.id == id) {
-                    s.label = label;
-                    s.updated = updated;
-                }
-            });
+            store.rename(&id, label);
             renaming.set(false);
         }
     };
@@ -218,16 +269,14 @@ fn HistoryItem(
         }
     };
     let delete = {
-        let s = snapshot.clone();
+        let id = id.clone();
         move |_| {
-            let gone = s.clone();
-            store.update_history(|list| list.retain(|x| x.id != gone.id));
-            store.notify(Notice::Deleted(gone));
+            store.delete(&id);
             platform::focus_after_render("history-heading");
         }
     };
     view! {
-        <li class="history-item" data-snapshot=id.clone()>
+        <li class="history-item" data-testid="history-entry" data-snapshot=id.clone()>
             <div class="history-select">
                 <input type="checkbox" id=check_id prop:checked=is_selected on:change=toggle />
                 <label for=label_for><span class="visually-hidden">"Select for comparison: "</span>{name.clone()}</label>

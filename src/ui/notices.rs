@@ -1,5 +1,6 @@
-//! Notices about saved data, under the header: saving is off, a save failed, stored data could
-//! not be read (with a way to download it), what an import did, and "undo" after a delete.
+//! Notices about saved data, under the header: saving is off, storage is full (with a backup
+//! to download), a save failed, stored data could not be read (with a way to download it, and
+//! to discard it when not even a copy could be kept), what an import did, and "undo" after a delete.
 
 use leptos::prelude::*;
 
@@ -36,34 +37,62 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
             </p>
         }
             .into_any(),
+        Notice::Full => {
+            let backup = move |_| {
+                let name = format!("stagefit-history-{}.json", report::date_text(storage::now()));
+                let _ = storage::download(&name, &store.export_history(), "application/json");
+            };
+            view! {
+                <p>
+                    <strong>"Storage is full. "</strong>
+                    "Everything saved is shown, but new changes cannot be saved until there is room. "
+                    "Download a backup of your history, then delete old assessments in History (or clear all data there) to make room."
+                </p>
+                <button type="button" class="secondary small" on:click=backup>"Download a backup"</button>
+            }
+                .into_any()
+        }
         Notice::NotSaved(text) => view! { <p><strong>"Not saved. "</strong>{text}</p> }.into_any(),
         Notice::Info(text) => view! { <p>{text}</p> }.into_any(),
-        Notice::Unreadable { what, reason, aside, text } => {
-            let kept = match aside {
-                Some(key) => format!("It was kept aside, unchanged, under the key \u{201c}{key}\u{201d}."),
-                None => "It could not be copied aside, so Stagefit leaves it where it is and will not overwrite it.".to_string(),
-            };
+        Notice::Unreadable { what, reason, aside, key, text } => {
             let download = move |_| {
                 let name = format!("stagefit-unreadable-{}.txt", report::date_text(storage::now()));
                 let _ = storage::download(&name, &text, "text/plain");
             };
-            view! {
-                <p>
-                    <strong>{what} " could not be read: "</strong>
-                    {reason}
-                    ". "
-                    {kept}
-                    " You can start afresh; nothing of it is lost."
-                </p>
-                <button type="button" class="secondary small" on:click=download>"Download the unreadable data"</button>
+            match aside {
+                Some(aside) => view! {
+                    <p>
+                        <strong>{what} " could not be read: "</strong>
+                        {reason}
+                        ". It was kept aside, unchanged, under the key \u{201c}" {aside} "\u{201d}. "
+                        "You can start afresh; nothing of it is lost."
+                    </p>
+                    <button type="button" class="secondary small" on:click=download>"Download the unreadable data"</button>
+                }
+                    .into_any(),
+                // Not even a copy could be made (storage is full): the way forward is right here.
+                None => {
+                    let discard = move |_| store.discard(&key);
+                    view! {
+                        <p>
+                            <strong>{what} " could not be read: "</strong>
+                            {reason}
+                            ". Storage had no room to keep a copy aside, so it is left where it is and nothing is saved over it. "
+                            "Download it to keep it, then discard it to save again."
+                        </p>
+                        <button type="button" class="secondary small" on:click=download>"Download it"</button>
+                        " "
+                        <button type="button" class="secondary small" on:click=discard>"Discard it"</button>
+                    }
+                        .into_any()
+                }
             }
-                .into_any()
         }
         Notice::Deleted(snapshot) => {
             let name = if snapshot.label.is_empty() { "Untitled assessment".to_string() } else { snapshot.label.clone() };
             let undo = move |_| {
                 let s = snapshot.clone();
-                store.upsert(s);
+                store.restore(s);
                 store.dismiss(index);
             };
             view! {

@@ -1,18 +1,23 @@
 //! The saved state of the app: the finished assessments (history), the assessment in progress,
-//! and the notices about saving. It keeps signals in step with browser storage, through
-//! `platform::storage`, and never writes over data it could not read.
+//! the workshops, and the notices about saving. It keeps signals in step with browser storage,
+//! through `platform::storage`, and never writes over data it could not read.
 //!
-//! Storage is the source of truth between tabs: every change to the history reads what is
-//! stored, applies the change, writes it back and then updates the signal, so a change made in
-//! another tab is never lost; a storage event from another tab refreshes the signals. What the
-//! stored history holds for a newer Stagefit (assessments of a newer format or question bank,
-//! fields this build does not know) is kept beside the signal and written back with every change.
+//! Storage is the source of truth between tabs. Each finished assessment has its own key
+//! (history format 2, issue 18), so saving one never rewrites another, and two tabs saving at
+//! the same moment both keep what they saved. A format-1 history (one array) is split into
+//! those keys when it is read, without loss; if storage is too full for that, it stays as it is
+//! and changes rewrite it as before (`legacy`). A storage event from another tab refreshes the
+//! signals; a key another tab removed is dropped here, never written back.
+
+use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::platform::storage::{self, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY};
+use crate::platform::storage::{
+    self, ASSESSMENT_PREFIX, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY,
+};
 use stagefit_core::BANK;
-use stagefit_core::snapshot::{self, Draft, Kept, Snapshot, SnapshotError};
+use stagefit_core::snapshot::{self, Draft, Kept, MergeReport, ReadNotes, Snapshot, SnapshotError};
 use stagefit_core::workshop::{self, Workshop};
 
 /// Something the person should know about their saved data.
@@ -20,13 +25,18 @@ use stagefit_core::workshop::{self, Workshop};
 pub enum Notice {
     /// Storage cannot be used at all: the app works in memory only.
     SavingOff,
-    /// A write failed (storage full, refused); what was stored before is unchanged.
+    /// Storage is full: everything stored is shown, but changes are not saved until there is
+    /// room (issue 18: full is not off).
+    Full,
+    /// A write failed (refused); what was stored before is unchanged.
     NotSaved(String),
-    /// Stored data could not be read and was kept aside (or, failing that, left in place).
+    /// Stored data could not be read and was kept aside, or, failing that, left in place under
+    /// `key`, where it is never written over until the person downloads or discards it.
     Unreadable {
         what: &'static str,
         reason: String,
         aside: Option<String>,
+        key: String,
         text: String,
     },
     /// A plain message, such as what an import did.
@@ -35,10 +45,32 @@ pub enum Notice {
     Deleted(Snapshot),
 }
 
+/// What one assessment's key holds, as read.
+enum Entry {
+    Shown(Snapshot, String),
+    Newer(String),
+    Gone,
+}
+
+/// How many assessments an import writes before letting the page draw.
+const IMPORT_CHUNK: usize = 250;
+
 #[derive(Clone, Copy)]
 pub struct Store {
     pub history: RwSignal<Vec<Snapshot>>,
-    /// What the stored history holds for a newer build; written back with every change.
+    /// Each shown assessment's stored text, by id, as last read or written: saving it again
+    /// keeps what this build cannot represent, and Undo puts a deleted one back as it was.
+    stored: StoredValue<HashMap<String, String>>,
+    /// Entries a newer Stagefit saved, by key, as stored: never written here, exported whole.
+    newer: StoredValue<HashMap<String, String>>,
+    /// Ids this tab has seen removed (deleted here or in another tab, or cleared): this tab
+    /// never writes one back unless the person puts it back (Undo, an import).
+    removed: StoredValue<HashSet<String>>,
+    /// How many entries of a newer build the person was last told about.
+    told_newer: StoredValue<usize>,
+    /// True while the stored history is still format 1, because storage had no room to split it.
+    legacy: RwSignal<bool>,
+    /// What a format-1 history holds for a newer build; written back with every legacy change.
     history_kept: RwSignal<Kept>,
     pub notices: RwSignal<Vec<Notice>>,
     /// The unfinished assessment found when the page opened (or changed by another tab).
@@ -48,7 +80,13 @@ pub struct Store {
     draft_writable: RwSignal<bool>,
     /// The workshops this browser facilitates.
     pub workshops: RwSignal<Vec<Workshop>>,
+    /// Stored workshops this build cannot read, as stored: listed as unreadable, written back.
+    pub workshops_unreadable: RwSignal<Vec<String>>,
     workshops_writable: RwSignal<bool>,
+}
+
+fn entry_key(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
 }
 
 impl Store {
@@ -56,21 +94,30 @@ impl Store {
     pub fn load() -> Store {
         let store = Store {
             history: RwSignal::new(Vec::new()),
+            stored: StoredValue::new(HashMap::new()),
+            newer: StoredValue::new(HashMap::new()),
+            removed: StoredValue::new(HashSet::new()),
+            told_newer: StoredValue::new(0),
+            legacy: RwSignal::new(false),
             history_kept: RwSignal::new(Kept::default()),
             notices: RwSignal::new(Vec::new()),
             draft: RwSignal::new(None),
             history_writable: RwSignal::new(true),
             draft_writable: RwSignal::new(true),
             workshops: RwSignal::new(Vec::new()),
+            workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
         };
-        if !storage::available() {
-            store.notices.set(vec![Notice::SavingOff]);
-            return store;
+        match storage::probe() {
+            Ok(()) => {}
+            // Full is not off: everything stored is read and shown.
+            Err(StorageError::Full) => store.notify(Notice::Full),
+            Err(_) => {
+                store.notices.set(vec![Notice::SavingOff]);
+                return store;
+            }
         }
-        if let Some(list) = store.read_history() {
-            store.history.set(list);
-        }
+        store.history.set(store.read_history());
         store.draft.set(store.read_draft());
         store
             .workshops
@@ -83,6 +130,10 @@ impl Store {
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {
             n.retain(|old| old != &notice);
+            // A refused write says "full" once, not once per failed save.
+            if notice == Notice::Full {
+                n.retain(|old| !matches!(old, Notice::NotSaved(_)));
+            }
             n.push(notice);
         });
     }
@@ -100,6 +151,26 @@ impl Store {
             .with_untracked(|n| n.contains(&Notice::SavingOff))
     }
 
+    /// Removes a stored value that could not be read nor kept aside, once the person chose
+    /// "Discard it": the key may be written again.
+    pub fn discard(&self, key: &str) {
+        if storage::remove(key).is_err() {
+            return;
+        }
+        match key {
+            HISTORY_KEY => {
+                self.history_writable.set(true);
+                self.legacy.set(false);
+            }
+            DRAFT_KEY => self.draft_writable.set(true),
+            WORKSHOPS_KEY => self.workshops_writable.set(true),
+            _ => {}
+        }
+        self.notices.update(|n| {
+            n.retain(|old| !matches!(old, Notice::Unreadable { key: k, .. } if k == key))
+        });
+    }
+
     /// Keeps an unreadable value aside and says so. Returns whether the original key may now
     /// be written (only when the copy succeeded).
     fn set_aside(&self, what: &'static str, key: &str, text: String, error: SnapshotError) -> bool {
@@ -109,6 +180,7 @@ impl Store {
             what,
             reason: error.to_string(),
             aside,
+            key: key.to_string(),
             text,
         });
         writable
@@ -134,34 +206,180 @@ impl Store {
         }
     }
 
-    /// The stored history, newest first. What it keeps for a newer build is held in
-    /// `history_kept`, and the person is told what could not be shown.
-    fn read_history(&self) -> Option<Vec<Snapshot>> {
+    /// The stored history, newest first: a format-1 history is split into one key per
+    /// assessment first; then every assessment's key is read.
+    fn read_history(&self) -> Vec<Snapshot> {
+        self.split_legacy();
+        if self.legacy.get_untracked() {
+            return self.read_legacy().unwrap_or_default();
+        }
+        let mut notes = ReadNotes::default();
+        let mut list = Vec::new();
+        let mut stored = HashMap::new();
+        let mut newer = HashMap::new();
+        for key in storage::keys() {
+            let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) else {
+                continue;
+            };
+            match self.read_entry(&key, id, &mut notes) {
+                Entry::Shown(s, text) => {
+                    stored.insert(s.id.clone(), text);
+                    list.push(s);
+                }
+                Entry::Newer(text) => {
+                    newer.insert(key, text);
+                }
+                Entry::Gone => {}
+            }
+        }
+        self.stored.set_value(stored);
+        self.newer.set_value(newer);
+        self.tell(&notes);
+        snapshot::sort_newest_first(&mut list);
+        list
+    }
+
+    /// One assessment's key. An entry that cannot be read is moved aside (or, failing that,
+    /// left where it is and offered for download); one of a newer build is kept as it is.
+    fn read_entry(&self, key: &str, id: &str, notes: &mut ReadNotes) -> Entry {
+        let Some(text) = storage::read(key).ok().flatten() else {
+            return Entry::Gone;
+        };
+        match snapshot::decode_snapshot(&BANK, &text) {
+            Ok((mut s, dropped)) => {
+                notes.dropped.answers += dropped.answers;
+                // The key names the assessment: deleting or saving it acts on this key.
+                s.id = id.to_string();
+                Entry::Shown(s, text)
+            }
+            Err(error) if error.is_newer() => {
+                notes.newer += 1;
+                Entry::Newer(text)
+            }
+            Err(error) => {
+                if storage::move_aside(key, &text).is_ok() {
+                    notes.unreadable += 1;
+                } else {
+                    self.notify(Notice::Unreadable {
+                        what: "A saved assessment",
+                        reason: error.to_string(),
+                        aside: None,
+                        key: key.to_string(),
+                        text,
+                    });
+                }
+                Entry::Gone
+            }
+        }
+    }
+
+    /// Tells what reading the history could not show.
+    fn tell(&self, notes: &ReadNotes) {
+        let unreadable = notes.unreadable;
+        if unreadable > 0 {
+            self.notify(Notice::Info(if unreadable == 1 {
+                "1 saved assessment could not be read; it was kept aside, unchanged.".to_string()
+            } else {
+                format!("{unreadable} saved assessments could not be read; they were kept aside, unchanged.")
+            }));
+        }
+        // Told when their number changes, not on every change to the history.
+        let newer = self.newer.with_value(HashMap::len);
+        if newer > 0 && newer != self.told_newer.get_value() {
+            self.notify(Notice::Info(if newer == 1 {
+                "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
+            } else {
+                format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
+            }));
+        }
+        self.told_newer.set_value(newer);
+        if notes.dropped.answers > 0 {
+            self.notify(Notice::Info(format!(
+                "In your saved history, {}",
+                notes.dropped
+            )));
+        }
+    }
+
+    /// Splits a stored format-1 history into one key per assessment, then removes it. Whatever
+    /// the split leaves out (entries it cannot read, fields of the history itself) is kept
+    /// aside first. When storage has no room for the split, the keys written so far are
+    /// removed again and the history stays format 1 (`legacy`).
+    fn split_legacy(&self) {
+        let Some(text) = storage::read(HISTORY_KEY).ok().flatten() else {
+            self.legacy.set(false);
+            return;
+        };
+        if !self.history_writable.get_untracked() {
+            // Unreadable and not kept aside: left where it is, and read as nothing.
+            self.legacy.set(false);
+            return;
+        }
+        let migrated = match snapshot::split_history(&BANK, &text) {
+            Ok(migrated) => migrated,
+            Err(error) => {
+                // Moved aside, so the next load does not meet it again.
+                let aside = storage::move_aside(HISTORY_KEY, &text).ok();
+                self.history_writable.set(aside.is_some());
+                self.notify(Notice::Unreadable {
+                    what: "Your saved history",
+                    reason: error.to_string(),
+                    aside,
+                    key: HISTORY_KEY.to_string(),
+                    text,
+                });
+                self.legacy.set(false);
+                return;
+            }
+        };
+        if !migrated.lossless && storage::keep_aside(HISTORY_KEY, &text).is_err() {
+            self.stay_legacy();
+            return;
+        }
+        let mut written: Vec<String> = Vec::new();
+        for (id, entry) in &migrated.entries {
+            let key = entry_key(id);
+            // Already split (by another tab at the same moment): that copy stands.
+            if storage::read(&key).ok().flatten().is_some() {
+                continue;
+            }
+            if storage::write(&key, entry).is_err() {
+                for key in written {
+                    let _ = storage::remove(&key);
+                }
+                self.stay_legacy();
+                return;
+            }
+            written.push(key);
+        }
+        let _ = storage::remove(HISTORY_KEY);
+        self.legacy.set(false);
+        let unreadable = migrated.notes.unreadable;
+        if unreadable > 0 {
+            self.notify(Notice::Info(if unreadable == 1 {
+                "1 saved assessment could not be read and was left out; the stored history was kept aside.".to_string()
+            } else {
+                format!("{unreadable} saved assessments could not be read and were left out; the stored history was kept aside.")
+            }));
+        }
+    }
+
+    fn stay_legacy(&self) {
+        self.legacy.set(true);
+        self.notify(Notice::Full);
+    }
+
+    /// A format-1 history, read as it always was (only while `legacy`).
+    fn read_legacy(&self) -> Option<Vec<Snapshot>> {
         let writable = self.history_writable;
         self.read_stored(HISTORY_KEY, "Your saved history", writable, |text| {
             let (history, notes) = snapshot::decode_history(&BANK, text)?;
-            let unreadable = notes.unreadable;
-            if unreadable > 0 {
+            if notes.unreadable > 0 {
                 // Keep the whole stored value aside before any later write drops those entries.
                 writable.set(storage::keep_aside(HISTORY_KEY, text).is_ok());
-                self.notify(Notice::Info(if unreadable == 1 {
-                    "1 saved assessment could not be read and was left out; the stored data was kept aside.".to_string()
-                } else {
-                    format!("{unreadable} saved assessments could not be read and were left out; the stored data was kept aside.")
-                }));
             }
-            // Told once, when their number changes, rather than on every change to the history.
-            let newer = history.kept.newer();
-            if newer > 0 && newer != self.history_kept.with_untracked(Kept::newer) {
-                self.notify(Notice::Info(if newer == 1 {
-                    "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
-                } else {
-                    format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
-                }));
-            }
-            if notes.dropped.answers > 0 {
-                self.notify(Notice::Info(format!("In your saved history, {}", notes.dropped)));
-            }
+            let tell = ReadNotes { newer: 0, ..notes };
+            self.tell(&tell);
             self.history_kept.set(history.kept);
             let mut list = history.assessments;
             snapshot::sort_newest_first(&mut list);
@@ -170,11 +388,17 @@ impl Store {
     }
 
     fn read_workshops(&self) -> Option<Vec<Workshop>> {
+        let unreadable = self.workshops_unreadable;
+        unreadable.set(Vec::new());
         self.read_stored(
             WORKSHOPS_KEY,
             "Your saved workshops",
             self.workshops_writable,
-            workshop::decode_workshops,
+            |text| {
+                let (list, kept) = workshop::decode_workshops_keeping(text)?;
+                unreadable.set(kept);
+                Ok(list)
+            },
         )
     }
 
@@ -196,8 +420,9 @@ impl Store {
     }
 
     /// Applies `change` to a stored list: reads what is stored (another tab may have changed
-    /// it), applies the change, writes it back unless the stored value must not be overwritten,
-    /// and updates `signal`. With storage off, the change applies to the list in memory.
+    /// it, or removed it: then the change applies to nothing stored, not to this tab's copy),
+    /// applies the change, writes it back unless the stored value must not be overwritten, and
+    /// updates `signal`. With storage off, the change applies to the list in memory.
     fn update_stored<T: Clone + Send + Sync + 'static>(
         &self,
         key: &str,
@@ -210,15 +435,12 @@ impl Store {
         let mut list = if self.saving_off() || !writable.get_untracked() {
             signal.get_untracked()
         } else {
-            read().unwrap_or_else(|| signal.get_untracked())
+            read().unwrap_or_default()
         };
         change(&mut list);
+        // Not writable: the notice about the value in the way says so, with its buttons.
         if writable.get_untracked() {
             self.write(key, &encode(&list));
-        } else {
-            self.notify(Notice::NotSaved(
-                "Stored data that could not be read or kept aside is in the way, so Stagefit will not overwrite it. Download it from the notice above, then clear all data to save again.".to_string(),
-            ));
         }
         signal.set(list);
     }
@@ -231,8 +453,27 @@ impl Store {
             self.workshops_writable,
             || self.read_workshops(),
             change,
-            workshop::encode_workshops,
+            |list| {
+                self.workshops_unreadable
+                    .with_untracked(|kept| workshop::encode_workshops_keeping(list, kept))
+            },
         );
+    }
+
+    /// Removes a stored workshop that cannot be read (the person chose "Remove it"), from
+    /// what is stored now (another tab may have changed it).
+    pub fn remove_unreadable_workshop(&self, text: &str) {
+        let list = self.read_workshops().unwrap_or_default();
+        if !self.workshops_writable.get_untracked() {
+            return;
+        }
+        self.workshops_unreadable
+            .update(|kept| kept.retain(|t| t != text));
+        let encoded = self
+            .workshops_unreadable
+            .with_untracked(|kept| workshop::encode_workshops_keeping(&list, kept));
+        self.write(WORKSHOPS_KEY, &encoded);
+        self.workshops.set(list);
     }
 
     fn write(&self, key: &str, value: &str) -> bool {
@@ -245,6 +486,10 @@ impl Store {
                 self.notify(Notice::SavingOff);
                 false
             }
+            Err(StorageError::Full) => {
+                self.notify(Notice::Full);
+                false
+            }
             Err(error) => {
                 self.notify(Notice::NotSaved(format!(
                     "Could not save: {error}. What was saved before is unchanged; export your history to keep a copy."
@@ -254,46 +499,264 @@ impl Store {
         }
     }
 
-    /// Applies `change` to the stored history, kept newest first, writing back what it keeps for
-    /// a newer build.
-    pub fn update_history(&self, change: impl FnOnce(&mut Vec<Snapshot>)) {
+    /// Applies `change` to a format-1 history (only while `legacy`), writing back what it keeps
+    /// for a newer build.
+    fn update_legacy(&self, change: impl FnOnce(&mut Vec<Snapshot>)) {
         self.update_stored(
             HISTORY_KEY,
             self.history,
             self.history_writable,
-            || self.read_history(),
+            || self.read_legacy(),
             |list| {
                 change(list);
                 snapshot::sort_newest_first(list);
             },
-            |list| self.encode_history(list),
+            |list| {
+                self.history_kept
+                    .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
+            },
         );
     }
 
-    /// `list` as the stored history, with what this build keeps for a newer one written back.
-    fn encode_history(&self, list: &[Snapshot]) -> String {
-        self.history_kept
-            .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
-    }
-
-    /// The whole history as an export file: what this build shows, and unchanged what it keeps
-    /// for a newer build (its entries and the fields it does not know), so a backup made here
-    /// loses nothing a newer Stagefit saved.
-    pub fn export_history(&self) -> String {
-        self.history
-            .with_untracked(|list| self.encode_history(list))
-    }
-
-    /// Adds or updates one assessment, never replacing a newer stored copy.
-    pub fn upsert(&self, snapshot: Snapshot) {
-        self.update_history(|list| {
-            snapshot::merge(list, vec![snapshot]);
+    /// Shows `s` in the history, in place of its older copy.
+    fn show(&self, s: Snapshot) {
+        self.history.update(|h| {
+            match h.iter().position(|x| x.id == s.id) {
+                Some(i) => h[i] = s,
+                None => h.push(s),
+            }
+            snapshot::sort_newest_first(h);
         });
+    }
+
+    /// Writes one assessment under its own key, unless a newer copy is stored (then that one is
+    /// shown), keeping what this build could not represent in the stored copy. Shows it when
+    /// it was saved (or storage is off).
+    fn put(&self, snapshot: Snapshot) {
+        if self.saving_off() {
+            self.show(snapshot);
+            return;
+        }
+        let key = entry_key(&snapshot.id);
+        let stored = storage::read(&key).ok().flatten();
+        if let Some(text) = &stored
+            && let Ok((mut newer, _)) = snapshot::decode_snapshot(&BANK, text)
+            && newer.updated > snapshot.updated
+        {
+            newer.id = snapshot.id.clone();
+            self.stored
+                .update_value(|m| drop(m.insert(newer.id.clone(), text.clone())));
+            self.show(newer);
+            return;
+        }
+        let original = stored.or_else(|| self.stored.with_value(|m| m.get(&snapshot.id).cloned()));
+        let text = snapshot::encode_entry(&BANK, &snapshot, original.as_deref());
+        if self.write(&key, &text) {
+            self.stored
+                .update_value(|m| drop(m.insert(snapshot.id.clone(), text)));
+            self.show(snapshot);
+        }
+    }
+
+    /// Adds or updates one assessment (the results view saves what is on screen), never
+    /// replacing a newer stored copy, and never bringing back one that was deleted or cleared
+    /// (here or in another tab) since.
+    pub fn upsert(&self, snapshot: Snapshot) {
+        if self.legacy.get_untracked() {
+            self.update_legacy(|list| {
+                snapshot::merge(list, vec![snapshot]);
+            });
+            return;
+        }
+        if self.removed.with_value(|r| r.contains(&snapshot.id)) {
+            self.notify(Notice::Info(
+                "This assessment was deleted from the history (here or in another tab), so Stagefit did not save it again.".to_string(),
+            ));
+            return;
+        }
+        self.put(snapshot);
+    }
+
+    /// Puts a deleted assessment back (Undo), as it was stored.
+    pub fn restore(&self, snapshot: Snapshot) {
+        self.removed.update_value(|r| {
+            r.remove(&snapshot.id);
+        });
+        if self.legacy.get_untracked() {
+            self.update_legacy(|list| {
+                snapshot::merge(list, vec![snapshot]);
+            });
+        } else {
+            self.put(snapshot);
+        }
+    }
+
+    /// Renames the assessment `id` as stored now. One another tab deleted is not brought back.
+    pub fn rename(&self, id: &str, label: String) {
+        let updated = storage::now();
+        if self.legacy.get_untracked() || self.saving_off() {
+            let change = |list: &mut Vec<Snapshot>| {
+                if let Some(s) = list.iter_mut().find(|s| s.id == id) {
+                    s.label = label;
+                    s.updated = updated;
+                }
+            };
+            if self.saving_off() {
+                self.history.update(change);
+            } else {
+                self.update_legacy(change);
+            }
+            return;
+        }
+        let key = entry_key(id);
+        let stored = storage::read(&key).ok().flatten();
+        let Some((text, Ok((mut s, _)))) = stored
+            .map(|text| (snapshot::decode_snapshot(&BANK, &text), text))
+            .map(|(r, t)| (t, r))
+        else {
+            self.forget(id);
+            self.notify(Notice::Info(
+                "That assessment was deleted in another tab, so it was not renamed.".to_string(),
+            ));
+            return;
+        };
+        s.id = id.to_string();
+        s.label = label;
+        s.updated = updated;
+        let out = snapshot::encode_entry(&BANK, &s, Some(&text));
+        if self.write(&key, &out) {
+            self.stored
+                .update_value(|m| drop(m.insert(s.id.clone(), out)));
+            self.show(s);
+        }
+    }
+
+    /// This tab's copy of `id` goes: it was removed from storage.
+    fn forget(&self, id: &str) {
+        self.removed.update_value(|r| {
+            r.insert(id.to_string());
+        });
+        self.history.update(|h| h.retain(|s| s.id != id));
+    }
+
+    /// Deletes the assessment `id` (its key only) and offers to put it back.
+    pub fn delete(&self, id: &str) {
+        let Some(gone) = self
+            .history
+            .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
+        else {
+            return;
+        };
+        if self.legacy.get_untracked() {
+            self.update_legacy(|list| list.retain(|s| s.id != id));
+        } else if !self.saving_off() {
+            let _ = storage::remove(&entry_key(id));
+        }
+        self.forget(id);
+        self.notify(Notice::Deleted(gone));
+    }
+
+    /// Imports `incoming` (ids already unique): new assessments are added and newer copies
+    /// replace older ones, each written under its own key, a part at a time with the page
+    /// drawing in between (`progress(done, total)`). All or nothing: when storage refuses one,
+    /// those written so far are taken back and the error says why.
+    pub async fn import(
+        &self,
+        mut incoming: Vec<Snapshot>,
+        progress: impl Fn(usize, usize),
+    ) -> Result<MergeReport, StorageError> {
+        // An id whose key holds an entry of a newer build is that entry: never written over.
+        let count = incoming.len();
+        self.newer
+            .with_value(|newer| incoming.retain(|s| !newer.contains_key(&entry_key(&s.id))));
+        let kept_for_newer = count - incoming.len();
+        let mut list = self.history.get_untracked();
+        let before: HashMap<String, f64> = list.iter().map(|s| (s.id.clone(), s.updated)).collect();
+        let mut report = snapshot::merge(&mut list, incoming);
+        report.skipped += kept_for_newer;
+        if self.legacy.get_untracked() {
+            self.update_legacy(|stored| {
+                *stored = list;
+            });
+            return Ok(report);
+        }
+        let changed: Vec<&Snapshot> = list
+            .iter()
+            .filter(|s| before.get(&s.id) != Some(&s.updated))
+            .collect();
+        let total = changed.len();
+        let mut written: Vec<(String, String)> = Vec::with_capacity(total);
+        if !self.saving_off() {
+            for (n, part) in changed.chunks(IMPORT_CHUNK).enumerate() {
+                for s in part {
+                    let original = self.stored.with_value(|m| m.get(&s.id).cloned());
+                    let text = snapshot::encode_entry(&BANK, s, original.as_deref());
+                    let key = entry_key(&s.id);
+                    if let Err(error) = storage::write(&key, &text) {
+                        self.take_back(&written).await;
+                        return Err(error);
+                    }
+                    written.push((s.id.clone(), text));
+                }
+                progress((n * IMPORT_CHUNK + part.len()).min(total), total);
+                storage::yield_now().await;
+            }
+        }
+        self.stored
+            .update_value(|m| m.extend(written.iter().cloned()));
+        self.removed.update_value(|r| {
+            written.iter().for_each(|(id, _)| {
+                r.remove(id);
+            })
+        });
+        self.history.set(list);
+        Ok(report)
+    }
+
+    /// Undoes an import's writes: keys it added are removed, copies it replaced are put back.
+    async fn take_back(&self, written: &[(String, String)]) {
+        for (n, (id, _)) in written.iter().enumerate() {
+            let key = entry_key(id);
+            match self.stored.with_value(|m| m.get(id).cloned()) {
+                Some(before) => drop(storage::write(&key, &before)),
+                None => drop(storage::remove(&key)),
+            }
+            if n % (IMPORT_CHUNK * 4) == 0 {
+                storage::yield_now().await;
+            }
+        }
+    }
+
+    /// The whole history as an export file: each assessment exactly as stored, then what a
+    /// newer build saved, so a backup made here loses nothing.
+    pub fn export_history(&self) -> String {
+        if self.legacy.get_untracked() {
+            return self.history.with_untracked(|list| {
+                self.history_kept
+                    .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
+            });
+        }
+        self.history.with_untracked(|list| {
+            self.stored.with_value(|stored| {
+                self.newer.with_value(|newer| {
+                    let shown = list
+                        .iter()
+                        .filter_map(|s| stored.get(&s.id).map(String::as_str));
+                    snapshot::history_of_entries(shown.chain(newer.values().map(String::as_str)))
+                })
+            })
+        })
     }
 
     /// Saves the assessment in progress, unless another tab saved a newer one since.
     pub fn save_draft(&self, draft: &Draft) {
         if !self.draft_writable.get_untracked() {
+            return;
+        }
+        if self.removed.with_value(|r| r.contains(&draft.snapshot.id)) {
+            self.notify(Notice::Info(
+                "This unfinished assessment was removed in another tab, so Stagefit no longer saves it here. Your answers stay on screen until you leave; start a new assessment to save again.".to_string(),
+            ));
             return;
         }
         if let Some(stored) = storage::read(DRAFT_KEY)
@@ -320,13 +783,11 @@ impl Store {
     /// Removes everything Stagefit stored, the values kept aside included.
     pub fn clear_all(&self) {
         let _ = storage::clear_all();
-        self.history.set(Vec::new());
-        self.history_kept.set(Kept::default());
-        self.draft.set(None);
+        self.forget_all();
         self.history_writable.set(true);
         self.draft_writable.set(true);
-        self.workshops.set(Vec::new());
         self.workshops_writable.set(true);
+        self.legacy.set(false);
         let off = self.saving_off();
         self.notices.set(if off {
             vec![Notice::SavingOff]
@@ -335,16 +796,67 @@ impl Store {
         });
     }
 
+    /// Every copy this tab holds goes, and none is written back.
+    fn forget_all(&self) {
+        let ids: Vec<String> = self
+            .history
+            .with_untracked(|h| h.iter().map(|s| s.id.clone()).collect());
+        self.removed.update_value(|r| r.extend(ids));
+        self.history.set(Vec::new());
+        self.stored.update_value(HashMap::clear);
+        self.newer.update_value(HashMap::clear);
+        self.history_kept.set(Kept::default());
+        self.draft.set(None);
+        self.workshops.set(Vec::new());
+        self.workshops_unreadable.set(Vec::new());
+    }
+
     /// Another tab changed `key` (`None`: everything was cleared).
     fn refresh(&self, key: Option<&str>) {
-        if key.is_none() || key == Some(HISTORY_KEY) {
-            let list = self.read_history().unwrap_or_default();
-            self.history.set(list);
+        let Some(key) = key else {
+            self.forget_all();
+            return;
+        };
+        if key == HISTORY_KEY || (self.legacy.get_untracked() && key.starts_with(ASSESSMENT_PREFIX))
+        {
+            self.history.set(self.read_history());
+        } else if let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) {
+            let mut notes = ReadNotes::default();
+            match self.read_entry(key, id, &mut notes) {
+                Entry::Shown(s, text) => {
+                    self.removed.update_value(|r| {
+                        r.remove(id);
+                    });
+                    self.stored
+                        .update_value(|m| drop(m.insert(s.id.clone(), text)));
+                    self.show(s);
+                }
+                Entry::Newer(text) => {
+                    self.newer
+                        .update_value(|m| drop(m.insert(key.to_string(), text)));
+                    self.forget(id);
+                }
+                Entry::Gone => {
+                    self.newer.update_value(|m| drop(m.remove(key)));
+                    self.forget(id);
+                }
+            }
+            self.tell(&notes);
         }
-        if key.is_none() || key == Some(DRAFT_KEY) {
-            self.draft.set(self.read_draft());
+        if key == DRAFT_KEY {
+            let read = self.read_draft();
+            // Removed by another tab (Clear all data, a new start): this tab's copy goes too,
+            // and is not written back.
+            if read.is_none()
+                && let Some(gone) = self.draft.get_untracked()
+            {
+                self.removed.update_value(|r| {
+                    r.insert(gone.snapshot.id);
+                });
+            }
+            self.draft.set(read);
         }
-        if key.is_none() || key == Some(WORKSHOPS_KEY) {
+        if key == WORKSHOPS_KEY {
             self.workshops
                 .set(self.read_workshops().unwrap_or_default());
         }

@@ -70,7 +70,7 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                 <button type="submit" class="primary">"Create workshop"</button>
             </form>
             <h2>"Your workshops"</h2>
-            {move || store.workshops.with(Vec::is_empty).then(|| view! { <p>"None yet."</p> })}
+            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>"None yet."</p> })}
             <ul class="history-list">
                 {move || store.workshops.get().into_iter().map(|w| {
                     let id = w.id.clone();
@@ -83,6 +83,27 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                             <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
                                 "Open " <span class="visually-hidden">{w.name.clone()}</span>
                             </button>
+                        </li>
+                    }
+                }).collect_view()}
+                // Issue 18: a workshop this build cannot read is listed, with a way forward.
+                {move || store.workshops_unreadable.get().into_iter().map(|text| {
+                    let download = {
+                        let text = text.clone();
+                        move |_| {
+                            let name = format!("stagefit-unreadable-workshop-{}.json", report::date_text(storage::now()));
+                            let _ = storage::download(&name, &text, "application/json");
+                        }
+                    };
+                    view! {
+                        <li class="history-item" data-testid="unreadable-workshop">
+                            <p class="history-select">"A saved workshop that cannot be read"</p>
+                            <p class="history-summary">
+                                "It is damaged or from a newer version of Stagefit (reload the page to update). It is kept unchanged: download it to keep a copy, or remove it."
+                            </p>
+                            <button type="button" class="secondary small" on:click=download>"Download it"</button>
+                            " "
+                            <button type="button" class="secondary small" on:click=move |_| store.remove_unreadable_workshop(&text)>"Remove it"</button>
                         </li>
                     }
                 }).collect_view()}

@@ -19,8 +19,15 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 // - issues 13 and 14 grew it to 331,906: bank version 2, the verdict-first results page, an
 //   address for every view and the review page, all views and model, no new library. Issue 16
 //   (the first question before the wasm arrives) is where that weight is won back for users.
+// - issue 18 (storage) grew it from 333,488 to 356,610 (+23,122, all wasm; no new library):
+//   weighed by function size before wasm-opt, the growth is the store's history format 2 (one
+//   key per assessment, the lossless split of format 1, other tabs' removals, the import saved
+//   a part at a time and taken back when storage refuses it), the notices' new buttons, the
+//   history's pages and import progress, the unreadable-workshop entry, serde for the import
+//   read an entry at a time, and hashbrown for the maps that keep those linear. Swapping the
+//   maps for BTreeMap made it 8.9 KB heavier, so they stay.
 // The ceiling is the last size plus 5 %.
-const CEILING = 348_502;
+const CEILING = 374_441;
 
 let server;
 let browser;

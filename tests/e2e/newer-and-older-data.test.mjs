@@ -32,10 +32,13 @@ async function withStored(entries) {
   return { page, problems, close };
 }
 
-const storedHistory = async (page) => JSON.parse(await page.evaluate(() => localStorage.getItem('stagefit.history')));
+// History format 2 (issue 18): each assessment under its own key.
+const storedEntries = (page) => page.evaluate(() => Object.keys(localStorage)
+  .filter((k) => k.startsWith('stagefit.assessment.')).map((k) => JSON.parse(localStorage.getItem(k))));
 
 test('an assessment saved with a newer question bank survives this build saving a new one, whole', async () => {
-  const extra = JSON.parse(await fs.readFile(path.join(fixtures, 'history-v1-extra-fields.json'), 'utf8'));
+  const text = await fs.readFile(path.join(fixtures, 'history-v1-extra-fields.json'), 'utf8');
+  const extra = JSON.parse(text);
   extra.assessments.push(NEWER);
   const { page, problems, close } = await withStored({ 'stagefit.history': JSON.stringify(extra) });
   await page.getByText(/1 assessment in your history was saved by a newer version of Stagefit/).waitFor();
@@ -48,14 +51,20 @@ test('an assessment saved with a newer question bank survives this build saving 
   await page.locator('fieldset[data-question]').first().waitFor();
   await app.answerAll({ company: 'min', strategy: 'unknown', platform: 'max' });
   await page.getByLabel('Name this result (optional)').fill('Saved by this build');
-  await page.waitForFunction(() => localStorage.getItem('stagefit.history').includes('Saved by this build'));
+  await page.waitForFunction(() => Object.keys(localStorage).some((k) => k.startsWith('stagefit.assessment.')
+    && localStorage.getItem(k).includes('Saved by this build')));
 
-  const history = await storedHistory(page);
-  assert.equal(history.assessments.length, 4);
-  assert.deepEqual(history.assessments.find((a) => a.id === NEWER.id), NEWER, 'the newer entry is unchanged');
-  const known = history.assessments.find((a) => a.id === '18f3a2b4c00-7a1e');
+  const entries = await storedEntries(page);
+  assert.equal(entries.length, 4);
+  assert.deepEqual(entries.find((a) => a.id === NEWER.id), NEWER, 'the newer entry is unchanged');
+  const known = entries.find((a) => a.id === '18f3a2b4c00-7a1e');
   assert.deepEqual(known.reviewed, extra.assessments[0].reviewed, 'fields this build does not know are kept');
-  assert.deepEqual(history.sync, extra.sync);
+  // The history's own fields have no place in format 2: the whole format-1 value is kept aside.
+  const aside = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('stagefit.unreadable.history.'))
+    .map((k) => JSON.parse(localStorage.getItem(k))));
+  assert.equal(aside.length, 1);
+  assert.deepEqual(aside[0].sync, extra.sync);
+  assert.equal(await page.evaluate(() => localStorage.getItem('stagefit.history')), null);
 
   // A backup made here keeps it too.
   await page.getByRole('button', { name: 'History' }).click();

@@ -444,3 +444,150 @@ fn answers_that_no_longer_fit_are_counted_when_reading_a_draft() {
         Ok(Dropped { answers: 2 })
     );
 }
+
+/// Issue 18: the format-1 history fixture splits into one entry per assessment, each exactly as
+/// stored, and says that the split leaves out the one entry it cannot read.
+#[test]
+fn issue_18_a_format_1_history_splits_into_one_entry_per_assessment_without_loss() {
+    let migrated = split_history(&BANK, HISTORY_V1).expect("the v1 fixture splits");
+    let ids: Vec<&str> = migrated.entries.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["18f3a2b4c00-7a1e", "18f0000000-0001"]);
+    assert_eq!(migrated.notes.unreadable, 1);
+    assert!(
+        !migrated.lossless,
+        "the unreadable entry means the whole history is kept aside"
+    );
+    let fixture: Value = serde_json::from_str(HISTORY_V1).expect("fixture is JSON");
+    for (n, (_, text)) in migrated.entries.iter().enumerate() {
+        let entry: Value = serde_json::from_str(text).expect("an entry is JSON");
+        assert_eq!(
+            entry, fixture["assessments"][n],
+            "entry {n} as it was stored"
+        );
+    }
+    // Fields a newer build added and entries of a newer build are kept too.
+    let extra = split_history(&BANK, EXTRA_FIELDS).expect("splits");
+    assert!(
+        !extra.lossless,
+        "the history's own fields are kept aside with the whole value"
+    );
+    assert!(extra.entries[0].1.contains("\"reviewed\""));
+    let (text, newer) = newer_history(9, 1);
+    let split = split_history(&BANK, &text).expect("splits");
+    assert_eq!(split.notes.newer, 1);
+    assert!(split.lossless);
+    let entry: Value = serde_json::from_str(&split.entries[0].1).expect("JSON");
+    assert_eq!(entry, newer);
+    assert_eq!(split.entries[0].0, "from-a-newer-build");
+}
+
+/// Issue 18: two assessments with the same id are two rows: the second is given its own id,
+/// in a stored history, in its split and in an import.
+#[test]
+fn issue_18_duplicate_ids_are_made_unique_on_reading() {
+    let entry = encode_snapshot(&BANK, &sample("same", 1.0e12, 1.0e12));
+    let text = format!(
+        "{{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{entry},{entry},{entry}]}}"
+    );
+    let (history, _) = decode_history(&BANK, &text).expect("reads");
+    let ids: Vec<&str> = history.assessments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["same", "same-2", "same-3"]);
+    let split = split_history(&BANK, &text).expect("splits");
+    let ids: Vec<&str> = split.entries.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["same", "same-2", "same-3"]);
+    let second = decode_snapshot(&BANK, &split.entries[1].1)
+        .expect("reads")
+        .0;
+    assert_eq!(second.id, "same-2");
+    let mut list = vec![sample(&"x".repeat(64), 1.0, 1.0); 2];
+    unique_ids(&mut list);
+    assert_eq!(list[1].id.len(), 64);
+    assert_ne!(list[0].id, list[1].id);
+}
+
+/// Issue 18: a time a JSON number cannot hold exactly is refused like any malformed field, so it
+/// is never read and then written back as null.
+#[test]
+fn issue_18_times_beyond_what_json_numbers_hold_are_refused() {
+    for time in ["9007199254740992", "1e300", "-9007199254740993"] {
+        let text = encode_snapshot(&BANK, &sample("t", 1.0e12, 1.0e12)).replace(
+            "\"created\": 1000000000000",
+            &format!("\"created\": {time}"),
+        );
+        assert!(text.contains(time), "{text}");
+        assert_eq!(
+            decode_snapshot(&BANK, &text).map(|r| r.0),
+            Err(SnapshotError::WrongShape),
+            "{time}"
+        );
+    }
+    let largest = encode_snapshot(&BANK, &sample("t", 9_007_199_254_740_991.0, 1.0e12));
+    assert!(decode_snapshot(&BANK, &largest).is_ok());
+}
+
+/// Issue 18: what this build cannot represent in an entry of its own question bank (an option
+/// out of range, a question it does not have, a field it does not know) is written back as it
+/// was when the entry is saved again, say after a rename.
+#[test]
+fn issue_18_an_entry_is_saved_again_with_what_this_build_cannot_represent() {
+    let mut value: Value =
+        serde_json::from_str(&encode_snapshot(&BANK, &sample("k", 1.0e12, 1.0e12))).expect("JSON");
+    value["answers"]["company.engineers"] = Value::from(200);
+    value["answers"]["company.from_the_future"] = Value::from(1);
+    value["reviewed"] = Value::from(true);
+    let original = value.to_string();
+    let (mut snapshot, dropped) = decode_snapshot(&BANK, &original).expect("reads");
+    assert_eq!(dropped.answers, 2);
+    snapshot.label = "Renamed".to_string();
+    let written: Value =
+        serde_json::from_str(&encode_entry(&BANK, &snapshot, Some(&original))).expect("JSON");
+    assert_eq!(written["label"], "Renamed");
+    assert_eq!(written["answers"]["company.engineers"], 200);
+    assert_eq!(written["answers"]["company.from_the_future"], 1);
+    assert_eq!(written["reviewed"], true);
+    // Answering the question again replaces what could not be shown.
+    snapshot
+        .answers
+        .set(index("company.engineers"), Answer::Chosen(1));
+    let written: Value =
+        serde_json::from_str(&encode_entry(&BANK, &snapshot, Some(&original))).expect("JSON");
+    assert_eq!(written["answers"]["company.engineers"], 1);
+}
+
+/// Issue 18: an import is read an entry at a time; a history, a single assessment and the
+/// errors of a file that is neither.
+#[test]
+fn issue_18_an_import_is_read_an_entry_at_a_time() {
+    let entries = import_entries(&BANK, HISTORY_V1).expect("a history");
+    assert_eq!(entries.len(), 3);
+    let mut notes = ReadNotes::default();
+    let read: Vec<Snapshot> = entries
+        .iter()
+        .filter_map(|e| decode_import_entry(&BANK, e, &mut notes))
+        .collect();
+    assert_eq!(read.len(), 2);
+    assert_eq!(notes.unreadable, 1);
+    assert_eq!(import_entries(&BANK, SNAPSHOT_V1).map(|e| e.len()), Ok(1));
+    let error = |text: &str| import_entries(&BANK, text).map(|e| e.len()).err();
+    assert_eq!(error("nope"), Some(SnapshotError::NotJson));
+    assert_eq!(error("[1]"), Some(SnapshotError::WrongShape));
+    assert_eq!(
+        error("{\"format\":\"stagefit-history\",\"version\":7,\"assessments\":[]}"),
+        Some(SnapshotError::NewerVersion(7))
+    );
+}
+
+/// Issue 18: a saved draft's step past the last step resumes on the last one.
+#[test]
+fn issue_18_a_draft_step_past_the_last_is_clamped() {
+    let draft = DRAFT_V1.replace("\"step\":3", "\"step\":4294967295");
+    assert_ne!(draft, DRAFT_V1);
+    let (read, _) = decode_draft(&BANK, &draft).expect("reads");
+    assert_eq!(read.step, crate::steps(&BANK).len() - 1);
+}
+
+#[test]
+fn a_fingerprint_names_content() {
+    assert_eq!(fingerprint("abc"), fingerprint("abc"));
+    assert_ne!(fingerprint("abc"), fingerprint("abd"));
+}

@@ -375,3 +375,29 @@ fn a_link_from_bank_version_1_joins_and_the_summary_says_what_was_left_out() {
         "{md}"
     );
 }
+
+/// Issue 18: a stored workshop that cannot be read is listed as unreadable and written back
+/// unchanged, instead of hiding it or making every workshop unreadable.
+#[test]
+fn issue_18_an_unreadable_workshop_is_listed_and_kept() {
+    let good = encode_workshops(&[Workshop {
+        id: "w1".to_string(),
+        name: "Platform day".to_string(),
+        note: String::new(),
+        created: 1.0e12,
+        payloads: Vec::new(),
+    }]);
+    let mut value: Value = serde_json::from_str(&good).expect("JSON");
+    let bad = serde_json::json!({"id": "bad id!", "name": 3});
+    value["workshops"]
+        .as_array_mut()
+        .expect("a list")
+        .push(bad.clone());
+    let (read, unreadable) = decode_workshops_keeping(&value.to_string()).expect("reads");
+    assert_eq!(read.len(), 1);
+    assert_eq!(unreadable.len(), 1);
+    let written: Value =
+        serde_json::from_str(&encode_workshops_keeping(&read, &unreadable)).expect("JSON");
+    assert_eq!(written["workshops"][1], bad);
+    assert_eq!(written, value);
+}

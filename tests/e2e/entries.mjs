@@ -1,0 +1,57 @@
+// Stored Stagefit data built for tests and the bench: assessments of history format 2 (each
+// under its own key), a format-1 history, and ways to plant them or fill storage in a page.
+
+const QUESTIONS = ['company.engineers', 'company.product_fit', 'company.growth', 'company.teams',
+  'company.legacy', 'company.budget', 'company.biggest_pain', 'strategy.focus', 'strategy.changed',
+  'platform.deploy', 'platform.infrastructure', 'platform.golden_paths', 'platform.provisioning',
+  'platform.monitoring', 'platform.reliability', 'platform.incidents', 'platform.security',
+  'platform.cost', 'platform.consolidation', 'platform.team_people', 'platform.coordination',
+  'platform.goals', 'platform.reporting', 'platform.tech_choices', 'platform.build_buy',
+  'platform.vendors', 'platform.building'];
+
+// One finished assessment of bank 2, every question answered (option 0 or 1).
+export function entry(id, label, created = 1760000000000, extra = {}) {
+  const answers = Object.fromEntries(QUESTIONS.map((q, i) => [q, (i + created) % 2]));
+  return { format: 'stagefit-snapshot', version: 1, bank: 2, id, label, created, updated: created, stage: null, answers, ...extra };
+}
+
+// `n` assessments with distinct ids and times.
+export function entries(n, prefix = 'a') {
+  return Array.from({ length: n }, (_, i) => entry(`${prefix}-${i}`, `Assessment ${i}`, 1760000000000 + i * 1000));
+}
+
+export const historyV1 = (list) => JSON.stringify({ format: 'stagefit-history', version: 1, assessments: list });
+
+// Every Stagefit key and value in the page's storage.
+export const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+  .filter((k) => k.startsWith('stagefit.')).map((k) => [k, localStorage.getItem(k)])));
+
+// Plants `values` (key to text; an array of entries becomes one key each) and reloads, once the
+// app is running so only the reload reads them.
+export async function plant(page, appReady, values = {}, list = []) {
+  await appReady(page);
+  await page.evaluate(({ values, list }) => {
+    for (const [k, v] of Object.entries(values)) localStorage.setItem(k, v);
+    for (const e of list) localStorage.setItem(`stagefit.assessment.${e.id}`, JSON.stringify(e));
+  }, { values, list });
+  await page.reload();
+  await appReady(page);
+}
+
+// Fills the origin's storage with another site's keys until not one more character fits.
+export function fill(page) {
+  return page.evaluate(() => {
+    let size = 1 << 20;
+    let n = 0;
+    while (size >= 1) {
+      try { localStorage.setItem(`someone.else.${n}`, 'x'.repeat(size)); n += 1; } catch { size = Math.floor(size / 2); }
+    }
+    return n;
+  });
+}
+
+// Removes what `fill` wrote.
+export function unfill(page) {
+  return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('someone.else.'))
+    .forEach((k) => localStorage.removeItem(k)));
+}
