@@ -51,6 +51,86 @@ pub fn close_dialog(id: &str) {
     }
 }
 
+/// What the prerendered page (`#prerendered` in `dist/index.html`) holds when the app starts:
+/// what a person did on it before the WebAssembly arrived.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prerendered {
+    /// Each checked option as (name, value): a question's id and an option's value.
+    pub checked: Vec<(String, String)>,
+    /// The control that has focus, as its place among the page's controls.
+    focus: Option<u32>,
+    /// Where the page was scrolled to.
+    scroll: (f64, f64),
+}
+
+/// The controls focus is looked for among, in the page's order: the prerendered page's and the
+/// app's are the same components, so the nth is the same control in both.
+const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
+
+/// Reads the prerendered page, if there is one. The page hides it (the class `wait` on the root
+/// element, set by `index.html`'s first script) when another view's address was opened or an
+/// unfinished assessment is saved: then nothing on it can have been answered.
+pub fn prerendered() -> Prerendered {
+    let mut found = Prerendered::default();
+    let Some(window) = web_sys::window() else {
+        return found;
+    };
+    let Some(document) = window.document() else {
+        return found;
+    };
+    let Some(root) = document.get_element_by_id("prerendered") else {
+        return found;
+    };
+    found.scroll = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let hidden = document
+        .document_element()
+        .and_then(|e| e.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "wait"));
+    if !hidden && let Ok(inputs) = root.query_selector_all("input:checked") {
+        found.checked = (0..inputs.length())
+            .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| (input.name(), input.value()))
+            .collect();
+    }
+    let active = document.active_element();
+    if let (Some(active), Ok(controls)) = (active, root.query_selector_all(CONTROLS)) {
+        found.focus = (0..controls.length()).find(|&i| {
+            controls
+                .item(i)
+                .is_some_and(|c| c.is_same_node(Some(&active)))
+        });
+    }
+    found
+}
+
+/// Removes the prerendered page once the app is drawn, and puts focus and scroll back where
+/// they were on it.
+pub fn finish_takeover(prerendered: &Prerendered) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("prerendered") else {
+        return;
+    };
+    root.remove();
+    if let Some(n) = prerendered.focus
+        && let Ok(controls) = document.query_selector_all(CONTROLS)
+        && let Some(control) = controls
+            .item(n)
+            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = control.focus();
+    }
+    let (x, y) = prerendered.scroll;
+    window.scroll_to_with_x_and_y(x, y);
+}
+
 /// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.
 pub fn remove_loading_notice() {
     if let Some(notice) = document().and_then(|d| d.get_element_by_id("loading")) {

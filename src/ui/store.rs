@@ -52,9 +52,9 @@ pub struct Store {
 }
 
 impl Store {
-    /// Reads what is stored and starts listening to other tabs.
-    pub fn load() -> Store {
-        let store = Store {
+    /// Nothing saved, nothing read: what a new visitor's page shows, prerendered at build time.
+    pub(crate) fn empty() -> Store {
+        Store {
             history: RwSignal::new(Vec::new()),
             history_kept: RwSignal::new(Kept::default()),
             notices: RwSignal::new(Vec::new()),
@@ -63,7 +63,12 @@ impl Store {
             draft_writable: RwSignal::new(true),
             workshops: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
-        };
+        }
+    }
+
+    /// Reads what is stored and starts listening to other tabs.
+    pub fn load() -> Store {
+        let store = Store::empty();
         if !storage::available() {
             store.notices.set(vec![Notice::SavingOff]);
             return store;
