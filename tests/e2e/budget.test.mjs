@@ -61,7 +61,7 @@ async function total() {
   return Object.values(measured).reduce((a, b) => a + b, 0);
 }
 
-test('a first visit loads the page, its script, wasm, style sheet and icon, and nothing else big', async () => {
+test('a first visit loads the page, its script, wasm and style sheet (the icon is in the page), and nothing else big', async () => {
   await total();
   const names = Object.keys(measured);
   for (const kind of [/^index\.html$/, /\.js$/, /_bg\.wasm$/, /\.css$/]) {
