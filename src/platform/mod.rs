@@ -131,6 +131,12 @@ pub fn finish_takeover(prerendered: &Prerendered) {
     window.scroll_to_with_x_and_y(x, y);
 }
 
+/// Runs `f` in a task of its own, after the current one (and whatever the browser has waiting,
+/// such as a person's click).
+pub fn in_next_task(f: impl FnOnce() + 'static) {
+    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+}
+
 /// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.
 pub fn remove_loading_notice() {
     if let Some(notice) = document().and_then(|d| d.get_element_by_id("loading")) {

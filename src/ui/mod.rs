@@ -517,6 +517,12 @@ fn SiteFooter() -> impl IntoView {
 /// prerendered copy, which is then removed, and focus and scroll go back where they were, all
 /// in one task, so the browser never paints in between.
 pub fn start() {
+    // Instantiating the wasm was one task already: the takeover is the next, so that neither
+    // holds the page up for long.
+    platform::in_next_task(take_over);
+}
+
+fn take_over() {
     let early = platform::prerendered();
     let answers = Answers::from_form(
         &BANK,
