@@ -565,3 +565,54 @@ pub fn prerender() -> String {
         view.to_html()
     })
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// The prerendered page is the page contract's markup for the first step, and needs nothing
+    /// the page's policy refuses.
+    #[test]
+    fn the_prerendered_page_is_the_first_step_as_the_contract_says() {
+        let html = prerender();
+        let first = steps(&BANK).into_iter().next().expect("a first step");
+        for q in first.questions {
+            let question = &BANK.questions[q];
+            let open = format!(
+                "data-question=\"{}\" data-part=\"{}\"",
+                question.id,
+                question.part.id()
+            );
+            let start = html
+                .find(&open)
+                .unwrap_or_else(|| panic!("{open} is on the page"));
+            let fieldset = &html[start..start + html[start..].find("</fieldset>").unwrap()];
+            let values: Vec<&str> = fieldset
+                .split("value=\"")
+                .skip(1)
+                .map(|v| &v[..v.find('"').unwrap()])
+                .collect();
+            let mut expected: Vec<String> =
+                (0..question.options.len()).map(|i| i.to_string()).collect();
+            expected.push("unknown".to_string());
+            assert_eq!(
+                values, expected,
+                "{}: options in order, \"Don't know\" last",
+                question.id
+            );
+            for i in 0..=question.options.len() {
+                assert!(fieldset.contains(&format!("<label for=\"q-{}-{i}\">", question.id)));
+            }
+        }
+        assert!(html.contains(">Next</button>"));
+        assert!(html.contains("<h1 id=\"landing-heading\""));
+        assert!(
+            !html.contains(" style="),
+            "an inline style would be refused by the page's policy"
+        );
+        assert!(
+            !html.contains("<script"),
+            "no script in the prerendered page"
+        );
+    }
+}
