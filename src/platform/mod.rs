@@ -131,10 +131,13 @@ pub fn finish_takeover(prerendered: &Prerendered) {
     window.scroll_to_with_x_and_y(x, y);
 }
 
-/// Runs `f` in a task of its own, after the current one (and whatever the browser has waiting,
-/// such as a person's click).
-pub fn in_next_task(f: impl FnOnce() + 'static) {
-    leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+/// Runs `f` in a task of its own once the browser has drawn the page as it is: after the next
+/// animation frame (a frame is drawn right after its callbacks), and after whatever the browser
+/// has waiting, such as a person's click.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
 }
 
 /// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.

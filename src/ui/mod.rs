@@ -517,9 +517,11 @@ fn SiteFooter() -> impl IntoView {
 /// prerendered copy, which is then removed, and focus and scroll go back where they were, all
 /// in one task, so the browser never paints in between.
 pub fn start() {
-    // Instantiating the wasm was one task already: the takeover is the next, so that neither
-    // holds the page up for long.
-    platform::in_next_task(take_over);
+    // Instantiating the wasm was one task already: the takeover is another, so that neither
+    // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
+    // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,
+    // as late as the wasm, and its largest text would count as painted then.
+    platform::after_next_paint(take_over);
 }
 
 fn take_over() {
