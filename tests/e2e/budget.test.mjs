@@ -19,6 +19,11 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 // - issues 13 and 14 grew it to 331,906: bank version 2, the verdict-first results page, an
 //   address for every view and the review page, all views and model, no new library. Issue 16
 //   (the first question before the wasm arrives) is where that weight is won back for users.
+// - issue 16 (the first step prerendered in index.html, taken over by the app) adds about 5 KB:
+//   the prerendered page (index.html 1.3 KB → 3.7 KB) and the takeover's code and browser
+//   bindings (wasm and glue about 2.8 KB), less the icon, now in the page; it stays under the
+//   ceiling, which does not move. Users get it back as the first question before the wasm, and
+//   as the service worker no longer downloading every file a second time (first-visit.test.mjs).
 // The ceiling is the last size plus 5 %.
 const CEILING = 348_502;
 
