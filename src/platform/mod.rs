@@ -59,6 +59,9 @@ pub struct Prerendered {
     pub checked: Vec<(String, String)>,
     /// The control that has focus, as its place among the page's controls.
     focus: Option<u32>,
+    /// The button pressed before the app started (marked `data-pending` by `index.html`'s first
+    /// script), as its place among the page's controls.
+    pressed: Option<u32>,
     /// Where the page was scrolled to.
     scroll: (f64, f64),
 }
@@ -95,13 +98,18 @@ pub fn prerendered() -> Prerendered {
             .map(|input| (input.name(), input.value()))
             .collect();
     }
-    let active = document.active_element();
-    if let (Some(active), Ok(controls)) = (active, root.query_selector_all(CONTROLS)) {
-        found.focus = (0..controls.length()).find(|&i| {
+    let place = |element: Option<web_sys::Element>| {
+        let element = element?;
+        let controls = root.query_selector_all(CONTROLS).ok()?;
+        (0..controls.length()).find(|&i| {
             controls
                 .item(i)
-                .is_some_and(|c| c.is_same_node(Some(&active)))
-        });
+                .is_some_and(|c| c.is_same_node(Some(&element)))
+        })
+    };
+    found.focus = place(document.active_element());
+    if !hidden {
+        found.pressed = place(root.query_selector("[data-pending]").ok().flatten());
     }
     found
 }
@@ -119,16 +127,23 @@ pub fn finish_takeover(prerendered: &Prerendered) {
         return;
     };
     root.remove();
-    if let Some(n) = prerendered.focus
-        && let Ok(controls) = document.query_selector_all(CONTROLS)
-        && let Some(control) = controls
-            .item(n)
-            .and_then(|c| c.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    let control = |n: Option<u32>| {
+        document
+            .query_selector_all(CONTROLS)
+            .ok()?
+            .item(n?)?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()
+    };
+    if let Some(control) = control(prerendered.focus) {
         let _ = control.focus();
     }
     let (x, y) = prerendered.scroll;
     window.scroll_to_with_x_and_y(x, y);
+    // The button pressed before the app started, pressed now that it works.
+    if let Some(button) = control(prerendered.pressed) {
+        button.click();
+    }
 }
 
 /// Runs `f` in a task of its own once the browser has drawn the page as it is: after the next

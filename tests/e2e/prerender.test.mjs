@@ -88,6 +88,25 @@ test('three questions answered before the wasm arrives are kept: answers, focus,
   }
 });
 
+test('Next pressed before the app started is pressed once it has', async () => {
+  const release = server.hold(/\.wasm$/);
+  const { page, problems, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const questions = page.locator('#prerendered fieldset[data-question]');
+    await questions.first().waitFor();
+    for (const q of await questions.all()) await q.locator('input[type=radio]').first().check();
+    await page.locator('#prerendered').getByRole('button', { name: 'Next', exact: true }).click();
+    assert.equal(await page.evaluate(() => !!document.getElementById('prerendered')), true, 'pressed before the app started');
+    release();
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
 test('another view\'s address or a saved unfinished assessment: the prerendered step is not shown', async () => {
   for (const [what, address, draft] of [['another view', '#/history', false], ['an unfinished assessment', '', true]]) {
     const release = server.hold(/\.wasm$/);
