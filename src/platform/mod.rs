@@ -57,17 +57,25 @@ pub fn close_dialog(id: &str) {
 pub struct Prerendered {
     /// Each checked option as (name, value): a question's id and an option's value.
     pub checked: Vec<(String, String)>,
-    /// The control that has focus, as its place among the page's controls.
-    focus: Option<u32>,
+    /// The control that has focus.
+    focus: Option<Control>,
     /// The button pressed before the app started (marked `data-pending` by `index.html`'s first
-    /// script), as its place among the page's controls.
-    pressed: Option<u32>,
+    /// script).
+    pressed: Option<Control>,
     /// Where the page was scrolled to.
     scroll: (f64, f64),
 }
 
-/// The controls focus is looked for among, in the page's order: the prerendered page's and the
-/// app's are the same components, so the nth is the same control in both.
+/// A control of the prerendered page, found again in the app: by its id where it has one, else
+/// by its place among the page's controls (the prerendered page's and the app's are the same
+/// components, so the nth is the same control in both, unless the app shows a notice first).
+#[derive(Clone, Debug, PartialEq)]
+enum Control {
+    Id(String),
+    Place(u32),
+}
+
+/// The controls a `Control::Place` counts, in the page's order.
 const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
 
 /// Reads the prerendered page, if there is one. The page hides it (the class `wait` on the root
@@ -100,12 +108,17 @@ pub fn prerendered() -> Prerendered {
     }
     let place = |element: Option<web_sys::Element>| {
         let element = element?;
+        if !element.id().is_empty() {
+            return Some(Control::Id(element.id()));
+        }
         let controls = root.query_selector_all(CONTROLS).ok()?;
-        (0..controls.length()).find(|&i| {
-            controls
-                .item(i)
-                .is_some_and(|c| c.is_same_node(Some(&element)))
-        })
+        (0..controls.length())
+            .find(|&i| {
+                controls
+                    .item(i)
+                    .is_some_and(|c| c.is_same_node(Some(&element)))
+            })
+            .map(Control::Place)
     };
     found.focus = place(document.active_element());
     if !hidden {
@@ -127,21 +140,25 @@ pub fn finish_takeover(prerendered: &Prerendered) {
         return;
     };
     root.remove();
-    let control = |n: Option<u32>| {
-        document
-            .query_selector_all(CONTROLS)
-            .ok()?
-            .item(n?)?
-            .dyn_into::<web_sys::HtmlElement>()
-            .ok()
+    let find = |control: &Option<Control>| {
+        let element = match control.as_ref()? {
+            Control::Id(id) => document.get_element_by_id(id)?,
+            Control::Place(n) => document
+                .query_selector_all(CONTROLS)
+                .ok()?
+                .item(*n)?
+                .dyn_into()
+                .ok()?,
+        };
+        element.dyn_into::<web_sys::HtmlElement>().ok()
     };
-    if let Some(control) = control(prerendered.focus) {
+    if let Some(control) = find(&prerendered.focus) {
         let _ = control.focus();
     }
     let (x, y) = prerendered.scroll;
     window.scroll_to_with_x_and_y(x, y);
     // The button pressed before the app started, pressed now that it works.
-    if let Some(button) = control(prerendered.pressed) {
+    if let Some(button) = find(&prerendered.pressed) {
         button.click();
     }
 }
