@@ -5,8 +5,8 @@
 #   ./setup.sh serve   set up, then serve the app on http://127.0.0.1:8080/ (PORT=... to change)
 #   ./setup.sh test    set up, then run every check and test (this is what CI runs)
 #   ./setup.sh bench   set up, then measure sizes, link lengths, a long fuzz run of the decoders,
-#                      browser timings and Lighthouse scores (installs brotli, and Lighthouse into
-#                      tests/bench/)
+#                      browser timings and Lighthouse scores, next to the previous release's
+#                      (built from BASELINE_REF; installs brotli, and Lighthouse into tests/bench/)
 #   ./setup.sh         set up only
 #
 # Only package registries are used (apt, crates.io, npm): nothing is downloaded from anywhere else.
@@ -144,10 +144,24 @@ run_bench() {
   cargo run --locked --release --quiet -p stagefit-core --bin bench
   say "Long property run of the link, snapshot and workshop decoders (100,000 cases each)"
   STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release -p stagefit-core --lib -- link snapshot workshop
-  say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12"
-  CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
+  build_baseline
+  say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12, with issue 16's figures next to the previous release's"
+  CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs --baseline "$baseline_dist"
   say "In the browser: a history of 1,000 assessments, imports of 2,000 and 20,000 (issue 18)"
   CHROMIUM="$CHROMIUM" node tests/bench/history.mjs
+}
+
+# The previous release, built from its own commit (BASELINE_REF, by default the last release
+# before issue 16) in a temporary git worktree with its own Cargo target directory, so the bench
+# measures both in one run on one machine. Sets baseline_dist.
+build_baseline() {
+  local ref=${BASELINE_REF:-2078300} tmp
+  tmp=$(mktemp -d)
+  baseline_dist="$tmp/dist"
+  say "Building the previous release ($ref) into $baseline_dist"
+  git worktree add --quiet --detach "$tmp/src" "$ref"
+  (cd "$tmp/src" && CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$root/target}-baseline" trunk build --release --dist "$baseline_dist" >&2)
+  git worktree remove --force "$tmp/src"
 }
 
 case "${1:-}" in

@@ -5,5 +5,8 @@
 //! - `platform`: the thin edge that alone touches the browser's APIs;
 //! - `ui`: Leptos components that hold ground state and render what the core derives.
 
+// Rendering views to HTML natively (the prerendered page) resolves deeply nested view types.
+#![recursion_limit = "256"]
+
 pub mod platform;
 pub mod ui;

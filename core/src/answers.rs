@@ -58,4 +58,61 @@ impl Answers {
     pub fn iter(&self) -> impl Iterator<Item = Answer> + '_ {
         self.by_question.iter().copied()
     }
+
+    /// The answers a page's checked options hold, as (name, value) pairs: the name is a
+    /// question's id, the value an option's index or `"unknown"` (the page contract's
+    /// "Don't know"). This is how the app takes over the answers given on the prerendered page
+    /// before it started. A pair that names no question or no option of it is left out.
+    pub fn from_form<'a>(
+        bank: &Bank,
+        checked: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Answers {
+        let mut answers = Answers::new(bank);
+        for (name, value) in checked {
+            let Some(index) = bank.questions.iter().position(|q| q.id == name) else {
+                continue;
+            };
+            let answer = if value == "unknown" {
+                Answer::Unknown
+            } else {
+                match value.parse::<u8>() {
+                    Ok(i) if usize::from(i) < bank.questions[index].options.len() => {
+                        Answer::Chosen(i)
+                    }
+                    _ => continue,
+                }
+            };
+            answers.set(index, answer);
+        }
+        answers
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::BANK;
+
+    #[test]
+    fn a_page_s_checked_options_become_answers() {
+        let first = BANK.questions[0].id;
+        let second = BANK.questions[1].id;
+        let n = BANK.questions[0].options.len();
+        let answers = Answers::from_form(&BANK, [(first, "1"), (second, "unknown")]);
+        assert_eq!(answers.get(0), Answer::Chosen(1));
+        assert_eq!(answers.get(1), Answer::Unknown);
+        assert!(answers.iter().skip(2).all(|a| a == Answer::Unanswered));
+        // What the page cannot mean is left out: no such question, no such option, not a number.
+        let past = n.to_string();
+        let odd = Answers::from_form(
+            &BANK,
+            [
+                ("no.such.question", "0"),
+                (first, past.as_str()),
+                (first, "-1"),
+                (first, ""),
+            ],
+        );
+        assert_eq!(odd, Answers::new(&BANK));
+    }
 }

@@ -51,6 +51,127 @@ pub fn close_dialog(id: &str) {
     }
 }
 
+/// What the prerendered page (`#prerendered` in `dist/index.html`) holds when the app starts:
+/// what a person did on it before the WebAssembly arrived.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Prerendered {
+    /// Each checked option as (name, value): a question's id and an option's value.
+    pub checked: Vec<(String, String)>,
+    /// The control that has focus.
+    focus: Option<Control>,
+    /// The button pressed before the app started (marked `data-pending` by `index.html`'s first
+    /// script).
+    pressed: Option<Control>,
+    /// Where the page was scrolled to.
+    scroll: (f64, f64),
+}
+
+/// A control of the prerendered page, found again in the app: by its id where it has one, else
+/// by its place among the page's controls (the prerendered page's and the app's are the same
+/// components, so the nth is the same control in both, unless the app shows a notice first).
+#[derive(Clone, Debug, PartialEq)]
+enum Control {
+    Id(String),
+    Place(u32),
+}
+
+/// The controls a `Control::Place` counts, in the page's order.
+const CONTROLS: &str = "button, input, select, textarea, a[href], [tabindex]";
+
+/// Reads the prerendered page, if there is one. The page hides it (the class `wait` on the root
+/// element, set by `index.html`'s first script) when another view's address was opened or an
+/// unfinished assessment is saved: then nothing on it can have been answered.
+pub fn prerendered() -> Prerendered {
+    let mut found = Prerendered::default();
+    let Some(window) = web_sys::window() else {
+        return found;
+    };
+    let Some(document) = window.document() else {
+        return found;
+    };
+    let Some(root) = document.get_element_by_id("prerendered") else {
+        return found;
+    };
+    found.scroll = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
+    let hidden = document
+        .document_element()
+        .and_then(|e| e.get_attribute("class"))
+        .is_some_and(|c| c.split_whitespace().any(|c| c == "wait"));
+    if !hidden && let Ok(inputs) = root.query_selector_all("input:checked") {
+        found.checked = (0..inputs.length())
+            .filter_map(|i| inputs.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .map(|input| (input.name(), input.value()))
+            .collect();
+    }
+    let place = |element: Option<web_sys::Element>| {
+        let element = element?;
+        if !element.id().is_empty() {
+            return Some(Control::Id(element.id()));
+        }
+        let controls = root.query_selector_all(CONTROLS).ok()?;
+        (0..controls.length())
+            .find(|&i| {
+                controls
+                    .item(i)
+                    .is_some_and(|c| c.is_same_node(Some(&element)))
+            })
+            .map(Control::Place)
+    };
+    found.focus = place(document.active_element());
+    if !hidden {
+        found.pressed = place(root.query_selector("[data-pending]").ok().flatten());
+    }
+    found
+}
+
+/// Removes the prerendered page once the app is drawn, and puts focus and scroll back where
+/// they were on it.
+pub fn finish_takeover(prerendered: &Prerendered) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(document) = window.document() else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("prerendered") else {
+        return;
+    };
+    root.remove();
+    let find = |control: &Option<Control>| {
+        let element = match control.as_ref()? {
+            Control::Id(id) => document.get_element_by_id(id)?,
+            Control::Place(n) => document
+                .query_selector_all(CONTROLS)
+                .ok()?
+                .item(*n)?
+                .dyn_into()
+                .ok()?,
+        };
+        element.dyn_into::<web_sys::HtmlElement>().ok()
+    };
+    if let Some(control) = find(&prerendered.focus) {
+        let _ = control.focus();
+    }
+    let (x, y) = prerendered.scroll;
+    window.scroll_to_with_x_and_y(x, y);
+    // The button pressed before the app started, pressed now that it works.
+    if let Some(button) = find(&prerendered.pressed) {
+        button.click();
+    }
+}
+
+/// Runs `f` in a task of its own once the browser has drawn the page as it is: after the next
+/// animation frame (a frame is drawn right after its callbacks), and after whatever the browser
+/// has waiting, such as a person's click.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    leptos::prelude::request_animation_frame(move || {
+        leptos::prelude::set_timeout(f, std::time::Duration::ZERO);
+    });
+}
+
 /// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.
 pub fn remove_loading_notice() {
     if let Some(notice) = document().and_then(|d| d.get_element_by_id("loading")) {

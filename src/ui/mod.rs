@@ -94,12 +94,13 @@ impl Identity {
     }
 }
 
-/// The whole app: navigation, notices about saved data, and the current view.
+/// The whole app: navigation, notices about saved data, and the current view. `early` holds the
+/// answers given on the prerendered page before the app started (none in tests).
 #[component]
-pub fn App() -> impl IntoView {
+pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     let store = Store::load();
     let screen = RwSignal::new(Screen::Landing);
-    let answers = RwSignal::new(Answers::new(&BANK));
+    let answers = RwSignal::new(early.unwrap_or_else(|| Answers::new(&BANK)));
     let step = RwSignal::new(0_usize);
     let label = RwSignal::new(String::new());
     let identity = RwSignal::new(Identity::new());
@@ -401,30 +402,14 @@ pub fn App() -> impl IntoView {
         platform::set_title(&format!("{view} \u{b7} Stagefit"));
     });
 
-    let nav_current = move |which: &'static str| {
-        let on = match screen.get() {
-            Screen::History | Screen::Compare(..) => which == "history",
-            Screen::Workshops | Screen::Workshop(_) => which == "workshop",
-            _ => which == "assessment",
-        };
-        if on { Some("page") } else { None }
+    let nav_current = move || match screen.get() {
+        Screen::History | Screen::Compare(..) => "history",
+        Screen::Workshops | Screen::Workshop(_) => "workshop",
+        _ => "assessment",
     };
 
     view! {
-        <header class="site-header">
-            <p class="brand">"Stagefit"</p>
-            <nav aria-label="Main">
-                <button type="button" class="nav-link" aria-current=move || nav_current("assessment") on:click=move |_| start.run(())>
-                    "Assessment"
-                </button>
-                <button type="button" class="nav-link" aria-current=move || nav_current("history") on:click=move |_| to_history.run(())>
-                    "History"
-                </button>
-                <button type="button" class="nav-link" aria-current=move || nav_current("workshop") on:click=move |_| to_workshops.run(())>
-                    "Workshop"
-                </button>
-            </nav>
-        </header>
+        <SiteHeader current=Signal::derive(nav_current) on_start=start on_history=to_history on_workshops=to_workshops />
         <notices::Notices store />
         <main id="main">
             {move || match screen.get() {
@@ -483,6 +468,41 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </main>
+        <SiteFooter />
+    }
+}
+
+/// The header with the main navigation; `current` names the part of the app on screen
+/// ("assessment", "history" or "workshop").
+#[component]
+fn SiteHeader(
+    current: Signal<&'static str>,
+    on_start: Callback<()>,
+    on_history: Callback<()>,
+    on_workshops: Callback<()>,
+) -> impl IntoView {
+    let here = move |which: &'static str| (current.get() == which).then_some("page");
+    view! {
+        <header class="site-header">
+            <p class="brand">"Stagefit"</p>
+            <nav aria-label="Main">
+                <button type="button" class="nav-link" aria-current=move || here("assessment") on:click=move |_| on_start.run(())>
+                    "Assessment"
+                </button>
+                <button type="button" class="nav-link" aria-current=move || here("history") on:click=move |_| on_history.run(())>
+                    "History"
+                </button>
+                <button type="button" class="nav-link" aria-current=move || here("workshop") on:click=move |_| on_workshops.run(())>
+                    "Workshop"
+                </button>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+fn SiteFooter() -> impl IntoView {
+    view! {
         <footer class="site-footer">
             <p>"Stagefit runs entirely in your browser. Nothing you enter is sent anywhere; your answers are saved only in this browser."</p>
         </footer>
@@ -490,7 +510,111 @@ pub fn App() -> impl IntoView {
 }
 
 /// Mounts the app on the page; called once by `main`.
+///
+/// The page already shows the landing view and the first step, prerendered at build time by
+/// these same components (`prerender`), and a person may have answered, moved focus and
+/// scrolled before the app started. The app starts with those answers, is drawn beside the
+/// prerendered copy, which is then removed, and focus and scroll go back where they were, all
+/// in one task, so the browser never paints in between.
 pub fn start() {
+    // Instantiating the wasm was one task already: the takeover is another, so that neither
+    // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
+    // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,
+    // as late as the wasm, and its largest text would count as painted then.
+    platform::after_next_paint(take_over);
+}
+
+fn take_over() {
+    let early = platform::prerendered();
+    let answers = Answers::from_form(
+        &BANK,
+        early
+            .checked
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    );
     platform::remove_loading_notice();
-    leptos::mount::mount_to_body(App);
+    leptos::mount::mount_to_body(move || view! { <App early=answers /> });
+    platform::finish_takeover(&early);
+}
+
+/// The landing view with the first step and the page's header and footer, as HTML, drawn by the
+/// app's own components as a new visitor first sees them. The build puts it in `dist/index.html`
+/// (`src/bin/prerender.rs`, run by `src/web/post_build.py`), so the first question can be
+/// answered before the wasm has arrived; `start` takes it over.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender() -> String {
+    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+    use leptos::tachys::view::RenderHtml;
+
+    let owner = Owner::new();
+    owner.with(|| {
+        // Drawn once, never updated: reading signals outside a reactive context is meant here.
+        let _once = SpecialNonReactiveZone::enter();
+        let store = Store::empty();
+        let answers = RwSignal::new(Answers::new(&BANK));
+        let step = RwSignal::new(0_usize);
+        let nothing = Callback::new(|()| {});
+        let view = view! {
+            <SiteHeader current=Signal::stored("assessment") on_start=nothing on_history=nothing on_workshops=nothing />
+            <main id="main">
+                <Landing store joining=RwSignal::new(None) offer_resume=Signal::stored(false) on_start=nothing on_resume=nothing on_how=nothing>
+                    <Questionnaire answers step embedded=true on_go=Callback::new(|_| {}) on_finish=nothing on_review=nothing />
+                </Landing>
+            </main>
+            <SiteFooter />
+        };
+        view.to_html()
+    })
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+
+    /// The prerendered page is the page contract's markup for the first step, and needs nothing
+    /// the page's policy refuses.
+    #[test]
+    fn the_prerendered_page_is_the_first_step_as_the_contract_says() {
+        let html = prerender();
+        let first = steps(&BANK).into_iter().next().expect("a first step");
+        for q in first.questions {
+            let question = &BANK.questions[q];
+            let open = format!(
+                "data-question=\"{}\" data-part=\"{}\"",
+                question.id,
+                question.part.id()
+            );
+            let start = html
+                .find(&open)
+                .unwrap_or_else(|| panic!("{open} is on the page"));
+            let fieldset = &html[start..start + html[start..].find("</fieldset>").unwrap()];
+            let values: Vec<&str> = fieldset
+                .split("value=\"")
+                .skip(1)
+                .map(|v| &v[..v.find('"').unwrap()])
+                .collect();
+            let mut expected: Vec<String> =
+                (0..question.options.len()).map(|i| i.to_string()).collect();
+            expected.push("unknown".to_string());
+            assert_eq!(
+                values, expected,
+                "{}: options in order, \"Don't know\" last",
+                question.id
+            );
+            for i in 0..=question.options.len() {
+                assert!(fieldset.contains(&format!("<label for=\"q-{}-{i}\">", question.id)));
+            }
+        }
+        assert!(html.contains(">Next</button>"));
+        assert!(html.contains("<h1 id=\"landing-heading\""));
+        assert!(
+            !html.contains(" style="),
+            "an inline style would be refused by the page's policy"
+        );
+        assert!(
+            !html.contains("<script"),
+            "no script in the prerendered page"
+        );
+    }
 }

@@ -109,12 +109,14 @@ pub fn Questionnaire(
             <p class="progress" aria-hidden="true">
                 {move || plan.with(|p| format!("Step {} of {}", p.number, p.total))}
             </p>
-            <div class="progress-bar" aria-hidden="true">
-                <div
+            // An SVG attribute, not a style: the prerendered page's policy refuses inline styles.
+            <svg class="progress-bar" aria-hidden="true" focusable="false">
+                <rect
                     class="progress-fill"
-                    style:width=move || plan.with(|p| format!("{}%", p.number * 100 / p.total))
-                ></div>
-            </div>
+                    height="100%"
+                    width=move || plan.with(|p| format!("{}%", p.number * 100 / p.total))
+                ></rect>
+            </svg>
             {if embedded {
                 view! {
                     <h2 id="step-heading" tabindex="-1">
@@ -204,6 +206,9 @@ fn QuestionField(
             <div class="option">
                 <input
                     type="radio"
+                    // The browser must not bring back a choice from an earlier visit on the
+                    // prerendered page: the app takes over every checked option as an answer.
+                    autocomplete="off"
                     id=input_id
                     name=q.id
                     value=value

@@ -90,9 +90,9 @@ fn entry_key(id: &str) -> String {
 }
 
 impl Store {
-    /// Reads what is stored and starts listening to other tabs.
-    pub fn load() -> Store {
-        let store = Store {
+    /// Nothing saved, nothing read: what a new visitor's page shows, prerendered at build time.
+    pub(crate) fn empty() -> Store {
+        Store {
             history: RwSignal::new(Vec::new()),
             stored: StoredValue::new(HashMap::new()),
             newer: StoredValue::new(HashMap::new()),
@@ -107,7 +107,12 @@ impl Store {
             workshops: RwSignal::new(Vec::new()),
             workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
-        };
+        }
+    }
+
+    /// Reads what is stored and starts listening to other tabs.
+    pub fn load() -> Store {
+        let store = Store::empty();
         match storage::probe() {
             Ok(()) => {}
             // Full is not off: everything stored is read and shown.

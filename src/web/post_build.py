@@ -1,5 +1,8 @@
 """Trunk's post-build hook: finishes the built page in the staging directory.
 
+0. Prerendering: puts the landing view and the first step into index.html as HTML, drawn by
+   the app's own components (a native build of src/bin/prerender.rs), and asks for the wasm at
+   the highest priority.
 1. Content Security Policy: adds a <meta> policy to index.html that allows only the app's own
    origin, WebAssembly, and each inline script by its SHA-256 (Trunk's loader names the hashed
    file names, so the hashes are computed for every build).
@@ -13,6 +16,7 @@ import hashlib
 import json
 import os
 import re
+import subprocess
 
 STAGING = os.environ['TRUNK_STAGING_DIR']
 SOURCE = os.environ.get('TRUNK_SOURCE_DIR', '.')
@@ -22,6 +26,32 @@ SW = 'sw.js'
 
 def b64(digest):
     return base64.b64encode(digest).decode()
+
+
+def prerender():
+    """Puts the landing view and the first step, drawn by the app's own components, into
+    index.html's <div id="prerendered">. The drawing is a native build of the app's crate
+    (src/bin/prerender.rs), so the page and the app can never differ."""
+    html = open(INDEX, encoding='utf-8').read()
+    marker = '<div id="prerendered"></div>'
+    if marker not in html:
+        # Run again on a finished page (the offline test makes a "new release" this way).
+        if '<div id="prerendered">' in html:
+            return
+        raise SystemExit('post_build: index.html has no <div id="prerendered"></div> to fill')
+    # Natively, in the dev profile (its dependencies are the native tests'), offline like Trunk.
+    drawn = subprocess.run(
+        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender'],
+        cwd=SOURCE, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    if 'data-question=' not in drawn:
+        raise SystemExit('post_build: the prerendered page has no question')
+    html = html.replace(marker, '<div id="prerendered">%s</div>' % drawn, 1)
+    # The wasm is what the app waits for: the page asks for it first.
+    html, n = re.subn(r'(<link rel="preload" href="[^"]*_bg\.wasm")', r'\1 fetchpriority="high"', html)
+    if n != 1:
+        raise SystemExit('post_build: no preload link for the wasm in index.html')
+    with open(INDEX, 'w', encoding='utf-8') as f:
+        f.write(html)
 
 
 def add_policy():
@@ -72,5 +102,6 @@ def write_service_worker():
         f.write(sw)
 
 
+prerender()
 add_policy()
 write_service_worker()

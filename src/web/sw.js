@@ -2,7 +2,8 @@
 // The build (src/web/post_build.py) writes BUILD: every file of dist/ with its SHA-384, and a version
 // derived from them. A new release is a new sw.js, so the browser installs it on the next load.
 //
-// - install: fetch every file (checked against its hash) into a new cache, then take over at once;
+// - install: fetch every file (checked against its hash; from the HTTP cache where it holds this
+//   build's copy) into a new cache, then take over at once;
 // - activate: delete this scope's caches of other builds, and control the open pages;
 // - the page (a navigation to the scope or index.html): network first, so a new release shows on
 //   the next load; the cached page when the network fails or has not answered in 4 seconds;
@@ -28,10 +29,16 @@ self.addEventListener('install', (event) => {
     try {
       await Promise.all(BUILD.files.map(async ([path, integrity]) => {
         const url = new URL(path, SCOPE).href;
-        // The page is asked of the server itself, never of the HTTP cache, and the integrity
-        // check refuses any file that is not this build's (say, a deployment half done).
-        const response = await fetch(url, { cache: path === './' ? 'reload' : 'default', integrity });
-        if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+        // Each file is taken from the HTTP cache when it holds it, stale or not: the page has
+        // just loaded these files, the asset names carry their content's hash, and the integrity
+        // check refuses any copy that is not this build's, so a first visit downloads each file
+        // once. A copy that fails (an older page in the cache, a deployment half done) is asked
+        // of the server itself, and checked again.
+        const get = (cache) => fetch(url, { cache, integrity }).then((r) => {
+          if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+          return r;
+        });
+        const response = await get('force-cache').catch(() => get('reload'));
         // A redirected response cannot answer a navigation: keep its body and headers only.
         await cache.put(url, response.redirected ? new Response(await response.blob(), response) : response);
       }));

@@ -11,7 +11,14 @@
 // at the next animation frame after it (a frame that draws it). Nothing is hard-coded: every
 // number printed is measured on this run.
 //
-//   node tests/bench/browser.mjs [--runs 10] [--lighthouse-runs 3] [--no-lighthouse]
+// - issue 16's figures, under a slow-phone profile (Chrome DevTools protocol: 150 ms latency,
+//   1.6 Mbit/s down, 750 kbit/s up, CPU slowed 4x): navigation to the first question's controls
+//   visible and enabled (median of five cold loads), Lighthouse mobile performance, LCP and TBT
+//   (median of three), and the long tasks while the app takes over on the desktop profile (no
+//   throttling); each printed next to the previous release's, measured in the same run when
+//   --baseline names its built dist/ (./setup.sh bench builds it), against the goals.
+//
+//   node tests/bench/browser.mjs [--runs 10] [--lighthouse-runs 3] [--no-lighthouse] [--baseline DIR]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -29,6 +36,13 @@ const arg = (name, fallback) => {
 const RUNS = arg('--runs', 10);
 const FEW = Math.max(1, Math.ceil(RUNS / 2));
 const LIGHTHOUSE_RUNS = process.argv.includes('--no-lighthouse') ? 0 : arg('--lighthouse-runs', 3);
+const BASELINE = (() => {
+  const i = process.argv.indexOf('--baseline');
+  return i < 0 ? null : path.resolve(process.argv[i + 1]);
+})();
+// The slow-phone profile of issue 16, through the Chrome DevTools protocol.
+const SLOW = { latency: 150, down: 1.6e6, up: 750e3, cpu: 4 };
+const SLOW_RUNS = 5;
 
 // Installed in every page before its own scripts: notes when each thing first shows.
 function markers() {
@@ -37,9 +51,14 @@ function markers() {
   const checks = {
     start: () => [...document.querySelectorAll('button')].some((b) => /start/i.test(b.textContent) && enabled(b)),
     question: () => {
-      const radios = [...(document.querySelector('fieldset[data-question]')?.querySelectorAll('input[type=radio]') ?? [])];
+      const fieldset = [...document.querySelectorAll('fieldset[data-question]')].find((f) => f.offsetParent !== null);
+      const radios = [...(fieldset?.querySelectorAll('input[type=radio]') ?? [])];
       return radios.length > 0 && radios.every(enabled);
     },
+    // The app is running: it has taken over the prerendered page (or, in a build without one,
+    // drawn the first question itself).
+    app: () => !document.getElementById('prerendered') && !document.getElementById('loading')
+      && !!document.querySelector('fieldset[data-question]'),
     results: () => /\d/.test(document.querySelector('[data-testid="alignment-score"]')?.textContent ?? ''),
     room: () => /\b300 participants\b/.test(document.querySelector('[data-testid="participant-count"]')?.textContent ?? '')
       && document.querySelectorAll('.stage-counts li').length > 0 && document.querySelectorAll('.prompts li').length > 0,
@@ -52,16 +71,32 @@ function markers() {
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  window.__longtasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // No long task timing in this browser: nothing is reported.
+  }
   addEventListener('click', (e) => {
     const button = e.target.closest?.('button');
     if (button) marks[`click ${button.textContent.trim()}`] = performance.now();
   }, true);
 }
 
-async function fresh(browser) {
-  const context = await browser.newContext();
+async function fresh(browser, { profile = null, viewport } = {}) {
+  const context = await browser.newContext(viewport ? { viewport } : {});
   await context.addInitScript(markers);
   const page = await context.newPage();
+  if (profile) {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: profile.latency, downloadThroughput: profile.down / 8, uploadThroughput: profile.up / 8,
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: profile.cpu });
+  }
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -107,8 +142,39 @@ async function coldLoads(browser, server) {
     question.push(q.dom); questionFrame.push(q.frame);
     await done();
   }
-  row('cold load: navigation → first contentful paint ("Loading…" line)', fcp);
+  row('cold load: navigation → first contentful paint (the prerendered page)', fcp);
   row('cold load: navigation → first question\'s radios attached and enabled', question, questionFrame);
+}
+
+// Issue 16's figure, for one build: navigation to the first question's controls visible and
+// enabled under the slow-phone profile, and to the app running.
+async function slowLoads(browser, server) {
+  const usable = [], app = [];
+  for (let i = 0; i < SLOW_RUNS; i++) {
+    const { page, shown, done } = await fresh(browser, { profile: SLOW, viewport: { width: 390, height: 844 } });
+    await page.goto(server.url);
+    usable.push((await shown('question')).frame);
+    app.push((await shown('app')).frame);
+    await done();
+  }
+  return { usable: stats(usable), app: stats(app) };
+}
+
+// The long tasks (over 50 ms) from navigation until a second after the app runs, desktop
+// profile (no throttling), median over the runs of each run's longest and of their count.
+async function takeoverTasks(browser, server) {
+  const longest = [], count = [];
+  for (let i = 0; i < FEW; i++) {
+    const { page, shown, done } = await fresh(browser, { viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    const app = await shown('app');
+    await page.waitForTimeout(1000);
+    const tasks = (await page.evaluate(() => window.__longtasks)).filter((t) => t.start <= app.frame + 1000);
+    longest.push(Math.max(0, ...tasks.map((t) => t.duration)));
+    count.push(tasks.length);
+    await done();
+  }
+  return { longest: stats(longest), count: stats(count) };
 }
 
 // Saves what a person sees first, at a desktop and a phone size, for someone to look at.
@@ -219,16 +285,17 @@ function summarize(report) {
   const c = report.configSettings;
   const t = c.throttling;
   const setup = `${c.formFactor}, ${c.throttlingMethod} throttling: ${t.rttMs} ms RTT, ${Math.round(t.throughputKbps)} kbit/s, CPU slowed ${t.cpuSlowdownMultiplier}x`;
-  return { scores, metrics, failing, setup, version: report.lighthouseVersion, warnings: report.runWarnings };
+  const numeric = Object.fromEntries(['largest-contentful-paint', 'total-blocking-time'].map((id) => [id, report.audits[id].numericValue]));
+  return { scores, metrics, numeric, failing, setup, version: report.lighthouseVersion, warnings: report.runWarnings };
 }
 
-async function lighthouseRuns() {
-  const gz = await serve('/', undefined, { gzip: true });
-  const plain = await serve('/');
+async function lighthouseRuns(dir = undefined, { uncompressed: withUncompressed = true } = {}) {
+  const gz = await serve('/', dir, { gzip: true });
+  const plain = await serve('/', dir);
   const runs = [];
   try {
     for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(summarize(await lighthouse(gz.url, `gzip run ${i + 1}`)));
-    const uncompressed = LIGHTHOUSE_RUNS ? summarize(await lighthouse(plain.url, 'uncompressed')) : null;
+    const uncompressed = LIGHTHOUSE_RUNS && withUncompressed ? summarize(await lighthouse(plain.url, 'uncompressed')) : null;
     return { runs, uncompressed };
   } finally {
     await gz.close();
@@ -237,10 +304,17 @@ async function lighthouseRuns() {
 }
 
 const server = await serve('/', undefined, { gzip: true });
+const baseline = BASELINE ? await serve('/', BASELINE, { gzip: true }) : null;
 const browser = await launch();
+const issue16 = {};
 console.log(`Chromium ${browser.version()} headless, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`release build from dist/ served on 127.0.0.1 with gzip, no network throttling; ${RUNS} cold loads, fresh context each`);
 try {
+  // This build and the previous release, alternately, so that both meet the same machine load.
+  for (const [name, srv] of [['this build', server], ['previous release', baseline]]) {
+    if (!srv) continue;
+    issue16[name] = { slow: await slowLoads(browser, srv), tasks: await takeoverTasks(browser, srv) };
+  }
   await coldLoads(browser, server);
   await results(browser, server);
   await workshop(browser, server);
@@ -248,11 +322,50 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await baseline?.close();
 }
 printRows();
 
+// Lighthouse (mobile) for issue 16: performance, LCP and TBT, median of the runs, per build.
+function lighthouseFigures(runs) {
+  const number = (r, id) => r.numeric[id];
+  return {
+    performance: stats(runs.map((r) => r.scores.performance)).median,
+    lcp: stats(runs.map((r) => number(r, 'largest-contentful-paint'))).median,
+    tbt: stats(runs.map((r) => number(r, 'total-blocking-time'))).median,
+  };
+}
+
+function printIssue16(lighthouse) {
+  const builds = Object.keys(issue16);
+  const ms = (v) => `${Math.round(v).toLocaleString('en')} ms`;
+  const col = (v) => String(v).padStart(24);
+  console.log(`\nIssue 16, slow-phone profile (CDP: ${SLOW.latency} ms latency, ${SLOW.down / 1e6} Mbit/s down, ${SLOW.up / 1e3} kbit/s up, CPU ${SLOW.cpu}x), served with gzip, same run:`);
+  console.log(`${''.padEnd(58)}${builds.map(col).join('')}   goal`);
+  const line = (what, values, goal = '') => console.log(`${what.padEnd(58)}${values.map(col).join('')}   ${goal}`);
+  const goal = (value, limit, better) => (better === 'lower' ? value <= limit : value >= limit) ? 'met' : 'NOT MET';
+  const mine = issue16['this build'];
+  line(`first question usable (median of ${SLOW_RUNS}; min-max)`, builds.map((b) => `${ms(issue16[b].slow.usable.median)} (${Math.round(issue16[b].slow.usable.min)}-${Math.round(issue16[b].slow.usable.max)})`),
+    `<= 1,200 ms: ${goal(mine.slow.usable.median, 1200, 'lower')}`);
+  line('app running (took over / drew the first question)', builds.map((b) => ms(issue16[b].slow.app.median)));
+  line(`longest task until 1 s after the app runs, desktop (median of ${FEW})`, builds.map((b) => ms(issue16[b].tasks.longest.median)),
+    `<= 50 ms: ${goal(mine.tasks.longest.median, 50, 'lower')}`);
+  line('tasks over 50 ms in that time, desktop (median)', builds.map((b) => issue16[b].tasks.count.median));
+  if (lighthouse) {
+    const lh = builds.map((b) => lighthouse[b]);
+    line(`Lighthouse mobile performance (median of ${LIGHTHOUSE_RUNS})`, lh.map((l) => l.performance), `>= 98: ${goal(lh[0].performance, 98, 'higher')}`);
+    line('Lighthouse LCP (median)', lh.map((l) => ms(l.lcp)), `<= 1,500 ms: ${goal(lh[0].lcp, 1500, 'lower')}`);
+    line('Lighthouse TBT (median)', lh.map((l) => ms(l.tbt)), `<= 50 ms: ${goal(lh[0].tbt, 50, 'lower')}`);
+  }
+  if (!BASELINE) console.log('  (no --baseline given: the previous release was not measured)');
+  else console.log(`  previous release: ${BASELINE}`);
+}
+
+let lighthouse16 = null;
 if (LIGHTHOUSE_RUNS) {
   const { runs, uncompressed } = await lighthouseRuns();
+  lighthouse16 = { 'this build': lighthouseFigures(runs) };
+  if (baseline) lighthouse16['previous release'] = lighthouseFigures((await lighthouseRuns(BASELINE, { uncompressed: false })).runs);
   const cats = ['performance', 'accessibility', 'best-practices', 'seo'];
   console.log(`\nLighthouse ${runs[0].version} (${runs[0].setup}), served with gzip, ${runs.length} run(s):`);
   runs.forEach((r, i) => console.log(`  run ${i + 1}: ${cats.map((c) => `${c} ${r.scores[c]}`).join(', ')}; ${Object.entries(r.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`));
@@ -270,3 +383,4 @@ if (LIGHTHOUSE_RUNS) {
     console.log(`  for comparison, served without compression: ${cats.map((c) => `${c} ${uncompressed.scores[c]}`).join(', ')}; ${Object.entries(uncompressed.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 }
+printIssue16(lighthouse16);

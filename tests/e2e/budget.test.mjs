@@ -26,6 +26,11 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   history's pages and import progress, the unreadable-workshop entry, serde for the import
 //   read an entry at a time, and hashbrown for the maps that keep those linear. Swapping the
 //   maps for BTreeMap made it 8.9 KB heavier, so they stay.
+// - issue 16 (the first step prerendered in index.html, taken over by the app) adds about 5 KB:
+//   the prerendered page (index.html 1.3 KB → 3.7 KB) and the takeover's code and browser
+//   bindings (wasm and glue about 2.8 KB), less the icon, now in the page; it stays under the
+//   ceiling, which does not move. Users get it back as the first question before the wasm, and
+//   as the service worker no longer downloading every file a second time (first-visit.test.mjs).
 // The ceiling is the last size plus 5 %.
 const CEILING = 374_441;
 
@@ -68,7 +73,7 @@ async function total() {
   return Object.values(measured).reduce((a, b) => a + b, 0);
 }
 
-test('a first visit loads the page, its script, wasm, style sheet and icon, and nothing else big', async () => {
+test('a first visit loads the page, its script, wasm and style sheet (the icon is in the page), and nothing else big', async () => {
   await total();
   const names = Object.keys(measured);
   for (const kind of [/^index\.html$/, /\.js$/, /_bg\.wasm$/, /\.css$/]) {

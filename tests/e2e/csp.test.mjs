@@ -1,5 +1,6 @@
 // The Content Security Policy (issue 8, started early): the page allows only its own origin and
-// its own inline scripts by hash (Trunk's loader and the service worker's registration);
+// its own inline scripts by hash (the first script that says what the page can do, Trunk's
+// loader and the service worker's registration);
 // injected inline script and requests to other origins are refused.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -24,10 +25,11 @@ test('the policy is in place and refuses inline script and other origins', async
   // Exactly the page's own inline scripts are allowed, each by its hash.
   const html = await (await fetch(server.url)).text();
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.equal(inline.length, 2, 'the loader and the service worker registration');
+  assert.equal(inline.length, 3, 'the page\'s first script, the loader and the service worker registration');
   const hashes = inline.map((s) => `'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`);
   assert.ok(policy.includes(`script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')};`), policy);
-  // Both ran: the app started, and the service worker registered.
+  // All three ran: the page knows the app can start, the app started, the worker registered.
+  assert.equal(await page.evaluate(() => document.documentElement.className), 'app');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   assert.doesNotMatch(policy, /unsafe-inline|https?:/);
   const ran = await page.evaluate(() => {

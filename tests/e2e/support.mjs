@@ -28,13 +28,27 @@ const TYPES = {
 // `close()` shuts the server and every open connection, so the network is really gone.
 // With `gzip`, text, JavaScript and wasm go gzip-compressed to browsers that accept it, as nginx
 // or GitHub Pages send them (the benchmarks use this; the journeys do not need it).
+//
+// `hold(pattern)` keeps back the response to every request whose path matches until the
+// returned `release()` is called (the wasm arriving late on a slow network). `sent` lists what
+// the server sent, one { path, bytes } per response body, for counting a visit's bytes.
 export async function serve(base = '/', dir = DIST, { gzip = false } = {}) {
   let root = path.resolve(dir);
   let stalled = false;
   const compressed = new Map();
+  const held = [];
+  const sent = [];
   const server = http.createServer(async (req, res) => {
     if (stalled) return;
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    for (const h of held) {
+      if (h.pattern.test(pathname) && !h.released) await h.promise;
+    }
+    const end = res.end.bind(res);
+    res.end = (body, ...rest) => {
+      sent.push({ path: pathname, bytes: body ? Buffer.byteLength(body) : 0 });
+      return end(body, ...rest);
+    };
     if (!pathname.startsWith(base)) return void res.writeHead(404).end('not found');
     let rel = pathname.slice(base.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
@@ -61,6 +75,13 @@ export async function serve(base = '/', dir = DIST, { gzip = false } = {}) {
     origin: `http://127.0.0.1:${port}`,
     use: (d) => { root = path.resolve(d); },
     stall: () => { stalled = true; },
+    hold: (pattern) => {
+      const h = { pattern, released: false };
+      h.promise = new Promise((resolve) => { h.release = () => { h.released = true; resolve(); }; });
+      held.push(h);
+      return h.release;
+    },
+    sent,
     close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
   };
 }

@@ -1,0 +1,160 @@
+// The first step is in dist/index.html as HTML (issue 16): it can be answered before the wasm
+// has arrived, and the app takes it over without losing anything. The test server holds the
+// wasm back until the person has answered, moved focus and scrolled, then lets it through.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve('/'); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// Notes, on every frame the browser draws, how many questions and checked options are shown:
+// a flash (a frame without the step, or with answers missing) shows up here.
+function frames() {
+  window.__frames = [];
+  const note = () => {
+    const shown = [...document.querySelectorAll('fieldset[data-question]')].filter((f) => f.offsetParent !== null);
+    window.__frames.push({
+      questions: shown.length,
+      checked: shown.flatMap((f) => [...f.querySelectorAll('input:checked')]).length,
+      app: !document.getElementById('prerendered'),
+    });
+    requestAnimationFrame(note);
+  };
+  requestAnimationFrame(note);
+}
+
+test('three questions answered before the wasm arrives are kept: answers, focus, scroll, no flash', async () => {
+  const release = server.hold(/\.wasm$/);
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(frames);
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  page.on('pageerror', (e) => problems.push(e.message));
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const questions = page.locator('#prerendered fieldset[data-question]');
+    await questions.first().waitFor();
+    assert.equal(await page.evaluate(() => !!document.getElementById('prerendered')), true, 'the app has not started');
+    // A person answers three questions: by tapping, by tapping, and by keyboard (arrow keys
+    // move within a question and choose, as in any page).
+    await questions.nth(0).getByLabel('20 to 59').check();
+    await questions.nth(1).locator('input[type=radio]').nth(2).check();
+    await questions.nth(2).locator('input[type=radio]').first().focus();
+    await page.keyboard.press('ArrowDown');
+    const before = await page.evaluate(() => ({
+      checked: [...document.querySelectorAll('input:checked')].map((i) => `${i.name}=${i.value}`),
+      focus: document.activeElement.id,
+      scroll: Math.round(scrollY),
+      app: !document.getElementById('prerendered'),
+    }));
+    assert.equal(before.app, false, 'answered before the app started');
+    assert.equal(before.checked.length, 3);
+    assert.ok(before.scroll > 100, `the page was scrolled (${before.scroll})`);
+    const framesBefore = await page.evaluate(() => window.__frames.length);
+
+    release();
+    await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const afterwards = await page.evaluate(() => ({
+      checked: [...document.querySelectorAll('input:checked')].map((i) => `${i.name}=${i.value}`),
+      focus: document.activeElement.id,
+      scroll: Math.round(scrollY),
+      draft: JSON.parse(localStorage.getItem('stagefit.draft') ?? 'null'),
+    }));
+    assert.deepEqual(afterwards.checked, before.checked, 'the same options are chosen in the app');
+    assert.equal(afterwards.focus, before.focus, 'focus is on the same control');
+    assert.equal(afterwards.scroll, before.scroll, 'the scroll position holds');
+    assert.ok(afterwards.draft, 'the answers are saved as the unfinished assessment');
+    const saved = JSON.stringify(afterwards.draft);
+    for (const pair of before.checked) assert.ok(saved.includes(pair.split('=')[0]), `the draft holds ${pair}`);
+
+    // Every frame drawn while the app took over showed the three questions with three answers.
+    const drawn = (await page.evaluate(() => window.__frames)).slice(framesBefore);
+    assert.ok(drawn.some((f) => f.app), 'frames were drawn after the app took over');
+    for (const f of drawn) assert.deepEqual([f.questions, f.checked], [3, 3], `no flash: ${JSON.stringify(f)}`);
+
+    // The app has it now: a digit answers the focused question, Next moves on.
+    await page.keyboard.press('2');
+    await page.getByRole('button', { name: 'Next', exact: true }).click();
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    release();
+    await context.close();
+  }
+});
+
+test('Next pressed before the app started is pressed once it has', async () => {
+  const release = server.hold(/\.wasm$/);
+  const { page, problems, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const questions = page.locator('#prerendered fieldset[data-question]');
+    await questions.first().waitFor();
+    for (const q of await questions.all()) await q.locator('input[type=radio]').first().check();
+    await page.locator('#prerendered').getByRole('button', { name: 'Next', exact: true }).click();
+    assert.equal(await page.evaluate(() => !!document.getElementById('prerendered')), true, 'pressed before the app started');
+    release();
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
+test('another view\'s address or a saved unfinished assessment: the prerendered step is not shown', async () => {
+  for (const [what, address, draft] of [['another view', '#/history', false], ['an unfinished assessment', '', true]]) {
+    const release = server.hold(/\.wasm$/);
+    const context = await browser.newContext();
+    // The app offers to resume an unfinished assessment (or says why it cannot read it).
+    if (draft) await context.addInitScript(() => localStorage.setItem('stagefit.draft', '{}'));
+    const page = await context.newPage();
+    try {
+      await page.goto(`${server.url}${address}`, { waitUntil: 'domcontentloaded' });
+      await page.getByText('Loading Stagefit…').waitFor();
+      assert.equal(await page.locator('fieldset[data-question]').first().isVisible(), false, what);
+      release();
+      await page.waitForFunction(() => !document.getElementById('prerendered'));
+      await page.locator('main h1').first().waitFor();
+    } finally {
+      release();
+      await context.close();
+    }
+  }
+});
+
+test('without JavaScript, the page says what it needs and shows no controls that cannot work', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await page.getByText(/needs JavaScript and WebAssembly turned on/).waitFor();
+    await page.getByRole('heading', { level: 1, name: /fit your company's stage/ }).waitFor();
+    for (const control of ['fieldset[data-question]', 'nav', 'button']) {
+      for (const el of await page.locator(control).all()) assert.equal(await el.isVisible(), false, `${control} is hidden`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test('without WebAssembly, the page says what it needs and shows no controls that cannot work', async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  try {
+    await page.goto(server.url);
+    await page.getByText(/needs WebAssembly, which this browser does not offer/).waitFor();
+    assert.equal(await page.getByText('Loading Stagefit…').isVisible(), false);
+    for (const control of ['fieldset[data-question]', 'nav', 'button']) {
+      for (const el of await page.locator(control).all()) assert.equal(await el.isVisible(), false, `${control} is hidden`);
+    }
+  } finally {
+    await context.close();
+  }
+});
