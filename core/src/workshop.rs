@@ -4,6 +4,7 @@
 //! (the payloads) and recomputes everything. Links are found in any pasted text (a whole chat
 //! transcript works); what cannot be used is counted and reported, never fatal.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
@@ -169,6 +170,9 @@ impl fmt::Display for GatherReport {
 /// Finds every result link in `text` and adds the readable ones that belong here.
 pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport {
     let mut report = GatherReport::default();
+    // A set, so that a paste into a room of thousands does not compare every new link with
+    // every one already there (issue 18).
+    let mut known: HashSet<String> = workshop.payloads.iter().cloned().collect();
     let mut rest = text;
     while let Some(at) = rest.find("#r=") {
         let after = &rest[at + 3..];
@@ -197,7 +201,7 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
             } else {
                 report.unreadable += 1;
             }
-        } else if workshop.payloads.iter().any(|p| p == payload) {
+        } else if !known.insert(payload.to_string()) {
             report.duplicates += 1;
         } else {
             workshop.payloads.push(payload.to_string());
@@ -232,20 +236,55 @@ pub struct Participant {
 
 /// Decodes a workshop's participants (payloads that no longer decode are left out).
 pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
+    participants_reusing(bank, workshop, &[])
+}
+
+fn participant(bank: &Bank, payload: &str) -> Option<Participant> {
+    let (shared, notes) = link::decode(bank, payload).ok()?;
+    let assessment = assess(bank, &shared.answers);
+    Some(Participant {
+        payload: payload.to_string(),
+        shared,
+        assessment,
+        dropped: notes.dropped,
+    })
+}
+
+/// A workshop's participants, taking those already decoded and assessed from `previous` (by
+/// payload) and decoding only the new ones: removing one person from a room of 2,000, or adding
+/// a few, does not assess the whole room again (issue 18). The result is exactly what
+/// `participants` returns.
+pub fn participants_reusing(
+    bank: &Bank,
+    workshop: &Workshop,
+    previous: &[Participant],
+) -> Vec<Participant> {
+    let known: HashMap<&str, &Participant> =
+        previous.iter().map(|p| (p.payload.as_str(), p)).collect();
     workshop
         .payloads
         .iter()
-        .filter_map(|p| {
-            let (shared, notes) = link::decode(bank, p).ok()?;
-            let assessment = assess(bank, &shared.answers);
-            Some(Participant {
-                payload: p.clone(),
-                shared,
-                assessment,
-                dropped: notes.dropped,
-            })
+        .filter_map(|p| match known.get(p.as_str()) {
+            Some(done) => Some((*done).clone()),
+            None => participant(bank, p),
         })
         .collect()
+}
+
+/// How many participants a workshop has: the stored links that open. The list of workshops and
+/// the workshop's own view both count this way, so they agree (issue 18).
+pub fn participant_count(bank: &Bank, workshop: &Workshop) -> usize {
+    workshop
+        .payloads
+        .iter()
+        .filter(|p| link::decode(bank, p).is_ok())
+        .count()
+}
+
+/// The stored links of a workshop that no longer open (for example, edited by hand): counted so
+/// the view can say why they are not among the participants.
+pub fn unreadable_count(bank: &Bank, workshop: &Workshop) -> usize {
+    workshop.payloads.len() - participant_count(bank, workshop)
 }
 
 /// How one dimension's levels spread across the room.
@@ -415,6 +454,66 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         by_disagreement,
         divergent,
         dropped: people.iter().map(|p| p.dropped).sum(),
+    }
+}
+
+/// One slide of "Present results", in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// How many people's answers point to each stage.
+    Stages,
+    /// One area (a dimension index): where each person places it against the room's band.
+    Area(usize),
+    /// The questions the room answered most differently.
+    Questions,
+}
+
+/// The slides for a room: its stage split, then each area anyone answered in order of
+/// disagreement, then the questions to discuss when there are any. An empty room has none.
+pub fn slides(aggregate: &Aggregate) -> Vec<Slide> {
+    if aggregate.n_participants == 0 {
+        return Vec::new();
+    }
+    let mut slides = vec![Slide::Stages];
+    slides.extend(
+        aggregate
+            .by_disagreement
+            .iter()
+            .filter(|&&d| !aggregate.spreads[d].levels.is_empty())
+            .map(|&d| Slide::Area(d)),
+    );
+    if !aggregate.divergent.is_empty() {
+        slides.push(Slide::Questions);
+    }
+    slides
+}
+
+/// Where a level sits against a band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Position {
+    Behind,
+    Within,
+    Ahead,
+}
+
+impl Position {
+    /// A level against a band, low and high included.
+    pub fn of(level: f32, band: super::bank::Band) -> Position {
+        if level < f32::from(band.low) {
+            Position::Behind
+        } else if level > f32::from(band.high) {
+            Position::Ahead
+        } else {
+            Position::Within
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Behind => "behind",
+            Position::Within => "within",
+            Position::Ahead => "ahead",
+        }
     }
 }
 
