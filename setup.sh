@@ -146,6 +146,8 @@ run_bench() {
   STAGEFIT_FUZZ_CASES=100000 cargo test --locked --release -p stagefit-core --lib -- link snapshot workshop
   say "In the browser: cold loads, results, a 300-person workshop, and Lighthouse 12"
   CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs
+  say "In the browser: a workshop of 300 and of 2,000 participants (adding, removing one, longest task)"
+  CHROMIUM="$CHROMIUM" node tests/bench/workshop.mjs
 }
 
 case "${1:-}" in

@@ -447,6 +447,10 @@ pub struct SpreadRow {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpreadLegend {
     pub y: String,
+    /// The ends of the median's mark and the top of the band's swatch (20 units square).
+    pub mark_top: String,
+    pub mark_bottom: String,
+    pub swatch_y: String,
     /// A dot's radius and the people it stands for: one person, and the most at one place.
     pub small: (String, usize),
     pub large: Option<(String, usize)>,
@@ -542,6 +546,9 @@ pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> Sprea
         rows,
         legend: SpreadLegend {
             y: tenths(legend_y),
+            mark_top: tenths(legend_y - 11.0),
+            mark_bottom: tenths(legend_y + 11.0),
+            swatch_y: tenths(legend_y - 10.0),
             small: (tenths(dot_radius(1, most)), 1),
             large: (most > 1).then(|| (tenths(dot_radius(most, most)), most)),
         },
@@ -576,13 +583,14 @@ pub struct AreaPlot {
     pub grid_bottom: String,
     pub band_x: String,
     pub band_width: String,
+    pub band_height: String,
     pub lanes: Vec<AreaLane>,
     pub dots: Vec<AreaDot>,
     pub median_x: Option<String>,
 }
 
-const AREA_LEFT: f32 = 150.0;
-const AREA_PER_LEVEL: f32 = 200.0;
+const AREA_LEFT: f32 = 210.0;
+const AREA_PER_LEVEL: f32 = 180.0;
 const AREA_TOP: f32 = 60.0;
 const AREA_LANE: f32 = 70.0;
 
@@ -641,8 +649,9 @@ pub fn area_plot(
         axis: level_axis(bank, x, 22.0)
             .into_iter()
             .map(|mut a| {
-                // One line is enough at this size: the names are far apart.
+                // One line, each name centred on its level: at this size they are far apart.
                 a.y = tenths(grid_bottom + 36.0);
+                a.anchor = "middle";
                 a
             })
             .collect(),
@@ -650,6 +659,7 @@ pub fn area_plot(
         grid_bottom: tenths(grid_bottom),
         band_x: tenths(x(f32::from(band.low)) - 12.0),
         band_width: tenths(f32::from(band.high - band.low) * AREA_PER_LEVEL + 24.0),
+        band_height: tenths(3.0 * AREA_LANE),
         lanes,
         dots,
         median_x: aggregate.spreads[d].median.map(|m| tenths(x(m))),

@@ -239,7 +239,8 @@ pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
     participants_reusing(bank, workshop, &[])
 }
 
-fn participant(bank: &Bank, payload: &str) -> Option<Participant> {
+/// One participant from their payload, or `None` when it does not open.
+pub fn participant(bank: &Bank, payload: &str) -> Option<Participant> {
     let (shared, notes) = link::decode(bank, payload).ok()?;
     let assessment = assess(bank, &shared.answers);
     Some(Participant {
@@ -271,6 +272,18 @@ pub fn participants_reusing(
         .collect()
 }
 
+/// The payloads of a workshop not among `known` participants, in order: what is left to decode
+/// and assess (the app does it a few hundred at a time, so the page never stalls).
+pub fn new_payloads<'a>(workshop: &'a Workshop, known: &[Participant]) -> Vec<&'a str> {
+    let known: HashSet<&str> = known.iter().map(|p| p.payload.as_str()).collect();
+    workshop
+        .payloads
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !known.contains(p))
+        .collect()
+}
+
 /// How many participants a workshop has: the stored links that open. The list of workshops and
 /// the workshop's own view both count this way, so they agree (issue 18).
 pub fn participant_count(bank: &Bank, workshop: &Workshop) -> usize {
@@ -279,12 +292,6 @@ pub fn participant_count(bank: &Bank, workshop: &Workshop) -> usize {
         .iter()
         .filter(|p| link::decode(bank, p).is_ok())
         .count()
-}
-
-/// The stored links of a workshop that no longer open (for example, edited by hand): counted so
-/// the view can say why they are not among the participants.
-pub fn unreadable_count(bank: &Bank, workshop: &Workshop) -> usize {
-    workshop.payloads.len() - participant_count(bank, workshop)
 }
 
 /// How one dimension's levels spread across the room.
@@ -464,12 +471,14 @@ pub enum Slide {
     Stages,
     /// One area (a dimension index): where each person places it against the room's band.
     Area(usize),
-    /// The questions the room answered most differently.
-    Questions,
+    /// One of the questions the room answered most differently (an index into
+    /// `Aggregate::divergent`), with the split of its answers.
+    Question(usize),
 }
 
 /// The slides for a room: its stage split, then each area anyone answered in order of
-/// disagreement, then the questions to discuss when there are any. An empty room has none.
+/// disagreement, then each question to discuss, one a slide so its answers can be read from
+/// the back of the room. An empty room has none.
 pub fn slides(aggregate: &Aggregate) -> Vec<Slide> {
     if aggregate.n_participants == 0 {
         return Vec::new();
@@ -482,9 +491,7 @@ pub fn slides(aggregate: &Aggregate) -> Vec<Slide> {
             .filter(|&&d| !aggregate.spreads[d].levels.is_empty())
             .map(|&d| Slide::Area(d)),
     );
-    if !aggregate.divergent.is_empty() {
-        slides.push(Slide::Questions);
-    }
+    slides.extend((0..aggregate.divergent.len()).map(Slide::Question));
     slides
 }
 

@@ -33,7 +33,7 @@ pub use questionnaire::Questionnaire;
 pub use results::Results;
 pub use review::Review;
 pub use store::{Notice, Store};
-pub use workshop::{WorkshopView, Workshops};
+pub use workshop::{Present, WorkshopView, Workshops};
 
 /// Which view the app shows: what the address names, once read (a share link decoded, an
 /// assessment found in the history).
@@ -57,6 +57,9 @@ enum Screen {
     Workshops,
     /// One workshop, by id.
     Workshop(String),
+    /// "Present results" of a workshop, by id; the slide is the `slide` signal, so moving
+    /// between slides does not draw the presentation anew.
+    Present(String),
 }
 
 impl Screen {
@@ -73,6 +76,7 @@ impl Screen {
             Screen::BadLink(_) => "bad-link-heading",
             Screen::Workshops => "workshops-heading",
             Screen::Workshop(_) => "workshop-heading",
+            Screen::Present(_) => "present-heading",
         }
     }
 }
@@ -111,6 +115,8 @@ pub fn App() -> impl IntoView {
     let shared_assessment = Memo::new(move |_| shared_answers.with(|a| assess(&BANK, a)));
     // The workshop this person was invited to through a join link: (id, name).
     let joining = RwSignal::new(None::<(String, String)>);
+    // The slide "Present results" shows, counted from 0.
+    let slide = RwSignal::new(0_usize);
     let plans = StoredValue::new(steps(&BANK));
     let last_step = plans.with_value(|p| p.len().saturating_sub(1));
 
@@ -186,6 +192,10 @@ pub fn App() -> impl IntoView {
             Route::Compare(a, b) => Screen::Compare(a, b),
             Route::Workshops => Screen::Workshops,
             Route::Workshop(id) => Screen::Workshop(id),
+            Route::Present(id, n) => {
+                slide.set(n);
+                Screen::Present(id)
+            }
             Route::How => Screen::HowScoring,
             Route::Shared { payload, .. } => match link::decode(&BANK, &payload) {
                 Ok((shared, notes)) => {
@@ -210,6 +220,13 @@ pub fn App() -> impl IntoView {
             ),
         }
     };
+    // Shows a view. Another slide of the same presentation is the same view: only `slide`
+    // changes, so the presentation is not drawn anew.
+    let set_screen = move |to: Screen| {
+        if !(matches!(to, Screen::Present(_)) && screen.with_untracked(|s| s == &to)) {
+            screen.set(to);
+        }
+    };
     // Goes to `route` as a new entry in the browser's history, then moves focus to `focus` (or
     // to the view's heading).
     let navigate = move |route: Route, focus: Option<String>| {
@@ -220,14 +237,14 @@ pub fn App() -> impl IntoView {
         }
         let to = show(route);
         let focus = focus.unwrap_or_else(|| to.heading().to_string());
-        screen.set(to);
+        set_screen(to);
         platform::focus_after_render(focus);
     };
     // Opened by an address: at start, and on Back, Forward or a link pasted into the address bar.
     let open_address = move |fragment: String| {
         let to = show(route::parse(&fragment));
         let focus = to.heading();
-        screen.set(to);
+        set_screen(to);
         platform::focus_after_render(focus);
     };
     screen.set(show(route::parse(&platform::fragment())));
@@ -297,6 +314,8 @@ pub fn App() -> impl IntoView {
     let to_history = Callback::new(move |()| navigate(Route::History, None));
     let to_workshops = Callback::new(move |()| navigate(Route::Workshops, None));
     let open_workshop = Callback::new(move |id: String| navigate(Route::Workshop(id), None));
+    let present_at =
+        Callback::new(move |(id, n): (String, usize)| navigate(Route::Present(id, n), None));
     let save_shared = Callback::new(move |()| {
         answers.set(shared_answers.get_untracked());
         label.set(shared_label.get_untracked());
@@ -397,6 +416,7 @@ pub fn App() -> impl IntoView {
             Screen::BadLink(_) => "This link could not be opened".to_string(),
             Screen::Workshops => "Workshops".to_string(),
             Screen::Workshop(_) => "Workshop".to_string(),
+            Screen::Present(_) => format!("Present results, slide {}", slide.get() + 1),
         };
         platform::set_title(&format!("{view} \u{b7} Stagefit"));
     });
@@ -404,7 +424,7 @@ pub fn App() -> impl IntoView {
     let nav_current = move |which: &'static str| {
         let on = match screen.get() {
             Screen::History | Screen::Compare(..) => which == "history",
-            Screen::Workshops | Screen::Workshop(_) => which == "workshop",
+            Screen::Workshops | Screen::Workshop(_) | Screen::Present(_) => which == "workshop",
             _ => which == "assessment",
         };
         if on { Some("page") } else { None }
@@ -472,7 +492,24 @@ pub fn App() -> impl IntoView {
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
                 Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
-                Screen::Workshop(id) => view! { <WorkshopView store id on_back=to_workshops /> }.into_any(),
+                Screen::Workshop(id) => {
+                    let at = id.clone();
+                    view! {
+                        <WorkshopView store id on_back=to_workshops on_present=Callback::new(move |()| present_at.run((at.clone(), 0))) />
+                    }.into_any()
+                }
+                Screen::Present(id) => {
+                    let (go_id, back_id) = (id.clone(), id.clone());
+                    view! {
+                        <Present
+                            store
+                            id
+                            slide=slide.read_only()
+                            on_go=Callback::new(move |n| present_at.run((go_id.clone(), n)))
+                            on_leave=Callback::new(move |()| open_workshop.run(back_id.clone()))
+                        />
+                    }.into_any()
+                }
                 Screen::BadLink(reason) => view! {
                     <section class="bad-link" aria-labelledby="bad-link-heading">
                         <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
