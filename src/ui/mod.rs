@@ -6,6 +6,7 @@
 //! goes through `store::Store`. One `Effect` saves the ground state as it changes.
 
 mod charts;
+mod compare;
 mod history;
 mod how;
 mod landing;
@@ -14,6 +15,7 @@ mod questionnaire;
 mod results;
 mod review;
 mod store;
+mod trend;
 mod workshop;
 
 use leptos::prelude::*;
@@ -26,7 +28,8 @@ use stagefit_core::{Answers, BANK, assess, report, step_of, steps};
 
 use questionnaire::answer_input;
 
-pub use history::{Compare, History};
+pub use compare::Compare;
+pub use history::History;
 pub use how::HowScoring;
 pub use landing::Landing;
 pub use questionnaire::Questionnaire;
