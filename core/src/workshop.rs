@@ -272,6 +272,18 @@ pub fn participants_reusing(
         .collect()
 }
 
+/// The participants of a workshop found among `known` (by payload), in the workshop's order,
+/// without decoding anything: what can be shown at once while the rest is read.
+pub fn participants_known(workshop: &Workshop, known: &[Participant]) -> Vec<Participant> {
+    let known: HashMap<&str, &Participant> =
+        known.iter().map(|p| (p.payload.as_str(), p)).collect();
+    workshop
+        .payloads
+        .iter()
+        .filter_map(|p| known.get(p.as_str()).map(|&p| p.clone()))
+        .collect()
+}
+
 /// The payloads of a workshop not among `known` participants, in order: what is left to decode
 /// and assess (the app does it a few hundred at a time, so the page never stalls).
 pub fn new_payloads<'a>(workshop: &'a Workshop, known: &[Participant]) -> Vec<&'a str> {

@@ -105,6 +105,8 @@ impl Identity {
 #[component]
 pub fn App() -> impl IntoView {
     let store = Store::load();
+    // A workshop's participants, read once and shared by its view and "Present results".
+    provide_context(workshop::RoomCache::new());
     let screen = RwSignal::new(Screen::Landing);
     let answers = RwSignal::new(Answers::new(&BANK));
     let step = RwSignal::new(0_usize);

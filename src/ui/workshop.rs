@@ -315,6 +315,18 @@ pub fn WorkshopView(
 /// How many new participants are decoded and assessed in one browser task.
 const STEP: usize = 250;
 
+/// The participants last read for any workshop view, shared through context (the app provides
+/// it): opening "Present results" from the workshop, or going back, takes them as they are
+/// instead of reading the room again.
+#[derive(Clone, Copy)]
+pub struct RoomCache(StoredValue<Vec<workshop::Participant>>);
+
+impl RoomCache {
+    pub fn new() -> RoomCache {
+        RoomCache(StoredValue::new(Vec::new()))
+    }
+}
+
 /// A workshop's participants and their aggregate. Participants already decoded and assessed are
 /// reused by payload, so removing one from a room of 2,000 assesses nobody again; new ones are
 /// decoded and assessed `STEP` at a time, each step in its own browser task, so that a paste of
@@ -325,7 +337,16 @@ fn room(
     RwSignal<Vec<workshop::Participant>>,
     Memo<workshop::Aggregate>,
 ) {
-    let people = RwSignal::new(Vec::<workshop::Participant>::new());
+    let cache = use_context::<RoomCache>();
+    // Those already read show at once; the rest are read below.
+    let first = match (cache, current.get_untracked()) {
+        (Some(cache), Some(w)) => cache.0.with_value(|c| workshop::participants_known(&w, c)),
+        _ => Vec::new(),
+    };
+    let people = RwSignal::new(first);
+    if let Some(cache) = cache {
+        Effect::new(move |_| people.with(|p| cache.0.set_value(p.clone())));
+    }
     // Each change of the workshop starts a new reading; an older one still under way stops.
     let reading = StoredValue::new(0_u64);
     Effect::new(move |_| {
@@ -655,6 +676,16 @@ pub fn Present(
     let slides = Memo::new(move |_| aggregate.with(workshop::slides));
     let count = Memo::new(move |_| slides.with(Vec::len));
     let at = Memo::new(move |_| slide.get().min(count.get().saturating_sub(1)));
+    // Opened by an address, a large room is read in steps: when its slides arrive, the heading
+    // that replaces "Reading" takes the focus the first one had.
+    let ready = Memo::new(move |_| count.get() > 0);
+    Effect::new(move |was_ready: Option<bool>| {
+        let now = ready.get();
+        if was_ready == Some(false) && now {
+            platform::focus_after_render("present-heading");
+        }
+        now
+    });
     let go = move |n: usize| {
         if n < count.get_untracked() && n != at.get_untracked() {
             on_go.run(n);
@@ -685,11 +716,16 @@ pub fn Present(
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
     let body = move || {
         let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
-            return view! {
-                <h1 id="present-heading" tabindex="-1">"Nothing to present yet"</h1>
-                <p>"Add the room's result links first."</p>
-            }
-            .into_any();
+            let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
+            return if stored > 0 {
+                view! { <h1 id="present-heading" tabindex="-1">"Reading the room's results\u{2026}"</h1> }.into_any()
+            } else {
+                view! {
+                    <h1 id="present-heading" tabindex="-1">"Nothing to present yet"</h1>
+                    <p>"Add the room's result links first."</p>
+                }
+                .into_any()
+            };
         };
         let a = aggregate.get();
         match which {

@@ -398,7 +398,9 @@ fn issue_18_reusing_earlier_participants_gives_exactly_what_decoding_anew_gives(
         participants(&BANK, &w)
     );
     assert_eq!(participants_reusing(&BANK, &workshop(), &first), []);
-    // What is left to decode is exactly the new link.
+    // Those known show at once, in the workshop's order; what is left to decode is the new link.
+    let known = participants_known(&w, &first);
+    assert_eq!(known, participants(&BANK, &w)[..3]);
     assert_eq!(new_payloads(&w, &first), [w.payloads[3].as_str()]);
     assert_eq!(new_payloads(&w, &[]).len(), 4);
 }
