@@ -6,7 +6,6 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::ui::history::title;
 use crate::ui::store::Store;
 use stagefit_core::{BANK, assess, chart, report};
 
@@ -29,7 +28,7 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
             })
         },
     );
-    // (created, score, name) of every scored assessment.
+    // (created, score) of every scored assessment.
     let scored = Memo::new(move |_| {
         scores.with(|scores| {
             store.history.with(|h| {
@@ -38,16 +37,14 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
                         let score = scores
                             .get(&(s.id.clone(), s.updated.to_bits()))
                             .copied()??;
-                        Some((s.created, score, title(s)))
+                        Some((s.created, score))
                     })
                     .collect::<Vec<_>>()
             })
         })
     });
     move || {
-        let all = scored.get();
-        let pairs: Vec<(f64, u8)> = all.iter().map(|&(c, s, _)| (c, s)).collect();
-        let trend = chart::score_trend(&pairs)?;
+        let trend = chart::score_trend(&scored.get())?;
         let (first, last) = (trend.points.first()?, trend.points.last()?);
         let summary = format!(
             "Stage fit over {} assessments, from {} on {} to {} on {}.",
@@ -57,8 +54,6 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
             last.score,
             report::date_text(last.created)
         );
-        let mut rows = all.clone();
-        rows.sort_by(|a, b| a.0.total_cmp(&b.0));
         Some(view! {
             <figure class="chart trend-chart">
                 <figcaption id="trend-title">"Stage fit over time"</figcaption>
@@ -82,10 +77,11 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
                 <div class="table-scroll">
                     <table>
                         <caption>"Stage fit of each scored assessment, oldest first"</caption>
-                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Assessment"</th><th scope="col">"Stage fit"</th></tr></thead>
+                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Stage fit"</th></tr></thead>
                         <tbody>
-                            {rows.into_iter().map(|(created, score, name)| view! {
-                                <tr><td>{report::date_text(created)}</td><th scope="row">{name}</th><td>{format!("{score} out of 100")}</td></tr>
+                            // The points of the line, nothing more: the names are in the list below.
+                            {trend.points.iter().map(|p| view! {
+                                <tr><th scope="row">{report::date_text(p.created)}</th><td>{format!("{} out of 100", p.score)}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

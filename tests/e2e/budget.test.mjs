@@ -19,8 +19,13 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 // - issues 13 and 14 grew it to 331,906: bank version 2, the verdict-first results page, an
 //   address for every view and the review page, all views and model, no new library. Issue 16
 //   (the first question before the wasm arrives) is where that weight is won back for users.
+// - issue 15 grew it to 374,206: the wasm went from 316,520 (main at 2078300) to 356,178, for
+//   "Present results" (slides, keys, full screen), the dot plot's band, level names and legend,
+//   stacked bars, compare's directions and overlaid radars, the score trend, and reading a big
+//   room in steps. All views, no new library; swapping the new hash maps for B-trees made it
+//   6 KB heavier, not lighter. Which view weighs what is not yet measured part by part.
 // The ceiling is the last size plus 5 %.
-const CEILING = 348_502;
+const CEILING = 392_916;
 
 let server;
 let browser;
