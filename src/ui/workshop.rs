@@ -709,9 +709,12 @@ pub fn Present(
     });
     // Esc in full screen is the browser's own: leaving full screen leaves the presentation.
     let full_screen = platform::on_full_screen_exit(move || on_leave.run(()));
+    // However the presentation is left (Esc, a button, Back, the header), full screen ends with
+    // it; the listener goes first, so that ending it does not count as leaving a second time.
     on_cleanup(move || {
         keys.remove();
         full_screen.remove();
+        platform::leave_full_screen();
     });
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
     let body = move || {
