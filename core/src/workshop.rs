@@ -272,6 +272,19 @@ pub fn participants_reusing(
         .collect()
 }
 
+/// `read` put in the workshop's order and limited to its payloads, moving rather than copying
+/// them (a room of 2,000 copied is a pause the facilitator sees): what `participants` returns
+/// when `read` holds every payload that opens.
+pub fn in_workshop_order(workshop: &Workshop, read: Vec<Participant>) -> Vec<Participant> {
+    let mut by_payload: HashMap<String, Participant> =
+        read.into_iter().map(|p| (p.payload.clone(), p)).collect();
+    workshop
+        .payloads
+        .iter()
+        .filter_map(|p| by_payload.remove(p))
+        .collect()
+}
+
 /// The participants of a workshop found among `known` (by payload), in the workshop's order,
 /// without decoding anything: what can be shown at once while the rest is read.
 pub fn participants_known(workshop: &Workshop, known: &[Participant]) -> Vec<Participant> {

@@ -344,8 +344,14 @@ fn room(
         _ => Vec::new(),
     };
     let people = RwSignal::new(first);
+    // Kept for the next view of this room when this one closes (not on every change: copying
+    // 2,000 participants each time would cost what reusing them saves).
     if let Some(cache) = cache {
-        Effect::new(move |_| people.with(|p| cache.0.set_value(p.clone())));
+        on_cleanup(move || {
+            if let Some(list) = people.try_get_untracked() {
+                cache.0.set_value(list);
+            }
+        });
     }
     // Each change of the workshop starts a new reading; an older one still under way stops.
     let reading = StoredValue::new(0_u64);
@@ -356,14 +362,17 @@ fn room(
         };
         reading.update_value(|n| *n += 1);
         let this = reading.get_value();
-        let mut known = people.get_untracked();
+        // Taken, not copied: the list is set again below (at once, or once the steps are done).
+        let mut known = people
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
         let todo: Vec<String> = workshop::new_payloads(&w, &known)
             .into_iter()
             .map(str::to_string)
             .collect();
         if todo.len() <= STEP {
             known.extend(todo.iter().filter_map(|p| workshop::participant(&BANK, p)));
-            people.set(workshop::participants_reusing(&BANK, &w, &known));
+            people.set(workshop::in_workshop_order(&w, known));
             return;
         }
         leptos::task::spawn_local(async move {
@@ -376,7 +385,7 @@ fn room(
             }
             platform::next_task().await;
             if reading.get_value() == this {
-                people.set(workshop::participants_reusing(&BANK, &w, &known));
+                people.set(workshop::in_workshop_order(&w, known));
             }
         });
     });

@@ -399,6 +399,9 @@ fn issue_18_reusing_earlier_participants_gives_exactly_what_decoding_anew_gives(
     );
     assert_eq!(participants_reusing(&BANK, &workshop(), &first), []);
     // Those known show at once, in the workshop's order; what is left to decode is the new link.
+    let mut read = participants(&BANK, &w);
+    read.reverse();
+    assert_eq!(in_workshop_order(&w, read), participants(&BANK, &w));
     let known = participants_known(&w, &first);
     assert_eq!(known, participants(&BANK, &w)[..3]);
     assert_eq!(new_payloads(&w, &first), [w.payloads[3].as_str()]);
