@@ -315,9 +315,9 @@ pub fn WorkshopView(
 /// How many new participants are decoded and assessed in one browser task.
 const STEP: usize = 250;
 
-/// The participants last read for any workshop view, shared through context (the app provides
-/// it): opening "Present results" from the workshop, or going back, takes them as they are
-/// instead of reading the room again.
+/// The participants last read by a workshop view, handed on through context (the app provides
+/// it) when that view closes: opening "Present results" from the workshop, or going back,
+/// takes them as they are instead of reading the room again.
 #[derive(Clone, Copy)]
 pub struct RoomCache(StoredValue<Vec<workshop::Participant>>);
 
