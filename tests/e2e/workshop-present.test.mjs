@@ -67,6 +67,8 @@ test('the join link can be copied and names the workshop readably, never cut off
   const field = page.getByRole('textbox', { name: 'Join link' });
   const fits = await field.evaluate((e) => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight + 1);
   assert.ok(fits, 'the whole join link is visible');
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await field.evaluate((e) => e.scrollHeight <= e.clientHeight + 1), 'the whole join link is visible on a phone');
   await page.getByRole('button', { name: 'Copy join link' }).click();
   await page.getByRole('status').getByText('Join link copied').waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), join);
