@@ -149,6 +149,8 @@ run_bench() {
   CHROMIUM="$CHROMIUM" node tests/bench/browser.mjs --baseline "$baseline_dist"
   say "In the browser: a history of 1,000 assessments, imports of 2,000 and 20,000 (issue 18)"
   CHROMIUM="$CHROMIUM" node tests/bench/history.mjs
+  say "In the browser: a workshop of 300 and of 2,000 participants (adding, removing one, longest task)"
+  CHROMIUM="$CHROMIUM" node tests/bench/workshop.mjs
 }
 
 # The previous release, built from its own commit (BASELINE_REF, by default the last release

@@ -14,6 +14,8 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct BankFile {
     version: u32,
+    /// The names of levels 0 to 4, for chart axes.
+    levels: [String; 5],
     dimension: Vec<DimensionFile>,
     question: Vec<QuestionFile>,
 }
@@ -158,6 +160,7 @@ fn generate(bank: &BankFile) -> String {
         "/// The bank's version: it changes whenever a question is added, removed or changed."
     );
     let _ = writeln!(code, "pub const BANK_VERSION: u32 = {};", bank.version);
+    let _ = writeln!(code, "pub static LEVELS: [&str; 5] = {:?};", bank.levels);
     let _ = writeln!(code, "pub static DIMENSIONS: &[Dimension] = &[");
     for d in &bank.dimension {
         let band = |b: [u8; 2]| {

@@ -470,3 +470,111 @@ fn platform_dialogs_open_as_modal_and_close() {
     assert!(!dialog.open());
     dialog.remove();
 }
+
+#[wasm_bindgen_test]
+async fn platform_next_task_waits_for_a_timer_queued_before_it() {
+    // Issue 18: a big room is read in steps, each after the browser's next task.
+    let ran = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = ran.clone();
+    let callback = Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback(callback.unchecked_ref())
+        .unwrap();
+    assert!(!ran.get());
+    platform::next_task().await;
+    assert!(
+        ran.get(),
+        "the timer queued first ran before next_task returned"
+    );
+}
+
+#[wasm_bindgen_test]
+fn platform_on_key_names_the_key_and_prevents_only_what_it_handles() {
+    // Issue 15: "Present results" moves with the arrow keys; other keys keep their meaning.
+    let seen = std::rc::Rc::new(std::cell::RefCell::new(Vec::<String>::new()));
+    let log = seen.clone();
+    let handle = platform::on_key(move |key| {
+        log.borrow_mut().push(key.to_string());
+        key == "ArrowRight"
+    });
+    let press = |key: &str, ctrl: bool| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_ctrl_key(ctrl);
+        init.set_cancelable(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        web_sys::window().unwrap().dispatch_event(&event).unwrap();
+        event.default_prevented()
+    };
+    assert!(press("ArrowRight", false));
+    assert!(!press("x", false));
+    assert!(!press("ArrowRight", true), "Ctrl+Arrow is the browser's");
+    assert_eq!(*seen.borrow(), ["ArrowRight", "x"]);
+    handle.remove();
+    assert!(!press("ArrowRight", false));
+}
+
+#[wasm_bindgen_test]
+async fn a_room_of_six_hundred_is_read_in_steps_and_counted_whole() {
+    // Issue 18: more links than one step holds are read over several browser tasks; the count
+    // shows once all are read, and agrees with the list of workshops.
+    use stagefit_core::workshop::{Workshop, encode_workshops};
+    use stagefit_core::{Answer, Answers, BANK};
+    let payloads = (0..600)
+        .map(|p| {
+            let mut answers = Answers::new(&BANK);
+            for (i, q) in BANK.questions.iter().enumerate() {
+                answers.set(i, Answer::Chosen(((p + i) % q.options.len()) as u8));
+            }
+            stagefit_core::link::encode(&BANK, &answers, &format!("P{p}"))
+        })
+        .collect();
+    let room = Workshop {
+        id: "room-600".to_string(),
+        name: "Big room".to_string(),
+        note: String::new(),
+        created: 0.0,
+        payloads,
+    };
+    stagefit::platform::storage::clear_all().unwrap();
+    stagefit::platform::storage::write("stagefit.workshops", &encode_workshops(&[room])).unwrap();
+    stagefit::platform::replace_fragment("#/workshops");
+    let container = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&container).unwrap();
+    let _handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
+        use leptos::prelude::*;
+        view! { <App /> }.into_any()
+    });
+    settle().await;
+    let text = |selector: &str| {
+        container
+            .query_selector(selector)
+            .unwrap()
+            .and_then(|e| e.text_content())
+            .unwrap_or_default()
+    };
+    assert!(
+        text(".history-item").contains("600 participants"),
+        "{}",
+        text(".history-item")
+    );
+    let open: HtmlElement = container
+        .query_selector(".history-item button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    open.click();
+    settle().await;
+    for _ in 0..10 {
+        platform::next_task().await;
+    }
+    settle().await;
+    assert_eq!(
+        text("[data-testid=\"participant-count\"]"),
+        "600 participants"
+    );
+    container.remove();
+}

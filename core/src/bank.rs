@@ -157,6 +157,8 @@ pub struct Question {
 #[derive(Debug)]
 pub struct Bank {
     pub version: u32,
+    /// The names of levels 0 to 4, least to most invested, for chart axes.
+    pub levels: [&'static str; 5],
     pub dimensions: &'static [Dimension],
     pub questions: &'static [Question],
 }
@@ -169,6 +171,7 @@ mod generated {
 /// The bank compiled into this build of Stagefit.
 pub static BANK: Bank = Bank {
     version: generated::BANK_VERSION,
+    levels: generated::LEVELS,
     dimensions: generated::DIMENSIONS,
     questions: generated::QUESTIONS,
 };

@@ -387,9 +387,44 @@ mod tests {
     }
 }
 
+/// A level's name on a workshop chart's axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AxisLabel {
+    pub x: String,
+    pub y: String,
+    /// SVG `text-anchor`.
+    pub anchor: &'static str,
+    pub text: &'static str,
+    /// The x of the level's grid line.
+    pub tick_x: String,
+}
+
+/// The level names along an axis from `x(0)` to `x(4)`. Neighbouring names are drawn on two
+/// lines (even levels above, odd below) so that the longest names never overlap on a phone;
+/// the ends are anchored inwards so they stay inside the chart.
+fn level_axis(bank: &Bank, x: impl Fn(f32) -> f32, top: f32) -> Vec<AxisLabel> {
+    (0..=4_u8)
+        .map(|l| {
+            let at = x(f32::from(l));
+            AxisLabel {
+                x: tenths(at),
+                y: tenths(top + if l % 2 == 0 { 0.0 } else { LABEL_FONT + 2.0 }),
+                anchor: match l {
+                    0 => "start",
+                    4 => "end",
+                    _ => "middle",
+                },
+                text: bank.levels[usize::from(l)],
+                tick_x: tenths(at),
+            }
+        })
+        .collect()
+}
+
 /// One dimension's row in the workshop dot plot.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpreadRow {
+    pub dimension: usize,
     pub label: &'static str,
     pub text_y: String,
     pub center_y: String,
@@ -399,61 +434,487 @@ pub struct SpreadRow {
     pub median_x: Option<String>,
     pub tick_top: String,
     pub tick_bottom: String,
+    /// The room's band for this area (the band of the stage the group's result is at): x,
+    /// width, and its top and height.
+    pub band_x: String,
+    pub band_width: String,
+    pub band_y: String,
+    pub band_height: String,
+}
+
+/// The legend of the dot plot: a small and a large dot with the number of people each stands
+/// for, the median's mark, and the band's swatch.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpreadLegend {
+    pub y: String,
+    /// The ends of the median's mark and the top of the band's swatch (20 units square).
+    pub mark_top: String,
+    pub mark_bottom: String,
+    pub swatch_y: String,
+    /// A dot's radius and the people it stands for: one person, and the most at one place.
+    pub small: (String, usize),
+    pub large: Option<(String, usize)>,
 }
 
 /// The workshop dot plot: for each dimension, where each participant's level lies on 0 to 4.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpreadPlot {
     pub view_box: String,
-    /// The x of levels 0 to 4, for the scale.
-    pub ticks: Vec<(String, u8)>,
-    pub axis_y: String,
+    /// The level names along the top.
+    pub axis: Vec<AxisLabel>,
+    /// The y range of the grid lines.
+    pub grid_top: String,
+    pub grid_bottom: String,
     pub rows: Vec<SpreadRow>,
+    pub legend: SpreadLegend,
 }
 
 const SPREAD_LEFT: f32 = 120.0;
 const SPREAD_PER_LEVEL: f32 = 66.0;
+const SPREAD_TOP: f32 = 52.0;
+const SPREAD_ROW: f32 = 30.0;
+
+/// A dot's radius for `n` people when the most at any one place is `most`: its area grows with
+/// the number of people.
+fn dot_radius(n: usize, most: usize) -> f32 {
+    3.0 + 9.0 * (n as f32 / most.max(1) as f32).sqrt()
+}
+
+/// How many people sit at each half level (0, 0.5, ... 4) of a sorted list of levels.
+fn half_level_bins(levels: &[f32]) -> [usize; 9] {
+    let mut bins = [0_usize; 9];
+    for &level in levels {
+        bins[((level * 2.0).round().max(0.0) as usize).min(8)] += 1;
+    }
+    bins
+}
 
 /// The dot plot of a workshop aggregate, rows in the order given (most disagreement first).
+/// One dot size is used for the whole chart, so a dot means the same number of people in
+/// every row, as the legend says. Each row shows the band of the stage the group's result is
+/// at, so the dots read as ahead, within or behind.
 pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> SpreadPlot {
     let x = |level: f32| SPREAD_LEFT + level * SPREAD_PER_LEVEL;
+    let bins: Vec<[usize; 9]> = aggregate
+        .spreads
+        .iter()
+        .map(|s| half_level_bins(&s.levels))
+        .collect();
+    let most = bins
+        .iter()
+        .flat_map(|b| b.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
     let rows: Vec<SpreadRow> = aggregate
         .by_disagreement
         .iter()
         .enumerate()
         .map(|(i, &d)| {
             let spread = &aggregate.spreads[d];
-            let center_y = 34.0 + i as f32 * 30.0;
-            let mut bins = [0_usize; 9];
-            for &level in &spread.levels {
-                bins[((level * 2.0).round() as usize).min(8)] += 1;
-            }
-            let most = bins.iter().copied().max().unwrap_or(1).max(1) as f32;
-            let dots = bins
+            let center_y = SPREAD_TOP + 14.0 + i as f32 * SPREAD_ROW;
+            let dots = bins[d]
                 .iter()
                 .enumerate()
                 .filter(|(_, n)| **n > 0)
-                .map(|(b, &n)| {
-                    let radius = 3.0 + 9.0 * (n as f32 / most).sqrt();
-                    (tenths(x(b as f32 / 2.0)), tenths(radius), n)
-                })
+                .map(|(b, &n)| (tenths(x(b as f32 / 2.0)), tenths(dot_radius(n, most)), n))
                 .collect();
+            let band = aggregate.median.dimensions[d].band;
             SpreadRow {
+                dimension: d,
                 label: bank.dimensions[d].short,
-                text_y: tenths(center_y + 4.0),
+                text_y: tenths(center_y + 5.0),
                 center_y: tenths(center_y),
                 dots,
                 median_x: spread.median.map(|m| tenths(x(m))),
-                tick_top: tenths(center_y - 11.0),
-                tick_bottom: tenths(center_y + 11.0),
+                tick_top: tenths(center_y - 13.0),
+                tick_bottom: tenths(center_y + 13.0),
+                band_x: tenths(x(f32::from(band.low)) - 4.0),
+                band_width: tenths(f32::from(band.high - band.low) * SPREAD_PER_LEVEL + 8.0),
+                band_y: tenths(center_y - SPREAD_ROW / 2.0 + 1.0),
+                band_height: tenths(SPREAD_ROW - 2.0),
             }
         })
         .collect();
-    let height = 34.0 + rows.len() as f32 * 30.0;
+    let grid_bottom = SPREAD_TOP + rows.len() as f32 * SPREAD_ROW;
+    let legend_y = grid_bottom + 24.0;
     SpreadPlot {
-        view_box: format!("0 0 420 {height:.0}"),
-        ticks: (0..=4).map(|l| (tenths(x(f32::from(l))), l)).collect(),
-        axis_y: tenths(14.0),
+        view_box: format!("0 0 420 {:.0}", legend_y + 16.0),
+        axis: level_axis(bank, x, 14.0),
+        grid_top: tenths(SPREAD_TOP - 2.0),
+        grid_bottom: tenths(grid_bottom),
         rows,
+        legend: SpreadLegend {
+            y: tenths(legend_y),
+            mark_top: tenths(legend_y - 11.0),
+            mark_bottom: tenths(legend_y + 11.0),
+            swatch_y: tenths(legend_y - 10.0),
+            small: (tenths(dot_radius(1, most)), 1),
+            large: (most > 1).then(|| (tenths(dot_radius(most, most)), most)),
+        },
+    }
+}
+
+/// One dot of an area slide: people at one quarter level, on one position's lane.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaDot {
+    pub x: String,
+    pub y: String,
+    pub r: String,
+    pub n: usize,
+    pub position: super::workshop::Position,
+}
+
+/// A lane of an area slide: everyone ahead, within or behind the band.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaLane {
+    pub position: super::workshop::Position,
+    pub y: String,
+    pub count: usize,
+}
+
+/// "Present results": one area, with the room's band and every person's level on a lane for
+/// ahead, within or behind it. Drawn for a 1280 by 720 projector.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AreaPlot {
+    pub view_box: &'static str,
+    pub axis: Vec<AxisLabel>,
+    pub grid_top: String,
+    pub grid_bottom: String,
+    pub band_x: String,
+    pub band_width: String,
+    pub band_height: String,
+    pub lanes: Vec<AreaLane>,
+    pub dots: Vec<AreaDot>,
+    pub median_x: Option<String>,
+}
+
+const AREA_LEFT: f32 = 210.0;
+const AREA_PER_LEVEL: f32 = 180.0;
+const AREA_TOP: f32 = 60.0;
+const AREA_LANE: f32 = 70.0;
+
+/// The area slide for dimension `d`: each person's level (to the nearest quarter) against the
+/// band of the stage the group's result is at.
+pub fn area_plot(
+    bank: &Bank,
+    aggregate: &super::workshop::Aggregate,
+    people: &[super::workshop::Participant],
+    d: usize,
+) -> AreaPlot {
+    use super::workshop::Position;
+    let x = |level: f32| AREA_LEFT + level * AREA_PER_LEVEL;
+    let band = aggregate.median.dimensions[d].band;
+    let lanes_order = [Position::Ahead, Position::Within, Position::Behind];
+    let lane_y = |p: Position| {
+        let i = lanes_order.iter().position(|&q| q == p).unwrap_or(1);
+        AREA_TOP + AREA_LANE / 2.0 + i as f32 * AREA_LANE
+    };
+    // People per (quarter level, position).
+    let mut bins: std::collections::BTreeMap<(usize, Position), usize> = Default::default();
+    for p in people {
+        if let Some(level) = p.assessment.dimensions.get(d).and_then(|r| r.level) {
+            let quarter = ((level * 4.0).round().max(0.0) as usize).min(16);
+            *bins
+                .entry((quarter, Position::of(level, band)))
+                .or_default() += 1;
+        }
+    }
+    let most = bins.values().copied().max().unwrap_or(1);
+    let dots = bins
+        .iter()
+        .map(|(&(quarter, position), &n)| AreaDot {
+            x: tenths(x(quarter as f32 / 4.0)),
+            y: tenths(lane_y(position)),
+            r: tenths(2.0 * dot_radius(n, most)),
+            n,
+            position,
+        })
+        .collect();
+    let lanes = lanes_order
+        .iter()
+        .map(|&position| AreaLane {
+            position,
+            y: tenths(lane_y(position)),
+            count: bins
+                .iter()
+                .filter(|((_, p), _)| *p == position)
+                .map(|(_, n)| n)
+                .sum(),
+        })
+        .collect();
+    let grid_bottom = AREA_TOP + 3.0 * AREA_LANE;
+    AreaPlot {
+        view_box: "0 0 1000 330",
+        axis: level_axis(bank, x, 22.0)
+            .into_iter()
+            .map(|mut a| {
+                // One line, each name centred on its level: at this size they are far apart.
+                a.y = tenths(grid_bottom + 36.0);
+                a.anchor = "middle";
+                a
+            })
+            .collect(),
+        grid_top: tenths(AREA_TOP),
+        grid_bottom: tenths(grid_bottom),
+        band_x: tenths(x(f32::from(band.low)) - 12.0),
+        band_width: tenths(f32::from(band.high - band.low) * AREA_PER_LEVEL + 24.0),
+        band_height: tenths(3.0 * AREA_LANE),
+        lanes,
+        dots,
+        median_x: aggregate.spreads[d].median.map(|m| tenths(x(m))),
+    }
+}
+
+/// One part of a stacked bar: an answer and how many gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BarSegment {
+    /// The option's index in its question (or the stage's index), for its label and colour.
+    pub option: usize,
+    pub count: usize,
+    /// x and width in a bar 1000 units wide.
+    pub x: String,
+    pub width: String,
+    /// The middle of the segment, where its count is written.
+    pub middle: String,
+}
+
+/// A bar 1000 units wide split in proportion to `counts`; answers nobody gave take no room.
+/// The widths add up to the whole bar.
+pub fn stacked_bar(counts: &[usize]) -> Vec<BarSegment> {
+    let total: usize = counts.iter().sum();
+    if total == 0 {
+        return Vec::new();
+    }
+    let mut before = 0;
+    counts
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .map(|(option, &count)| {
+            // Ends are placed from the running sum, so rounding never leaves a gap or overlap.
+            let from = 1000.0 * before as f32 / total as f32;
+            before += count;
+            let to = 1000.0 * before as f32 / total as f32;
+            BarSegment {
+                option,
+                count,
+                x: tenths(from),
+                width: tenths(to - from),
+                middle: tenths((from + to) / 2.0),
+            }
+        })
+        .collect()
+}
+
+/// A point of the score trend: an assessment's time and score.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendPoint {
+    pub x: String,
+    pub y: String,
+    pub score: u8,
+    /// The time it was made (milliseconds since 1970), for its date.
+    pub created: f64,
+}
+
+/// History's score trend: one line through the scored assessments, oldest on the left.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    pub view_box: &'static str,
+    pub line: String,
+    pub points: Vec<TrendPoint>,
+    /// Grid lines at scores 0, 50 and 100: y and the score.
+    pub grid: Vec<(String, u8)>,
+    pub left: String,
+    pub right: String,
+}
+
+const TREND_LEFT: f32 = 44.0;
+const TREND_RIGHT: f32 = 400.0;
+const TREND_TOP: f32 = 12.0;
+const TREND_BOTTOM: f32 = 142.0;
+
+/// The score trend of `(created, score)` pairs in any order, or `None` with fewer than two
+/// scores. x is proportional to time; assessments made at the same moment are spread evenly.
+pub fn score_trend(scores: &[(f64, u8)]) -> Option<Trend> {
+    if scores.len() < 2 {
+        return None;
+    }
+    let mut sorted = scores.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let (first, last) = (sorted[0].0, sorted[sorted.len() - 1].0);
+    let span = last - first;
+    let width = TREND_RIGHT - TREND_LEFT;
+    let y =
+        |score: u8| TREND_BOTTOM - (TREND_BOTTOM - TREND_TOP) * f32::from(score.min(100)) / 100.0;
+    let points: Vec<TrendPoint> = sorted
+        .iter()
+        .enumerate()
+        .map(|(i, &(created, score))| {
+            let share = if span > 0.0 {
+                ((created - first) / span) as f32
+            } else {
+                i as f32 / (sorted.len() - 1) as f32
+            };
+            TrendPoint {
+                x: tenths(TREND_LEFT + width * share),
+                y: tenths(y(score)),
+                score,
+                created,
+            }
+        })
+        .collect();
+    let line = points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}{},{}", if i == 0 { "M" } else { "L" }, p.x, p.y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    Some(Trend {
+        view_box: "0 0 420 170",
+        line,
+        points,
+        grid: [0, 50, 100].iter().map(|&s| (tenths(y(s)), s)).collect(),
+        left: tenths(TREND_LEFT),
+        right: tenths(TREND_RIGHT),
+    })
+}
+
+#[cfg(test)]
+mod workshop_chart_tests {
+    use super::*;
+    use crate::workshop::{self, Position, Workshop};
+    use crate::{Answer, Answers, BANK, Part, link};
+
+    fn people(rows: &[(u8, u8)]) -> Vec<workshop::Participant> {
+        let w = Workshop {
+            id: "w".into(),
+            name: "W".into(),
+            note: String::new(),
+            created: 0.0,
+            payloads: rows
+                .iter()
+                .map(|&(c, p)| {
+                    let mut a = Answers::new(&BANK);
+                    for (i, q) in BANK.questions.iter().enumerate() {
+                        let pick = if q.part == Part::Platform { p } else { c };
+                        a.set(i, Answer::Chosen(pick.min(q.options.len() as u8 - 1)));
+                    }
+                    link::encode(&BANK, &a, "")
+                })
+                .collect(),
+        };
+        workshop::participants(&BANK, &w)
+    }
+
+    fn num(text: &str) -> f32 {
+        text.parse().expect("a number")
+    }
+
+    #[test]
+    fn stacked_bars_fill_the_bar_in_proportion_and_skip_empty_answers() {
+        let check = |counts: &[usize], expected: &[(usize, &str, &str)]| {
+            let got: Vec<(usize, String, String)> = stacked_bar(counts)
+                .into_iter()
+                .map(|s| (s.count, s.x, s.width))
+                .collect();
+            let expected: Vec<(usize, String, String)> = expected
+                .iter()
+                .map(|&(n, x, w)| (n, x.to_string(), w.to_string()))
+                .collect();
+            assert_eq!(got, expected, "{counts:?}");
+        };
+        check(&[], &[]);
+        check(&[0, 0], &[]);
+        check(&[4, 0, 6], &[(4, "0.0", "400.0"), (6, "400.0", "600.0")]);
+        check(
+            &[1, 1, 1],
+            &[
+                (1, "0.0", "333.3"),
+                (1, "333.3", "333.3"),
+                (1, "666.7", "333.3"),
+            ],
+        );
+        check(&[0, 5], &[(5, "0.0", "1000.0")]);
+    }
+
+    #[test]
+    fn the_trend_needs_two_scores_and_runs_oldest_to_newest() {
+        assert_eq!(score_trend(&[]), None);
+        assert_eq!(score_trend(&[(1.0, 50)]), None);
+        let t = score_trend(&[(3000.0, 100), (1000.0, 0), (2000.0, 50)]).expect("a trend");
+        let scores: Vec<u8> = t.points.iter().map(|p| p.score).collect();
+        assert_eq!(scores, [0, 50, 100]);
+        assert_eq!(t.line, "M44.0,142.0 L222.0,77.0 L400.0,12.0");
+        // Made at the same moment: spread evenly, never divided by zero.
+        let same = score_trend(&[(5.0, 10), (5.0, 20)]).expect("a trend");
+        assert_eq!(same.line, "M44.0,129.0 L400.0,116.0");
+    }
+
+    #[test]
+    fn the_dot_plot_draws_each_areas_band_and_one_dot_size_for_the_whole_chart() {
+        let room = people(&[(0, 0), (0, 0), (4, 4), (2, 2)]);
+        let agg = workshop::aggregate(&BANK, &room);
+        let plot = spread_plot(&BANK, &agg);
+        assert_eq!(plot.rows.len(), BANK.dimensions.len());
+        let names: Vec<&str> = plot.axis.iter().map(|a| a.text).collect();
+        assert_eq!(names, BANK.levels);
+        for row in &plot.rows {
+            let band = agg.median.dimensions[row.dimension].band;
+            let from = SPREAD_LEFT + f32::from(band.low) * SPREAD_PER_LEVEL - 4.0;
+            assert_eq!(num(&row.band_x), from, "{row:?}");
+            assert!(num(&row.band_width) >= 8.0);
+        }
+        // The largest dot stands for the most people at one place anywhere in the chart.
+        let (large, most) = plot.legend.large.clone().expect("two at one place");
+        assert_eq!(most, 2);
+        let biggest = plot
+            .rows
+            .iter()
+            .flat_map(|r| r.dots.iter())
+            .map(|d| num(&d.1))
+            .fold(0.0, f32::max);
+        assert_eq!(num(&large), biggest);
+    }
+
+    #[test]
+    fn an_area_slide_puts_each_person_on_the_lane_of_their_position_against_the_band() {
+        let room = people(&[(0, 0), (0, 4), (4, 4), (2, 2), (2, 1)]);
+        let agg = workshop::aggregate(&BANK, &room);
+        for d in 0..BANK.dimensions.len() {
+            let plot = area_plot(&BANK, &agg, &room, d);
+            let band = agg.median.dimensions[d].band;
+            let answered = room
+                .iter()
+                .filter(|p| p.assessment.dimensions[d].level.is_some());
+            for position in [Position::Behind, Position::Within, Position::Ahead] {
+                let expected = answered
+                    .clone()
+                    .filter(|p| {
+                        Position::of(p.assessment.dimensions[d].level.unwrap_or(0.0), band)
+                            == position
+                    })
+                    .count();
+                let lane = plot
+                    .lanes
+                    .iter()
+                    .find(|l| l.position == position)
+                    .expect("lane");
+                assert_eq!(lane.count, expected, "area {d} {position:?}");
+                let drawn: usize = plot
+                    .dots
+                    .iter()
+                    .filter(|x| x.position == position)
+                    .map(|x| x.n)
+                    .sum();
+                assert_eq!(drawn, expected);
+                assert!(
+                    plot.dots
+                        .iter()
+                        .filter(|x| x.position == position)
+                        .all(|x| x.y == lane.y)
+                );
+            }
+        }
     }
 }

@@ -11,6 +11,7 @@
 mod answers;
 mod bank;
 pub mod chart;
+pub mod compare;
 pub mod explain;
 pub mod link;
 mod qr;

@@ -15,6 +15,7 @@
 //! never open a result other than the one the link was made with, nor guess at a repair.
 
 use std::fmt;
+use std::sync::LazyLock;
 
 use base64::engine::{GeneralPurpose, general_purpose};
 use base64::{DecodeError, Engine as _, alphabet};
@@ -83,8 +84,10 @@ impl fmt::Display for LinkError {
     }
 }
 
-/// The layout (question id, option count) of a bank version, from the frozen layouts file.
-fn layout(version: u32) -> Vec<(&'static str, usize)> {
+/// Every frozen layout, read from the layouts file once: (bank version, question id, option
+/// count), in file order. Reading the file on every decode made a room of 2,000 links spend
+/// most of its time here (issue 18).
+static LAYOUT_LINES: LazyLock<Vec<(u32, &'static str, usize)>> = LazyLock::new(|| {
     LAYOUTS
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -93,8 +96,17 @@ fn layout(version: u32) -> Vec<(&'static str, usize)> {
             let v: u32 = parts.next()?.parse().ok()?;
             let id = parts.next()?;
             let n: usize = parts.next()?.parse().ok()?;
-            (v == version).then_some((id, n))
+            Some((v, id, n))
         })
+        .collect()
+});
+
+/// The layout (question id, option count) of a bank version, from the frozen layouts file.
+fn layout(version: u32) -> Vec<(&'static str, usize)> {
+    LAYOUT_LINES
+        .iter()
+        .filter(|(v, _, _)| *v == version)
+        .map(|&(_, id, n)| (id, n))
         .collect()
 }
 

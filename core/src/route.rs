@@ -1,7 +1,7 @@
 //! Addresses: which view a URL fragment names, and the fragment that names a view.
 //!
 //! Every view and questionnaire step has an address in the fragment (`#/step/3`, `#/review`,
-//! `#/results/ID`...), so the browser's Back and Forward move inside the app and a reload shows
+//! `#/results/ID`, `#/workshop/ID/present/N`...), so the browser's Back and Forward move inside the app and a reload shows
 //! the same view. The forms released before views had addresses keep their meaning: `#r=PAYLOAD`
 //! (a shared result, `&w=ID` when it was sent to a workshop) and `#join=ID.NAME` (a workshop
 //! invitation). `parse` and `fragment` are the one place these are read and written; they never
@@ -32,6 +32,9 @@ pub enum Route {
     Workshops,
     /// One workshop, by id (`#/workshop/ID`).
     Workshop(String),
+    /// "Present results" of a workshop, at one slide counted from 0
+    /// (`#/workshop/ID/present/1` is the first slide).
+    Present(String, usize),
     /// How the score is worked out (`#/how`).
     How,
     /// Someone's result, carried in the link itself (`#r=PAYLOAD`, and `&w=ID` when it was sent
@@ -96,6 +99,11 @@ pub fn parse(fragment: &str) -> Route {
         },
         ["workshops"] => Route::Workshops,
         ["workshop", id] => read_id(id).map_or(Route::Workshops, Route::Workshop),
+        ["workshop", id, "present", n] => match (read_id(id), n.parse::<usize>()) {
+            (Some(id), Ok(n)) if n >= 1 => Route::Present(id, n - 1),
+            (Some(id), _) => Route::Present(id, 0),
+            (None, _) => Route::Workshops,
+        },
         ["how"] => Route::How,
         _ => Route::Start,
     }
@@ -112,6 +120,7 @@ pub fn fragment(route: &Route) -> String {
         Route::Compare(a, b) => format!("#/compare/{}/{}", id_part(a), id_part(b)),
         Route::Workshops => "#/workshops".to_string(),
         Route::Workshop(id) => format!("#/workshop/{}", id_part(id)),
+        Route::Present(id, n) => format!("#/workshop/{}/present/{}", id_part(id), n + 1),
         Route::How => "#/how".to_string(),
         Route::Shared { payload, workshop } => match workshop {
             Some(id) => format!("#r={payload}&w={id}"),
@@ -149,6 +158,8 @@ mod tests {
             Route::Compare("a-1".to_string(), "b-2".to_string()),
             Route::Workshops,
             Route::Workshop("platform-offsite".to_string()),
+            Route::Present("platform-offsite".to_string(), 0),
+            Route::Present("platform-offsite".to_string(), 15),
             Route::How,
             shared("EQIB", None),
             shared("EQIB", Some("offsite")),
@@ -182,6 +193,14 @@ mod tests {
         check("#/compare/a/", Route::History);
         check("#/workshops", Route::Workshops);
         check("#/workshop/w1", Route::Workshop("w1".into()));
+        check("#/workshop/w1/present/1", Route::Present("w1".into(), 0));
+        check("#/workshop/w1/present/3", Route::Present("w1".into(), 2));
+        check("#/workshop/w1/present/0", Route::Present("w1".into(), 0));
+        check("#/workshop/w1/present/x", Route::Present("w1".into(), 0));
+        check(
+            "#/workshop/w1/present/99999999999999999999999",
+            Route::Present("w1".into(), 0),
+        );
         check("#/how", Route::How);
         check("#/unknown", Route::Start);
         check("#unknown-view", Route::Start);
@@ -219,6 +238,8 @@ mod tests {
             let route = Route::Results(id.to_string());
             assert_eq!(parse(&fragment(&route)), route, "{id}");
             let route = Route::Compare(id.to_string(), "other".to_string());
+            assert_eq!(parse(&fragment(&route)), route, "{id}");
+            let route = Route::Present(id.to_string(), 2);
             assert_eq!(parse(&fragment(&route)), route, "{id}");
         }
     }

@@ -4,6 +4,7 @@
 //! (the payloads) and recomputes everything. Links are found in any pasted text (a whole chat
 //! transcript works); what cannot be used is counted and reported, never fatal.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
@@ -169,6 +170,9 @@ impl fmt::Display for GatherReport {
 /// Finds every result link in `text` and adds the readable ones that belong here.
 pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport {
     let mut report = GatherReport::default();
+    // A set, so that a paste into a room of thousands does not compare every new link with
+    // every one already there (issue 18).
+    let mut known: HashSet<String> = workshop.payloads.iter().cloned().collect();
     let mut rest = text;
     while let Some(at) = rest.find("#r=") {
         let after = &rest[at + 3..];
@@ -197,7 +201,7 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
             } else {
                 report.unreadable += 1;
             }
-        } else if workshop.payloads.iter().any(|p| p == payload) {
+        } else if !known.insert(payload.to_string()) {
             report.duplicates += 1;
         } else {
             workshop.payloads.push(payload.to_string());
@@ -232,20 +236,87 @@ pub struct Participant {
 
 /// Decodes a workshop's participants (payloads that no longer decode are left out).
 pub fn participants(bank: &Bank, workshop: &Workshop) -> Vec<Participant> {
+    participants_reusing(bank, workshop, &[])
+}
+
+/// One participant from their payload, or `None` when it does not open.
+pub fn participant(bank: &Bank, payload: &str) -> Option<Participant> {
+    let (shared, notes) = link::decode(bank, payload).ok()?;
+    let assessment = assess(bank, &shared.answers);
+    Some(Participant {
+        payload: payload.to_string(),
+        shared,
+        assessment,
+        dropped: notes.dropped,
+    })
+}
+
+/// A workshop's participants, taking those already decoded and assessed from `previous` (by
+/// payload) and decoding only the new ones: removing one person from a room of 2,000, or adding
+/// a few, does not assess the whole room again (issue 18). The result is exactly what
+/// `participants` returns.
+pub fn participants_reusing(
+    bank: &Bank,
+    workshop: &Workshop,
+    previous: &[Participant],
+) -> Vec<Participant> {
+    let known: HashMap<&str, &Participant> =
+        previous.iter().map(|p| (p.payload.as_str(), p)).collect();
     workshop
         .payloads
         .iter()
-        .filter_map(|p| {
-            let (shared, notes) = link::decode(bank, p).ok()?;
-            let assessment = assess(bank, &shared.answers);
-            Some(Participant {
-                payload: p.clone(),
-                shared,
-                assessment,
-                dropped: notes.dropped,
-            })
+        .filter_map(|p| match known.get(p.as_str()) {
+            Some(done) => Some((*done).clone()),
+            None => participant(bank, p),
         })
         .collect()
+}
+
+/// `read` put in the workshop's order and limited to its payloads, moving rather than copying
+/// them (a room of 2,000 copied is a pause the facilitator sees): what `participants` returns
+/// when `read` holds every payload that opens.
+pub fn in_workshop_order(workshop: &Workshop, read: Vec<Participant>) -> Vec<Participant> {
+    let mut by_payload: HashMap<String, Participant> =
+        read.into_iter().map(|p| (p.payload.clone(), p)).collect();
+    workshop
+        .payloads
+        .iter()
+        .filter_map(|p| by_payload.remove(p))
+        .collect()
+}
+
+/// The participants of a workshop found among `known` (by payload), in the workshop's order,
+/// without decoding anything: what can be shown at once while the rest is read.
+pub fn participants_known(workshop: &Workshop, known: &[Participant]) -> Vec<Participant> {
+    let known: HashMap<&str, &Participant> =
+        known.iter().map(|p| (p.payload.as_str(), p)).collect();
+    workshop
+        .payloads
+        .iter()
+        .filter_map(|p| known.get(p.as_str()).map(|&p| p.clone()))
+        .collect()
+}
+
+/// The payloads of a workshop not among `known` participants, in order: what is left to decode
+/// and assess (the app does it a few hundred at a time, so the page never stalls).
+pub fn new_payloads<'a>(workshop: &'a Workshop, known: &[Participant]) -> Vec<&'a str> {
+    let known: HashSet<&str> = known.iter().map(|p| p.payload.as_str()).collect();
+    workshop
+        .payloads
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !known.contains(p))
+        .collect()
+}
+
+/// How many participants a workshop has: the stored links that open. The list of workshops and
+/// the workshop's own view both count this way, so they agree (issue 18).
+pub fn participant_count(bank: &Bank, workshop: &Workshop) -> usize {
+    workshop
+        .payloads
+        .iter()
+        .filter(|p| link::decode(bank, p).is_ok())
+        .count()
 }
 
 /// How one dimension's levels spread across the room.
@@ -415,6 +486,66 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         by_disagreement,
         divergent,
         dropped: people.iter().map(|p| p.dropped).sum(),
+    }
+}
+
+/// One slide of "Present results", in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Slide {
+    /// How many people's answers point to each stage.
+    Stages,
+    /// One area (a dimension index): where each person places it against the room's band.
+    Area(usize),
+    /// One of the questions the room answered most differently (an index into
+    /// `Aggregate::divergent`), with the split of its answers.
+    Question(usize),
+}
+
+/// The slides for a room: its stage split, then each area anyone answered in order of
+/// disagreement, then each question to discuss, one a slide so its answers can be read from
+/// the back of the room. An empty room has none.
+pub fn slides(aggregate: &Aggregate) -> Vec<Slide> {
+    if aggregate.n_participants == 0 {
+        return Vec::new();
+    }
+    let mut slides = vec![Slide::Stages];
+    slides.extend(
+        aggregate
+            .by_disagreement
+            .iter()
+            .filter(|&&d| !aggregate.spreads[d].levels.is_empty())
+            .map(|&d| Slide::Area(d)),
+    );
+    slides.extend((0..aggregate.divergent.len()).map(Slide::Question));
+    slides
+}
+
+/// Where a level sits against a band.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Position {
+    Behind,
+    Within,
+    Ahead,
+}
+
+impl Position {
+    /// A level against a band, low and high included.
+    pub fn of(level: f32, band: super::bank::Band) -> Position {
+        if level < f32::from(band.low) {
+            Position::Behind
+        } else if level > f32::from(band.high) {
+            Position::Ahead
+        } else {
+            Position::Within
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Position::Behind => "behind",
+            Position::Within => "within",
+            Position::Ahead => "ahead",
+        }
     }
 }
 

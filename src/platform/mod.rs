@@ -311,3 +311,57 @@ pub fn set_title(title: &str) {
 pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> WindowListenerHandle {
     window_event_listener(leptos::ev::hashchange, move |_| on_change(fragment()))
 }
+
+/// Calls `on_key` with the key's name (`ArrowRight`, `Escape`...) for every key pressed without
+/// Ctrl, Alt or Meta, until the returned handle is removed. When `on_key` returns true the key
+/// is the app's: the browser's own action (scrolling on arrow keys) is prevented.
+pub fn on_key(on_key: impl Fn(&str) -> bool + 'static) -> WindowListenerHandle {
+    window_event_listener(leptos::ev::keydown, move |event| {
+        if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        if on_key(&event.key()) {
+            event.prevent_default();
+        }
+    })
+}
+
+/// Asks the browser to show the page full screen (it may refuse: no user action, a frame, a
+/// setting); nothing happens then, and the view still fills the window.
+pub fn enter_full_screen() {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.request_fullscreen();
+    }
+}
+
+/// Leaves full screen, if the page is shown full screen.
+pub fn leave_full_screen() {
+    if let Some(document) = document()
+        && document.fullscreen_element().is_some()
+    {
+        document.exit_fullscreen();
+    }
+}
+
+/// Calls `on_exit` when the page stops being shown full screen (the browser takes Esc for
+/// that itself, so the page never sees that key), until the returned handle is removed.
+pub fn on_full_screen_exit(on_exit: impl Fn() + 'static) -> WindowListenerHandle {
+    leptos::prelude::window_event_listener_untyped("fullscreenchange", move |_| {
+        if document().is_some_and(|d| d.fullscreen_element().is_none()) {
+            on_exit();
+        }
+    })
+}
+
+/// Waits for the browser's next task (a `setTimeout` of 0), so that long work done in steps
+/// lets the page draw and answer input in between. Without a window it returns at once.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let queued =
+            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !queued {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -6,11 +6,10 @@ use leptos::prelude::*;
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
 use crate::ui::store::{Notice, Store};
-use stagefit_core::report::tenths;
 use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
-use stagefit_core::{Assessment, BANK, Finding, assess, explain, report};
+use stagefit_core::{Assessment, BANK, assess, explain, report};
 
-fn title(s: &Snapshot) -> String {
+pub(crate) fn title(s: &Snapshot) -> String {
     if s.label.is_empty() {
         "Untitled assessment".to_string()
     } else {
@@ -18,7 +17,7 @@ fn title(s: &Snapshot) -> String {
     }
 }
 
-fn score_text(a: &Assessment) -> String {
+pub(crate) fn score_text(a: &Assessment) -> String {
     a.score
         .map_or("not scored".to_string(), |s| format!("{s} out of 100"))
 }
@@ -148,6 +147,7 @@ pub fn History(
                 "Every finished assessment is kept here, in this browser only, newest first. Reassess "
                 "every quarter, or whenever the strategy changes, and compare two to see what moved."
             </p>
+            <crate::ui::trend::ScoreTrend store />
             {move || store.history.with(Vec::is_empty).then(|| view! {
                 <div class="empty">
                     <p>"No finished assessments yet."</p>
@@ -311,142 +311,5 @@ fn HistoryItem(
                 }.into_any()
             }}
         </li>
-    }
-}
-
-/// One row of the comparison: what is measured, its value in each assessment, and whether it
-/// moved between them.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-struct CompareRow {
-    measure: String,
-    first: String,
-    second: String,
-    moved: bool,
-}
-
-/// The two assessments, older first, and the rows comparing them.
-fn comparison(first: &Snapshot, second: &Snapshot) -> Vec<CompareRow> {
-    let (x, y) = (
-        assess(&BANK, &first.answers),
-        assess(&BANK, &second.answers),
-    );
-    let finding_text = |f: Finding| {
-        format!(
-            "{} {}",
-            match f {
-                Finding::Over => "\u{25b2}",
-                Finding::Under => "\u{25bc}",
-                Finding::Fit => "\u{2713}",
-                Finding::Unknown => "?",
-            },
-            f.label()
-        )
-    };
-    let level_text = |l: Option<f32>| l.map_or("not answered".to_string(), tenths);
-    let mut rows = vec![
-        CompareRow {
-            measure: "Company stage".to_string(),
-            first: explain::stage_headline(&x.stage).0,
-            second: explain::stage_headline(&y.stage).0,
-            moved: x.stage.stage != y.stage.stage,
-        },
-        CompareRow {
-            measure: "Stage fit".to_string(),
-            first: score_text(&x),
-            second: score_text(&y),
-            moved: x.score != y.score,
-        },
-    ];
-    rows.extend(
-        x.dimensions
-            .iter()
-            .zip(&y.dimensions)
-            .map(|(p, q)| CompareRow {
-                measure: BANK.dimensions[p.dimension].name.to_string(),
-                first: format!("{} \u{b7} {}", level_text(p.level), finding_text(p.finding)),
-                second: format!("{} \u{b7} {}", level_text(q.level), finding_text(q.finding)),
-                moved: p.level != q.level || p.finding != q.finding,
-            }),
-    );
-    rows
-}
-
-/// Two saved assessments side by side, with what moved marked in words as well as colour. It
-/// follows the stored history, so a rename or deletion in another tab shows here too.
-#[component]
-pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
-    let pair = Memo::new(move |_| {
-        store.history.with(|h| {
-            let find = |id: &str| h.iter().find(|s| s.id == id).cloned();
-            let (first, second) = (find(&a)?, find(&b)?);
-            // Older on the left, so "what moved" reads forwards in time.
-            Some(if first.created > second.created {
-                (second, first)
-            } else {
-                (first, second)
-            })
-        })
-    });
-    let rows = Memo::new(move |_| {
-        pair.with(|p| {
-            p.as_ref()
-                .map(|(first, second)| comparison(first, second))
-                .unwrap_or_default()
-        })
-    });
-    let heading = move |pick: fn(&(Snapshot, Snapshot)) -> &Snapshot| {
-        pair.with(|p| {
-            p.as_ref().map(|p| {
-                let s = pick(p);
-                view! { {title(s)} <br /> {report::date_text(s.created)} }
-            })
-        })
-    };
-    let back = move |_| on_back.run(());
-    move || {
-        if pair.with(Option::is_none) {
-            return view! {
-                <section aria-labelledby="compare-heading">
-                    <h1 id="compare-heading" tabindex="-1">"Compare"</h1>
-                    <p>"One of these assessments is no longer in the history."</p>
-                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
-                </section>
-            }
-            .into_any();
-        }
-        view! {
-            <section class="compare" aria-labelledby="compare-heading">
-                <h1 id="compare-heading" tabindex="-1">"Compare two assessments"</h1>
-                <p>"Rows marked \u{201c}moved\u{201d} changed between the two."</p>
-                <div class="table-scroll">
-                    <table>
-                        <thead>
-                            <tr>
-                                <th scope="col">"Measure"</th>
-                                <th scope="col">{move || heading(|p| &p.0)}</th>
-                                <th scope="col">{move || heading(|p| &p.1)}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            <For
-                                each=move || rows.get()
-                                key=|row| row.clone()
-                                children=|row| view! {
-                                    <tr class=if row.moved { "moved" } else { "" }>
-                                        <th scope="row">{row.measure} {row.moved.then_some(view! { <span class="moved-tag">" (moved)"</span> })}</th>
-                                        <td>{row.first}</td>
-                                        <td>{row.second}</td>
-                                    </tr>
-                                }
-                            />
-                        </tbody>
-                    </table>
-                </div>
-                <div class="step-buttons">
-                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
-                </div>
-            </section>
-        }
-        .into_any()
     }
 }

@@ -6,6 +6,7 @@
 //! goes through `store::Store`. One `Effect` saves the ground state as it changes.
 
 mod charts;
+mod compare;
 mod history;
 mod how;
 mod landing;
@@ -14,6 +15,7 @@ mod questionnaire;
 mod results;
 mod review;
 mod store;
+mod trend;
 mod workshop;
 
 use leptos::prelude::*;
@@ -26,14 +28,15 @@ use stagefit_core::{Answers, BANK, assess, report, step_of, steps};
 
 use questionnaire::answer_input;
 
-pub use history::{Compare, History};
+pub use compare::Compare;
+pub use history::History;
 pub use how::HowScoring;
 pub use landing::Landing;
 pub use questionnaire::Questionnaire;
 pub use results::Results;
 pub use review::Review;
 pub use store::{Notice, Store};
-pub use workshop::{WorkshopView, Workshops};
+pub use workshop::{Present, WorkshopView, Workshops};
 
 /// Which view the app shows: what the address names, once read (a share link decoded, an
 /// assessment found in the history).
@@ -57,6 +60,9 @@ enum Screen {
     Workshops,
     /// One workshop, by id.
     Workshop(String),
+    /// "Present results" of a workshop, by id; the slide is the `slide` signal, so moving
+    /// between slides does not draw the presentation anew.
+    Present(String),
 }
 
 impl Screen {
@@ -73,6 +79,7 @@ impl Screen {
             Screen::BadLink(_) => "bad-link-heading",
             Screen::Workshops => "workshops-heading",
             Screen::Workshop(_) => "workshop-heading",
+            Screen::Present(_) => "present-heading",
         }
     }
 }
@@ -99,6 +106,8 @@ impl Identity {
 #[component]
 pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     let store = Store::load();
+    // A workshop's participants, read once and shared by its view and "Present results".
+    provide_context(workshop::RoomCache::new());
     let screen = RwSignal::new(Screen::Landing);
     let answers = RwSignal::new(early.unwrap_or_else(|| Answers::new(&BANK)));
     let step = RwSignal::new(0_usize);
@@ -112,6 +121,8 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     let shared_assessment = Memo::new(move |_| shared_answers.with(|a| assess(&BANK, a)));
     // The workshop this person was invited to through a join link: (id, name).
     let joining = RwSignal::new(None::<(String, String)>);
+    // The slide "Present results" shows, counted from 0.
+    let slide = RwSignal::new(0_usize);
     let plans = StoredValue::new(steps(&BANK));
     let last_step = plans.with_value(|p| p.len().saturating_sub(1));
 
@@ -187,6 +198,10 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             Route::Compare(a, b) => Screen::Compare(a, b),
             Route::Workshops => Screen::Workshops,
             Route::Workshop(id) => Screen::Workshop(id),
+            Route::Present(id, n) => {
+                slide.set(n);
+                Screen::Present(id)
+            }
             Route::How => Screen::HowScoring,
             Route::Shared { payload, .. } => match link::decode(&BANK, &payload) {
                 Ok((shared, notes)) => {
@@ -211,6 +226,13 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             ),
         }
     };
+    // Shows a view. Another slide of the same presentation is the same view: only `slide`
+    // changes, so the presentation is not drawn anew.
+    let set_screen = move |to: Screen| {
+        if !(matches!(to, Screen::Present(_)) && screen.with_untracked(|s| s == &to)) {
+            screen.set(to);
+        }
+    };
     // Goes to `route` as a new entry in the browser's history, then moves focus to `focus` (or
     // to the view's heading).
     let navigate = move |route: Route, focus: Option<String>| {
@@ -221,14 +243,14 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
         }
         let to = show(route);
         let focus = focus.unwrap_or_else(|| to.heading().to_string());
-        screen.set(to);
+        set_screen(to);
         platform::focus_after_render(focus);
     };
     // Opened by an address: at start, and on Back, Forward or a link pasted into the address bar.
     let open_address = move |fragment: String| {
         let to = show(route::parse(&fragment));
         let focus = to.heading();
-        screen.set(to);
+        set_screen(to);
         platform::focus_after_render(focus);
     };
     screen.set(show(route::parse(&platform::fragment())));
@@ -298,6 +320,8 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     let to_history = Callback::new(move |()| navigate(Route::History, None));
     let to_workshops = Callback::new(move |()| navigate(Route::Workshops, None));
     let open_workshop = Callback::new(move |id: String| navigate(Route::Workshop(id), None));
+    let present_at =
+        Callback::new(move |(id, n): (String, usize)| navigate(Route::Present(id, n), None));
     let save_shared = Callback::new(move |()| {
         answers.set(shared_answers.get_untracked());
         label.set(shared_label.get_untracked());
@@ -398,13 +422,14 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             Screen::BadLink(_) => "This link could not be opened".to_string(),
             Screen::Workshops => "Workshops".to_string(),
             Screen::Workshop(_) => "Workshop".to_string(),
+            Screen::Present(_) => format!("Present results, slide {}", slide.get() + 1),
         };
         platform::set_title(&format!("{view} \u{b7} Stagefit"));
     });
 
     let nav_current = move || match screen.get() {
         Screen::History | Screen::Compare(..) => "history",
-        Screen::Workshops | Screen::Workshop(_) => "workshop",
+        Screen::Workshops | Screen::Workshop(_) | Screen::Present(_) => "workshop",
         _ => "assessment",
     };
 
@@ -457,7 +482,24 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
                 Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
-                Screen::Workshop(id) => view! { <WorkshopView store id on_back=to_workshops /> }.into_any(),
+                Screen::Workshop(id) => {
+                    let at = id.clone();
+                    view! {
+                        <WorkshopView store id on_back=to_workshops on_present=Callback::new(move |()| present_at.run((at.clone(), 0))) />
+                    }.into_any()
+                }
+                Screen::Present(id) => {
+                    let (go_id, back_id) = (id.clone(), id.clone());
+                    view! {
+                        <Present
+                            store
+                            id
+                            slide=slide.read_only()
+                            on_go=Callback::new(move |n| present_at.run((go_id.clone(), n)))
+                            on_leave=Callback::new(move |()| open_workshop.run(back_id.clone()))
+                        />
+                    }.into_any()
+                }
                 Screen::BadLink(reason) => view! {
                     <section class="bad-link" aria-labelledby="bad-link-heading">
                         <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>

@@ -72,7 +72,8 @@ fn copy_link(
     });
 }
 
-/// For a workshop participant: the result link to send to the facilitator, with an optional name.
+/// For a workshop participant, first on the results page: the one link to send to the room's
+/// chat, with an optional name. It replaces the share link, which would be a near copy.
 #[component]
 fn SendToFacilitator(
     answers: RwSignal<Answers>,
@@ -99,7 +100,7 @@ fn SendToFacilitator(
     };
     view! {
         <div class="send no-print">
-            <h2>{format!("Send to facilitator: \u{201c}{name}\u{201d}")}</h2>
+            <h2>{format!("Send your result to \u{201c}{name}\u{201d}")}</h2>
             <label for="participant-name">"Your name or role (optional; leave empty to stay anonymous)"</label>
             <input
                 id="participant-name"
@@ -111,7 +112,7 @@ fn SendToFacilitator(
             <label for="facilitator-link">"Your result link"</label>
             <div class="share-row">
                 <input id="facilitator-link" type="text" readonly prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>"Send to facilitator"</button>
+                <button type="button" class="primary" on:click=copy>"Copy link for the chat"</button>
             </div>
             <p class="copy-status" role="status">{move || status.get()}</p>
         </div>
@@ -241,6 +242,8 @@ pub fn Results(
             </div>
             <h1 id="results-heading" tabindex="-1">{heading}</h1>
             {shared.map(|notes| view! { <SharedIntro notes on_save=on_save_shared on_start=on_restart /> })}
+            // A workshop participant's one job here comes first: sending the link to the room.
+            {move || joining.get().map(|(id, name)| view! { <SendToFacilitator answers label id name /> })}
             <div class="verdict-board">
                 <ScoreGauge assessment />
                 <StageSummary assessment />
@@ -262,7 +265,8 @@ pub fn Results(
                     />
                 </div>
                 <div class="actions">
-                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" on:click=open_share>"Share link"</button>
+                    // A participant already has the link to send, above: no second, near-identical one.
+                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>"Share link"</button>
                     <button type="button" class="secondary" on:click=copy>"Copy summary"</button>
                     <button type="button" class="secondary" on:click=move |_| platform::print()>"Print or save as PDF"</button>
                 </div>
@@ -282,7 +286,6 @@ pub fn Results(
                 </div>
             </div>
             <ShareDialog url=share_url />
-            {move || joining.get().map(|(id, name)| view! { <SendToFacilitator answers label id name /> })}
             <CompanyAnswers assessment answers read_only on_change_answer />
             <StrategyNotes assessment />
             <h2>"Area by area"</h2>

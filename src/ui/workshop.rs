@@ -1,14 +1,24 @@
 //! Workshop mode, facilitator side: create a workshop, invite the room with a join link and a
 //! large QR code, gather participants' result links from pasted text or files, and see where
-//! the room disagrees. Participants' side lives in `results.rs` (`SendToFacilitator`).
+//! the room disagrees, and present it on a projector one slide at a time (`Present`).
+//! Participants' side lives in `results.rs` (`SendToFacilitator`). Every coordinate drawn here
+//! comes from `stagefit_core::chart`; every count from `stagefit_core::workshop`.
 
 use leptos::prelude::*;
 
 use crate::platform::{self, storage};
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
-use stagefit_core::workshop::{self, Workshop};
+use stagefit_core::workshop::{self, Position, Slide, Workshop};
 use stagefit_core::{BANK, chart, explain, link, qr, report, snapshot};
+
+/// "1 participant", "12 participants".
+fn participants_text(n: usize) -> String {
+    match n {
+        1 => "1 participant".to_string(),
+        n => format!("{n} participants"),
+    }
+}
 
 /// The list of workshops and the form to create one.
 #[component]
@@ -74,11 +84,13 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
             <ul class="history-list">
                 {move || store.workshops.get().into_iter().map(|w| {
                     let id = w.id.clone();
+                    // Counted as the workshop's own view counts: the links that open.
+                    let count = workshop::participant_count(&BANK, &w);
                     view! {
                         <li class="history-item">
                             <p class="history-select">{w.name.clone()}</p>
                             <p class="history-summary">
-                                {format!("{} \u{b7} {} participant(s)", report::date_text(w.created), w.payloads.len())}
+                                {format!("{} \u{b7} {}", report::date_text(w.created), participants_text(count))}
                             </p>
                             <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
                                 "Open " <span class="visually-hidden">{w.name.clone()}</span>
@@ -114,24 +126,29 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
 
 /// One workshop: invite, gather, aggregate.
 #[component]
-pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl IntoView {
+pub fn WorkshopView(
+    store: Store,
+    id: String,
+    on_back: Callback<()>,
+    /// Opens "Present results" at its first slide.
+    on_present: Callback<()>,
+) -> impl IntoView {
     let id = StoredValue::new(id);
     let current = Memo::new(move |_| {
         store
             .workshops
             .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
     });
-    let people = Memo::new(move |_| {
-        current.with(|w| {
-            w.as_ref()
-                .map(|w| workshop::participants(&BANK, w))
-                .unwrap_or_default()
-        })
+    let (people, aggregate) = room(current);
+    // Stored links that no longer open: every payload that did not become a participant.
+    let unreadable = Memo::new(move |_| {
+        let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
+        stored.saturating_sub(people.with(Vec::len))
     });
-    let aggregate = Memo::new(move |_| people.with(|p| workshop::aggregate(&BANK, p)));
     let pasted = RwSignal::new(String::new());
     let report_line = RwSignal::new(String::new());
     let presenting = RwSignal::new(false);
+    let copy_status = RwSignal::new(None::<&'static str>);
     let confirm_delete = RwSignal::new(false);
 
     let add = move |_| {
@@ -186,6 +203,18 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
                 .unwrap_or_default()
         })
     });
+    let copy_join = move |_| {
+        let url = join_url.get_untracked();
+        leptos::task::spawn_local(async move {
+            match platform::copy_text(&url).await {
+                Ok(()) => copy_status.set(Some("Join link copied. Paste it into the room's chat.")),
+                Err(_) => {
+                    copy_status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                    platform::select_text("join-link");
+                }
+            }
+        });
+    };
     let export_json = move |_| {
         if let Some(w) = current.get_untracked() {
             let name = format!("stagefit-workshop-{}.json", report::date_text(w.created));
@@ -239,13 +268,19 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
                             <path d=code.path fill="#000" />
                         </svg>
                     })}
-                    <label for="join-link">"Join link"</label>
-                    <input id="join-link" class="join-link" type="text" readonly prop:value=move || join_url.get() />
+                    // The name is written out readably in the label; the link itself keeps it
+                    // percent-encoded, which chat apps need, and wraps instead of being cut off.
+                    <label for="join-link">{format!("Join link for \u{201c}{}\u{201d}", w.name)}</label>
+                    <div class="share-row">
+                        <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
+                        <button type="button" class="primary no-print" on:click=copy_join>"Copy join link"</button>
+                    </div>
+                    <p class="copy-status" role="status">{move || copy_status.get()}</p>
                     <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
                         {move || if presenting.get() { "Close the room view" } else { "Show for the room" }}
                     </button>
                 </div>
-                <h2>"Gather results"</h2>
+                <h2 class="no-print">"Gather results"</h2>
                 <label for="workshop-input">"Paste participants' result links (a whole chat transcript works)"</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
                     prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
@@ -258,11 +293,20 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
                 </div>
                 <p class="copy-status" role="status">{move || report_line.get()}</p>
                 <p class="participant-count" data-testid="participant-count">
-                    {move || match aggregate.with(|a| a.n_participants) {
-                        1 => "1 participant".to_string(),
-                        n => format!("{n} participants"),
-                    }}
+                    {move || participants_text(aggregate.with(|a| a.n_participants))}
                 </p>
+                {move || match unreadable.get() {
+                    0 => None,
+                    n => Some(view! {
+                        <p class="field-error">{format!("{n} saved link(s) of this workshop can no longer be read and are not counted. Ask those people to send their link again.")}</p>
+                    }),
+                }}
+                {move || aggregate.with(|a| a.n_participants > 0).then(|| view! {
+                    <button type="button" class="primary no-print" on:click=move |_| {
+                        platform::enter_full_screen();
+                        on_present.run(());
+                    }>"Present results"</button>
+                })}
                 <Participants people on_remove=Callback::new(remove) />
                 <RoomView aggregate />
                 <div class="actions no-print">
@@ -289,55 +333,259 @@ pub fn WorkshopView(store: Store, id: String, on_back: Callback<()>) -> impl Int
     }
 }
 
+/// How many new participants are decoded and assessed in one browser task.
+const STEP: usize = 250;
+
+/// The participants last read by a workshop view, handed on through context (the app provides
+/// it) when that view closes: opening "Present results" from the workshop, or going back,
+/// takes them as they are instead of reading the room again.
+#[derive(Clone, Copy)]
+pub struct RoomCache(StoredValue<Vec<workshop::Participant>>);
+
+impl RoomCache {
+    pub fn new() -> RoomCache {
+        RoomCache(StoredValue::new(Vec::new()))
+    }
+}
+
+/// A workshop's participants and their aggregate. Participants already decoded and assessed are
+/// reused by payload, so removing one from a room of 2,000 assesses nobody again; new ones are
+/// decoded and assessed `STEP` at a time, each step in its own browser task, so that a paste of
+/// 2,000 links never freezes the page for long (issue 18). The room shows once all are read.
+fn room(
+    current: Memo<Option<Workshop>>,
+) -> (
+    RwSignal<Vec<workshop::Participant>>,
+    Memo<workshop::Aggregate>,
+) {
+    let cache = use_context::<RoomCache>();
+    // Those already read show at once; the rest are read below.
+    let first = match (cache, current.get_untracked()) {
+        (Some(cache), Some(w)) => cache.0.with_value(|c| workshop::participants_known(&w, c)),
+        _ => Vec::new(),
+    };
+    let people = RwSignal::new(first);
+    // Kept for the next view of this room when this one closes (not on every change: copying
+    // 2,000 participants each time would cost what reusing them saves).
+    if let Some(cache) = cache {
+        on_cleanup(move || {
+            if let Some(list) = people.try_get_untracked() {
+                cache.0.set_value(list);
+            }
+        });
+    }
+    // Each change of the workshop starts a new reading; an older one still under way stops.
+    let reading = StoredValue::new(0_u64);
+    Effect::new(move |_| {
+        let Some(w) = current.get() else {
+            people.set(Vec::new());
+            return;
+        };
+        reading.update_value(|n| *n += 1);
+        let this = reading.get_value();
+        // Taken, not copied: the list is set again below (at once, or once the steps are done).
+        let mut known = people
+            .try_update_untracked(std::mem::take)
+            .unwrap_or_default();
+        let todo: Vec<String> = workshop::new_payloads(&w, &known)
+            .into_iter()
+            .map(str::to_string)
+            .collect();
+        if todo.len() <= STEP {
+            known.extend(todo.iter().filter_map(|p| workshop::participant(&BANK, p)));
+            people.set(workshop::in_workshop_order(&w, known));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            for step in todo.chunks(STEP) {
+                platform::next_task().await;
+                if reading.get_value() != this {
+                    return;
+                }
+                known.extend(step.iter().filter_map(|p| workshop::participant(&BANK, p)));
+            }
+            platform::next_task().await;
+            if reading.get_value() == this {
+                people.set(workshop::in_workshop_order(&w, known));
+            }
+        });
+    });
+    let aggregate = Memo::new(move |_| people.with(|p| workshop::aggregate(&BANK, p)));
+    (people, aggregate)
+}
+
+/// How many participants the list shows at first, and adds with each "Show more".
+const PAGE: usize = 100;
+
 #[component]
 fn Participants(
-    people: Memo<Vec<workshop::Participant>>,
+    people: RwSignal<Vec<workshop::Participant>>,
     on_remove: Callback<String>,
 ) -> impl IntoView {
+    // Drawn only once opened, and a page at a time: 2,000 rows laid out on every change made
+    // the room slow to update (issue 18).
+    let open = RwSignal::new(false);
+    let shown = RwSignal::new(PAGE);
+    let total = Memo::new(move |_| people.with(Vec::len));
     view! {
-        <details class="participants">
-            <summary>"Participants"</summary>
-            <ul>
-                // Keyed by place and payload: an anonymous participant's name is their place in
-                // the list, so rows after a removed one are drawn anew; the rows before it stay.
-                <For
-                    each=move || people.get().into_iter().enumerate()
-                    key=|(i, p)| (*i, p.payload.clone())
-                    children=move |(i, p)| {
-                        let name = if p.shared.label.is_empty() { format!("Anonymous participant {}", i + 1) } else { p.shared.label.clone() };
-                        let score = p.assessment.score.map_or("not scored".to_string(), |s| format!("{s}"));
-                        let payload = p.payload.clone();
-                        view! {
-                            <li>
-                                <bdi>{name.clone()}</bdi>
-                                {format!(": {}, stage fit {score} ", explain::stage_phrase(&p.assessment.stage))}
-                                <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
-                                    "Remove " <span class="visually-hidden">{name.clone()}</span>
-                                </button>
-                            </li>
+        // Hidden, in print too, while there is nobody to list.
+        <div class="participants no-print" hidden=move || total.get() == 0>
+            <button type="button" class="link-button" aria-expanded=move || open.get().to_string() aria-controls="participant-list"
+                on:click=move |_| open.update(|o| *o = !*o)>
+                {move || if open.get() { "Hide participants".to_string() } else { format!("Show participants ({})", total.get()) }}
+            </button>
+            <Show when=move || open.get()>
+                <ul id="participant-list">
+                    // Keyed by payload: removing one person removes one row. An anonymous
+                    // participant's name is their place in the list, which follows the index.
+                    <ForEnumerate
+                        each=move || people.with(|p| p.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                        key=|p| p.payload.clone()
+                        children=move |i, p| {
+                            let label = p.shared.label.clone();
+                            let name = move || if label.is_empty() { format!("Anonymous participant {}", i.get() + 1) } else { label.clone() };
+                            let score = p.assessment.score.map_or("not scored".to_string(), |s| format!("{s}"));
+                            let payload = p.payload.clone();
+                            view! {
+                                <li>
+                                    <bdi>{name.clone()}</bdi>
+                                    {format!(": {}, stage fit {score} ", explain::stage_phrase(&p.assessment.stage))}
+                                    <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
+                                        "Remove " <span class="visually-hidden">{name.clone()}</span>
+                                    </button>
+                                </li>
+                            }
                         }
-                    }
-                />
+                    />
+                </ul>
+                {move || (total.get() > shown.get()).then(|| view! {
+                    <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
+                        {format!("Show {} more of {}", PAGE.min(total.get() - shown.get()), total.get())}
+                    </button>
+                })}
+            </Show>
+        </div>
+    }
+}
+
+/// A stacked bar of answers with its legend: each part's count is written in the bar where it
+/// fits and always in the legend, so neither colour nor width carries a number alone.
+#[component]
+fn StackedBar(
+    /// People per answer, in the answers' order.
+    counts: Vec<usize>,
+    /// The answers' words, in the same order.
+    labels: Vec<String>,
+    /// What the bar shows, for its accessible name.
+    title: String,
+) -> impl IntoView {
+    let segments = chart::stacked_bar(&counts);
+    let total: usize = counts.iter().sum();
+    let desc = labels
+        .iter()
+        .zip(&counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(l, n)| format!("{n} \u{d7} {l}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    view! {
+        <div class="stacked">
+            <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img" aria-label=format!("{title}: {desc}")>
+                {segments.iter().map(|seg| view! {
+                    <rect class=format!("seg seg-{}", seg.option % 6) x=seg.x.clone() y="0" width=seg.width.clone() height="64" />
+                }).collect_view()}
+            </svg>
+            <ul class="stacked-legend">
+                {labels.iter().zip(&counts).enumerate().filter(|(_, (_, n))| **n > 0).map(|(i, (l, n))| view! {
+                    <li>
+                        <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class=format!("seg seg-{}", i % 6) width="10" height="10" /></svg>
+                        <strong>{n.to_string()}</strong>
+                        {format!(" of {total} \u{b7} ")}
+                        <bdi>{l.clone()}</bdi>
+                    </li>
+                }).collect_view()}
             </ul>
-        </details>
+        </div>
+    }
+}
+
+/// The room's stage split as a stacked bar.
+fn stage_bar(a: &workshop::Aggregate) -> impl IntoView + use<> {
+    view! {
+        <StackedBar
+            counts=a.stages.to_vec()
+            labels=(0..3).map(|i| workshop::stage_at(i).to_string()).collect()
+            title="Stages the room's answers point to".to_string()
+        />
+    }
+}
+
+/// A question to discuss with the split of its answers.
+fn question_bar(d: &workshop::Divergence) -> impl IntoView + use<> {
+    let q = &BANK.questions[d.question];
+    view! {
+        <StackedBar
+            counts=d.counts.clone()
+            labels=q.options.iter().map(|o| o.label.to_string()).collect()
+            title=q.prompt.to_string()
+        />
+    }
+}
+
+/// The dot plot of the whole room: every area's spread against the band of the group's stage,
+/// level names on the axis, and a legend for dot size, the median and the band.
+fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl IntoView + use<> {
+    let plot = chart::spread_plot(&BANK, a);
+    let stage = a.median.stage.stage;
+    let legend_y = plot.legend.y.clone();
+    view! {
+        <figure class="chart">
+            <figcaption id="spread-title">"Where each person places the platform, by area (most disagreement first)"</figcaption>
+            <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
+                <desc id="spread-desc">{format!(
+                    "Dot plot of {} participants' levels per area, from {} to {}, with the {stage} band shaded. Largest disagreement: {}. The table below lists every value.",
+                    a.n_participants, BANK.levels[0], BANK.levels[4], disagreement.unwrap_or_default()
+                )}</desc>
+                {plot.rows.iter().map(|r| view! {
+                    <rect class="band" x=r.band_x.clone() y=r.band_y.clone() width=r.band_width.clone() height=r.band_height.clone() />
+                }).collect_view()}
+                {plot.axis.iter().map(|t| view! {
+                    <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
+                    <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text}</text>
+                }).collect_view()}
+                {plot.rows.into_iter().map(|r| view! {
+                    <text class="row-label" x="0" y=r.text_y>{r.label}</text>
+                    {r.median_x.map(|m| view! { <line class="median" x1=m.clone() x2=m y1=r.tick_top y2=r.tick_bottom /> })}
+                    {r.dots.into_iter().map(|(x, radius, n)| view! {
+                        <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{format!("{n} people")}</title></circle>
+                    }).collect_view()}
+                }).collect_view()}
+                <g class="legend">
+                    <circle class="dot" cx="8" cy=legend_y.clone() r=plot.legend.small.0.clone() />
+                    <text class="axis-label" x="16" y=legend_y.clone() dy="5">"1 person"</text>
+                    {plot.legend.large.clone().map(|(r, n)| view! {
+                        <circle class="dot" cx="102" cy=legend_y.clone() r=r />
+                        <text class="axis-label" x="117" y=legend_y.clone() dy="5">{format!("{n} people")}</text>
+                    })}
+                    <line class="median" x1="208" x2="208" y1=plot.legend.mark_top.clone() y2=plot.legend.mark_bottom.clone() />
+                    <text class="axis-label" x="214" y=legend_y.clone() dy="5">"median"</text>
+                    <rect class="band" x="280" y=plot.legend.swatch_y.clone() width="18" height="20" />
+                    <text class="axis-label" x="302" y=legend_y dy="5">{format!("{stage} band")}</text>
+                </g>
+            </svg>
+        </figure>
     }
 }
 
 /// The room at a glance: stages, the spread per area, the group's result, discussion prompts.
+/// A section with nothing in it is not drawn, on screen or in print.
 #[component]
 fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
     move || {
         let a = aggregate.get();
         if a.n_participants == 0 {
-            return view! { <p>"No results yet. Paste the room's links above."</p> }.into_any();
+            return view! { <p class="no-print">"No results yet. Paste the room's links above."</p> }.into_any();
         }
-        let plot = chart::spread_plot(&BANK, &a);
-        let stage_items = (0..3)
-            .map(|i| {
-                let stage = workshop::stage_at(i);
-                view! { <li>{format!("{stage}: {}", a.stages[i])}</li> }
-            })
-            .collect_view();
         let median_score = a
             .median
             .score
@@ -345,6 +593,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         let disagreement: Vec<String> = a
             .by_disagreement
             .iter()
+            .filter(|&&d| !a.spreads[d].levels.is_empty())
             .take(5)
             .map(|&d| {
                 let s = &a.spreads[d];
@@ -359,33 +608,40 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 )
             })
             .collect();
+        let priorities = (!a.median.priorities.is_empty()).then(|| view! {
+            <ol>
+                {a.median.priorities.iter().map(|p| view! {
+                    <li>{format!("{}: {}", p.kind.label(), BANK.dimensions[p.dimension].name)}</li>
+                }).collect_view()}
+            </ol>
+        });
+        let chart = spread_chart(&a, disagreement.first().cloned());
+        let disagree_section = (!disagreement.is_empty()).then(|| {
+            view! {
+                <h2>"Where the room disagrees most"</h2>
+                <ol>{disagreement.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
+            }
+        });
+        let questions = (!a.divergent.is_empty()).then(|| view! {
+            <h2>"Questions to discuss"</h2>
+            <p>"The room answered these most differently. Ask people on each side why."</p>
+            <ul class="prompts">
+                {a.divergent.iter().map(|d| view! {
+                    <li><strong>{BANK.questions[d.question].prompt}</strong> {question_bar(d)}</li>
+                }).collect_view()}
+            </ul>
+        });
         view! {
             <div class="room">
                 <h2>"Stages the room sees"</h2>
-                <ul class="stage-counts">{stage_items}</ul>
+                <ul class="stage-counts">
+                    {(0..3).map(|i| view! { <li>{format!("{}: {}", workshop::stage_at(i), a.stages[i])}</li> }).collect_view()}
+                </ul>
+                {stage_bar(&a)}
                 <h2>"The group's result"</h2>
                 <p>{format!("Taking the median answer to every question: {}, stage fit {median_score}.", explain::stage_phrase(&a.median.stage))}</p>
-                <ol>
-                    {a.median.priorities.iter().map(|p| view! {
-                        <li>{format!("{}: {}", p.kind.label(), BANK.dimensions[p.dimension].name)}</li>
-                    }).collect_view()}
-                </ol>
-                <figure class="chart">
-                    <figcaption id="spread-title">"Where each person places the platform, by area (most disagreement first)"</figcaption>
-                    <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
-                        <desc id="spread-desc">{format!("Dot plot of {} participants' levels from 0 to 4 per area. Largest disagreement: {}. The table below lists every value.", a.n_participants, disagreement.first().cloned().unwrap_or_default())}</desc>
-                        {plot.ticks.into_iter().map(|(x, l)| view! {
-                            <text class="axis-label" x=x y=plot.axis_y.clone() text-anchor="middle">{l}</text>
-                        }).collect_view()}
-                        {plot.rows.into_iter().map(|r| view! {
-                            <text class="row-label" x="0" y=r.text_y>{r.label}</text>
-                            {r.median_x.map(|m| view! { <line class="median" x1=m.clone() x2=m y1=r.tick_top y2=r.tick_bottom /> })}
-                            {r.dots.into_iter().map(|(x, radius, n)| view! {
-                                <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{format!("{n} people")}</title></circle>
-                            }).collect_view()}
-                        }).collect_view()}
-                    </svg>
-                </figure>
+                {priorities}
+                {chart}
                 <details class="chart-data">
                     <summary>"Show the spread as a table"</summary>
                     <div class="table-scroll">
@@ -394,11 +650,13 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                             <thead><tr>
                                 <th scope="col">"Area"</th><th scope="col">"Answered"</th><th scope="col">"Lowest"</th>
                                 <th scope="col">"Median"</th><th scope="col">"Highest"</th><th scope="col">"Spread"</th>
+                                <th scope="col">{format!("{} band", a.median.stage.stage)}</th>
                                 <th scope="col">"Ahead / behind / fit"</th>
                             </tr></thead>
                             <tbody>
                                 {a.by_disagreement.iter().map(|&d| {
                                     let s = &a.spreads[d];
+                                    let band = a.median.dimensions[d].band;
                                     let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |l| tenths(*l));
                                     view! {
                                         <tr>
@@ -408,6 +666,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
                                             <td>{format!("{:.2}", s.deviation)}</td>
+                                            <td>{format!("{} to {}", BANK.levels[usize::from(band.low)], BANK.levels[usize::from(band.high)])}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
@@ -416,21 +675,181 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                         </table>
                     </div>
                 </details>
-                <h2>"Where the room disagrees most"</h2>
-                <ol>{disagreement.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
-                <h2>"Questions to discuss"</h2>
-                <p>"The room answered these most differently. Ask people on each side why."</p>
-                <ul class="prompts">
-                    {a.divergent.iter().map(|d| {
-                        let q = &BANK.questions[d.question];
-                        let spread: Vec<String> = q.options.iter().zip(&d.counts).filter(|(_, n)| **n > 0)
-                            .map(|(o, n)| format!("{n} \u{d7} \u{201c}{}\u{201d}", o.label)).collect();
-                        view! { <li><strong>{q.prompt}</strong> " " {spread.join("; ")}</li> }
-                    }).collect_view()}
-                </ul>
+                {disagree_section}
+                {questions}
                 <p class="summary">"The group's result takes each question's middle answer; stage overrides are left out."</p>
             </div>
         }
         .into_any()
+    }
+}
+
+/// "Present results": the room one slide at a time, filling a 1280 by 720 projector. The arrow
+/// keys (and Page Up, Page Down, Home, End) move between slides, each with its own address; Esc
+/// leaves. Buttons do the same for a mouse or a touch screen.
+#[component]
+pub fn Present(
+    store: Store,
+    id: String,
+    /// The slide to show, counted from 0 (clamped to the last).
+    slide: ReadSignal<usize>,
+    on_go: Callback<usize>,
+    on_leave: Callback<()>,
+) -> impl IntoView {
+    let id = StoredValue::new(id);
+    let current = Memo::new(move |_| {
+        store
+            .workshops
+            .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
+    });
+    let (people, aggregate) = room(current);
+    let slides = Memo::new(move |_| aggregate.with(workshop::slides));
+    let count = Memo::new(move |_| slides.with(Vec::len));
+    let at = Memo::new(move |_| slide.get().min(count.get().saturating_sub(1)));
+    // Opened by an address, a large room is read in steps: when its slides arrive, the heading
+    // that replaces "Reading" takes the focus the first one had.
+    let ready = Memo::new(move |_| count.get() > 0);
+    Effect::new(move |was_ready: Option<bool>| {
+        let now = ready.get();
+        if was_ready == Some(false) && now {
+            platform::focus_after_render("present-heading");
+        }
+        now
+    });
+    let go = move |n: usize| {
+        if n < count.get_untracked() && n != at.get_untracked() {
+            on_go.run(n);
+        }
+    };
+    let leave = move || {
+        platform::leave_full_screen();
+        on_leave.run(());
+    };
+    let keys = platform::on_key(move |key| {
+        let n = at.get_untracked();
+        match key {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => go(n + 1),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => go(n.saturating_sub(1)),
+            "Home" => go(0),
+            "End" => go(count.get_untracked().saturating_sub(1)),
+            "Escape" => leave(),
+            _ => return false,
+        }
+        true
+    });
+    // Esc in full screen is the browser's own: leaving full screen leaves the presentation.
+    let full_screen = platform::on_full_screen_exit(move || on_leave.run(()));
+    // However the presentation is left (Esc, a button, Back, the header), full screen ends with
+    // it; the listener goes first, so that ending it does not count as leaving a second time.
+    on_cleanup(move || {
+        keys.remove();
+        full_screen.remove();
+        platform::leave_full_screen();
+    });
+    let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let body = move || {
+        let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
+            let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
+            return if stored > 0 {
+                view! { <h1 id="present-heading" tabindex="-1">"Reading the room's results\u{2026}"</h1> }.into_any()
+            } else {
+                view! {
+                    <h1 id="present-heading" tabindex="-1">"Nothing to present yet"</h1>
+                    <p>"Add the room's result links first."</p>
+                }
+                .into_any()
+            };
+        };
+        let a = aggregate.get();
+        match which {
+            Slide::Stages => view! {
+                <h1 id="present-heading" tabindex="-1">"Which stage the room sees"</h1>
+                <p class="slide-lead">{format!(
+                    "{} people. Taking the median answer to every question, the company is at the {} stage.",
+                    a.n_participants, a.median.stage.stage
+                )}</p>
+                {stage_bar(&a)}
+            }
+            .into_any(),
+            Slide::Area(d) => {
+                let plot = people.with(|p| chart::area_plot(&BANK, &a, p, d));
+                let band = a.median.dimensions[d].band;
+                let stage = a.median.stage.stage;
+                let band_text = format!(
+                    "{} to {}",
+                    BANK.levels[usize::from(band.low)],
+                    BANK.levels[usize::from(band.high)]
+                );
+                let lane_text = |p: Position| {
+                    let n = plot.lanes.iter().find(|l| l.position == p).map_or(0, |l| l.count);
+                    format!("{n} {}", p.label())
+                };
+                let summary = format!(
+                    "{}, {}, {} the {stage} band ({band_text}).",
+                    lane_text(Position::Ahead),
+                    lane_text(Position::Within),
+                    lane_text(Position::Behind)
+                );
+                let marker = |p: Position| match p {
+                    Position::Ahead => "\u{25b2}",
+                    Position::Within => "\u{2713}",
+                    Position::Behind => "\u{25bc}",
+                };
+                view! {
+                    <h1 id="present-heading" tabindex="-1">{BANK.dimensions[d].name}</h1>
+                    <p class="slide-lead">{summary.clone()}</p>
+                    <svg class="area-plot" viewBox=plot.view_box role="img" aria-label=format!("{}: {summary}", BANK.dimensions[d].name)>
+                        <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
+                            height=plot.band_height.clone() />
+                        {plot.axis.iter().map(|t| view! {
+                            <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
+                            <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text}</text>
+                        }).collect_view()}
+                        {plot.lanes.iter().map(|l| view! {
+                            <text class=format!("lane-label {}", l.position.label()) x="0" y=l.y.clone() dy="8">
+                                {format!("{} {} {}", marker(l.position), l.position.label(), l.count)}
+                            </text>
+                        }).collect_view()}
+                        {plot.median_x.clone().map(|m| view! {
+                            <line class="median" x1=m.clone() x2=m y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
+                        })}
+                        {plot.dots.iter().map(|dot| view! {
+                            <circle class=format!("dot {}", dot.position.label()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
+                                <title>{format!("{} people, {}", dot.n, dot.position.label())}</title>
+                            </circle>
+                        }).collect_view()}
+                    </svg>
+                    <p class="slide-legend">
+                        {format!("Shaded: the {stage} band. Each dot: people at that level, larger for more; the line is the median. \u{25b2} ahead, \u{2713} within, \u{25bc} behind.")}
+                    </p>
+                }
+                .into_any()
+            }
+            Slide::Question(i) => {
+                let Some(d) = a.divergent.get(i).cloned() else {
+                    return view! { <h1 id="present-heading" tabindex="-1">"Questions to discuss"</h1> }.into_any();
+                };
+                view! {
+                    <p class="slide-kicker">{format!("Question to discuss, {} of {}", i + 1, a.divergent.len())}</p>
+                    <h1 id="present-heading" tabindex="-1">{BANK.questions[d.question].prompt}</h1>
+                    {question_bar(&d)}
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section class="present" aria-labelledby="present-heading">
+            <p class="present-top">
+                <span>{name}</span>
+                <span aria-live="polite">{move || format!("Slide {} of {}", at.get() + 1, count.get().max(1))}</span>
+            </p>
+            <div class="slide">{body}</div>
+            <div class="present-buttons">
+                <button type="button" class="secondary" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous"</button>
+                <button type="button" class="secondary" disabled=move || { at.get() + 1 >= count.get() } on:click=move |_| go(at.get_untracked() + 1)>"Next"</button>
+                <button type="button" class="secondary" on:click=move |_| leave()>"Leave (Esc)"</button>
+            </div>
+        </section>
     }
 }

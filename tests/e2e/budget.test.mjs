@@ -31,8 +31,13 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   bindings (wasm and glue about 2.8 KB), less the icon, now in the page; it stays under the
 //   ceiling, which does not move. Users get it back as the first question before the wasm, and
 //   as the service worker no longer downloading every file a second time (first-visit.test.mjs).
+// - issue 15 grew its branch (on 2078300) to 374,206: the wasm went from 316,520 (main at 2078300) to 356,178, for
+//   "Present results" (slides, keys, full screen), the dot plot's band, level names and legend,
+//   stacked bars, compare's directions and overlaid radars, the score trend, and reading a big
+//   room in steps. All views, no new library; swapping the new hash maps for B-trees made it
+//   6 KB heavier, not lighter. Which view weighs what is not yet measured part by part.
 // The ceiling is the last size plus 5 %.
-const CEILING = 374_441;
+const CEILING = 392_916;
 
 let server;
 let browser;

@@ -30,9 +30,9 @@ async function participate(joinLink, how, name) {
   const app = new App(page);
   await app.start();
   await app.answerAll(how);
-  await page.getByRole('heading', { name: 'Send to facilitator: “Platform day”' }).waitFor();
+  await page.getByRole('heading', { name: 'Send your result to “Platform day”' }).waitFor();
   if (name) await page.getByLabel(/Your name or role/).fill(name);
-  await page.getByRole('button', { name: 'Send to facilitator' }).click();
+  await page.getByRole('button', { name: 'Copy link for the chat' }).click();
   const link = await page.getByLabel('Your result link').inputValue();
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   await context.close();
@@ -80,7 +80,7 @@ test('a room joins, answers on phones, and the facilitator sees where it disagre
   await page.getByText('Show the spread as a table').click();
   assert.equal(await page.locator('.room table tbody tr').count(), await page.locator('.spread .row-label').count());
   assert.ok(await page.locator('.prompts li').count() >= 1);
-  await page.getByText('Participants', { exact: true }).click();
+  await page.getByRole('button', { name: /^Show participants/ }).click();
   await page.getByText(/Ana, platform lead: Early stage/).waitFor();
   const { violations } = await new AxeBuilder({ page }).analyze();
   assert.deepEqual(violations.map((v) => v.id), []);

@@ -99,21 +99,23 @@ fn main() {
     );
     println!("fragment as shared: #{}{bare}", link::FRAGMENT_KEY);
 
-    let text = room(300);
-    let started = Instant::now();
-    let mut room_workshop = workshop::Workshop {
-        id: "bench".to_string(),
-        name: "Bench".to_string(),
-        note: String::new(),
-        created: 0.0,
-        payloads: Vec::new(),
-    };
-    let report = workshop::gather(&BANK, &mut room_workshop, &text);
-    let people = workshop::participants(&BANK, &room_workshop);
-    let aggregate = workshop::aggregate(&BANK, &people);
-    println!(
-        "workshop, 300 participants pasted as one transcript: {report}; gathered and aggregated natively in {:.1} ms ({} participants)",
-        started.elapsed().as_secs_f64() * 1000.0,
-        aggregate.n_participants
-    );
+    for n in [300, 2000] {
+        let text = room(n);
+        let started = Instant::now();
+        let mut room_workshop = workshop::Workshop {
+            id: "bench".to_string(),
+            name: "Bench".to_string(),
+            note: String::new(),
+            created: 0.0,
+            payloads: Vec::new(),
+        };
+        let report = workshop::gather(&BANK, &mut room_workshop, &text);
+        let people = workshop::participants(&BANK, &room_workshop);
+        let aggregate = workshop::aggregate(&BANK, &people);
+        println!(
+            "workshop, {n} participants pasted as one transcript: {report}; gathered and aggregated natively in {:.1} ms ({} participants)",
+            started.elapsed().as_secs_f64() * 1000.0,
+            aggregate.n_participants
+        );
+    }
 }

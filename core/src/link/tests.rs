@@ -154,6 +154,7 @@ fn bank_v1() -> Bank {
         .collect();
     Bank {
         version: 1,
+        levels: BANK.levels,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }
@@ -406,6 +407,7 @@ fn next_bank() -> Bank {
     });
     Bank {
         version: BANK.version + 1,
+        levels: BANK.levels,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }

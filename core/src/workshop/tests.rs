@@ -401,3 +401,105 @@ fn issue_18_an_unreadable_workshop_is_listed_and_kept() {
     assert_eq!(written["workshops"][1], bad);
     assert_eq!(written, value);
 }
+
+fn room(people: &[(u8, u8)]) -> Workshop {
+    let mut w = workshop();
+    w.payloads = people
+        .iter()
+        .enumerate()
+        .map(|(i, &(c, p))| payload(c, p, &format!("P{i}")))
+        .collect();
+    w
+}
+
+#[test]
+fn issue_18_reusing_earlier_participants_gives_exactly_what_decoding_anew_gives() {
+    let mut w = room(&[(0, 0), (2, 2), (4, 4), (1, 3)]);
+    let first = participants(&BANK, &w);
+    // One removed, one added: the rest come from the earlier list.
+    w.payloads.remove(1);
+    w.payloads.push(payload(3, 1, "new"));
+    assert_eq!(
+        participants_reusing(&BANK, &w, &first),
+        participants(&BANK, &w)
+    );
+    assert_eq!(participants_reusing(&BANK, &workshop(), &first), []);
+    // Those known show at once, in the workshop's order; what is left to decode is the new link.
+    let mut read = participants(&BANK, &w);
+    read.reverse();
+    assert_eq!(in_workshop_order(&w, read), participants(&BANK, &w));
+    let known = participants_known(&w, &first);
+    assert_eq!(known, participants(&BANK, &w)[..3]);
+    assert_eq!(new_payloads(&w, &first), [w.payloads[3].as_str()]);
+    assert_eq!(new_payloads(&w, &[]).len(), 4);
+}
+
+#[test]
+fn issue_18_the_count_is_the_links_that_open_in_the_list_and_the_view() {
+    let mut w = room(&[(0, 0), (2, 2)]);
+    w.payloads.push("EBxxxxbroken".to_string());
+    assert_eq!(participant_count(&BANK, &w), 2);
+    let people = participants(&BANK, &w);
+    assert_eq!(aggregate(&BANK, &people).n_participants, 2);
+}
+
+#[test]
+fn issue_18_a_paste_of_two_thousand_links_skips_repeats_by_set_not_by_scan() {
+    let mut w = workshop();
+    let text: String = (0..40)
+        .map(|i| {
+            format!(
+                "#r={} ",
+                payload((i % 5) as u8, (i / 5 % 5) as u8, &format!("{i}"))
+            )
+        })
+        .collect();
+    let twice = format!("{text}{text}");
+    let report = gather(&BANK, &mut w, &twice);
+    assert_eq!((report.added, report.duplicates), (40, 40));
+}
+
+#[test]
+fn slides_show_the_stages_then_each_answered_area_by_disagreement_then_the_questions() {
+    assert_eq!(slides(&aggregate(&BANK, &[])), []);
+    let people = participants(&BANK, &room(&[(0, 0), (4, 4), (2, 1)]));
+    let agg = aggregate(&BANK, &people);
+    let all = slides(&agg);
+    assert_eq!(all.first(), Some(&Slide::Stages));
+    let areas: Vec<usize> = all
+        .iter()
+        .filter_map(|s| match s {
+            Slide::Area(d) => Some(*d),
+            _ => None,
+        })
+        .collect();
+    let answered: Vec<usize> = agg
+        .by_disagreement
+        .iter()
+        .copied()
+        .filter(|&d| !agg.spreads[d].levels.is_empty())
+        .collect();
+    assert_eq!(areas, answered);
+    let questions: Vec<Slide> = (0..agg.divergent.len()).map(Slide::Question).collect();
+    assert!(!questions.is_empty());
+    assert!(all.ends_with(&questions));
+    assert_eq!(all.len(), 1 + areas.len() + questions.len());
+    // A room that agrees on everything has nothing to discuss: no question slides.
+    let same = participants(&BANK, &room(&[(1, 1), (1, 1)]));
+    assert!(
+        !slides(&aggregate(&BANK, &same))
+            .iter()
+            .any(|s| matches!(s, Slide::Question(_)))
+    );
+}
+
+#[test]
+fn a_level_is_behind_within_or_ahead_of_a_band_ends_included() {
+    use crate::Band;
+    let band = Band { low: 1, high: 2 };
+    let check = |level: f32, expected: Position| assert_eq!(Position::of(level, band), expected);
+    check(0.5, Position::Behind);
+    check(1.0, Position::Within);
+    check(2.0, Position::Within);
+    check(2.25, Position::Ahead);
+}
