@@ -36,8 +36,12 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   stacked bars, compare's directions and overlaid radars, the score trend, and reading a big
 //   room in steps. All views, no new library; swapping the new hash maps for B-trees made it
 //   6 KB heavier, not lighter. Which view weighs what is not yet measured part by part.
+// - together on main (87f923b), issues 15, 16 and 18 make a first visit 400,424 bytes: wasm
+//   379,621, index.html 3,868 (the prerendered first step). Trunk 0.21 cannot split the wasm
+//   (trunk-rs/trunk#1022), so later views load with the first; issue 16 answers that for users by
+//   making the first step usable before the wasm arrives, not by making the wasm smaller.
 // The ceiling is the last size plus 5 %.
-const CEILING = 392_916;
+const CEILING = 420_445;
 
 let server;
 let browser;
