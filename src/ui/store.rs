@@ -839,6 +839,16 @@ impl Store {
                     .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
             });
         }
+        if !self.ready.get_untracked() {
+            // Still being read (the storage-full notice offers a backup from the first view):
+            // every assessment's key as stored, so a backup taken now is whole.
+            let texts: Vec<String> = storage::keys()
+                .iter()
+                .filter(|key| key.starts_with(ASSESSMENT_PREFIX))
+                .filter_map(|key| storage::read(key).ok().flatten())
+                .collect();
+            return snapshot::history_of_entries(texts.iter().map(String::as_str));
+        }
         self.history.with_untracked(|list| {
             self.stored.with_value(|stored| {
                 self.newer.with_value(|newer| {
