@@ -401,6 +401,74 @@ mod storage_edge {
     }
 }
 
+mod start_up {
+    //! Issue 18: the history is read after start-up, a part at a time.
+    use leptos::prelude::*;
+    use stagefit::platform::storage;
+    use stagefit::ui::Store;
+    use wasm_bindgen_test::wasm_bindgen_test;
+
+    /// Leptos starts its task executor when an app is mounted (`main` mounts one first).
+    fn executor() {
+        drop(super::mount());
+    }
+
+    fn entry(i: usize) -> String {
+        format!(
+            r#"{{"format":"stagefit-snapshot","version":1,"bank":2,"id":"b-{i}","label":"B {i}","created":{t},"updated":{t},"stage":null,"answers":{{}}}}"#,
+            t = 1_760_000_000_000_u64 + i as u64 * 1000
+        )
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_history_is_read_after_start_up_and_a_backup_or_a_result_meanwhile_is_whole() {
+        executor();
+        storage::clear_all().unwrap();
+        for i in 0..120 {
+            storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
+        }
+        let owner = Owner::new();
+        let store = owner.with(Store::load);
+        // Start-up has read none of it yet.
+        assert!(!store.ready.get_untracked());
+        assert!(store.history.with_untracked(Vec::is_empty));
+        // A backup taken now (the storage-full notice offers one) holds every assessment, and a
+        // result opened by its address is found by its own key.
+        let backup = store.export_history();
+        assert_eq!(backup.matches("\"stagefit-snapshot\"").count(), 120);
+        assert_eq!(store.find("b-7").map(|s| s.label), Some("B 7".to_string()));
+        assert_eq!(store.find("b-none"), None);
+        for _ in 0..500 {
+            if store.ready.get_untracked() {
+                break;
+            }
+            storage::yield_now().await;
+        }
+        assert!(store.ready.get_untracked());
+        assert_eq!(store.history.with_untracked(Vec::len), 120);
+        assert_eq!(store.history.with_untracked(|h| h[0].id.clone()), "b-119");
+        drop(owner);
+        storage::clear_all().unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_read_under_way_stops_when_the_app_is_gone() {
+        executor();
+        storage::clear_all().unwrap();
+        for i in 0..50 {
+            storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
+        }
+        let owner = Owner::new();
+        owner.with(Store::load);
+        drop(owner);
+        // The read resumes after the owner is gone: it stops, without a panic.
+        for _ in 0..5 {
+            storage::yield_now().await;
+        }
+        storage::clear_all().unwrap();
+    }
+}
+
 mod url_edge {
     //! The platform edge's URL calls: reading, pushing and replacing the fragment.
     use stagefit::platform;

@@ -28,6 +28,20 @@ pub fn focus_after_render(id: impl Into<String>) {
     leptos::prelude::request_animation_frame(move || focus(&id));
 }
 
+/// Like `focus_after_render`, but only when focus was lost: the element that held it was
+/// redrawn away (nothing, or the page's body, has focus). Focus the person moved elsewhere stays.
+pub fn refocus_after_render(id: impl Into<String>) {
+    let id = id.into();
+    leptos::prelude::request_animation_frame(move || {
+        let lost = document()
+            .and_then(|d| Some((d.active_element(), d.body()?)))
+            .is_none_or(|(active, body)| active.is_none_or(|a| a == *body));
+        if lost {
+            focus(&id);
+        }
+    });
+}
+
 /// Opens the `<dialog>` with this id as a modal dialog: the rest of the page goes inert, focus
 /// moves into the dialog and Esc closes it (the browser does all three). Returns whether it opened.
 pub fn show_dialog(id: &str) -> bool {

@@ -34,6 +34,9 @@ async fn import_text(store: Store, text: &str, importing: RwSignal<Option<String
         Err(error) => return format!("Nothing was imported: {error}."),
     };
     let total = entries.len();
+    // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
+    // the page draws before the first part is decoded, so that pass is a task of its own.
+    storage::yield_now().await;
     let mut notes = ReadNotes::default();
     let mut incoming = Vec::with_capacity(total);
     for (n, part) in entries.chunks(READ_CHUNK).enumerate() {

@@ -173,10 +173,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             }
             Route::Results(id) => {
                 if identity.with_untracked(|i| i.id != id) {
-                    let saved = store
-                        .history
-                        .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
-                        .or_else(|| {
+                    let saved = store.find(&id).or_else(|| {
                             store
                                 .draft
                                 .get_untracked()
@@ -270,9 +267,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     // is a fresh, empty one. An unfinished one saved is never dropped here: the landing view
     // offers to resume it or (after asking) to discard it.
     let start = Callback::new(move |()| {
-        let finished = store
-            .history
-            .with_untracked(|h| identity.with_untracked(|i| h.iter().any(|s| s.id == i.id)));
+        let finished = identity.with_untracked(|i| store.find(&i.id).is_some());
         if finished {
             answers.set(Answers::new(&BANK));
             label.set(String::new());
@@ -368,13 +363,9 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                 {
                     store.clear_draft();
                 }
-                let unchanged = store.history.with_untracked(|h| {
-                    h.iter().any(|s| {
-                        s.id == snapshot.id
-                            && s.answers == snapshot.answers
-                            && s.label == snapshot.label
-                    })
-                });
+                let unchanged = store
+                    .find(&snapshot.id)
+                    .is_some_and(|s| s.answers == snapshot.answers && s.label == snapshot.label);
                 if !unchanged {
                     store.upsert(snapshot);
                 }
@@ -395,6 +386,18 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             answers.set(draft.snapshot.answers);
             label.set(draft.snapshot.label);
         }
+    });
+    // The history read at start-up replaces the "reading" state of History or Compare: focus
+    // that was on its heading goes to the view's own heading.
+    Effect::new(move |was: Option<bool>| {
+        let ready = store.ready.get();
+        if ready && was == Some(false) {
+            let on = screen.get_untracked();
+            if matches!(on, Screen::History | Screen::Compare(..)) {
+                platform::refocus_after_render(on.heading());
+            }
+        }
+        ready
     });
     // The tab's title names the view, so the browser's history and tabs say where each entry is.
     Effect::new(move |_| {
@@ -436,7 +439,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
     view! {
         <SiteHeader current=Signal::derive(nav_current) on_start=start on_history=to_history on_workshops=to_workshops />
         <notices::Notices store />
-        <main id="main">
+        <main id="main" data-history=move || if store.ready.get() { "ready" } else { "reading" }>
             {move || match screen.get() {
                 Screen::Landing => view! {
                     <Landing store joining offer_resume=offer_resume.into() on_start=begin_new on_resume=resume on_how=how>
@@ -479,6 +482,10 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                         on_change_answer=change_answer
                     />
                 }.into_any(),
+                // Until the history is read (start-up reads it after the first view).
+                Screen::History | Screen::Compare(..) if !store.ready.get() => {
+                    reading_history(screen.get_untracked())
+                }
                 Screen::History => view! { <History store on_open=open on_compare=compare on_start=start /> }.into_any(),
                 Screen::Compare(a, b) => view! { <Compare store a b on_back=to_history /> }.into_any(),
                 Screen::Workshops => view! { <Workshops store on_open=open_workshop /> }.into_any(),
@@ -549,6 +556,24 @@ fn SiteFooter() -> impl IntoView {
             <p>"Stagefit runs entirely in your browser. Nothing you enter is sent anywhere; your answers are saved only in this browser."</p>
         </footer>
     }
+}
+
+/// What History and Compare show while the history is still being read at start-up: their
+/// heading (focus may go there) and a status. Once it is read, the view itself replaces it.
+fn reading_history(screen: Screen) -> AnyView {
+    let heading = screen.heading();
+    let title = if heading == "history-heading" {
+        "History"
+    } else {
+        "Compare two assessments"
+    };
+    view! {
+        <section aria-labelledby=heading>
+            <h1 id=heading tabindex="-1">{title}</h1>
+            <p role="status">"Reading your saved assessments\u{2026}"</p>
+        </section>
+    }
+    .into_any()
 }
 
 /// Mounts the app on the page; called once by `main`.

@@ -52,12 +52,29 @@ enum Entry {
     Gone,
 }
 
+/// What reading assessment keys found.
+#[derive(Default)]
+struct Read {
+    list: Vec<Snapshot>,
+    stored: HashMap<String, String>,
+    newer: HashMap<String, String>,
+    notes: ReadNotes,
+}
+
 /// How many assessments an import writes before letting the page draw.
 const IMPORT_CHUNK: usize = 250;
+
+/// How long (ms) reading the history at start-up works before letting the page draw.
+const READ_PART_MS: f64 = 25.0;
 
 #[derive(Clone, Copy)]
 pub struct Store {
     pub history: RwSignal<Vec<Snapshot>>,
+    /// False while the history is still being read at start-up, a part at a time after the
+    /// first view is drawn: the views that list it say so meanwhile.
+    pub ready: RwSignal<bool>,
+    /// Changes when everything this tab holds is dropped (clear all): a read under way stops.
+    generation: StoredValue<u32>,
     /// Each shown assessment's stored text, by id, as last read or written: saving it again
     /// keeps what this build cannot represent, and Undo puts a deleted one back as it was.
     stored: StoredValue<HashMap<String, String>>,
@@ -94,6 +111,8 @@ impl Store {
     pub(crate) fn empty() -> Store {
         Store {
             history: RwSignal::new(Vec::new()),
+            ready: RwSignal::new(false),
+            generation: StoredValue::new(0),
             stored: StoredValue::new(HashMap::new()),
             newer: StoredValue::new(HashMap::new()),
             removed: StoredValue::new(HashSet::new()),
@@ -119,10 +138,18 @@ impl Store {
             Err(StorageError::Full) => store.notify(Notice::Full),
             Err(_) => {
                 store.notices.set(vec![Notice::SavingOff]);
+                store.ready.set(true);
                 return store;
             }
         }
-        store.history.set(store.read_history());
+        // A format-1 history is split now (once); the keys are read after the first view.
+        store.split_legacy();
+        if store.legacy.get_untracked() {
+            store.history.set(store.read_legacy().unwrap_or_default());
+            store.ready.set(true);
+        } else {
+            leptos::task::spawn_local(store.read_history_in_parts());
+        }
         store.draft.set(store.read_draft());
         store
             .workshops
@@ -218,30 +245,106 @@ impl Store {
         if self.legacy.get_untracked() {
             return self.read_legacy().unwrap_or_default();
         }
-        let mut notes = ReadNotes::default();
-        let mut list = Vec::new();
-        let mut stored = HashMap::new();
-        let mut newer = HashMap::new();
+        let mut read = Read::default();
         for key in storage::keys() {
-            let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) else {
-                continue;
-            };
-            match self.read_entry(&key, id, &mut notes) {
-                Entry::Shown(s, text) => {
-                    stored.insert(s.id.clone(), text);
-                    list.push(s);
-                }
-                Entry::Newer(text) => {
-                    newer.insert(key, text);
-                }
-                Entry::Gone => {}
-            }
+            self.read_into(key, &mut read);
         }
-        self.stored.set_value(stored);
-        self.newer.set_value(newer);
-        self.tell(&notes);
+        self.stored.set_value(read.stored);
+        self.newer.set_value(read.newer);
+        self.tell(&read.notes);
+        let mut list = read.list;
         snapshot::sort_newest_first(&mut list);
         list
+    }
+
+    /// Reads one key into `read`, if it is an assessment's.
+    fn read_into(&self, key: String, read: &mut Read) {
+        let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) else {
+            return;
+        };
+        match self.read_entry(&key, id, &mut read.notes) {
+            Entry::Shown(s, text) => {
+                read.stored.insert(s.id.clone(), text);
+                read.list.push(s);
+            }
+            Entry::Newer(text) => {
+                read.newer.insert(key, text);
+            }
+            Entry::Gone => {}
+        }
+    }
+
+    /// The history at start-up (issue 18): the keys are listed, then read and decoded a part
+    /// at a time, the page drawing in between, so the first view never waits for them and no
+    /// task holds the page for long. What this tab changed meanwhile (saved, deleted, heard
+    /// from another tab) stands over what was read before it; then `ready`.
+    async fn read_history_in_parts(self) {
+        let Some(generation) = self.generation.try_get_value() else {
+            return;
+        };
+        // The first view is drawn before anything is read.
+        storage::yield_now().await;
+        if self.generation.try_get_value() != Some(generation) {
+            return;
+        }
+        let mut read = Read::default();
+        let mut part = storage::now();
+        for key in storage::keys() {
+            if storage::now() - part > READ_PART_MS {
+                storage::yield_now().await;
+                part = storage::now();
+            }
+            // Gone (the app), or everything was cleared meanwhile: nothing read stands.
+            if self.generation.try_get_value() != Some(generation) {
+                return;
+            }
+            self.read_into(key, &mut read);
+        }
+        let Read {
+            mut list,
+            stored,
+            newer,
+            notes,
+        } = read;
+        self.removed
+            .with_value(|removed| list.retain(|s| !removed.contains(&s.id)));
+        self.history.update(|shown| {
+            list.retain(|s| !shown.iter().any(|x| x.id == s.id));
+            self.stored.update_value(|m| {
+                for s in &list {
+                    if let Some(text) = stored.get(&s.id) {
+                        m.entry(s.id.clone()).or_insert_with(|| text.clone());
+                    }
+                }
+            });
+            shown.append(&mut list);
+            snapshot::sort_newest_first(shown);
+        });
+        self.newer.update_value(|m| {
+            for (key, text) in newer {
+                m.entry(key).or_insert(text);
+            }
+        });
+        self.tell(&notes);
+        self.ready.set(true);
+    }
+
+    /// The assessment `id`, as shown, or, while the history is still being read, as stored:
+    /// a result opened by its address does not wait for the whole history.
+    pub fn find(&self, id: &str) -> Option<Snapshot> {
+        let shown = self
+            .history
+            .with_untracked(|h| h.iter().find(|s| s.id == id).cloned());
+        if shown.is_some() || self.ready.get_untracked() {
+            return shown;
+        }
+        if self.removed.with_value(|r| r.contains(id)) {
+            return None;
+        }
+        let text = storage::read(&entry_key(id)).ok().flatten()?;
+        let (mut s, _) = snapshot::decode_snapshot(&BANK, &text).ok()?;
+        s.id = id.to_string();
+        Some(s)
     }
 
     /// One assessment's key. An entry that cannot be read is moved aside (or, failing that,
@@ -741,6 +844,16 @@ impl Store {
                     .with_untracked(|kept| snapshot::encode_history_keeping(&BANK, list, kept))
             });
         }
+        if !self.ready.get_untracked() {
+            // Still being read (the storage-full notice offers a backup from the first view):
+            // every assessment's key as stored, so a backup taken now is whole.
+            let texts: Vec<String> = storage::keys()
+                .iter()
+                .filter(|key| key.starts_with(ASSESSMENT_PREFIX))
+                .filter_map(|key| storage::read(key).ok().flatten())
+                .collect();
+            return snapshot::history_of_entries(texts.iter().map(String::as_str));
+        }
         self.history.with_untracked(|list| {
             self.stored.with_value(|stored| {
                 self.newer.with_value(|newer| {
@@ -803,6 +916,9 @@ impl Store {
 
     /// Every copy this tab holds goes, and none is written back.
     fn forget_all(&self) {
+        // A read of the history under way stops: what it read is gone.
+        self.generation.update_value(|g| *g = g.wrapping_add(1));
+        self.ready.set(true);
         let ids: Vec<String> = self
             .history
             .with_untracked(|h| h.iter().map(|s| s.id.clone()).collect());

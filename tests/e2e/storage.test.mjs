@@ -257,6 +257,39 @@ test('history rows carry data-testid history-entry, a long history shows a page 
   await close();
 });
 
+test('a reload with a long history draws the first view before reading it; History and a result opened by its address wait for it correctly', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  // What <main> said about the history when the first heading was drawn.
+  await page.addInitScript(() => {
+    window.__atFirstView = null;
+    new MutationObserver(() => {
+      const main = document.querySelector('main');
+      if (window.__atFirstView === null && main?.querySelector('h1')) window.__atFirstView = main.dataset.history;
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(server.url);
+  const list = entries(1000);
+  await plant(page, appReady, {}, list);
+  // History opened by its address: its heading first, then its rows, with focus on its heading.
+  await page.goto(`${server.url}#/history`);
+  await page.reload();
+  await page.getByRole('heading', { name: 'History' }).waitFor();
+  assert.equal(await page.evaluate(() => window.__atFirstView), 'reading');
+  await page.locator('[data-testid="history-entry"]').nth(49).waitFor();
+  assert.match(await page.locator('.history-more').textContent(), /Showing 50 of 1000/);
+  await page.waitForFunction(() => document.activeElement?.id === 'history-heading');
+  // A result opened by its address is shown at once, and opening it changes nothing stored.
+  await page.goto(`${server.url}#/results/a-500`);
+  await page.reload();
+  await page.locator('[data-testid="alignment-score"]').waitFor();
+  assert.equal(await page.evaluate(() => window.__atFirstView), 'reading');
+  await page.locator('main[data-history="ready"]').waitFor({ state: 'attached' });
+  assert.equal((await stored(page))['stagefit.assessment.a-500'], JSON.stringify(list[500]));
+  assert.equal((await assessmentKeys(page)).length, 1000);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
 test('an import saves every assessment under its own key, and one too big for storage is refused with the limit as the reason', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
