@@ -6,6 +6,7 @@
 // wasm comes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serve, launch } from './support.mjs';
 
 let server;
@@ -30,7 +31,8 @@ for (const [what, how] of [['missing (404)', 404], ['cut off halfway', 'cut']]) 
       for (const control of ['#prerendered fieldset[data-question]', '#prerendered nav', '#prerendered button']) {
         for (const el of await page.locator(control).all()) assert.equal(await el.isVisible(), false, `${control} is hidden`);
       }
-      await page.screenshot({ path: `/tmp/start-failed-${how}.png`, fullPage: false });
+      const { violations } = await new AxeBuilder({ page }).analyze();
+      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe finds nothing');
       // The network is back: Reload starts the app.
       mend();
       await page.getByRole('button', { name: 'Reload' }).first().click();
@@ -60,7 +62,8 @@ test('the wasm merely slow: no failure is claimed, then "taking long" without hi
     await page.getByRole('status').filter({ hasText: 'taking long' }).waitFor();
     assert.equal(await page.locator('#start-failed').isVisible(), false, 'slow is not failed');
     assert.equal(await questions.first().isVisible(), true, 'the questions stay');
-    await page.screenshot({ path: '/tmp/start-slow.png' });
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe finds nothing');
     release();
     await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
     assert.equal(await page.locator('#start-slow').count(), 0, 'the notice is gone once the app runs');
