@@ -186,10 +186,17 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
 }
 
-/// Removes the "Loading" notice that `index.html` shows while the WebAssembly downloads.
+/// Removes the notices `index.html` shows until the app has started: "Loading" (while the
+/// WebAssembly downloads), and "taking long" or "could not start" (which its first script shows
+/// on a slow or failed start, and which are wrong once the app is here).
 pub fn remove_loading_notice() {
-    if let Some(notice) = document().and_then(|d| d.get_element_by_id("loading")) {
-        notice.remove();
+    let Some(document) = document() else {
+        return;
+    };
+    for id in ["loading", "start-slow", "start-failed"] {
+        if let Some(notice) = document.get_element_by_id(id) {
+            notice.remove();
+        }
     }
 }
 

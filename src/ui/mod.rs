@@ -600,9 +600,11 @@ fn take_over() {
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str())),
     );
-    platform::remove_loading_notice();
     leptos::mount::mount_to_body(move || view! { <App early=answers /> });
     platform::finish_takeover(&early);
+    // Last, in the same task (so no frame shows them with the app): where the app fails while
+    // it mounts, the page's "could not start" notice is still there to be shown.
+    platform::remove_loading_notice();
 }
 
 /// The landing view with the first step and the page's header and footer, as HTML, drawn by the

@@ -107,6 +107,41 @@ test('Next pressed before the app started is pressed once it has', async () => {
   }
 });
 
+test('number keys and Enter on the prerendered step work as in the app: digits choose and move on, Enter presses Next', async () => {
+  const release = server.hold(/\.wasm$/);
+  const { page, problems, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const questions = page.locator('#prerendered fieldset[data-question]');
+    await questions.first().waitFor();
+    const n = await questions.count();
+    await questions.first().locator('input[type=radio]').first().focus();
+    // Digits choose the nth option and move focus to the next question, as the app does.
+    for (let i = 0; i < n - 1; i++) await page.keyboard.press('2');
+    const state = () => page.evaluate(() => ({
+      checked: [...document.querySelectorAll('#prerendered input:checked')].map((i) => i.value),
+      focus: document.activeElement.closest('fieldset')?.dataset.question ?? document.activeElement.id,
+    }));
+    const last = await questions.nth(n - 1).getAttribute('data-question');
+    assert.deepEqual(await state(), { checked: Array(n - 1).fill('1'), focus: last });
+    // The last question's "Don't know" by its number, then focus is on Next.
+    const options = await questions.nth(n - 1).locator('input').count();
+    await page.keyboard.press(String(options));
+    assert.deepEqual(await state(), { checked: [...Array(n - 1).fill('1'), 'unknown'], focus: 'step-primary' });
+    // Back into the question, Enter presses Next; the app presses it when it takes over.
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.locator('#prerendered [data-pending]').getAttribute('id'), 'step-primary');
+    assert.equal(await page.evaluate(() => !!document.getElementById('prerendered')), true, 'all before the app started');
+    release();
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
 test('another view\'s address or a saved unfinished assessment: the prerendered step is not shown', async () => {
   for (const [what, address, draft] of [['another view', '#/history', false], ['an unfinished assessment', '', true]]) {
     const release = server.hold(/\.wasm$/);

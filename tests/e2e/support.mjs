@@ -32,17 +32,28 @@ const TYPES = {
 // `hold(pattern)` keeps back the response to every request whose path matches until the
 // returned `release()` is called (the wasm arriving late on a slow network). `sent` lists what
 // the server sent, one { path, bytes } per response body, for counting a visit's bytes.
+// `fail(pattern, how)` answers every request whose path matches with a 404 (`how` = 404) or cuts
+// the connection halfway through the body (`how` = 'cut'), until the returned `mend()` is called.
 export async function serve(base = '/', dir = DIST, { gzip = false } = {}) {
   let root = path.resolve(dir);
   let stalled = false;
   const compressed = new Map();
   const held = [];
+  const failing = [];
   const sent = [];
   const server = http.createServer(async (req, res) => {
     if (stalled) return;
     const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     for (const h of held) {
       if (h.pattern.test(pathname) && !h.released) await h.promise;
+    }
+    const failure = failing.find((f) => f.pattern.test(pathname) && !f.mended);
+    if (failure?.how === 404) return void res.writeHead(404).end('not found');
+    if (failure?.how === 'cut') {
+      const body = await fs.readFile(path.resolve(root, pathname.slice(base.length))).catch(() => Buffer.alloc(4096));
+      res.writeHead(200, { 'content-type': TYPES[path.extname(pathname)] || 'application/octet-stream', 'content-length': body.length });
+      res.write(body.subarray(0, body.length >> 1), () => res.destroy());
+      return;
     }
     const end = res.end.bind(res);
     res.end = (body, ...rest) => {
@@ -80,6 +91,11 @@ export async function serve(base = '/', dir = DIST, { gzip = false } = {}) {
       h.promise = new Promise((resolve) => { h.release = () => { h.released = true; resolve(); }; });
       held.push(h);
       return h.release;
+    },
+    fail: (pattern, how) => {
+      const f = { pattern, how, mended: false };
+      failing.push(f);
+      return () => { f.mended = true; };
     },
     sent,
     close: () => new Promise((resolve) => { server.close(resolve); server.closeAllConnections(); }),
