@@ -139,7 +139,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
                     "\u{2198} worse: it fell, or moved further away. \u{2194} moved within the band: a different level that still fits."
                 </p>
                 <div class="table-scroll">
-                    <table>
+                    <table class="compare-table">
                         <thead>
                             <tr>
                                 <th scope="col">"Measure"</th>
