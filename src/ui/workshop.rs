@@ -134,11 +134,7 @@ pub fn WorkshopView(
     on_present: Callback<()>,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
-    let current = Memo::new(move |_| {
-        store
-            .workshops
-            .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
-    });
+    let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
     // Stored links that no longer open: every payload that did not become a participant.
     let unreadable = Memo::new(move |_| {
@@ -346,6 +342,15 @@ impl RoomCache {
     pub fn new() -> RoomCache {
         RoomCache(StoredValue::new(Vec::new()))
     }
+}
+
+/// The stored workshop with this id, kept in step with storage (`None` once it is gone).
+fn stored_workshop(store: Store, id: StoredValue<String>) -> Memo<Option<Workshop>> {
+    Memo::new(move |_| {
+        store
+            .workshops
+            .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
+    })
 }
 
 /// A workshop's participants and their aggregate. Participants already decoded and assessed are
@@ -697,11 +702,7 @@ pub fn Present(
     on_leave: Callback<()>,
 ) -> impl IntoView {
     let id = StoredValue::new(id);
-    let current = Memo::new(move |_| {
-        store
-            .workshops
-            .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
-    });
+    let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
     let slides = Memo::new(move |_| aggregate.with(workshop::slides));
     let count = Memo::new(move |_| slides.with(Vec::len));

@@ -4,8 +4,7 @@
 // scoring works" page, in light and dark mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, App, appReady } from './support.mjs';
+import { serve, launch, App, appReady, axeFindings } from './support.mjs';
 
 let server;
 let browser;
@@ -13,9 +12,7 @@ before(async () => { server = await serve('/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 async function audit(page, where) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const summary = violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-  assert.deepEqual(summary, []);
+  assert.deepEqual(await axeFindings(page, where), []);
 }
 
 for (const colorScheme of ['light', 'dark']) {

@@ -4,8 +4,7 @@
 // alternative. axe finds nothing on compare or on the history with its trend.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, axeFindings } from './support.mjs';
 
 let server;
 let browser;
@@ -13,8 +12,7 @@ before(async () => { server = await serve('/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 async function audit(page, where) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.deepEqual(await axeFindings(page, where), []);
 }
 
 async function assessment(page, how, label) {

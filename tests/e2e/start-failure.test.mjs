@@ -6,8 +6,7 @@
 // wasm comes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch } from './support.mjs';
+import { serve, launch, axeFindings } from './support.mjs';
 
 let server;
 let browser;
@@ -31,8 +30,7 @@ for (const [what, how] of [['missing (404)', 404], ['cut off halfway', 'cut']]) 
       for (const control of ['#prerendered fieldset[data-question]', '#prerendered nav', '#prerendered button']) {
         for (const el of await page.locator(control).all()) assert.equal(await el.isVisible(), false, `${control} is hidden`);
       }
-      const { violations } = await new AxeBuilder({ page }).analyze();
-      assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe finds nothing');
+      assert.deepEqual(await axeFindings(page, `could not start (${how})`), []);
       // The network is back: Reload starts the app.
       mend();
       await page.getByRole('button', { name: 'Reload' }).first().click();
@@ -62,8 +60,7 @@ test('the wasm merely slow: no failure is claimed, then "taking long" without hi
     await page.getByRole('status').filter({ hasText: 'taking long' }).waitFor();
     assert.equal(await page.locator('#start-failed').isVisible(), false, 'slow is not failed');
     assert.equal(await questions.first().isVisible(), true, 'the questions stay');
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'axe finds nothing');
+    assert.deepEqual(await axeFindings(page, 'taking long'), []);
     release();
     await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
     assert.equal(await page.locator('#start-slow').count(), 0, 'the notice is gone once the app runs');

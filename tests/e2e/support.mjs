@@ -3,6 +3,7 @@
 // do (requests to another origin, console errors, uncaught errors), and a small page object
 // that drives the app the way the page contract describes.
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -202,4 +203,11 @@ export class App {
         Object.fromEntries(els.map((e) => [e.getAttribute('data-dimension'), e.getAttribute('data-finding')]))),
     };
   }
+}
+
+// What axe finds on the page as it is now, one line per rule broken ("where: rule (impact)
+// first places"), so a test asserts the list is empty and a failure says what and where.
+export async function axeFindings(page, where) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map((v) => `${where}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
 }

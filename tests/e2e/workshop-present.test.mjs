@@ -7,8 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { AxeBuilder } from '@axe-core/playwright';
-import { serve, launch, openPage, App } from './support.mjs';
+import { serve, launch, openPage, App, axeFindings } from './support.mjs';
 
 let server;
 let browser;
@@ -35,8 +34,7 @@ async function addRoom(page, id, file = 'workshop-300.txt', count = 300) {
 }
 
 async function audit(page, where) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(violations.map((v) => `${where}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+  assert.deepEqual(await axeFindings(page, where), []);
 }
 
 // The smallest text drawn in the presentation, in CSS pixels: HTML text by its computed size,
