@@ -12,7 +12,12 @@ before(async () => { server = await serve('/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 async function audit(page, where) {
-  assert.deepEqual(await axeFindings(page, where), []);
+  // In both colour schemes: the dark one has its own colours to get right.
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await axeFindings(page, `${where} (${colorScheme})`), []);
+  }
+  await page.emulateMedia({ colorScheme: null });
 }
 
 async function assessment(page, how, label) {

@@ -34,7 +34,12 @@ async function addRoom(page, id, file = 'workshop-300.txt', count = 300) {
 }
 
 async function audit(page, where) {
-  assert.deepEqual(await axeFindings(page, where), []);
+  // In both colour schemes: the dark one has its own colours to get right.
+  for (const colorScheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme });
+    assert.deepEqual(await axeFindings(page, `${where} (${colorScheme})`), []);
+  }
+  await page.emulateMedia({ colorScheme: null });
 }
 
 // The smallest text drawn in the presentation, in CSS pixels: HTML text by its computed size,
