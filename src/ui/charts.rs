@@ -23,14 +23,11 @@ pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
                 <RadarChart assessment />
                 <ul class="legend">
                     <li>
-                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="band" x="1" y="1" width="22" height="10" /></svg>
+                        <BandSwatch />
                         " Shaded: the band that fits your stage"
                     </li>
                     <li>
-                        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true">
-                            <line class="level" x1="1" y1="6" x2="23" y2="6" />
-                            <circle class="dot" cx="12" cy="6" r="3.5" />
-                        </svg>
+                        <LevelSwatch />
                         " Line and dots: your platform"
                     </li>
                 </ul>
@@ -54,6 +51,23 @@ pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
             <summary>"Show the chart data as a table"</summary>
             <DataTable assessment />
         </details>
+    }
+}
+
+/// The legend's swatch for a radar's shaded band, drawn with the chart's own class.
+#[component]
+pub(crate) fn BandSwatch() -> impl IntoView {
+    view! { <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="band" x="1" y="1" width="22" height="10" /></svg> }
+}
+
+/// The legend's swatch for a radar's solid line and dots, drawn with the chart's own classes.
+#[component]
+pub(crate) fn LevelSwatch() -> impl IntoView {
+    view! {
+        <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true">
+            <line class="level" x1="1" y1="6" x2="23" y2="6" />
+            <circle class="dot" cx="12" cy="6" r="3.5" />
+        </svg>
     }
 }
 

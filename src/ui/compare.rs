@@ -5,18 +5,15 @@
 
 use leptos::prelude::*;
 
+use crate::ui::charts::{BandSwatch, LevelSwatch};
 use crate::ui::history::title;
 use crate::ui::store::Store;
 use stagefit_core::compare::{self, Change};
 use stagefit_core::snapshot::Snapshot;
-use stagefit_core::{BANK, assess, chart, explain, report};
+use stagefit_core::{Assessment, BANK, assess, chart, explain, report};
 
 /// The rows of the comparison, older assessment first: the stage, then the score and each area.
-fn comparison(first: &Snapshot, second: &Snapshot) -> Vec<Change> {
-    let (x, y) = (
-        assess(&BANK, &first.answers),
-        assess(&BANK, &second.answers),
-    );
+fn comparison(x: &Assessment, y: &Assessment) -> Vec<Change> {
     let (from, to) = (
         explain::stage_headline(&x.stage).0,
         explain::stage_headline(&y.stage).0,
@@ -32,20 +29,24 @@ fn comparison(first: &Snapshot, second: &Snapshot) -> Vec<Change> {
         after: to,
         direction: compare::Direction::Same,
     }];
-    rows.extend(compare::changes(&BANK, &x, &y));
+    rows.extend(compare::changes(&BANK, x, y));
     rows
 }
 
 /// Both radars in one chart: the newer assessment's band, the older levels dashed, the newer
 /// solid, with a legend drawn with the chart's own classes.
 #[component]
-fn OverlaidRadars(pair: Memo<Option<(Snapshot, Snapshot)>>) -> impl IntoView {
+fn OverlaidRadars(
+    pair: Memo<Option<(Snapshot, Snapshot)>>,
+    assessed: Memo<Option<(Assessment, Assessment)>>,
+) -> impl IntoView {
     move || {
+        let (older, newer) = assessed.with(|a| {
+            a.as_ref()
+                .map(|(x, y)| (chart::radar(&BANK, x), chart::radar(&BANK, y)))
+        })?;
         pair.with(|p| {
             p.as_ref().map(|(first, second)| {
-                let (x, y) = (assess(&BANK, &first.answers), assess(&BANK, &second.answers));
-                let older = chart::radar(&BANK, &x);
-                let newer = chart::radar(&BANK, &y);
                 let (a, b) = (report::date_text(first.created), report::date_text(second.created));
                 view! {
                     <figure class="chart compare-chart">
@@ -70,14 +71,11 @@ fn OverlaidRadars(pair: Memo<Option<(Snapshot, Snapshot)>>) -> impl IntoView {
                                 {format!(" Dashed, squares: {a} (older)")}
                             </li>
                             <li>
-                                <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true">
-                                    <line class="level" x1="1" y1="6" x2="23" y2="6" />
-                                    <circle class="dot" cx="12" cy="6" r="3.5" />
-                                </svg>
+                                <LevelSwatch />
                                 {format!(" Solid, dots: {b} (newer)")}
                             </li>
                             <li>
-                                <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="band" x="1" y="1" width="22" height="10" /></svg>
+                                <BandSwatch />
                                 " Shaded: the band that fits the newer assessment's stage"
                             </li>
                         </ul>
@@ -104,10 +102,21 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             })
         })
     });
-    let rows = Memo::new(move |_| {
+    // Each side assessed once, for the table and the chart alike.
+    let assessed = Memo::new(move |_| {
         pair.with(|p| {
-            p.as_ref()
-                .map(|(first, second)| comparison(first, second))
+            p.as_ref().map(|(first, second)| {
+                (
+                    assess(&BANK, &first.answers),
+                    assess(&BANK, &second.answers),
+                )
+            })
+        })
+    });
+    let rows = Memo::new(move |_| {
+        assessed.with(|a| {
+            a.as_ref()
+                .map(|(x, y)| comparison(x, y))
                 .unwrap_or_default()
         })
     });
@@ -172,7 +181,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
                         </tbody>
                     </table>
                 </div>
-                <OverlaidRadars pair />
+                <OverlaidRadars pair assessed />
                 <div class="step-buttons">
                     <button type="button" class="secondary" on:click=back>"Back to history"</button>
                 </div>
