@@ -239,11 +239,7 @@ async function workshop(browser, server) {
   for (let i = 0; i < FEW; i++) {
     const { page, marks, shown, done } = await fresh(browser);
     await page.goto(server.url);
-    await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
-    await page.getByLabel('Name', { exact: true }).fill('Bench');
-    await page.getByRole('button', { name: 'Create workshop' }).click();
-    const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
-    const id = join.match(/#join=([^.]+)\./)[1];
+    const { id } = await new App(page).newWorkshop('Bench');
     await page.getByTestId('workshop-input').fill(transcript.replaceAll('&w=bench', `&w=${id}`));
     await page.getByRole('button', { name: 'Add results' }).click();
     const room = await shown('room');

@@ -18,7 +18,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, launch } from '../e2e/support.mjs';
+import { serve, launch, App } from '../e2e/support.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fixtures = path.resolve(here, '../fixtures');
@@ -64,11 +64,7 @@ async function once(browser, server, n, transcript) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('Bench');
-  await page.getByRole('button', { name: 'Create workshop' }).click();
-  const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
-  const id = join.match(/#join=([^.]+)\./)[1];
+  const { id } = await new App(page).newWorkshop('Bench');
   await page.getByTestId('workshop-input').fill(transcript.replaceAll('&w=bench', `&w=${id}`));
 
   // Between a click and the frame that shows its result: the time, and the longest task.

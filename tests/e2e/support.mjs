@@ -162,6 +162,15 @@ export class App {
     await first.waitFor();
   }
 
+  // Creates a workshop from the navigation and returns its join link and id.
+  async newWorkshop(name) {
+    await this.page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await this.page.getByLabel('Name', { exact: true }).fill(name);
+    await this.page.getByRole('button', { name: 'Create workshop' }).click();
+    const join = await this.page.getByRole('textbox', { name: 'Join link' }).inputValue();
+    return { join, id: join.match(/#join=([^.]+)\./)[1] };
+  }
+
   // Answers every question on the current step: `how` maps a part (company, strategy,
   // platform) to min, max, mid, unknown or an option index.
   async answerStep(how = {}) {

@@ -18,12 +18,9 @@ const NAME = 'Platform offsite, Nov 2026';
 
 async function createWorkshop(page, name = NAME) {
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
-  await page.getByLabel('Name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Create workshop' }).click();
+  const created = await new App(page).newWorkshop(name);
   await page.getByRole('heading', { name, level: 1 }).waitFor();
-  const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
-  return { join, id: join.match(/#join=([^.]+)\./)[1] };
+  return created;
 }
 
 async function addRoom(page, id, file = 'workshop-300.txt', count = 300) {
