@@ -8,5 +8,18 @@
 // Rendering views to HTML natively (the prerendered page) resolves deeply nested view types.
 #![recursion_limit = "256"]
 
+// The generated `i18n` module: the `Locale` enum, `t!`, `use_i18n` and the other accessors,
+// from `locales/` and `[package.metadata.leptos-i18n]` in Cargo.toml.
+//
+// The crate now prefers generating this module in build.rs, but a build script's code generator
+// is compiled once, for the host, with one set of features: it cannot fetch the strings in the
+// wasm and build them in for the native prerender and tests. The macro follows each target's
+// features (`dynamic_load` in the browser only, see Cargo.toml), so it is kept.
+#[allow(deprecated)]
+mod generated {
+    leptos_i18n::load_locales!();
+}
+pub use generated::i18n;
+
 pub mod platform;
 pub mod ui;

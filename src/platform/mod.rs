@@ -266,6 +266,57 @@ pub fn today() -> String {
     )
 }
 
+/// Names the page's language (`<html lang>`), which screen readers and translators go by.
+pub fn set_document_language(language: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", language);
+    }
+}
+
+/// The languages the browser prefers, most preferred first (`navigator.languages`).
+pub fn preferred_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Writes `value` as `language` writes numbers (decimal commas in German and French), with at
+/// most `max_fraction` digits after the point, by the browser's own `Intl.NumberFormat`.
+pub fn format_number(language: &str, value: f64, max_fraction: u32) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(
+        &options,
+        &"maximumFractionDigits".into(),
+        &max_fraction.into(),
+    );
+    let locales = js_sys::Array::of1(&language.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| value.to_string())
+}
+
+/// Writes a moment (milliseconds since 1970) as `language` writes a date, with the time when
+/// `with_time`, by the browser's own `Intl.DateTimeFormat`.
+pub fn format_date(language: &str, millis: f64, with_time: bool) -> String {
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+    if with_time {
+        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+    }
+    js_sys::Date::new(&millis.into())
+        .to_locale_string(language, &options)
+        .into()
+}
+
 /// The URL fragment (`#…`), or an empty string.
 pub fn fragment() -> String {
     web_sys::window()

@@ -26,6 +26,8 @@ pub const HISTORY_KEY: &str = "stagefit.history";
 pub const ASSESSMENT_PREFIX: &str = "stagefit.assessment.";
 /// Workshops this browser facilitates.
 pub const WORKSHOPS_KEY: &str = "stagefit.workshops";
+/// The language the person chose (`en`, `de`, `fr`); absent until they choose one.
+pub const LANGUAGE_KEY: &str = "stagefit.language";
 const ASIDE_PREFIX: &str = "stagefit.unreadable.";
 
 /// Why storage did not do what was asked.

@@ -10,6 +10,7 @@ mod compare;
 mod history;
 mod how;
 mod landing;
+pub mod lang;
 mod notices;
 mod questionnaire;
 mod results;
@@ -20,6 +21,7 @@ mod workshop;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
 use crate::platform::{self, storage};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::{self, Route};
@@ -530,30 +532,33 @@ fn SiteHeader(
     on_history: Callback<()>,
     on_workshops: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let here = move |which: &'static str| (current.get() == which).then_some("page");
     view! {
         <header class="site-header">
             <p class="brand">"Stagefit"</p>
-            <nav aria-label="Main">
+            <nav aria-label=move || crate::tr!(i18n, common.nav_label)>
                 <button type="button" class="nav-link" aria-current=move || here("assessment") on:click=move |_| on_start.run(())>
-                    "Assessment"
+                    {t!(i18n, common.nav_assessment)}
                 </button>
                 <button type="button" class="nav-link" aria-current=move || here("history") on:click=move |_| on_history.run(())>
-                    "History"
+                    {t!(i18n, common.nav_history)}
                 </button>
                 <button type="button" class="nav-link" aria-current=move || here("workshop") on:click=move |_| on_workshops.run(())>
-                    "Workshop"
+                    {t!(i18n, common.nav_workshop)}
                 </button>
             </nav>
+            <lang::LanguageSwitch />
         </header>
     }
 }
 
 #[component]
 fn SiteFooter() -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>"Stagefit runs entirely in your browser. Nothing you enter is sent anywhere; your answers are saved only in this browser."</p>
+            <p>{t!(i18n, common.footer)}</p>
         </footer>
     }
 }
@@ -561,16 +566,17 @@ fn SiteFooter() -> impl IntoView {
 /// What History and Compare show while the history is still being read at start-up: their
 /// heading (focus may go there) and a status. Once it is read, the view itself replaces it.
 fn reading_history(screen: Screen) -> AnyView {
+    let i18n = use_i18n();
     let heading = screen.heading();
     let title = if heading == "history-heading" {
-        "History"
+        crate::tr!(i18n, common.history)
     } else {
-        "Compare two assessments"
+        crate::tr!(i18n, common.compare_title)
     };
     view! {
         <section aria-labelledby=heading>
             <h1 id=heading tabindex="-1">{title}</h1>
-            <p role="status">"Reading your saved assessments\u{2026}"</p>
+            <p role="status">{t!(i18n, common.reading_history)}</p>
         </section>
     }
     .into_any()
@@ -584,14 +590,18 @@ fn reading_history(screen: Screen) -> AnyView {
 /// prerendered copy, which is then removed, and focus and scroll go back where they were, all
 /// in one task, so the browser never paints in between.
 pub fn start() {
-    // Instantiating the wasm was one task already: the takeover is another, so that neither
-    // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
-    // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,
-    // as late as the wasm, and its largest text would count as painted then.
-    platform::after_next_paint(take_over);
+    let locale = lang::initial();
+    wasm_bindgen_futures::spawn_local(async move {
+        lang::load(locale).await;
+        // Instantiating the wasm was one task already: the takeover is another, so that neither
+        // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
+        // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,
+        // as late as the wasm, and its largest text would count as painted then.
+        platform::after_next_paint(move || take_over(locale));
+    });
 }
 
-fn take_over() {
+fn take_over(locale: lang::Locale) {
     let early = platform::prerendered();
     let answers = Answers::from_form(
         &BANK,
@@ -600,7 +610,10 @@ fn take_over() {
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_str())),
     );
-    leptos::mount::mount_to_body(move || view! { <App early=answers /> });
+    leptos::mount::mount_to_body(move || {
+        lang::provide(locale);
+        view! { <App early=answers /> }
+    });
     platform::finish_takeover(&early);
     // Last, in the same task (so no frame shows them with the app): where the app fails while
     // it mounts, the page's "could not start" notice is still there to be shown.
@@ -616,10 +629,22 @@ pub fn prerender() -> String {
     use leptos::reactive::diagnostics::SpecialNonReactiveZone;
     use leptos::tachys::view::RenderHtml;
 
+    /// Takes the tasks the views start (the language context's effects) and never runs them:
+    /// the page is drawn once.
+    struct DrawnOnce;
+    impl any_spawner::CustomExecutor for DrawnOnce {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+    // Already set when a test has drawn the page before: that executor does the same.
+    let _ = any_spawner::Executor::init_custom_executor(DrawnOnce);
+
     let owner = Owner::new();
     owner.with(|| {
         // Drawn once, never updated: reading signals outside a reactive context is meant here.
         let _once = SpecialNonReactiveZone::enter();
+        lang::provide_with(lang::Locale::en, leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None));
         let store = Store::empty();
         let answers = RwSignal::new(Answers::new(&BANK));
         let step = RwSignal::new(0_usize);

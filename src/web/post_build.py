@@ -54,6 +54,15 @@ def prerender():
         f.write(html)
 
 
+def write_strings():
+    """Writes each language's strings as the files the wasm fetches, i18n/<namespace>/<language>.json
+    (the same native build, reading locales/ with leptos_i18n's own parser)."""
+    subprocess.run(
+        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
+         '--i18n', os.path.abspath(os.path.join(STAGING, 'i18n'))],
+        cwd=SOURCE, check=True)
+
+
 def add_policy():
     html = open(INDEX, encoding='utf-8').read()
     # Every inline script (no src attribute): Trunk's module loader and the service worker's
@@ -103,5 +112,6 @@ def write_service_worker():
 
 
 prerender()
+write_strings()
 add_policy()
 write_service_worker()

@@ -1,0 +1,159 @@
+//! Languages: which one is in use, getting its strings before anything is drawn, the switch,
+//! and translated strings outside views (attributes, titles, downloads).
+//!
+//! Every sentence lives in `locales/<language>/<namespace>.json`, read by `leptos_i18n`
+//! (`crate::i18n`, generated from those files at compile time: a key missing or misspelt in the
+//! code does not compile). In the browser only the language in use is fetched, one small JSON
+//! file per namespace; `load` fetches them before the app is drawn or switches language, so
+//! that every string is there when a view asks for it and nothing flickers.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+pub use crate::i18n::Locale;
+use crate::i18n::{td_string, use_i18n};
+use crate::platform::{self, storage};
+
+/// The languages Stagefit speaks, each named in itself, in the order the switch lists them.
+pub const LANGUAGES: [(Locale, &str); 3] = [
+    (Locale::en, "English"),
+    (Locale::de, "Deutsch"),
+    (Locale::fr, "Français"),
+];
+
+/// The language to start in: the one the person chose before, else the first of the browser's
+/// preferred languages that Stagefit speaks, else English.
+pub fn initial() -> Locale {
+    let stored = storage::read(storage::LANGUAGE_KEY).ok().flatten();
+    choose(stored.as_deref(), &platform::preferred_languages())
+}
+
+/// `initial`'s rule, on plain data: a stored choice wins when it names a language Stagefit
+/// speaks; otherwise the browser's preferences, matched by the crate (`de-AT` is German).
+pub fn choose(stored: Option<&str>, preferred: &[String]) -> Locale {
+    stored
+        .and_then(|s| s.parse::<Locale>().ok())
+        .unwrap_or_else(|| Locale::find_locale(preferred))
+}
+
+/// Fetches every namespace of `locale` (in the browser; natively the strings are built in).
+/// Once it returns, each string of that language is at hand at once.
+pub async fn load(locale: Locale) {
+    // Asking for one string of a namespace fetches the whole namespace.
+    let _ = futures_join(locale).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn futures_join(locale: Locale) {
+    futures::future::join5(
+        td_string!(locale, common.language),
+        td_string!(locale, assess.placeholder),
+        td_string!(locale, results.placeholder),
+        td_string!(locale, workshop.placeholder),
+        td_string!(locale, bank.placeholder),
+    )
+    .await;
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+async fn futures_join(locale: Locale) {
+    let _ = td_string!(locale, common.language);
+}
+
+/// A string that is ready: in the browser the crate hands strings over as futures, which are
+/// ready at once because `load` fetched the language first. Natively they are plain values.
+#[cfg(target_arch = "wasm32")]
+pub fn ready<F>(string: F) -> String
+where
+    F: std::future::Future,
+    F::Output: std::fmt::Display,
+{
+    use futures::FutureExt;
+    string
+        .now_or_never()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn ready<S: std::fmt::Display>(string: S) -> String {
+    string.to_string()
+}
+
+/// A translated string outside a view, as a `String`: `tr!(i18n, results.copied)`, with
+/// interpolations as for `t_string!`.
+#[macro_export]
+macro_rules! tr {
+    ($($tokens:tt)*) => {
+        $crate::ui::lang::ready($crate::i18n::t_string!($($tokens)*))
+    };
+}
+
+/// Gives the views below the language to draw in, starting with `locale`, and keeps the page's
+/// `<html lang>` on the language in use (screen readers pronounce by it).
+pub fn provide(locale: Locale) {
+    provide_with(locale, Default::default());
+}
+
+/// `provide`, with where the crate would look for the browser's languages (natively, nowhere).
+pub fn provide_with(locale: Locale, browser: leptos_i18n::context::UseLocalesOptions) {
+    let i18n = leptos_i18n::context::init_i18n_subcontext_with_options::<Locale>(
+        Some(Signal::stored(locale)),
+        None,
+        None,
+        Some(browser),
+    );
+    provide_context(i18n);
+    Effect::new(move || platform::set_document_language(i18n.get_locale().as_str()));
+}
+
+/// The language switch: a labelled list of the languages, each in its own name. Choosing one
+/// fetches it, then redraws every view in it and remembers it for the next visit.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let i18n = use_i18n();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Ok(locale) = event_target_value(&ev).parse::<Locale>() else {
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            load(locale).await;
+            i18n.set_locale(locale);
+            let _ = storage::write(storage::LANGUAGE_KEY, locale.as_str());
+        });
+    };
+    view! {
+        <label class="language-switch">
+            <span class="visually-hidden">{crate::i18n::t!(i18n, common.language)}</span>
+            <select data-testid="language" on:change=on_change>
+                {LANGUAGES
+                    .iter()
+                    .map(|(locale, name)| {
+                        let locale = *locale;
+                        view! {
+                            <option value=locale.as_str() lang=locale.as_str() selected=move || i18n.get_locale() == locale>
+                                {*name}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_choice_wins_then_the_browser_then_english() {
+        let browser = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(choose(Some("fr"), &browser(&["de-DE"])), Locale::fr);
+        assert_eq!(choose(None, &browser(&["de-AT", "en"])), Locale::de);
+        assert_eq!(choose(None, &browser(&["es", "fr-CA"])), Locale::fr);
+        assert_eq!(choose(None, &browser(&["es", "it"])), Locale::en);
+        assert_eq!(choose(Some("klingon"), &browser(&["fr"])), Locale::fr);
+        assert_eq!(choose(None, &[]), Locale::en);
+    }
+}
