@@ -4,8 +4,11 @@
 //! (clicks on radio buttons and buttons), then reads what a person would see.
 #![cfg(target_arch = "wasm32")]
 
-use stagefit::{platform, ui::App};
-use wasm_bindgen::{JsCast, closure::Closure};
+use stagefit::{
+    platform,
+    ui::{App, lang},
+};
+use wasm_bindgen::{JsCast, JsValue, closure::Closure, prelude::wasm_bindgen};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -21,15 +24,66 @@ struct Mounted {
     _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
+// The test page has no dist/ to fetch the app's strings from: `fetch` answers for them with the
+// files build.rs wrote for dist/, built into the test.
+#[wasm_bindgen(inline_js = r#"
+export function serve_strings(files) {
+  if (window.__stagefitStrings) return;
+  window.__stagefitStrings = true;
+  const real = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = typeof input === 'string' ? input : input.url;
+    const m = /i18n\/(\w+)\/(\w+)\.json$/.exec(url);
+    if (m && files[m[1] + '/' + m[2]] !== undefined) {
+      return Promise.resolve(new Response(files[m[1] + '/' + m[2]], { headers: { 'content-type': 'application/json' } }));
+    }
+    return real(input, init);
+  };
+}
+"#)]
+extern "C" {
+    fn serve_strings(files: &JsValue);
+}
+
+macro_rules! strings {
+    ($($namespace:literal),*) => {{
+        let files = js_sys::Object::new();
+        $(
+            for (language, text) in [
+                ("en", include_str!(concat!(env!("OUT_DIR"), "/i18n/", $namespace, "/en.json"))),
+                ("de", include_str!(concat!(env!("OUT_DIR"), "/i18n/", $namespace, "/de.json"))),
+                ("fr", include_str!(concat!(env!("OUT_DIR"), "/i18n/", $namespace, "/fr.json"))),
+            ] {
+                let key = format!("{}/{language}", $namespace);
+                js_sys::Reflect::set(&files, &key.into(), &text.into()).unwrap();
+            }
+        )*
+        JsValue::from(files)
+    }};
+}
+
+/// Makes the app's strings in `locale` available, as the start does before it draws.
+async fn strings_in(locale: lang::Locale) {
+    serve_strings(&strings!("common", "assess", "results", "workshop", "bank"));
+    lang::load(locale).await;
+}
+
 /// Each test starts from an empty browser: nothing saved by an earlier test.
-fn mount() -> Mounted {
+async fn mount() -> Mounted {
+    mount_in(lang::Locale::en).await
+}
+
+/// `mount`, with the app drawn in `locale`.
+async fn mount_in(locale: lang::Locale) -> Mounted {
+    strings_in(locale).await;
     stagefit::platform::storage::clear_all().unwrap();
     // Every view has an address: start each test at the landing view's.
     stagefit::platform::replace_fragment("");
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
-    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
+    let handle = leptos::mount::mount_to(container.clone().unchecked_into(), move || {
         use leptos::prelude::*;
+        lang::provide(locale);
         view! { <App /> }.into_any()
     });
     Mounted {
@@ -119,9 +173,47 @@ async fn settle() {
     leptos::task::tick().await;
 }
 
+/// Issue 17: the app draws in the language it starts in, names it on `<html lang>`, and the
+/// header's switch redraws it in another and remembers the choice.
+#[wasm_bindgen_test]
+async fn the_app_speaks_the_language_it_starts_in_and_switches_when_asked() {
+    let app = mount_in(lang::Locale::de).await;
+    settle().await;
+    let page_language = || document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(app.text(".site-header nav button"), "Einschätzung");
+    assert_eq!(page_language().as_deref(), Some("de"));
+
+    let select: web_sys::HtmlSelectElement = app
+        .container
+        .query_selector("[data-testid=language]")
+        .unwrap()
+        .expect("a language switch in the header")
+        .dyn_into()
+        .unwrap();
+    select.set_value("fr");
+    select
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+    for _ in 0..20 {
+        settle().await;
+        if app.text(".site-header nav button") == "Évaluation" {
+            break;
+        }
+    }
+    assert_eq!(app.text(".site-header nav button"), "Évaluation");
+    assert_eq!(page_language().as_deref(), Some("fr"));
+    assert_eq!(
+        platform::storage::read(platform::storage::LANGUAGE_KEY)
+            .unwrap()
+            .as_deref(),
+        Some("fr")
+    );
+    platform::set_document_language("en");
+}
+
 #[wasm_bindgen_test]
 async fn the_questionnaire_reaches_results_computed_from_the_answers() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     assert!(app.text(".progress").starts_with("Step 1 of "));
     app.answer_all(|_, n| (n - 1) / 2).await;
@@ -144,7 +236,7 @@ async fn the_questionnaire_reaches_results_computed_from_the_answers() {
 
 #[wasm_bindgen_test]
 async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     app.answer_all(|part, n| if part == "company" { 0 } else { n - 1 })
         .await;
@@ -155,7 +247,7 @@ async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
 
 #[wasm_bindgen_test]
 async fn next_with_missing_answers_says_what_is_missing_and_stays() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     let n = app.all("fieldset[data-question]").len();
     app.press("Next").await;
@@ -188,7 +280,7 @@ async fn next_with_missing_answers_says_what_is_missing_and_stays() {
 
 #[wasm_bindgen_test]
 async fn a_number_key_chooses_that_option_and_moves_to_the_next_question() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     let fieldsets = app.all("fieldset[data-question]");
     let first: HtmlInputElement = fieldsets[0]
@@ -240,7 +332,7 @@ fn platform_focus_ignores_missing_elements_and_focuses_present_ones() {
 
 #[wasm_bindgen_test]
 async fn choosing_the_stage_yourself_changes_the_stage_and_the_score() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     // An early company with a mature platform: low fit until the person says "mature".
     app.answer_all(|part, n| if part == "company" { 0 } else { (n - 1).min(3) })
@@ -260,7 +352,7 @@ async fn choosing_the_stage_yourself_changes_the_stage_and_the_score() {
 
 #[wasm_bindgen_test]
 async fn results_show_priorities_with_draft_goals_and_the_arithmetic() {
-    let app = mount();
+    let app = mount().await;
     settle().await;
     app.answer_all(|part, n| if part == "company" { n - 1 } else { 0 })
         .await;
@@ -409,8 +501,8 @@ mod start_up {
     use wasm_bindgen_test::wasm_bindgen_test;
 
     /// Leptos starts its task executor when an app is mounted (`main` mounts one first).
-    fn executor() {
-        drop(super::mount());
+    async fn executor() {
+        drop(super::mount().await);
     }
 
     fn entry(i: usize) -> String {
@@ -422,7 +514,7 @@ mod start_up {
 
     #[wasm_bindgen_test]
     async fn the_history_is_read_after_start_up_and_a_backup_or_a_result_meanwhile_is_whole() {
-        executor();
+        executor().await;
         storage::clear_all().unwrap();
         for i in 0..120 {
             storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
@@ -453,7 +545,7 @@ mod start_up {
 
     #[wasm_bindgen_test]
     async fn a_read_under_way_stops_when_the_app_is_gone() {
-        executor();
+        executor().await;
         storage::clear_all().unwrap();
         for i in 0..50 {
             storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
@@ -611,8 +703,10 @@ async fn a_room_of_six_hundred_is_read_in_steps_and_counted_whole() {
     stagefit::platform::replace_fragment("#/workshops");
     let container = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&container).unwrap();
+    strings_in(lang::Locale::en).await;
     let _handle = leptos::mount::mount_to(container.clone().unchecked_into(), || {
         use leptos::prelude::*;
+        lang::provide(lang::Locale::en);
         view! { <App /> }.into_any()
     });
     settle().await;

@@ -1,9 +1,8 @@
 //! Run natively by the post-build hook (`src/web/post_build.py`):
 //! - with no argument, prints the landing view and the first questionnaire step as HTML, drawn
 //!   by the app's own components (`stagefit::ui::prerender`), for `dist/index.html`;
-//! - with `--i18n DIR`, writes each language's strings as the files the wasm fetches
-//!   (`DIR/<namespace>/<language>.json`), read by `leptos_i18n`'s own parser from `locales/`, so
-//!   their order is the order the generated code indexes them in.
+//! - with `--i18n DIR`, copies each language's strings, as build.rs wrote them for the wasm to
+//!   fetch, into `DIR/<namespace>/<language>.json`.
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -12,7 +11,7 @@ fn main() {
         match args.as_slice() {
             [] => println!("{}", stagefit::ui::prerender()),
             [flag, dir] if flag == "--i18n" => {
-                if let Err(error) = write_strings(std::path::Path::new(dir)) {
+                if let Err(error) = copy_strings(std::path::Path::new(dir)) {
                     eprintln!("prerender --i18n: {error}");
                     std::process::exit(1);
                 }
@@ -26,22 +25,15 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn write_strings(dir: &std::path::Path) -> Result<(), Box<dyn std::error::Error>> {
-    use leptos_i18n_parser::parse_locales::{cfg_file::ConfigFile, locale::BuildersKeys};
-
-    let mut manifest = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let config = ConfigFile::new(&mut manifest)?;
-    let parsed = leptos_i18n_parser::parse_locales::parse_locales(Some(manifest), config.into())?;
-    let BuildersKeys::NameSpaces { namespaces, .. } = parsed.builder_keys else {
-        return Err("the locales are expected in namespaces (Cargo.toml)".into());
-    };
-    for namespace in namespaces {
-        let folder = dir.join(&*namespace.key.name);
+fn copy_strings(to: &std::path::Path) -> std::io::Result<()> {
+    let from = std::path::Path::new(env!("OUT_DIR")).join("i18n");
+    for namespace in std::fs::read_dir(&from)? {
+        let namespace = namespace?;
+        let folder = to.join(namespace.file_name());
         std::fs::create_dir_all(&folder)?;
-        for locale in namespace.locales {
-            let strings: Vec<&str> = locale.strings.iter().map(|s| &**s).collect();
-            let file = folder.join(format!("{}.json", locale.name.name));
-            std::fs::write(file, serde_json::to_string(&strings)?)?;
+        for file in std::fs::read_dir(namespace.path())? {
+            let file = file?;
+            std::fs::copy(file.path(), folder.join(file.file_name()))?;
         }
     }
     Ok(())

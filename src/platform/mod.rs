@@ -266,6 +266,40 @@ pub fn today() -> String {
     )
 }
 
+/// Whether every one of these URLs (relative to the page) answers with a success: the files
+/// exist and the network or the offline cache has them. The responses stay in the HTTP cache.
+pub async fn all_fetchable(urls: &[String]) -> bool {
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let requests = urls.iter().map(|url| {
+        let promise = window.fetch_with_str(url);
+        async move {
+            wasm_bindgen_futures::JsFuture::from(promise)
+                .await
+                .ok()
+                .and_then(|r| r.dyn_into::<web_sys::Response>().ok())
+                .is_some_and(|r| r.ok())
+        }
+    });
+    futures::future::join_all(requests)
+        .await
+        .into_iter()
+        .all(|ok| ok)
+}
+
+/// The folder the page was served from, without the trailing slash (`https://host/stagefit`
+/// for `https://host/stagefit/#/results`), which the app's own files are relative to.
+pub fn page_folder() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let href = href.split(['#', '?']).next().unwrap_or_default();
+    href.rsplit_once('/')
+        .map_or("", |(folder, _)| folder)
+        .to_string()
+}
+
 /// Names the page's language (`<html lang>`), which screen readers and translators go by.
 pub fn set_document_language(language: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

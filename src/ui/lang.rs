@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 pub use crate::i18n::Locale;
-use crate::i18n::{td_string, use_i18n};
+use crate::i18n::{t, td_string, use_i18n};
 use crate::platform::{self, storage};
 
 /// The languages Stagefit speaks, each named in itself, in the order the switch lists them.
@@ -36,9 +36,33 @@ pub fn choose(stored: Option<&str>, preferred: &[String]) -> Locale {
         .unwrap_or_else(|| Locale::find_locale(preferred))
 }
 
+/// The files of `locale`'s strings, as the crate fetches them (`translations-path` in Cargo.toml).
+fn files(locale: Locale) -> Vec<String> {
+    ["common", "assess", "results", "workshop", "bank"]
+        .iter()
+        .map(|namespace| format!("i18n/{namespace}/{}.json", locale.as_str()))
+        .collect()
+}
+
+/// Whether `locale`'s strings can be had (the network or the offline cache has all its files).
+/// The crate, once asked, has no way back from a file that fails: the switch asks this first.
+/// (The start does not: it would download each file twice where a host sends no cache headers;
+/// a start whose strings fail ends in the page's own "could not start" notice, with Reload.)
+pub async fn available(locale: Locale) -> bool {
+    platform::all_fetchable(&files(locale)).await
+}
+
 /// Fetches every namespace of `locale` (in the browser; natively the strings are built in).
 /// Once it returns, each string of that language is at hand at once.
 pub async fn load(locale: Locale) {
+    // The crate asks for its files at the site's root (`/i18n/…`); the app may be served from a
+    // sub-path (`/stagefit/`), so its requests start from the page's folder.
+    #[cfg(target_arch = "wasm32")]
+    if leptos::server_fn::client::get_server_url().is_empty() {
+        // Set once for the page's life, so kept for it.
+        let folder: &'static str = Box::leak(platform::page_folder().into_boxed_str());
+        let _ = leptos::server_fn::client::try_set_server_url(folder);
+    }
     // Asking for one string of a namespace fetches the whole namespace.
     let _ = futures_join(locale).await;
 }
@@ -112,11 +136,18 @@ pub fn provide_with(locale: Locale, browser: leptos_i18n::context::UseLocalesOpt
 #[component]
 pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
+    // A language whose strings could not be fetched (offline before it was ever read).
+    let failed = RwSignal::new(None::<Locale>);
     let on_change = move |ev: leptos::ev::Event| {
         let Ok(locale) = event_target_value(&ev).parse::<Locale>() else {
             return;
         };
         leptos::task::spawn_local(async move {
+            if !available(locale).await {
+                failed.set(Some(locale));
+                return;
+            }
+            failed.set(None);
             load(locale).await;
             i18n.set_locale(locale);
             let _ = storage::write(storage::LANGUAGE_KEY, locale.as_str());
@@ -124,7 +155,7 @@ pub fn LanguageSwitch() -> impl IntoView {
     };
     view! {
         <label class="language-switch">
-            <span class="visually-hidden">{crate::i18n::t!(i18n, common.language)}</span>
+            <span class="visually-hidden">{t!(i18n, common.language)}</span>
             <select data-testid="language" on:change=on_change>
                 {LANGUAGES
                     .iter()
@@ -139,6 +170,18 @@ pub fn LanguageSwitch() -> impl IntoView {
                     .collect_view()}
             </select>
         </label>
+        {move || {
+            failed
+                .get()
+                .map(|locale| {
+                    let name = LANGUAGES.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| *n);
+                    view! {
+                        <p class="language-failed" role="alert">
+                            {t!(i18n, common.language_failed, language = move || name)}
+                        </p>
+                    }
+                })
+        }}
     }
 }
 

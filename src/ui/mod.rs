@@ -590,8 +590,8 @@ fn reading_history(screen: Screen) -> AnyView {
 /// prerendered copy, which is then removed, and focus and scroll go back where they were, all
 /// in one task, so the browser never paints in between.
 pub fn start() {
-    let locale = lang::initial();
     wasm_bindgen_futures::spawn_local(async move {
+        let locale = lang::initial();
         lang::load(locale).await;
         // Instantiating the wasm was one task already: the takeover is another, so that neither
         // holds the page up for long. And the prerendered page is drawn first: where the wasm comes

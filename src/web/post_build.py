@@ -93,8 +93,12 @@ def write_service_worker():
                 continue
             data = open(os.path.join(folder, name), 'rb').read()
             # The page itself is cached as the scope's URL ("./"), which is what people open.
-            files.append(['./' if rel == 'index.html' else './' + rel,
-                          'sha384-' + b64(hashlib.sha384(data).digest())])
+            entry = ['./' if rel == 'index.html' else './' + rel,
+                     'sha384-' + b64(hashlib.sha384(data).digest())]
+            # Languages other than English are fetched only by those who read them (sw.js).
+            if rel.startswith('i18n/') and not rel.endswith('/en.json'):
+                entry.append('lazy')
+            files.append(entry)
     files.sort(key=lambda f: (f[0] != './', f[0]))
     version = hashlib.sha256(json.dumps(files).encode()).hexdigest()[:16]
     build = '{\n  "version": %s,\n  "files": [\n%s\n  ]\n}' % (

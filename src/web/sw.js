@@ -8,6 +8,10 @@
 // - the page (a navigation to the scope or index.html): network first, so a new release shows on
 //   the next load; the cached page when the network fails or has not answered in 4 seconds;
 // - the hashed files: from the cache, else the network. Nothing else is touched.
+// - the other languages' strings (files marked "lazy": i18n/<namespace>/<language>.json, all
+//   but English): install keeps only those the page has already fetched (the language in use),
+//   so a first visit never downloads a language nobody reads; any other is cached the first
+//   time it is asked for.
 //
 // Each cache holds one build's page together with that page's files, and only install writes to
 // it, so whatever is served from a cache is one consistent build.
@@ -21,14 +25,21 @@ const CACHE = `${PREFIX}${BUILD.version} ${SCOPE}`;
 const PAGE = new URL('./', SCOPE).href;
 const PAGES = new Set([PAGE, new URL('index.html', SCOPE).href]);
 const ASSETS = new Set(BUILD.files.map(([path]) => new URL(path, SCOPE).href).filter((u) => u !== PAGE));
+const LAZY = new Map(BUILD.files.filter(([, , lazy]) => lazy).map(([path, integrity]) => [new URL(path, SCOPE).href, integrity]));
 const NETWORK_WAIT_MS = 4000;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
     const cache = await caches.open(CACHE);
     try {
-      await Promise.all(BUILD.files.map(async ([path, integrity]) => {
+      await Promise.all(BUILD.files.map(async ([path, integrity, lazy]) => {
         const url = new URL(path, SCOPE).href;
+        if (lazy) {
+          // Only from the HTTP cache: a language is downloaded when someone reads it.
+          const held = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin', integrity }).catch(() => null);
+          if (held && held.ok) await cache.put(url, held);
+          return;
+        }
         // Each file is taken from the HTTP cache when it holds it, stale or not: the page has
         // just loaded these files, the asset names carry their content's hash, and the integrity
         // check refuses any copy that is not this build's, so a first visit downloads each file
@@ -87,5 +98,15 @@ async function page(request) {
 }
 
 async function asset(request) {
-  return (await caches.match(request.url, { cacheName: CACHE })) || fetch(request);
+  const cached = await caches.match(request.url, { cacheName: CACHE });
+  if (cached) return cached;
+  const integrity = LAZY.get(request.url);
+  if (integrity === undefined) return fetch(request);
+  // A language's strings, asked for the first time: kept for the next time offline.
+  const response = await fetch(request.url, { integrity });
+  if (response.ok) {
+    const cache = await caches.open(CACHE);
+    await cache.put(request.url, response.clone());
+  }
+  return response;
 }

@@ -18,6 +18,9 @@
 //   throttling); each printed next to the previous release's, measured in the same run when
 //   --baseline names its built dist/ (./setup.sh bench builds it), against the goals.
 //
+// - issue 17's figure: the bytes a first visit downloads (gzip) in each language, with the
+//   strings' share, and what the languages not in use cost it (the service worker included).
+//
 //   node tests/bench/browser.mjs [--runs 10] [--lighthouse-runs 3] [--no-lighthouse] [--baseline DIR]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -144,6 +147,42 @@ async function coldLoads(browser, server) {
   }
   row('cold load: navigation → first contentful paint (the prerendered page)', fcp);
   row('cold load: navigation → first question\'s radios attached and enabled', question, questionFrame);
+}
+
+// Issue 17: what a first visit downloads in each language, counted as the bytes the server
+// sends (gzip), the service worker's copies included, once it has installed.
+async function languageBytes(browser, server) {
+  const rows = [];
+  for (const [language, locale] of [['en', 'en-GB'], ['de', 'de-DE'], ['fr', 'fr-FR']]) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    const from = server.sent.length;
+    await page.goto(server.url);
+    await page.locator('main[data-history="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.waitForTimeout(500);
+    const sent = server.sent.slice(from);
+    const sum = (f) => sent.filter(f).reduce((a, s) => a + s.bytes, 0);
+    const of = (l) => sum((s) => s.path.includes('/i18n/') && s.path.endsWith(`/${l}.json`));
+    rows.push({ language, total: sum(() => true), en: of('en'), de: of('de'), fr: of('fr') });
+    await context.close();
+  }
+  const { gzipSync } = await import('node:zlib');
+  const dir = path.resolve(here, '../../dist/i18n');
+  const strings = [];
+  for (const l of ['en', 'de', 'fr']) {
+    let bytes = 0;
+    for (const ns of await fs.readdir(dir)) bytes += gzipSync(await fs.readFile(path.join(dir, ns, `${l}.json`)), { level: 9 }).length;
+    strings.push(`${l} ${bytes}`);
+  }
+  console.log('\nIssue 17, a first visit in each language: bytes the server sent (gzip), the service worker\'s included');
+  console.log(`${'visit in'.padEnd(10)}${'all'.padStart(10)}${'en strings'.padStart(12)}${'de strings'.padStart(12)}${'fr strings'.padStart(12)}`);
+  for (const r of rows) console.log(`${r.language.padEnd(10)}${String(r.total).padStart(10)}${String(r.en).padStart(12)}${String(r.de).padStart(12)}${String(r.fr).padStart(12)}`);
+  console.log(`  each language's strings (all namespaces, gzip -9): ${strings.join(', ')}`);
+  // German and French are the added languages: what each adds to a visit in another language.
+  const added = rows.flatMap((r) => ['de', 'fr'].filter((l) => l !== r.language).map((l) => r[l]));
+  const worst = Math.max(...added);
+  console.log(`  an added language adds at most ${worst} B to a first visit in another language (goal 5,000 B): ${worst <= 5000 ? 'met' : 'NOT MET'}`);
 }
 
 // Issue 16's figure, for one build: navigation to the first question's controls visible and
@@ -312,6 +351,7 @@ try {
     issue16[name] = { slow: await slowLoads(browser, srv), tasks: await takeoverTasks(browser, srv) };
   }
   await coldLoads(browser, server);
+  await languageBytes(browser, server);
   await results(browser, server);
   await workshop(browser, server);
   await screenshots(browser, server);

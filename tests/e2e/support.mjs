@@ -112,8 +112,9 @@ export function launch() {
 
 // Opens a fresh page that records every request to another origin, console error, failed
 // response and uncaught error into `problems`; a journey ends by asserting it is empty.
-export async function openPage(browser, origin) {
-  const context = await browser.newContext();
+// `options` go to the browser context (`locale: 'de-DE'` is a browser that prefers German).
+export async function openPage(browser, origin, options = {}) {
+  const context = await browser.newContext(options);
   const page = await context.newPage();
   const problems = [];
   page.on('request', (r) => {

@@ -1,0 +1,170 @@
+//! The locale files agree: every language has every key of every namespace, with the same
+//! interpolations and the same elements in it, and no string is left empty. `leptos_i18n` only
+//! warns about a key missing in a language (and shows English there); this makes it fail.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use serde_json::Value;
+
+const LANGUAGES: [&str; 3] = ["en", "de", "fr"];
+/// The plural categories a key may end in (`key_one`, `key_other`…), CLDR's names.
+const PLURALS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
+
+/// What a string must agree on across languages: its `{{ variables }}` and `<elements>`.
+#[derive(Debug, Default, PartialEq, Eq, Clone)]
+struct Shape {
+    variables: BTreeSet<String>,
+    elements: BTreeSet<String>,
+    plural_forms: BTreeSet<String>,
+}
+
+fn between<'a>(text: &'a str, open: &str, close: &str) -> Vec<&'a str> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        let after = &rest[start + open.len()..];
+        let Some(end) = after.find(close) else { break };
+        found.push(after[..end].trim());
+        rest = &after[end + close.len()..];
+    }
+    found
+}
+
+fn shape_of(text: &str) -> Shape {
+    let mut shape = Shape::default();
+    for variable in between(text, "{{", "}}") {
+        shape.variables.insert(variable.to_string());
+    }
+    for tag in between(text, "<", ">") {
+        let name = tag.trim_start_matches('/').trim_end_matches('/');
+        let name = name.split_whitespace().next().unwrap_or("");
+        if !name.is_empty() {
+            shape.elements.insert(name.to_string());
+        }
+    }
+    shape
+}
+
+/// Every string of a file by its key path, plural forms folded into their key.
+fn strings(value: &Value, path: &str, out: &mut BTreeMap<String, Shape>, empty: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                let full = if path.is_empty() {
+                    key.clone()
+                } else {
+                    format!("{path}.{key}")
+                };
+                strings(value, &full, out, empty);
+            }
+        }
+        Value::String(text) => {
+            if text.trim().is_empty() {
+                empty.push(path.to_string());
+            }
+            let (key, form) = match path.rsplit_once('_') {
+                Some((key, form)) if PLURALS.contains(&form) => (key.to_string(), Some(form)),
+                _ => (path.to_string(), None),
+            };
+            let entry = out.entry(key).or_default();
+            let shape = shape_of(text);
+            entry.variables.extend(shape.variables);
+            entry.elements.extend(shape.elements);
+            if let Some(form) = form {
+                entry.plural_forms.insert(form.to_string());
+            }
+        }
+        other => panic!("{path}: only strings and objects belong in a locale file, not {other}"),
+    }
+}
+
+fn namespaces() -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("locales/en"))
+            .expect("locales/en")
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".json").map(str::to_string))
+            .collect();
+    names.sort();
+    names
+}
+
+fn read(language: &str, namespace: &str) -> (BTreeMap<String, Shape>, Vec<String>) {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{language}/{namespace}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: Value =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut out = BTreeMap::new();
+    let mut empty = Vec::new();
+    strings(&value, "", &mut out, &mut empty);
+    (out, empty)
+}
+
+#[test]
+fn every_language_has_every_key_with_the_same_interpolations() {
+    let mut problems = Vec::new();
+    for namespace in namespaces() {
+        let (english, _) = read("en", &namespace);
+        for language in LANGUAGES {
+            let (strings, empty) = read(language, &namespace);
+            for key in empty {
+                problems.push(format!("{language}/{namespace}: {key} is empty"));
+            }
+            for key in english.keys().filter(|k| !strings.contains_key(*k)) {
+                problems.push(format!("{language}/{namespace}: {key} is missing"));
+            }
+            for key in strings.keys().filter(|k| !english.contains_key(*k)) {
+                problems.push(format!("{language}/{namespace}: {key} is not in English"));
+            }
+            for (key, shape) in &strings {
+                let Some(source) = english.get(key) else {
+                    continue;
+                };
+                if shape.variables != source.variables {
+                    problems.push(format!(
+                        "{language}/{namespace}: {key} interpolates {:?}, English {:?}",
+                        shape.variables, source.variables
+                    ));
+                }
+                if shape.elements != source.elements {
+                    problems.push(format!(
+                        "{language}/{namespace}: {key} has elements {:?}, English {:?}",
+                        shape.elements, source.elements
+                    ));
+                }
+                if source.plural_forms.is_empty() != shape.plural_forms.is_empty()
+                    || (!shape.plural_forms.is_empty() && !shape.plural_forms.contains("other"))
+                {
+                    problems.push(format!(
+                        "{language}/{namespace}: {key} has plural forms {:?}, English {:?}; every plural needs \"other\"",
+                        shape.plural_forms, source.plural_forms
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "the locale files disagree:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn every_language_has_every_namespace() {
+    for language in LANGUAGES {
+        for namespace in namespaces() {
+            read(language, &namespace);
+        }
+    }
+}
+
+#[test]
+fn the_checks_see_what_they_check() {
+    let shape = shape_of("{{ count }} of <b>{{ total }}</b> answered<br/>");
+    assert_eq!(shape.variables, ["count", "total"].map(String::from).into());
+    assert_eq!(shape.elements, ["b", "br"].map(String::from).into());
+}
