@@ -1,4 +1,6 @@
-//! Compiles the question bank (`src/bank.toml`) into Rust statics.
+//! Compiles the question bank's structure (`src/bank.toml`) into Rust statics. Its words are
+//! not compiled here: they live in the app's locale files (`locales/<language>/bank.json`),
+//! keyed by the ids this file keeps.
 //!
 //! The bank is data a reviewer can read without knowing Rust. Turning it into statics at build
 //! time means the browser never ships a TOML parser, and a malformed bank fails the build with a
@@ -14,70 +16,36 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 struct BankFile {
     version: u32,
-    /// The names of levels 0 to 4, for chart axes.
-    levels: [String; 5],
     dimension: Vec<DimensionFile>,
     question: Vec<QuestionFile>,
 }
+
+const STAGES: [&str; 3] = ["early", "growth", "mature"];
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DimensionFile {
     id: String,
-    /// A name short enough for a chart label.
-    short: String,
-    name: String,
-    summary: String,
     /// Expected level range per stage, `[low, high]` on the 0 to 4 scale.
     early: [u8; 2],
     growth: [u8; 2],
     mature: [u8; 2],
     /// How much the dimension matters at each stage, 1 to 3: `[early, growth, mature]`.
     weight: [u8; 3],
-    /// Advice when ahead of the stage: one text for every stage, or one per stage.
-    ahead: ByStage,
-    behind: ByStage,
-    prepare: String,
-    okr_ahead: OkrFile,
-    okr_behind: OkrFile,
+    /// The stages whose advice when ahead (or behind) has its own text; the others share one.
+    #[serde(default)]
+    ahead_by_stage: Vec<String>,
+    #[serde(default)]
+    behind_by_stage: Vec<String>,
+    key_results: KeyResultsFile,
 }
 
-/// Text that is the same at every stage, or differs by stage (`early`, `growth`, `mature`;
-/// a stage left out takes `default`).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum ByStage {
-    Same(String),
-    Stages {
-        default: String,
-        #[serde(default)]
-        early: Option<String>,
-        #[serde(default)]
-        growth: Option<String>,
-        #[serde(default)]
-        mature: Option<String>,
-    },
-}
-
-impl ByStage {
-    fn texts(&self) -> [&str; 3] {
-        match self {
-            ByStage::Same(text) => [text, text, text],
-            ByStage::Stages {
-                default,
-                early,
-                growth,
-                mature,
-            } => [early, growth, mature].map(|t| t.as_deref().unwrap_or(default)),
-        }
-    }
-}
-
+/// How many key results each draft goal has.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct OkrFile {
-    objective: String,
-    results: Vec<String>,
+struct KeyResultsFile {
+    ahead: u8,
+    behind: u8,
 }
 
 #[derive(Deserialize)]
@@ -95,8 +63,6 @@ struct ShiftFile {
 struct QuestionFile {
     id: String,
     part: String,
-    prompt: String,
-    why: String,
     #[serde(default)]
     dimension: Option<String>,
     /// For a count of people whose level is their share of another question's count (the
@@ -112,14 +78,15 @@ struct QuestionFile {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct OptionFile {
-    label: String,
     /// Company questions: where this answer points on the stage scale (0 early, 2 growth,
     /// 4 mature). Platform questions: the investment level it shows (0 none to 4 heavy).
     /// Strategy options have none.
     #[serde(default)]
     value: u8,
+    /// A strategy answer with a note on what it means for the platform (its text is in the
+    /// locale files).
     #[serde(default)]
-    note: String,
+    note: bool,
     #[serde(default)]
     shift: Vec<ShiftFile>,
     /// A real answer that says nothing about the stage or the investment (for example "no
@@ -160,7 +127,6 @@ fn generate(bank: &BankFile) -> String {
         "/// The bank's version: it changes whenever a question is added, removed or changed."
     );
     let _ = writeln!(code, "pub const BANK_VERSION: u32 = {};", bank.version);
-    let _ = writeln!(code, "pub static LEVELS: [&str; 5] = {:?};", bank.levels);
     let _ = writeln!(code, "pub static DIMENSIONS: &[Dimension] = &[");
     for d in &bank.dimension {
         let band = |b: [u8; 2]| {
@@ -176,34 +142,40 @@ fn generate(bank: &BankFile) -> String {
             "dimension {}: weights are 1 to 3",
             d.id
         );
-        let okr = |o: &OkrFile| {
+        let by_stage = |stages: &[String]| {
+            let own = STAGES.map(|s| stages.iter().any(|t| t == s));
             assert!(
-                (2..=3).contains(&o.results.len()),
-                "dimension {}: an OKR has 2 or 3 key results",
+                stages.iter().all(|t| STAGES.contains(&t.as_str())),
+                "dimension {}: unknown stage in {stages:?}",
                 d.id
             );
-            format!(
-                "Okr {{ objective: {:?}, results: &{:?} }}",
-                o.objective, o.results
-            )
+            assert!(
+                own.iter().any(|o| !o),
+                "dimension {}: when every stage has its own advice, the default is never read",
+                d.id
+            );
+            own
         };
+        for n in [d.key_results.ahead, d.key_results.behind] {
+            assert!(
+                (2..=3).contains(&n),
+                "dimension {}: a draft goal has 2 or 3 key results",
+                d.id
+            );
+        }
         let _ = writeln!(
             code,
-            "    Dimension {{ id: {:?}, short: {:?}, name: {:?}, summary: {:?}, bands: [{}, {}, {}], weights: {:?}, \
-             advice: Advice {{ ahead: {:?}, behind: {:?}, prepare: {:?}, okr_ahead: {}, okr_behind: {} }} }},",
+            "    Dimension {{ id: {:?}, bands: [{}, {}, {}], weights: {:?}, \
+             advice: Advice {{ ahead_by_stage: {:?}, behind_by_stage: {:?}, key_results_ahead: {}, key_results_behind: {} }} }},",
             d.id,
-            d.short,
-            d.name,
-            d.summary,
             band(d.early),
             band(d.growth),
             band(d.mature),
             d.weight,
-            d.ahead.texts(),
-            d.behind.texts(),
-            d.prepare,
-            okr(&d.okr_ahead),
-            okr(&d.okr_behind)
+            by_stage(&d.ahead_by_stage),
+            by_stage(&d.behind_by_stage),
+            d.key_results.ahead,
+            d.key_results.behind
         );
     }
     let _ = writeln!(code, "];");
@@ -264,14 +236,14 @@ fn generate(bank: &BankFile) -> String {
             }
             let _ = write!(
                 options,
-                "Choice {{ label: {:?}, value: {}, note: {:?}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {:?} }}, ",
-                o.label, o.value, o.note, o.neutral, o.people
+                "Choice {{ value: {}, note: {}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {:?} }}, ",
+                o.value, o.note, o.neutral, o.people
             );
         }
         let _ = writeln!(
             code,
-            "    Question {{ id: {:?}, part: {part}, prompt: {:?}, why: {:?}, dimension: {dimension}, share_of: {share_of}, options: &[{options}] }},",
-            q.id, q.prompt, q.why
+            "    Question {{ id: {:?}, part: {part}, dimension: {dimension}, share_of: {share_of}, options: &[{options}] }},",
+            q.id
         );
     }
     let _ = writeln!(code, "];");

@@ -8,7 +8,7 @@
 use super::report::tenths;
 use std::f32::consts::PI;
 
-use super::bank::Bank;
+use super::bank::{Bank, BankText};
 use super::scoring::{Assessment, Finding};
 
 /// The radius of level 4 on the radar.
@@ -64,7 +64,7 @@ pub fn gauge(score: Option<u8>) -> Gauge {
 /// A label placed around the radar.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RadarLabel {
-    pub text: &'static str,
+    pub text: String,
     pub x: String,
     pub y: String,
     /// SVG `text-anchor`: "start", "middle" or "end".
@@ -115,7 +115,7 @@ fn points(levels: impl Iterator<Item = f32>, n: usize) -> String {
 }
 
 /// The radar for an assessment.
-pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
+pub fn radar(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Radar {
     let dims = &assessment.dimensions;
     let n = dims.len();
     let ring = |level: f32| points((0..n).map(|_| level), n);
@@ -127,8 +127,8 @@ pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
     let labels = (0..n)
         .map(|i| {
             let (x, y) = point(i, n, 4.0 + 0.45);
-            let text = bank.dimensions[dims[i].dimension].short;
-            let width = label_width(text);
+            let text = text.dimension_short(&bank.dimensions[dims[i].dimension]);
+            let width = label_width(&text);
             let (anchor, from) = if x > 8.0 {
                 ("start", x)
             } else if x < -8.0 {
@@ -174,7 +174,7 @@ pub fn radar(bank: &Bank, assessment: &Assessment) -> Radar {
 /// One row of the gap bars.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GapRow {
-    pub label: &'static str,
+    pub label: String,
     /// The baseline of the row's text.
     pub text_y: String,
     pub bar_y: String,
@@ -218,11 +218,11 @@ pub fn marker(finding: Finding) -> &'static str {
 
 /// The signed gap bars for an assessment: labels on the left, bars around the zero line (a gap
 /// is at most 4 levels either way), values in a column on the right.
-pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
+pub fn gap_bars(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> GapBars {
     let widest_label = assessment
         .dimensions
         .iter()
-        .map(|d| label_width(bank.dimensions[d.dimension].short))
+        .map(|d| label_width(&text.dimension_short(&bank.dimensions[d.dimension])))
         .fold(0.0, f32::max);
     let zero_x = widest_label + 8.0 + 4.0 * PER_LEVEL;
     let value_x = zero_x + 4.0 * PER_LEVEL + 8.0;
@@ -242,7 +242,7 @@ pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
                 Finding::Unknown => "not scored".to_string(),
             };
             GapRow {
-                label: bank.dimensions[d.dimension].short,
+                label: text.dimension_short(&bank.dimensions[d.dimension]),
                 text_y: tenths(top + (ROW + LABEL_FONT * 0.7) / 2.0),
                 bar_y: tenths(top + (ROW - BAR_HEIGHT) / 2.0),
                 bar_x: tenths(bar_x),
@@ -267,7 +267,7 @@ pub fn gap_bars(bank: &Bank, assessment: &Assessment) -> GapBars {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, assess};
+    use crate::{Answer, Answers, BANK, JsonBankText, assess};
 
     /// Company answers at their first option, platform answers at option `platform`.
     fn all(platform: u8) -> Assessment {
@@ -285,7 +285,7 @@ mod tests {
 
     #[test]
     fn the_radar_has_one_spoke_and_label_per_dimension() {
-        let radar = radar(&BANK, &all(0));
+        let radar = radar(&BANK, &JsonBankText::english(), &all(0));
         assert_eq!(radar.spokes.len(), BANK.dimensions.len());
         assert_eq!(radar.labels.len(), BANK.dimensions.len());
         assert_eq!(radar.rings.len(), 4);
@@ -299,20 +299,24 @@ mod tests {
 
     #[test]
     fn unscored_dimensions_have_no_dot() {
-        let radar = radar(&BANK, &assess(&BANK, &Answers::new(&BANK)));
+        let radar = radar(
+            &BANK,
+            &JsonBankText::english(),
+            &assess(&BANK, &Answers::new(&BANK)),
+        );
         assert!(radar.dots.is_empty());
     }
 
     #[test]
     fn ahead_goes_right_and_behind_goes_left() {
         // All-first answers: an early company on a minimal platform, behind on delivery.
-        let bars = gap_bars(&BANK, &all(0));
+        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(0));
         let delivery = &bars.rows[0];
         assert_eq!(delivery.finding, Finding::Under);
         let bar_x: f32 = delivery.bar_x.parse().expect("a number");
         let zero_x: f32 = bars.zero_x.parse().expect("a number");
         assert!(bar_x < zero_x && delivery.value.starts_with("\u{25bc} \u{2212}"));
-        let bars = gap_bars(&BANK, &all(3));
+        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(3));
         let ahead = bars
             .rows
             .iter()
@@ -334,7 +338,10 @@ mod tests {
         // A 390 px phone leaves about 340 px for a chart: at 420 units or less, labels of
         // LABEL_FONT units still draw at 12 px or more.
         let a = all(1);
-        for vb in [radar(&BANK, &a).view_box, gap_bars(&BANK, &a).view_box] {
+        for vb in [
+            radar(&BANK, &JsonBankText::english(), &a).view_box,
+            gap_bars(&BANK, &JsonBankText::english(), &a).view_box,
+        ] {
             let width = view_box(&vb)[2];
             assert!(width * 12.0 / LABEL_FONT <= 340.0, "{vb}");
         }
@@ -342,11 +349,11 @@ mod tests {
 
     #[test]
     fn radar_labels_fit_inside_the_view_box() {
-        let radar = radar(&BANK, &all(2));
+        let radar = radar(&BANK, &JsonBankText::english(), &all(2));
         let vb = view_box(&radar.view_box);
         for label in &radar.labels {
             let x: f32 = label.x.parse().expect("x");
-            let width = label_width(label.text);
+            let width = label_width(&label.text);
             let (from, to) = match label.anchor {
                 "start" => (x, x + width),
                 "end" => (x - width, x),
@@ -359,13 +366,13 @@ mod tests {
     #[test]
     fn bars_stay_between_the_labels_and_the_values() {
         for platform in 0..5 {
-            let bars = gap_bars(&BANK, &all(platform));
+            let bars = gap_bars(&BANK, &JsonBankText::english(), &all(platform));
             let value_x: f32 = bars.value_x.parse().expect("value x");
             for row in &bars.rows {
                 let x: f32 = row.bar_x.parse().expect("bar x");
                 let width: f32 = row.bar_width.parse().expect("bar width");
                 assert!(
-                    x >= label_width(row.label) && x + width < value_x,
+                    x >= label_width(&row.label) && x + width < value_x,
                     "{row:?}"
                 );
             }
@@ -394,7 +401,7 @@ pub struct AxisLabel {
     pub y: String,
     /// SVG `text-anchor`.
     pub anchor: &'static str,
-    pub text: &'static str,
+    pub text: String,
     /// The x of the level's grid line.
     pub tick_x: String,
 }
@@ -402,7 +409,7 @@ pub struct AxisLabel {
 /// The level names along an axis from `x(0)` to `x(4)`. Neighbouring names are drawn on two
 /// lines (even levels above, odd below) so that the longest names never overlap on a phone;
 /// the ends are anchored inwards so they stay inside the chart.
-fn level_axis(bank: &Bank, x: impl Fn(f32) -> f32, top: f32) -> Vec<AxisLabel> {
+fn level_axis(text: &dyn BankText, x: impl Fn(f32) -> f32, top: f32) -> Vec<AxisLabel> {
     (0..=4_u8)
         .map(|l| {
             let at = x(f32::from(l));
@@ -414,7 +421,7 @@ fn level_axis(bank: &Bank, x: impl Fn(f32) -> f32, top: f32) -> Vec<AxisLabel> {
                     4 => "end",
                     _ => "middle",
                 },
-                text: bank.levels[usize::from(l)],
+                text: text.level(usize::from(l)),
                 tick_x: tenths(at),
             }
         })
@@ -425,7 +432,7 @@ fn level_axis(bank: &Bank, x: impl Fn(f32) -> f32, top: f32) -> Vec<AxisLabel> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct SpreadRow {
     pub dimension: usize,
-    pub label: &'static str,
+    pub label: String,
     pub text_y: String,
     pub center_y: String,
     /// One circle per half-level where anyone sits: x, radius, how many people.
@@ -493,7 +500,11 @@ fn half_level_bins(levels: &[f32]) -> [usize; 9] {
 /// One dot size is used for the whole chart, so a dot means the same number of people in
 /// every row, as the legend says. Each row shows the band of the stage the group's result is
 /// at, so the dots read as ahead, within or behind.
-pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> SpreadPlot {
+pub fn spread_plot(
+    bank: &Bank,
+    text: &dyn BankText,
+    aggregate: &super::workshop::Aggregate,
+) -> SpreadPlot {
     let x = |level: f32| SPREAD_LEFT + level * SPREAD_PER_LEVEL;
     let bins: Vec<[usize; 9]> = aggregate
         .spreads
@@ -522,7 +533,7 @@ pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> Sprea
             let band = aggregate.median.dimensions[d].band;
             SpreadRow {
                 dimension: d,
-                label: bank.dimensions[d].short,
+                label: text.dimension_short(&bank.dimensions[d]),
                 text_y: tenths(center_y + 5.0),
                 center_y: tenths(center_y),
                 dots,
@@ -540,7 +551,7 @@ pub fn spread_plot(bank: &Bank, aggregate: &super::workshop::Aggregate) -> Sprea
     let legend_y = grid_bottom + 24.0;
     SpreadPlot {
         view_box: format!("0 0 420 {:.0}", legend_y + 16.0),
-        axis: level_axis(bank, x, 14.0),
+        axis: level_axis(text, x, 14.0),
         grid_top: tenths(SPREAD_TOP - 2.0),
         grid_bottom: tenths(grid_bottom),
         rows,
@@ -597,7 +608,7 @@ const AREA_LANE: f32 = 70.0;
 /// The area slide for dimension `d`: each person's level (to the nearest quarter) against the
 /// band of the stage the group's result is at.
 pub fn area_plot(
-    bank: &Bank,
+    text: &dyn BankText,
     aggregate: &super::workshop::Aggregate,
     people: &[super::workshop::Participant],
     d: usize,
@@ -646,7 +657,7 @@ pub fn area_plot(
     let grid_bottom = AREA_TOP + 3.0 * AREA_LANE;
     AreaPlot {
         view_box: "0 0 1000 330",
-        axis: level_axis(bank, x, 22.0)
+        axis: level_axis(text, x, 22.0)
             .into_iter()
             .map(|mut a| {
                 // One line, each name centred on its level: at this size they are far apart.
@@ -784,7 +795,7 @@ pub fn score_trend(scores: &[(f64, u8)]) -> Option<Trend> {
 mod workshop_chart_tests {
     use super::*;
     use crate::workshop::{self, Position, Workshop};
-    use crate::{Answer, Answers, BANK, Part, link};
+    use crate::{Answer, Answers, BANK, JsonBankText, Part, link};
 
     fn people(rows: &[(u8, u8)]) -> Vec<workshop::Participant> {
         let w = Workshop {
@@ -855,10 +866,10 @@ mod workshop_chart_tests {
     fn the_dot_plot_draws_each_areas_band_and_one_dot_size_for_the_whole_chart() {
         let room = people(&[(0, 0), (0, 0), (4, 4), (2, 2)]);
         let agg = workshop::aggregate(&BANK, &room);
-        let plot = spread_plot(&BANK, &agg);
+        let plot = spread_plot(&BANK, &JsonBankText::english(), &agg);
         assert_eq!(plot.rows.len(), BANK.dimensions.len());
-        let names: Vec<&str> = plot.axis.iter().map(|a| a.text).collect();
-        assert_eq!(names, BANK.levels);
+        let names: Vec<&str> = plot.axis.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(names, ["None", "Minimal", "Basic", "Standard", "Extensive"]);
         for row in &plot.rows {
             let band = agg.median.dimensions[row.dimension].band;
             let from = SPREAD_LEFT + f32::from(band.low) * SPREAD_PER_LEVEL - 4.0;
@@ -882,7 +893,7 @@ mod workshop_chart_tests {
         let room = people(&[(0, 0), (0, 4), (4, 4), (2, 2), (2, 1)]);
         let agg = workshop::aggregate(&BANK, &room);
         for d in 0..BANK.dimensions.len() {
-            let plot = area_plot(&BANK, &agg, &room, d);
+            let plot = area_plot(&JsonBankText::english(), &agg, &room, d);
             let band = agg.median.dimensions[d].band;
             let answered = room
                 .iter()

@@ -2,7 +2,7 @@
 //! direction (better, worse, moved within the band, unchanged), in words the compare view shows
 //! as they are. It never decides which assessment is older: the caller passes them in order.
 
-use super::bank::Bank;
+use super::bank::{Bank, BankText};
 use super::report::tenths;
 use super::scoring::{Assessment, DimensionResult, Finding};
 
@@ -99,7 +99,12 @@ fn area_direction(before: &DimensionResult, after: &DimensionResult) -> Directio
 }
 
 /// The score and every area, from `before` to `after`.
-pub fn changes(bank: &Bank, before: &Assessment, after: &Assessment) -> Vec<Change> {
+pub fn changes(
+    bank: &Bank,
+    text: &dyn BankText,
+    before: &Assessment,
+    after: &Assessment,
+) -> Vec<Change> {
     let score = match (before.score, after.score) {
         (Some(x), Some(y)) => Change {
             measure: "Stage fit".to_string(),
@@ -136,7 +141,7 @@ pub fn changes(bank: &Bank, before: &Assessment, after: &Assessment) -> Vec<Chan
                     _ => String::new(),
                 };
                 Change {
-                    measure: bank.dimensions[p.dimension].name.to_string(),
+                    measure: text.dimension_name(&bank.dimensions[p.dimension]),
                     before: area_text(p),
                     after: area_text(q),
                     change,
@@ -150,7 +155,7 @@ pub fn changes(bank: &Bank, before: &Assessment, after: &Assessment) -> Vec<Chan
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, Part, assess};
+    use crate::{Answer, Answers, BANK, BankText, JsonBankText, Part, assess};
 
     /// Every platform answer at `platform` (an option index, clamped), company answers at
     /// `company`.
@@ -169,7 +174,7 @@ mod tests {
     }
 
     fn check(before: &Assessment, after: &Assessment, measure: &str, expected: Direction) {
-        let all = changes(&BANK, before, after);
+        let all = changes(&BANK, &JsonBankText::english(), before, after);
         let row = all.iter().find(|c| c.measure == measure).expect(measure);
         assert_eq!(row.direction, expected, "{row:?}");
     }
@@ -177,7 +182,7 @@ mod tests {
     #[test]
     fn the_same_assessment_is_unchanged_everywhere() {
         let a = answered(0, 2);
-        for c in changes(&BANK, &a, &a) {
+        for c in changes(&BANK, &JsonBankText::english(), &a, &a) {
             assert!(
                 matches!(c.direction, Direction::Same | Direction::Unknown),
                 "{c:?}"
@@ -193,7 +198,7 @@ mod tests {
         assert!(sy > sx, "{sx} {sy}");
         check(&x, &y, "Stage fit", Direction::Better);
         check(&y, &x, "Stage fit", Direction::Worse);
-        let row = &changes(&BANK, &x, &y)[0];
+        let row = &changes(&BANK, &JsonBankText::english(), &x, &y)[0];
         assert_eq!(row.change, format!("+{} points", sy - sx));
     }
 
@@ -202,7 +207,7 @@ mod tests {
         // An early company: far ahead everywhere, then closer.
         let (far, near) = (answered(0, 4), answered(0, 0));
         for (p, q) in far.dimensions.iter().zip(&near.dimensions) {
-            let name = BANK.dimensions[p.dimension].name;
+            let name = JsonBankText::english().dimension_name(&BANK.dimensions[p.dimension]);
             let expected = if q.level.is_none() || p.level.is_none() {
                 Direction::Unknown
             } else if q.gap.abs() < p.gap.abs() {
@@ -214,7 +219,7 @@ mod tests {
             } else {
                 Direction::Same
             };
-            check(&far, &near, name, expected);
+            check(&far, &near, &name, expected);
         }
     }
 
@@ -230,15 +235,15 @@ mod tests {
         e.level = Some(f32::from(e.band.high) + 0.0);
         e.gap = 0.0;
         e.finding = Finding::Fit;
-        let name = BANK.dimensions[0].name;
+        let name = JsonBankText::english().dimension_name(&BANK.dimensions[0]);
         if before.dimensions[0].band.low != before.dimensions[0].band.high {
-            check(&before, &after, name, Direction::WithinBand);
+            check(&before, &after, &name, Direction::WithinBand);
         }
         let unknown = {
             let mut u = after.clone();
             u.dimensions[0].level = None;
             u
         };
-        check(&before, &unknown, name, Direction::Unknown);
+        check(&before, &unknown, &name, Direction::Unknown);
     }
 }

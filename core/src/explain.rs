@@ -2,7 +2,7 @@
 //! checked by hand: how a dimension's level was averaged, which band and weight applied and
 //! why, and how many score points the gap cost.
 
-use super::bank::{BANK, Band, Fit};
+use super::bank::{BANK, Band, BankText, Fit};
 use super::report::tenths;
 use super::scoring::{Assessment, DimensionResult, FULL_GAP, Finding, StageInference};
 use super::stage::Stage;
@@ -21,7 +21,12 @@ pub fn band(band: Band) -> String {
 }
 
 /// The lines that explain one dimension's result, in reading order.
-pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<String> {
+pub fn dimension(
+    result: &DimensionResult,
+    stage: Stage,
+    total_weight: u32,
+    text: &dyn BankText,
+) -> Vec<String> {
     let mut lines = Vec::new();
     let Some(level) = result.level else {
         let counts_people = BANK
@@ -51,27 +56,27 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
         )
     });
     for a in &result.answers {
-        let Some(option) = BANK
-            .questions
-            .get(a.question)
-            .and_then(|q| q.options.get(a.choice))
-        else {
+        let Some(q) = BANK.questions.get(a.question) else {
             continue;
         };
+        if a.choice >= q.options.len() {
+            continue;
+        }
+        let option = text.option(q, a.choice);
         if let Some(share) = a.share {
             lines.push(format!(
                 "\u{201c}{}\u{201d} people on the platform is about {share}% of your engineers: level {}.",
-                option.label, a.value
+                option, a.value
             ));
         }
         match a.fit {
             Fit::Never => lines.push(format!(
                 "\u{201c}{}\u{201d} fits no stage, so it counts one level outside the band: level {}.",
-                option.label, a.level
+                option, a.level
             )),
             Fit::NotAhead if a.level < a.value => lines.push(format!(
                 "\u{201c}{}\u{201d} is never ahead of a stage, so it counts at the band's top: level {}.",
-                option.label, a.level
+                option, a.level
             )),
             Fit::NotAhead | Fit::Band => {}
         }
@@ -278,7 +283,7 @@ pub fn priority_pointer(assessment: &Assessment, dimension: usize) -> Option<Str
 }
 
 /// The sentence under the score that says what it means.
-pub fn score(assessment: &Assessment) -> String {
+pub fn score(assessment: &Assessment, text: &dyn BankText) -> String {
     match assessment.score {
         None => "Every platform answer was \u{201c}Don't know\u{201d}, so there is nothing to score yet.".to_string(),
         Some(score) => {
@@ -304,7 +309,7 @@ pub fn score(assessment: &Assessment) -> String {
                     format!(
                         " The first thing to do: {} ({}).",
                         p.kind.label(),
-                        BANK.dimensions[p.dimension].name.to_lowercase()
+                        text.dimension_name(&BANK.dimensions[p.dimension]).to_lowercase()
                     )
                 });
                 let n_far = assessment
@@ -366,7 +371,12 @@ mod tests {
     fn a_gap_is_explained_with_its_arithmetic() {
         let a = mature_company_with_light_platform();
         let delivery = &a.dimensions[0];
-        let lines = dimension(delivery, a.stage.stage, a.total_weight);
+        let lines = dimension(
+            delivery,
+            a.stage.stage,
+            a.total_weight,
+            &crate::JsonBankText::english(),
+        );
         assert_eq!(lines[0], "Level: 0.0 (one answer).");
         assert_eq!(lines[1], "Band for a mature company: 3 to 4.");
         assert!(lines[2].starts_with("Weight: 2 of "), "{}", lines[2]);
@@ -387,7 +397,12 @@ mod tests {
             .iter()
             .find(|d| BANK.dimensions[d.dimension].id == "reliability")
             .unwrap();
-        let lines = dimension(reliability, a.stage.stage, a.total_weight);
+        let lines = dimension(
+            reliability,
+            a.stage.stage,
+            a.total_weight,
+            &crate::JsonBankText::english(),
+        );
         assert_eq!(
             lines[0],
             "Level: the average of 2 answers, (0 + 0) \u{f7} 2 = 0.0."
@@ -401,7 +416,7 @@ mod tests {
             confidence(&a.stage),
             "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
         );
-        let text = score(&a);
+        let text = score(&a, &crate::JsonBankText::english());
         assert!(
             text.starts_with("Your platform is as far from what suits a mature company as the score can show: 13 of 14 areas are two levels or more outside their range. The first thing to do: Invest ("),
             "{text}"
@@ -422,7 +437,12 @@ mod tests {
             .position(|q| q.id == "platform.deploy");
         answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
         let a = assess(&BANK, &answers);
-        let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);
+        let lines = dimension(
+            &a.dimensions[0],
+            a.stage.stage,
+            a.total_weight,
+            &crate::JsonBankText::english(),
+        );
         assert_eq!(
             lines[3],
             format!(
@@ -516,7 +536,7 @@ mod tests {
             d.finding = Finding::Over;
         }
         a.score = Some(0);
-        let text = score(&a);
+        let text = score(&a, &crate::JsonBankText::english());
         assert!(text.starts_with("Your platform is as far from what suits an early-stage company as the score can show"), "{text}");
         assert!(
             text.contains("The first thing to do: Stop or defer ("),

@@ -25,13 +25,13 @@ pub mod workshop;
 
 pub use answers::{Answer, Answers};
 pub use bank::{
-    Advice, BANK, Band, Bank, Choice, DONT_KNOW, Dimension, Fit, Okr, Part, Question, Share, Shift,
-    WHY_LABEL, minutes, reading_words,
+    Advice, AdviceKind, BANK, Band, Bank, BankText, Choice, Dimension, Fit, Goal, JsonBankText,
+    Part, Question, Share, Shift, keys, minutes, reading_words, words,
 };
 pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
-    PriorityKind, StageInference, StrategyEffect, Transition, assess,
+    PriorityKind, StageInference, StrategyEffect, StrategyNote, Transition, assess,
 };
 pub use stage::Stage;
 pub use steps::{StepPlan, step_of, steps};

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::bank::Bank;
+use super::bank::{Bank, BankText};
 use super::explain;
 use super::scoring::{Assessment, Finding, Priority};
 
@@ -109,13 +109,18 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// One numbered priority with its advice, as a Markdown list item.
-pub fn priority_line(bank: &Bank, index: usize, priority: &Priority) -> String {
+pub fn priority_line(
+    bank: &Bank,
+    text: &dyn BankText,
+    index: usize,
+    priority: &Priority,
+) -> String {
     format!(
         "{}. **{}: {}.** {}",
         index + 1,
         priority.kind.label(),
-        bank.dimensions[priority.dimension].name,
-        priority.advice(bank)
+        text.dimension_name(&bank.dimensions[priority.dimension]),
+        priority.advice(bank, text)
     )
 }
 
@@ -124,6 +129,7 @@ pub fn priority_line(bank: &Bank, index: usize, priority: &Priority) -> String {
 /// can open the whole result (left out when empty).
 pub fn markdown(
     bank: &Bank,
+    text: &dyn BankText,
     assessment: &Assessment,
     label: &str,
     date: &str,
@@ -167,9 +173,10 @@ pub fn markdown(
     let _ = writeln!(
         md,
         "**Stage fit:** {score}. {}\n",
-        explain::score(assessment)
+        explain::score(assessment, text)
     );
     for note in &assessment.strategy.notes {
+        let note = text.note(&bank.questions[note.question], note.option);
         let _ = writeln!(md, "> {note}\n");
     }
     let _ = writeln!(md, "| Area | Level (0 to 4) | Fits this stage | Finding |");
@@ -183,7 +190,7 @@ pub fn markdown(
         let _ = writeln!(
             md,
             "| {} | {level} | {} | {marker}{} |",
-            bank.dimensions[d.dimension].name,
+            text.dimension_name(&bank.dimensions[d.dimension]),
             explain::band(d.band),
             d.finding.label()
         );
@@ -196,10 +203,14 @@ pub fn markdown(
         );
     }
     for (i, p) in assessment.priorities.iter().enumerate() {
-        let okr = p.okr(bank);
-        let _ = writeln!(md, "{}", priority_line(bank, i, p));
-        let _ = writeln!(md, "   - Objective: {}", okr.objective);
-        for kr in okr.results {
+        let dimension = &bank.dimensions[p.dimension];
+        let _ = writeln!(md, "{}", priority_line(bank, text, i, p));
+        let _ = writeln!(
+            md,
+            "   - Objective: {}",
+            text.objective(dimension, p.goal())
+        );
+        for kr in text.key_results(dimension, p.goal()) {
             let _ = writeln!(md, "   - Key result: {kr}");
         }
     }
@@ -298,6 +309,7 @@ mod tests {
     fn the_summary_has_headline_stage_score_table_and_priorities() {
         let md = markdown(
             &BANK,
+            &crate::JsonBankText::english(),
             &growth_company_on_a_light_platform(),
             "Platform team",
             "2026-11-26",
@@ -323,7 +335,14 @@ mod tests {
         for index in 0..BANK.questions.len() {
             answers.set(index, crate::Answer::Unknown);
         }
-        let md = markdown(&BANK, &crate::assess(&BANK, &answers), "", "d", "");
+        let md = markdown(
+            &BANK,
+            &crate::JsonBankText::english(),
+            &crate::assess(&BANK, &answers),
+            "",
+            "d",
+            "",
+        );
         assert!(
             md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
             "{md}"
@@ -334,6 +353,7 @@ mod tests {
     fn hostile_labels_cannot_inject_markdown_or_html() {
         let md = markdown(
             &BANK,
+            &crate::JsonBankText::english(),
             &growth_company_on_a_light_platform(),
             "<script>alert(1)</script> | [x](javascript:y)",
             "d",

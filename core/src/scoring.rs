@@ -14,7 +14,7 @@
 use std::fmt;
 
 use super::answers::{Answer, Answers};
-use super::bank::{Band, Bank, Fit, Okr, Part, Question};
+use super::bank::{AdviceKind, Band, Bank, BankText, Fit, Goal, Part, Question};
 use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
@@ -193,10 +193,18 @@ impl DimensionResult {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct StrategyEffect {
     /// Notes to show the person, one per strategy answer that has one.
-    pub notes: Vec<&'static str>,
+    pub notes: Vec<StrategyNote>,
     /// Per dimension, how the strategy moved its weight and band.
     pub weight_shift: Vec<i8>,
     pub band_shift: Vec<i8>,
+}
+
+/// A strategy answer's note on what it means for the platform: the question and option whose
+/// note it is (`BankText::note` gives its words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrategyNote {
+    pub question: usize,
+    pub option: usize,
 }
 
 /// What kind of step a priority asks for.
@@ -239,22 +247,29 @@ pub struct Priority {
 }
 
 impl Priority {
-    /// The advice for this priority, from the bank, for its stage.
-    pub fn advice(&self, bank: &Bank) -> &'static str {
-        let advice = &bank.dimensions[self.dimension].advice;
+    /// Which of its dimension's advice this priority gives (for its stage).
+    pub fn advice_kind(&self) -> AdviceKind {
         match self.kind {
-            PriorityKind::Invest => advice.behind[self.stage.index()],
-            PriorityKind::Defer => advice.ahead[self.stage.index()],
-            PriorityKind::Prepare => advice.prepare,
+            PriorityKind::Invest => AdviceKind::Behind,
+            PriorityKind::Defer => AdviceKind::Ahead,
+            PriorityKind::Prepare => AdviceKind::Prepare,
         }
     }
 
-    /// The draft outcome goal for this priority: preparing means investing ahead of need.
-    pub fn okr(&self, bank: &Bank) -> &'static Okr {
-        let advice = &bank.dimensions[self.dimension].advice;
+    /// The advice for this priority, for its stage, in the language `text` gives.
+    pub fn advice(&self, bank: &Bank, text: &dyn BankText) -> String {
+        text.advice(
+            &bank.dimensions[self.dimension],
+            self.advice_kind(),
+            self.stage,
+        )
+    }
+
+    /// Which draft outcome goal fits this priority: preparing means investing ahead of need.
+    pub fn goal(&self) -> Goal {
         match self.kind {
-            PriorityKind::Defer => &advice.okr_ahead,
-            PriorityKind::Invest | PriorityKind::Prepare => &advice.okr_behind,
+            PriorityKind::Defer => Goal::Ahead,
+            PriorityKind::Invest | PriorityKind::Prepare => Goal::Behind,
         }
     }
 }
@@ -508,9 +523,13 @@ fn strategy_effect(bank: &Bank, answers: &Answers) -> StrategyEffect {
         let Some((choice, _)) = chosen(q, answers.get(index)) else {
             continue;
         };
+        let option = choice;
         let choice = &q.options[choice];
-        if !choice.note.is_empty() {
-            effect.notes.push(choice.note);
+        if choice.note {
+            effect.notes.push(StrategyNote {
+                question: index,
+                option,
+            });
         }
         for shift in choice.shifts {
             if let Some(w) = effect.weight_shift.get_mut(shift.dimension) {

@@ -10,7 +10,7 @@ use std::fmt;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use super::answers::{Answer, Answers};
-use super::bank::{Bank, Part};
+use super::bank::{Bank, BankText, Part};
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
@@ -555,7 +555,13 @@ pub fn stage_at(index: usize) -> Stage {
 }
 
 /// A Markdown summary of a workshop for a wiki or a chat.
-pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -> String {
+pub fn markdown(
+    bank: &Bank,
+    text: &dyn BankText,
+    workshop: &Workshop,
+    agg: &Aggregate,
+    date: &str,
+) -> String {
     use std::fmt::Write as _;
     let mut md = String::new();
     let _ = writeln!(
@@ -602,24 +608,26 @@ pub fn markdown(bank: &Bank, workshop: &Workshop, agg: &Aggregate, date: &str) -
         let _ = writeln!(
             md,
             "| {} | {median} | {:.2} | {} | {} | {} |",
-            bank.dimensions[d].name, s.deviation, s.over, s.under, s.fit
+            text.dimension_name(&bank.dimensions[d]),
+            s.deviation,
+            s.over,
+            s.under,
+            s.fit
         );
     }
     let _ = writeln!(md, "\n## Group priorities\n");
     for (i, p) in agg.median.priorities.iter().enumerate() {
-        let _ = writeln!(md, "{}", super::report::priority_line(bank, i, p));
+        let _ = writeln!(md, "{}", super::report::priority_line(bank, text, i, p));
     }
     let _ = writeln!(md, "\n## Questions to discuss\n");
     for d in &agg.divergent {
         let q = &bank.questions[d.question];
-        let spread: Vec<String> = q
-            .options
-            .iter()
+        let spread: Vec<String> = (0..q.options.len())
             .zip(&d.counts)
             .filter(|(_, n)| **n > 0)
-            .map(|(o, n)| format!("{n} \u{d7} \u{201c}{}\u{201d}", o.label))
+            .map(|(o, n)| format!("{n} \u{d7} \u{201c}{}\u{201d}", text.option(q, o)))
             .collect();
-        let _ = writeln!(md, "- {} ({})", q.prompt, spread.join("; "));
+        let _ = writeln!(md, "- {} ({})", text.question(q), spread.join("; "));
     }
     md
 }

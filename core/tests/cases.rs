@@ -9,7 +9,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde::Deserialize;
-use stagefit_core::{Answer, Answers, Assessment, BANK, Finding, Part, assess};
+use stagefit_core::{
+    Answer, Answers, Assessment, BANK, BankText, Finding, JsonBankText, Part, assess,
+};
 
 const CASES: &str = include_str!("cases.toml");
 
@@ -67,9 +69,10 @@ fn answers_of(case: &Case) -> Result<Answers, String> {
         let answer = if label == "unknown" {
             Answer::Unknown
         } else {
-            let options = BANK.questions[index].options;
-            let matching: Vec<usize> = (0..options.len())
-                .filter(|&o| options[o].label.starts_with(label))
+            let q = &BANK.questions[index];
+            let english = JsonBankText::english();
+            let matching: Vec<usize> = (0..q.options.len())
+                .filter(|&o| english.option(q, o).starts_with(label))
                 .collect();
             match matching.as_slice() {
                 [one] => Answer::Chosen(*one as u8),
@@ -210,14 +213,16 @@ fn the_cases_cover_every_stage_each_way_every_strategy_a_transition_and_dont_kno
         .iter()
         .find(|q| q.id == "strategy.focus")
         .expect("the strategy question");
-    for option in focus.options {
+    let english = JsonBankText::english();
+    for option in 0..focus.options.len() {
+        let name = english.option(focus, option);
         let used = cases.iter().any(|c| {
             c.answers.iter().any(|a| {
                 a.strip_prefix("focus: ")
-                    .is_some_and(|label| option.label.starts_with(label))
+                    .is_some_and(|label| name.starts_with(label))
             })
         });
-        assert!(used, "no case with the strategy {:?}", option.label);
+        assert!(used, "no case with the strategy {name:?}");
     }
     assert!(
         cases.iter().any(|c| c.transition),

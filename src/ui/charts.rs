@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
+use crate::ui::bank_text::{self as bt, I18n};
 use stagefit_core::report::tenths;
 use stagefit_core::{Assessment, BANK, Finding, chart, explain};
 
@@ -73,13 +75,14 @@ pub(crate) fn LevelSwatch() -> impl IntoView {
 
 #[component]
 fn RadarChart(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
-        let radar = assessment.with(|a| chart::radar(&BANK, a));
+        let radar = assessment.with(|a| chart::radar(&BANK, &bt::words(i18n), a));
         let label = assessment.with(|a| {
             format!(
                 "Radar chart of {} areas. {}",
                 a.dimensions.len(),
-                summary_sentence(a)
+                summary_sentence(a, i18n)
             )
         });
         view! {
@@ -98,9 +101,10 @@ fn RadarChart(assessment: Memo<Assessment>) -> impl IntoView {
 
 #[component]
 fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
-        let bars = assessment.with(|a| chart::gap_bars(&BANK, a));
-        let label = assessment.with(summary_sentence);
+        let bars = assessment.with(|a| chart::gap_bars(&BANK, &bt::words(i18n), a));
+        let label = assessment.with(|a| summary_sentence(a, i18n));
         let value_x = bars.value_x.clone();
         view! {
             <svg class="gaps" viewBox=bars.view_box role="img" aria-labelledby="gaps-title" aria-describedby="gaps-desc">
@@ -128,13 +132,13 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
 }
 
 /// One sentence for screen readers that sums up both charts.
-fn summary_sentence(a: &Assessment) -> String {
+fn summary_sentence(a: &Assessment, i18n: I18n) -> String {
     let names = |f: Finding| {
-        let list: Vec<&str> = a
+        let list: Vec<String> = a
             .dimensions
             .iter()
             .filter(|d| d.finding == f)
-            .map(|d| BANK.dimensions[d.dimension].short)
+            .map(|d| bt::dimension_short(i18n, d.dimension))
             .collect();
         if list.is_empty() {
             "none".to_string()
@@ -151,6 +155,7 @@ fn summary_sentence(a: &Assessment) -> String {
 
 #[component]
 fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="table-scroll">
             <table>
@@ -166,10 +171,10 @@ fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {move || assessment.with(|a| {
-                        let bars = chart::gap_bars(&BANK, a);
+                        let bars = chart::gap_bars(&BANK, &bt::words(i18n), a);
                         a.dimensions.iter().zip(bars.rows).map(|(d, row)| view! {
                             <tr>
-                                <th scope="row">{BANK.dimensions[d.dimension].name}</th>
+                                <th scope="row">{bt::dimension_name(i18n, d.dimension)}</th>
                                 <td>{d.level.map_or("not answered".to_string(), tenths)}</td>
                                 <td>{explain::band(d.band)}</td>
                                 <td>{row.value}</td>

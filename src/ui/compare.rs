@@ -13,7 +13,7 @@ use stagefit_core::snapshot::Snapshot;
 use stagefit_core::{Assessment, BANK, assess, chart, explain, report};
 
 /// The rows of the comparison, older assessment first: the stage, then the score and each area.
-fn comparison(x: &Assessment, y: &Assessment) -> Vec<Change> {
+fn comparison(x: &Assessment, y: &Assessment, i18n: crate::ui::bank_text::I18n) -> Vec<Change> {
     let (from, to) = (
         explain::stage_headline(&x.stage).0,
         explain::stage_headline(&y.stage).0,
@@ -29,7 +29,12 @@ fn comparison(x: &Assessment, y: &Assessment) -> Vec<Change> {
         after: to,
         direction: compare::Direction::Same,
     }];
-    rows.extend(compare::changes(&BANK, x, y));
+    rows.extend(compare::changes(
+        &BANK,
+        &crate::ui::bank_text::words(i18n),
+        x,
+        y,
+    ));
     rows
 }
 
@@ -40,10 +45,16 @@ fn OverlaidRadars(
     pair: Memo<Option<(Snapshot, Snapshot)>>,
     assessed: Memo<Option<(Assessment, Assessment)>>,
 ) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     move || {
         let (older, newer) = assessed.with(|a| {
-            a.as_ref()
-                .map(|(x, y)| (chart::radar(&BANK, x), chart::radar(&BANK, y)))
+            a.as_ref().map(|(x, y)| {
+                let words = crate::ui::bank_text::words(i18n);
+                (
+                    chart::radar(&BANK, &words, x),
+                    chart::radar(&BANK, &words, y),
+                )
+            })
         })?;
         pair.with(|p| {
             p.as_ref().map(|(first, second)| {
@@ -113,10 +124,11 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             })
         })
     });
+    let i18n = crate::i18n::use_i18n();
     let rows = Memo::new(move |_| {
         assessed.with(|a| {
             a.as_ref()
-                .map(|(x, y)| comparison(x, y))
+                .map(|(x, y)| comparison(x, y, i18n))
                 .unwrap_or_default()
         })
     });

@@ -22,7 +22,8 @@ pub fn Landing(
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
     // Derived from the words to read and the questions to answer, so it follows the bank.
-    let minutes = stagefit_core::minutes(&BANK);
+    let i18n = crate::i18n::use_i18n();
+    let minutes = move || stagefit_core::minutes(&BANK, &super::bank_text::words(i18n));
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {

@@ -74,7 +74,7 @@ async fn futures_join(locale: Locale) {
         td_string!(locale, assess.placeholder),
         td_string!(locale, results.placeholder),
         td_string!(locale, workshop.placeholder),
-        td_string!(locale, bank.placeholder),
+        td_string!(locale, bank.dont_know),
     )
     .await;
 }

@@ -5,6 +5,7 @@
 //! `stagefit_core` through `Memo`s. Browser APIs go through `crate::platform`; saved data
 //! goes through `store::Store`. One `Effect` saves the ground state as it changes.
 
+pub mod bank_text;
 mod charts;
 mod compare;
 mod history;
@@ -402,6 +403,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
         ready
     });
     // The tab's title names the view, so the browser's history and tabs say where each entry is.
+    let i18n = use_i18n();
     Effect::new(move |_| {
         let view = match screen.get() {
             Screen::Landing => "Does your platform fit your company's stage?".to_string(),
@@ -413,7 +415,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                             "Step {} of {}: {}",
                             plan.number,
                             plan.total,
-                            plan.part.title()
+                            bank_text::part_title(i18n, plan.part)
                         )
                     })
                 })

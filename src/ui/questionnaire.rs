@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use super::bank_text as bt;
+use crate::i18n::use_i18n;
 use crate::platform;
-use stagefit_core::{Answer, Answers, BANK, DONT_KNOW, StepPlan, WHY_LABEL, steps};
+use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
 /// The id of the fieldset for a question, for focus and `aria-describedby`.
 fn fieldset_id(question: usize) -> String {
@@ -101,7 +103,8 @@ pub fn Questionnaire(
         );
     });
     let submit = Callback::new(move |()| next());
-    let heading = move || plan.with(|p| p.part.title());
+    let i18n = use_i18n();
+    let heading = move || plan.with(|p| bt::part_title(i18n, p.part));
     let where_we_are = move || plan.with(|p| format!(", step {} of {}", p.number, p.total));
 
     view! {
@@ -131,7 +134,7 @@ pub fn Questionnaire(
                 }.into_any()
             }}
             <p class="visually-hidden" aria-live="polite">
-                {move || plan.with(|p| format!("Step {} of {}: {}", p.number, p.total, p.part.title()))}
+                {move || plan.with(|p| format!("Step {} of {}: {}", p.number, p.total, bt::part_title(i18n, p.part)))}
             </p>
             <p class="keys-hint">
                 "Tip: press a number key to choose that option and move on; Enter goes to the next step."
@@ -161,6 +164,7 @@ pub fn Questionnaire(
 /// Says which questions still need an answer after Next was pressed too early.
 #[component]
 fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
         <div class="missing" role="alert">
             {move || {
@@ -174,7 +178,7 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
                     view! {
                         <p><strong>{count}</strong></p>
                         <ul>
-                            {missing.into_iter().map(|q| view! { <li>{BANK.questions[q].prompt}</li> }).collect_view()}
+                            {missing.into_iter().map(|q| view! { <li>{move || bt::question_text(i18n, q)}</li> }).collect_view()}
                         </ul>
                         <p>"If you are not sure, choose \u{201c}Don't know\u{201d}: it is left out of the score."</p>
                     }
@@ -195,12 +199,13 @@ fn QuestionField(
     /// Called when Enter is pressed on an option: the step's main action.
     submit: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let q = &BANK.questions[question];
     let id = fieldset_id(question);
     let why_id = format!("{id}-why");
     let described_by = why_id.clone();
     let is_flagged = move || flagged.with(|f| f.contains(&question));
-    let option = move |input_id: String, value: String, label: &'static str, answer: Answer| {
+    let option = move |input_id: String, value: String, label: Signal<String>, answer: Answer| {
         let label_for = input_id.clone();
         view! {
             <div class="option">
@@ -223,11 +228,11 @@ fn QuestionField(
         .options
         .iter()
         .enumerate()
-        .map(|(i, choice)| {
+        .map(|(i, _)| {
             option(
                 format!("{id}-{i}"),
                 i.to_string(),
-                choice.label,
+                Signal::derive(move || bt::option_text(i18n, question, i)),
                 Answer::Chosen(i as u8),
             )
         })
@@ -235,7 +240,7 @@ fn QuestionField(
     let unknown = option(
         format!("{id}-{}", q.options.len()),
         "unknown".to_string(),
-        DONT_KNOW,
+        Signal::derive(move || bt::dont_know(i18n)),
         Answer::Unknown,
     );
     // Number keys choose the nth option ("Don't know" is the last); Enter moves on.
@@ -276,10 +281,10 @@ fn QuestionField(
             data-part=q.part.id()
             aria-describedby=described_by
         >
-            <legend>{q.prompt}</legend>
+            <legend>{move || bt::question_text(i18n, question)}</legend>
             <p class="why" id=why_id>
-                <span class="why-label">{WHY_LABEL} " "</span>
-                {q.why}
+                <span class="why-label">{move || bt::why_label(i18n)} " "</span>
+                {move || bt::why_text(i18n, question)}
             </p>
             <div class="options">{options} {unknown}</div>
         </fieldset>

@@ -6,13 +6,15 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
 use crate::platform;
+use crate::ui::bank_text as bt;
 use crate::ui::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::report::tenths;
 use stagefit_core::{
-    Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind,
-    Stage, chart, explain, report,
+    AdviceKind, Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority,
+    PriorityKind, Stage, chart, explain, report,
 };
 use stagefit_core::{qr, workshop};
 
@@ -196,10 +198,12 @@ pub fn Results(
         format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
     });
     let copy_state = RwSignal::new(CopyState::Idle);
+    let i18n = use_i18n();
     let copy = move |_| {
         let summary = assessment.with_untracked(|a| {
             report::markdown(
                 &BANK,
+                &bt::words(i18n),
                 a,
                 &label.get_untracked(),
                 &date,
@@ -303,7 +307,7 @@ pub fn Results(
             <Charts assessment />
             <section class="worked-out" aria-labelledby="worked-out-heading">
                 <h2 id="worked-out-heading">"How this result was worked out"</h2>
-                <p>{move || assessment.with(explain::score)}</p>
+                <p>{move || assessment.with(|a| explain::score(a, &bt::words(i18n)))}</p>
                 <p>
                     {move || assessment.with(|a| format!(
                         "The score is based on {} of {} platform answers; \u{201c}Don't know\u{201d} answers are left out. Under each area, \u{201c}How this was worked out\u{201d} shows its answers and arithmetic.",
@@ -398,6 +402,7 @@ fn CompanyAnswers(
     read_only: bool,
     on_change_answer: Callback<usize>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let rows = move || {
         let evidence = assessment.with(|a| a.stage.evidence.clone());
         answers.with(|given| {
@@ -407,11 +412,12 @@ fn CompanyAnswers(
                 .filter(|(_, q)| q.part == Part::Company)
                 .map(|(index, q)| {
                     let answer = match given.get(index) {
-                        Answer::Chosen(choice) => q
-                            .options
-                            .get(usize::from(choice))
-                            .map_or("Not answered".to_string(), |o| format!("\u{201c}{}\u{201d}", o.label)),
-                        Answer::Unknown => "Don't know".to_string(),
+                        Answer::Chosen(choice) if usize::from(choice) < q.options.len() => format!(
+                            "\u{201c}{}\u{201d}",
+                            bt::option_text(i18n, index, usize::from(choice))
+                        ),
+                        Answer::Chosen(_) => "Not answered".to_string(),
+                        Answer::Unknown => bt::dont_know(i18n),
                         Answer::Unanswered => "Not answered".to_string(),
                     };
                     let points_to = evidence
@@ -421,7 +427,7 @@ fn CompanyAnswers(
                     view! {
                         <li>
                             <div class="answer-text">
-                                <span class="answer-question">{q.prompt}</span>
+                                <span class="answer-question">{bt::question_text(i18n, index)}</span>
                                 " "
                                 <span class="answer-choice">{answer}</span>
                                 " "
@@ -434,7 +440,7 @@ fn CompanyAnswers(
                                 on:click=move |_| on_change_answer.run(index)
                             >
                                 "Change"
-                                <span class="visually-hidden">{format!(" the answer to \u{201c}{}\u{201d}", q.prompt)}</span>
+                                <span class="visually-hidden">{format!(" the answer to \u{201c}{}\u{201d}", bt::question_text(i18n, index))}</span>
                             </button>
                         </li>
                     }
@@ -518,13 +524,14 @@ fn StageOverride(
 /// What the strategy answers mean for the platform.
 #[component]
 fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let notes = assessment.with(|a| a.strategy.notes.clone());
         (!notes.is_empty()).then(|| {
             view! {
                 <div class="strategy-notes">
                     <h2>"What your strategy means for the platform"</h2>
-                    {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
+                    {notes.into_iter().map(|n| view! { <p>{bt::note_text(i18n, n)}</p> }).collect_view()}
                 </div>
             }
         })
@@ -565,15 +572,16 @@ fn direction(kind: PriorityKind) -> (&'static str, &'static str, &'static str) {
 
 #[component]
 fn PriorityItem(priority: Priority) -> impl IntoView {
+    let i18n = use_i18n();
     let dimension = &BANK.dimensions[priority.dimension];
-    let okr = priority.okr(&BANK);
+    let goal = move || bt::goal_text(i18n, priority.dimension, priority.goal());
     let (class, marker, words) = direction(priority.kind);
     view! {
         <li class=format!("priority priority-{class}") data-testid="priority" data-priority=dimension.id>
             <details>
                 <summary>
                     <span class="priority-head">
-                        <span class="priority-area">{dimension.name}</span>
+                        <span class="priority-area">{move || bt::dimension_name(i18n, priority.dimension)}</span>
                         " "
                         <span class=format!("direction direction-{class}")>
                             <span aria-hidden="true">{marker}</span>
@@ -581,14 +589,14 @@ fn PriorityItem(priority: Priority) -> impl IntoView {
                             {words}
                         </span>
                     </span>
-                    <span class="priority-action">{format!("{}.", okr.objective)}</span>
+                    <span class="priority-action">{move || format!("{}.", goal().0)}</span>
                 </summary>
                 <div class="priority-more">
-                    <p class="advice">{priority.advice(&BANK)}</p>
+                    <p class="advice">{move || bt::priority_advice(i18n, &priority)}</p>
                     <div class="okr">
                         <p class="okr-title">"Draft goal for the objective above (replace the example numbers with your own)"</p>
                         <ul>
-                            {okr.results.iter().map(|kr| view! { <li><strong>"Key result: "</strong>{*kr}</li> }).collect_view()}
+                            {move || goal().1.into_iter().map(|kr| view! { <li><strong>"Key result: "</strong>{kr}</li> }).collect_view()}
                         </ul>
                     </div>
                 </div>
@@ -607,7 +615,9 @@ fn FindingItem(
     /// Where this area's advice is, when it is one of the top priorities.
     pointer: Option<String>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let dimension = &BANK.dimensions[result.dimension];
+    let d = result.dimension;
     let detail = match result.level {
         Some(level) => format!(
             "Your level: {} of 4. {} fits {}.",
@@ -619,39 +629,40 @@ fn FindingItem(
             .to_string(),
     };
     let advice = match (result.finding, result.prepare_for) {
-        (Finding::Over, _) => Some(("Stop or defer", dimension.advice.ahead[stage.index()])),
-        (Finding::Under, _) => Some(("Invest", dimension.advice.behind[stage.index()])),
-        (Finding::Fit, Some(_)) => Some(("Prepare", dimension.advice.prepare)),
+        (Finding::Over, _) => Some(("Stop or defer", AdviceKind::Ahead)),
+        (Finding::Under, _) => Some(("Invest", AdviceKind::Behind)),
+        (Finding::Fit, Some(_)) => Some(("Prepare", AdviceKind::Prepare)),
         _ => None,
     };
     // A priority's advice is in its card above: say so rather than repeat it.
     let advice = match (advice, pointer) {
         (None, _) => None,
         (Some(_), Some(pointer)) => Some(view! { <p class="advice">{pointer}</p> }.into_any()),
-        (Some((label, text)), None) => Some(
+        (Some((label, kind)), None) => Some(
             view! {
-                <p class="advice"><strong>{label} ": "</strong>{text}</p>
+                <p class="advice"><strong>{label} ": "</strong>{move || bt::advice_text(i18n, d, kind, stage)}</p>
             }
             .into_any(),
         ),
     };
-    let arithmetic = explain::dimension(&result, stage, total_weight);
+    let explained = result.clone();
+    let arithmetic = move || explain::dimension(&explained, stage, total_weight, &bt::words(i18n));
     let answers = result.answers.clone();
     let worked_out = view! {
-        <p class="summary">{dimension.summary}</p>
+        <p class="summary">{move || bt::dimension_summary(i18n, d)}</p>
         <ul>
             {answers.into_iter().map(|a| {
-                let q = &BANK.questions[a.question];
                 view! {
                     <li>
-                        {q.prompt} " "
-                        {format!("\u{201c}{}\u{201d}: level {}", q.options[a.choice].label, a.level)}
+                        {move || bt::question_text(i18n, a.question)} " "
+                        {move || format!("\u{201c}{}\u{201d}: level {}", bt::option_text(i18n, a.question, a.choice), a.level)}
                     </li>
                 }
             }).collect_view()}
         </ul>
-        {arithmetic.into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
+        {move || arithmetic().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
     };
+    let name = move || bt::dimension_name(i18n, d);
     let verdict = view! {
         <span class="marker" aria-hidden="true">{chart::marker(result.finding)}</span>
         " "
@@ -660,12 +671,12 @@ fn FindingItem(
     };
     let body = if matches!(result.finding, Finding::Over | Finding::Under) {
         view! {
-            <h3>{dimension.name}</h3>
+            <h3>{name}</h3>
             <p class="verdict">{verdict}</p>
             <p class="detail">{detail}</p>
             {advice}
             <details class="why-details">
-                <summary>{format!("How this was worked out: {}", dimension.name)}</summary>
+                <summary>{move || format!("How this was worked out: {}", name())}</summary>
                 {worked_out}
             </details>
         }
@@ -674,7 +685,7 @@ fn FindingItem(
         view! {
             <details class="finding-fold">
                 <summary>
-                    <span class="finding-name">{dimension.name}</span>
+                    <span class="finding-name">{name}</span>
                     " "
                     <span class="verdict">{verdict}</span>
                 </summary>

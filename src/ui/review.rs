@@ -3,16 +3,18 @@
 
 use leptos::prelude::*;
 
+use super::bank_text::{self as bt, I18n};
+use crate::i18n::use_i18n;
 use stagefit_core::{Answer, Answers, BANK, Part, steps};
 
 /// The words of an answer, as the person chose it.
-fn answer_text(question: usize, answer: Answer) -> String {
+fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
     match answer {
-        Answer::Chosen(i) => BANK.questions[question]
-            .options
-            .get(usize::from(i))
-            .map_or_else(|| "Not answered".to_string(), |c| c.label.to_string()),
-        Answer::Unknown => "Don't know".to_string(),
+        Answer::Chosen(i) if usize::from(i) < BANK.questions[question].options.len() => {
+            bt::option_text(i18n, question, usize::from(i))
+        }
+        Answer::Chosen(_) => "Not answered".to_string(),
+        Answer::Unknown => bt::dont_know(i18n),
         Answer::Unanswered => "Not answered".to_string(),
     }
 }
@@ -28,28 +30,30 @@ pub fn Review(
 ) -> impl IntoView {
     let last = steps(&BANK).len().saturating_sub(1);
     let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
-    let part = |part: Part| {
+    let i18n = use_i18n();
+    let part = move |part: Part| {
         let rows = BANK
             .questions
             .iter()
             .enumerate()
             .filter(|(_, q)| q.part == part)
-            .map(|(i, q)| {
-                let text = move || answers.with(|a| answer_text(i, a.get(i)));
+            .map(|(i, _)| {
+                let text = move || answers.with(|a| answer_text(i18n, i, a.get(i)));
+                let question = move || bt::question_text(i18n, i);
                 let unanswered = move || answers.with(|a| !a.get(i).is_given());
                 view! {
                     <li class="review-item" class:unanswered=unanswered>
-                        <p class="review-question">{q.prompt}</p>
+                        <p class="review-question">{question}</p>
                         <p class="review-answer">{text}</p>
                         <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
-                            "Change" <span class="visually-hidden">{format!(": {}", q.prompt)}</span>
+                            "Change" <span class="visually-hidden">{move || format!(": {}", question())}</span>
                         </button>
                     </li>
                 }
             })
             .collect_view();
         view! {
-            <h2>{part.title()}</h2>
+            <h2>{move || bt::part_title(i18n, part)}</h2>
             <ul class="review-list">{rows}</ul>
         }
     };

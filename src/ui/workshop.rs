@@ -6,7 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
+use crate::ui::bank_text as bt;
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
 use stagefit_core::workshop::{self, Position, Slide, Workshop};
@@ -221,10 +223,12 @@ pub fn WorkshopView(
             );
         }
     };
+    let i18n = use_i18n();
     let export_md = move |_| {
         if let Some(w) = current.get_untracked() {
-            let md =
-                aggregate.with_untracked(|a| workshop::markdown(&BANK, &w, a, &platform::today()));
+            let md = aggregate.with_untracked(|a| {
+                workshop::markdown(&BANK, &bt::words(i18n), &w, a, &platform::today())
+            });
             let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
             if storage::download(&name, &md, "text/markdown").is_err() {
                 store.notify(Notice::NotSaved(
@@ -527,12 +531,13 @@ fn stage_bar(a: &workshop::Aggregate) -> impl IntoView + use<> {
 
 /// A question to discuss with the split of its answers.
 fn question_bar(d: &workshop::Divergence) -> impl IntoView + use<> {
+    let i18n = use_i18n();
     let q = &BANK.questions[d.question];
     view! {
         <StackedBar
             counts=d.counts.clone()
-            labels=q.options.iter().map(|o| o.label.to_string()).collect()
-            title=q.prompt.to_string()
+            labels=(0..q.options.len()).map(|o| bt::option_text(i18n, d.question, o)).collect()
+            title=bt::question_text(i18n, d.question)
         />
     }
 }
@@ -540,7 +545,8 @@ fn question_bar(d: &workshop::Divergence) -> impl IntoView + use<> {
 /// The dot plot of the whole room: every area's spread against the band of the group's stage,
 /// level names on the axis, and a legend for dot size, the median and the band.
 fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl IntoView + use<> {
-    let plot = chart::spread_plot(&BANK, a);
+    let i18n = use_i18n();
+    let plot = chart::spread_plot(&BANK, &bt::words(i18n), a);
     let stage = a.median.stage.stage;
     let legend_y = plot.legend.y.clone();
     view! {
@@ -549,14 +555,14 @@ fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl I
             <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
                 <desc id="spread-desc">{format!(
                     "Dot plot of {} participants' levels per area, from {} to {}, with the {stage} band shaded. Largest disagreement: {}. The table below lists every value.",
-                    a.n_participants, BANK.levels[0], BANK.levels[4], disagreement.unwrap_or_default()
+                    a.n_participants, bt::level_name(i18n, 0), bt::level_name(i18n, 4), disagreement.unwrap_or_default()
                 )}</desc>
                 {plot.rows.iter().map(|r| view! {
                     <rect class="band" x=r.band_x.clone() y=r.band_y.clone() width=r.band_width.clone() height=r.band_height.clone() />
                 }).collect_view()}
                 {plot.axis.iter().map(|t| view! {
                     <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
-                    <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text}</text>
+                    <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text.clone()}</text>
                 }).collect_view()}
                 {plot.rows.into_iter().map(|r| view! {
                     <text class="row-label" x="0" y=r.text_y>{r.label}</text>
@@ -586,6 +592,7 @@ fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl I
 /// A section with nothing in it is not drawn, on screen or in print.
 #[component]
 fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let a = aggregate.get();
         if a.n_participants == 0 {
@@ -604,7 +611,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 let s = &a.spreads[d];
                 format!(
                     "{}: levels from {} to {}, {} ahead, {} behind, {} fit",
-                    BANK.dimensions[d].name,
+                    bt::dimension_name(i18n, d),
                     s.levels.first().map_or("?".to_string(), |l| tenths(*l)),
                     s.levels.last().map_or("?".to_string(), |l| tenths(*l)),
                     s.over,
@@ -616,7 +623,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         let priorities = (!a.median.priorities.is_empty()).then(|| view! {
             <ol>
                 {a.median.priorities.iter().map(|p| view! {
-                    <li>{format!("{}: {}", p.kind.label(), BANK.dimensions[p.dimension].name)}</li>
+                    <li>{format!("{}: {}", p.kind.label(), bt::dimension_name(i18n, p.dimension))}</li>
                 }).collect_view()}
             </ol>
         });
@@ -632,7 +639,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
             <p>"The room answered these most differently. Ask people on each side why."</p>
             <ul class="prompts">
                 {a.divergent.iter().map(|d| view! {
-                    <li><strong>{BANK.questions[d.question].prompt}</strong> {question_bar(d)}</li>
+                    <li><strong>{bt::question_text(i18n, d.question)}</strong> {question_bar(d)}</li>
                 }).collect_view()}
             </ul>
         });
@@ -665,13 +672,13 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                     let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |l| tenths(*l));
                                     view! {
                                         <tr>
-                                            <th scope="row">{BANK.dimensions[d].name}</th>
+                                            <th scope="row">{bt::dimension_name(i18n, d)}</th>
                                             <td>{s.levels.len()}</td>
                                             <td>{f(s.levels.first())}</td>
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
                                             <td>{format!("{:.2}", s.deviation)}</td>
-                                            <td>{format!("{} to {}", BANK.levels[usize::from(band.low)], BANK.levels[usize::from(band.high)])}</td>
+                                            <td>{format!("{} to {}", bt::level_name(i18n, usize::from(band.low)), bt::level_name(i18n, usize::from(band.high)))}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
@@ -701,6 +708,7 @@ pub fn Present(
     on_go: Callback<usize>,
     on_leave: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
@@ -773,13 +781,13 @@ pub fn Present(
             }
             .into_any(),
             Slide::Area(d) => {
-                let plot = people.with(|p| chart::area_plot(&BANK, &a, p, d));
+                let plot = people.with(|p| chart::area_plot(&bt::words(i18n), &a, p, d));
                 let band = a.median.dimensions[d].band;
                 let stage = a.median.stage.stage;
                 let band_text = format!(
                     "{} to {}",
-                    BANK.levels[usize::from(band.low)],
-                    BANK.levels[usize::from(band.high)]
+                    bt::level_name(i18n, usize::from(band.low)),
+                    bt::level_name(i18n, usize::from(band.high))
                 );
                 let lane_text = |p: Position| {
                     let n = plot.lanes.iter().find(|l| l.position == p).map_or(0, |l| l.count);
@@ -797,14 +805,14 @@ pub fn Present(
                     Position::Behind => "\u{25bc}",
                 };
                 view! {
-                    <h1 id="present-heading" tabindex="-1">{BANK.dimensions[d].name}</h1>
+                    <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
                     <p class="slide-lead">{summary.clone()}</p>
-                    <svg class="area-plot" viewBox=plot.view_box role="img" aria-label=format!("{}: {summary}", BANK.dimensions[d].name)>
+                    <svg class="area-plot" viewBox=plot.view_box role="img" aria-label=format!("{}: {summary}", bt::dimension_name(i18n, d))>
                         <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
                             height=plot.band_height.clone() />
                         {plot.axis.iter().map(|t| view! {
                             <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
-                            <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text}</text>
+                            <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text.clone()}</text>
                         }).collect_view()}
                         {plot.lanes.iter().map(|l| view! {
                             <text class=format!("lane-label {}", l.position.label()) x="0" y=l.y.clone() dy="8">
@@ -832,7 +840,7 @@ pub fn Present(
                 };
                 view! {
                     <p class="slide-kicker">{format!("Question to discuss, {} of {}", i + 1, a.divergent.len())}</p>
-                    <h1 id="present-heading" tabindex="-1">{BANK.questions[d.question].prompt}</h1>
+                    <h1 id="present-heading" tabindex="-1">{bt::question_text(i18n, d.question)}</h1>
                     {question_bar(&d)}
                 }
                 .into_any()

@@ -6,33 +6,55 @@
 use std::time::Instant;
 
 use stagefit_core::{
-    Answer, Answers, BANK, DONT_KNOW, Part, Stage, WHY_LABEL, link, minutes, reading_words,
+    Answer, Answers, BANK, BankText, JsonBankText, Part, Stage, link, minutes, reading_words,
     workshop,
 };
 
-/// The reading load, in words: legends, options and "why we ask", by part and in all.
+/// The reading load, in words: legends, options and "why we ask", by part and in all, in each
+/// language (the words are the locale files').
 fn print_reading_load() {
-    let words = |text: &str| text.split_whitespace().count();
+    for (lang, json) in [
+        ("en", include_str!("../../../locales/en/bank.json")),
+        ("de", include_str!("../../../locales/de/bank.json")),
+        ("fr", include_str!("../../../locales/fr/bank.json")),
+    ] {
+        let Some(text) = JsonBankText::parse(json) else {
+            println!("reading load ({lang}): locales/{lang}/bank.json is not JSON");
+            continue;
+        };
+        print_reading_load_in(lang, &text);
+    }
+}
+
+fn print_reading_load_in(lang: &str, text: &JsonBankText) {
+    let words = stagefit_core::words;
+    let (why_label, dont_know) = (text.why_label(), text.dont_know());
     let (mut legends, mut options, mut why, mut app) = (0, 0, 0, 0);
     for part in [Part::Company, Part::Strategy, Part::Platform] {
         let mut in_part = 0;
         for q in BANK.questions.iter().filter(|q| q.part == part) {
-            let o: usize = q.options.iter().map(|o| words(o.label)).sum();
-            legends += words(q.prompt);
+            let o: usize = (0..q.options.len())
+                .map(|o| words(&text.option(q, o)))
+                .sum();
+            let (prompt, reason) = (words(&text.question(q)), words(&text.why(q)));
+            legends += prompt;
             options += o;
-            why += words(q.why);
-            app += words(WHY_LABEL) + words(DONT_KNOW);
-            in_part += words(q.prompt) + o + words(q.why) + words(WHY_LABEL) + words(DONT_KNOW);
+            why += reason;
+            app += words(&why_label) + words(&dont_know);
+            in_part += prompt + o + reason + words(&why_label) + words(&dont_know);
         }
-        println!("reading load, {} questions: {in_part} words", part.id());
+        println!(
+            "reading load ({lang}), {} questions: {in_part} words",
+            part.id()
+        );
     }
     println!(
-        "reading load: {} words (legends {legends}, options {options}, why we ask {why}, \"{WHY_LABEL}\" and \"{DONT_KNOW}\" {app}); ceiling 1800",
-        reading_words(&BANK)
+        "reading load ({lang}): {} words (legends {legends}, options {options}, why we ask {why}, \"{why_label}\" and \"{dont_know}\" {app}); ceiling 1800",
+        reading_words(&BANK, text)
     );
     println!(
-        "time estimate on the landing page: about {} minutes for {} questions",
-        minutes(&BANK),
+        "time estimate on the landing page ({lang}): about {} minutes for {} questions",
+        minutes(&BANK, text),
         BANK.questions.len()
     );
 }

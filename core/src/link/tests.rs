@@ -125,9 +125,8 @@ fn released_v2_links_open_with_every_answer() {
 /// An option with no words, value 0 and no effects: what a test bank needs when only the number
 /// of options matters.
 const BLANK_CHOICE: crate::Choice = crate::Choice {
-    label: "",
     value: 0,
-    note: "",
+    note: false,
     shifts: &[],
     neutral: false,
     fit: crate::Fit::Band,
@@ -145,8 +144,6 @@ fn bank_v1() -> Bank {
         .map(|(id, n)| Question {
             id,
             part: Part::Company,
-            prompt: "",
-            why: "",
             dimension: None,
             share_of: None,
             options: &options[..n],
@@ -154,7 +151,6 @@ fn bank_v1() -> Bank {
         .collect();
     Bank {
         version: 1,
-        levels: BANK.levels,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }
@@ -375,12 +371,8 @@ proptest! {
 fn next_bank() -> Bank {
     use crate::{Choice, Question};
     static NEW_OPTIONS: [Choice; 2] = [
+        BLANK_CHOICE,
         Choice {
-            label: "No",
-            ..BLANK_CHOICE
-        },
-        Choice {
-            label: "Yes",
             value: 4,
             ..BLANK_CHOICE
         },
@@ -388,8 +380,6 @@ fn next_bank() -> Bank {
     let copy = |q: &'static Question| Question {
         id: q.id,
         part: q.part,
-        prompt: q.prompt,
-        why: q.why,
         dimension: q.dimension,
         share_of: q.share_of,
         options: q.options,
@@ -399,15 +389,12 @@ fn next_bank() -> Bank {
     questions.push(Question {
         id: "company.new_question",
         part: Part::Company,
-        prompt: "A question added in version 2",
-        why: "For the test of old links.",
         dimension: None,
         share_of: None,
         options: &NEW_OPTIONS,
     });
     Bank {
         version: BANK.version + 1,
-        levels: BANK.levels,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }

@@ -4,7 +4,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::{BANK, Fit, explain};
+use crate::{BANK, Fit, JsonBankText, explain};
 
 fn question(id: &str) -> usize {
     BANK.questions
@@ -77,7 +77,12 @@ fn with(mut answers: Answers, id: &str, label: &str) -> Answers {
     let option = BANK.questions[index]
         .options
         .iter()
-        .position(|o| o.label.starts_with(label))
+        .enumerate()
+        .position(|(o, _)| {
+            JsonBankText::english()
+                .option(&BANK.questions[index], o)
+                .starts_with(label)
+        })
         .unwrap_or_else(|| panic!("{id} has no option {label:?}"));
     answers.set(index, Answer::Chosen(option as u8));
     answers
@@ -270,14 +275,14 @@ fn chapter_expansion_and_machine_learning_never_move_sourcing_towards_running_it
     // infrastructure yourselves ("Buy when: the capability is commodity infrastructure").
     let focus = question("strategy.focus");
     let infrastructure = dimension("infrastructure");
-    for (i, option) in BANK.questions[focus].options.iter().enumerate() {
+    for i in 0..BANK.questions[focus].options.len() {
         let mut a = answers(2.0, fitting(Stage::Growth));
         a.set(focus, Answer::Chosen(i as u8));
         let result = assess(&BANK, &a);
         assert!(
             result.strategy.band_shift[infrastructure] <= 0,
             "{:?} moves the sourcing band up",
-            option.label
+            JsonBankText::english().option(&BANK.questions[focus], i)
         );
     }
     let expansion = with(answers(2.0, |_| 2.0), "strategy.focus", "Expanding");
@@ -480,10 +485,11 @@ fn chapter_ahead_on_observability_at_growth_is_not_told_to_keep_hosted_monitorin
         .iter()
         .find(|p| p.dimension == dimension("observability"))
         .expect("a priority");
+    let english = JsonBankText::english();
     assert!(
-        !p.advice(&BANK).contains("hosted monitoring"),
+        !p.advice(&BANK, &english).contains("hosted monitoring"),
         "{}",
-        p.advice(&BANK)
+        p.advice(&BANK, &english)
     );
     // Every dimension's growth advice for being ahead avoids the early stage's small-team words.
     for d in BANK.dimensions {
@@ -493,7 +499,8 @@ fn chapter_ahead_on_observability_at_growth_is_not_told_to_keep_hosted_monitorin
             "few engineers",
             "small bill",
         ] {
-            assert!(!d.advice.ahead[1].contains(phrase), "{}: {phrase}", d.id);
+            let growth = english.advice(d, AdviceKind::Ahead, Stage::Growth);
+            assert!(!growth.contains(phrase), "{}: {phrase}", d.id);
         }
     }
 }
@@ -504,13 +511,11 @@ fn a_recent_change_of_direction_adds_a_realignment_note() {
     let changed = question("strategy.changed");
     a.set(changed, Answer::Chosen(2));
     let result = assess(&BANK, &a);
-    assert!(
-        result
-            .strategy
-            .notes
-            .iter()
-            .any(|n| n.contains("sunk cost"))
-    );
+    assert!(result.strategy.notes.iter().any(|n| {
+        JsonBankText::english()
+            .note(&BANK.questions[n.question], n.option)
+            .contains("sunk cost")
+    }));
 }
 
 #[test]
@@ -607,8 +612,10 @@ fn every_priority_has_advice_and_an_outcome_goal() {
             let result = assess(&BANK, &answers(company, |_| platform));
             assert!(result.priorities.len() <= 3);
             for p in &result.priorities {
-                assert!(!p.advice(&BANK).is_empty());
-                assert!((2..=3).contains(&p.okr(&BANK).results.len()));
+                let english = JsonBankText::english();
+                assert!(!p.advice(&BANK, &english).is_empty());
+                let d = &BANK.dimensions[p.dimension];
+                assert!((2..=3).contains(&english.key_results(d, p.goal()).len()));
             }
         }
     }
@@ -792,9 +799,14 @@ fn issue_13_ahead_of_an_early_company_costs_as_much_as_the_weightiest_early_area
     assert_eq!(d.finding, Finding::Over);
     assert_eq!((d.weight, d.charged_weight), (1, 3));
     assert!(
-        explain::dimension(d, Stage::Early, light.total_weight)
-            .iter()
-            .any(|l| l.contains("charged at 3")),
+        explain::dimension(
+            d,
+            Stage::Early,
+            light.total_weight,
+            &JsonBankText::english()
+        )
+        .iter()
+        .any(|l| l.contains("charged at 3")),
         "the arithmetic says so"
     );
 }
@@ -842,7 +854,7 @@ proptest! {
             .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
             .count();
         let n_scored = result.dimensions.iter().filter(|d| d.level.is_some()).count();
-        let words = explain::score(&result);
+        let words = explain::score(&result, &JsonBankText::english());
         if words.contains("fits your stage well") {
             prop_assert!(score >= 85 && n_off <= 2, "{score} {n_off}: {words}");
         }

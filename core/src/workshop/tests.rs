@@ -238,7 +238,13 @@ fn the_aggregate_shows_stages_spread_disagreement_median_and_prompts() {
     assert!(agg.median.score.is_some());
     assert!(!agg.divergent.is_empty() && agg.divergent.len() <= 5);
     assert_eq!(agg.divergent[0].counts.iter().sum::<usize>(), 4);
-    let md = markdown(&BANK, &w, &agg, "2026-11-26");
+    let md = markdown(
+        &BANK,
+        &crate::JsonBankText::english(),
+        &w,
+        &agg,
+        "2026-11-26",
+    );
     assert!(md.starts_with("# Stagefit workshop: Platform day\n"));
     assert!(md.contains("**Participants:** 4"));
     assert!(md.contains("## Questions to discuss\n\n- "));
@@ -369,7 +375,13 @@ fn a_link_from_bank_version_1_joins_and_the_summary_says_what_was_left_out() {
     assert_eq!(dropped, [6, 0]);
     let room = aggregate(&BANK, &people);
     assert_eq!(room.dropped, 6);
-    let md = markdown(&BANK, &w, &room, "2026-11-26");
+    let md = markdown(
+        &BANK,
+        &crate::JsonBankText::english(),
+        &w,
+        &room,
+        "2026-11-26",
+    );
     assert!(
         md.contains("_6 answers from links made with an older question bank were left out"),
         "{md}"
