@@ -3,17 +3,22 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+use crate::ui::messages::I18n;
 use stagefit_core::{Answer, Answers, BANK, Part, steps};
 
 /// The words of an answer, as the person chose it.
-fn answer_text(question: usize, answer: Answer) -> String {
+fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
     match answer {
         Answer::Chosen(i) => BANK.questions[question]
             .options
             .get(usize::from(i))
-            .map_or_else(|| "Not answered".to_string(), |c| c.label.to_string()),
-        Answer::Unknown => "Don't know".to_string(),
-        Answer::Unanswered => "Not answered".to_string(),
+            .map_or_else(
+                || crate::tr!(i18n, assess.review.not_answered),
+                |c| c.label.to_string(),
+            ),
+        Answer::Unknown => crate::tr!(i18n, assess.review.dont_know),
+        Answer::Unanswered => crate::tr!(i18n, assess.review.not_answered),
     }
 }
 
@@ -26,6 +31,7 @@ pub fn Review(
     /// Goes to a step (the last, for "Back").
     on_back: Callback<usize>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let last = steps(&BANK).len().saturating_sub(1);
     let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
     let part = |part: Part| {
@@ -35,14 +41,15 @@ pub fn Review(
             .enumerate()
             .filter(|(_, q)| q.part == part)
             .map(|(i, q)| {
-                let text = move || answers.with(|a| answer_text(i, a.get(i)));
+                let text = move || answers.with(|a| answer_text(i18n, i, a.get(i)));
                 let unanswered = move || answers.with(|a| !a.get(i).is_given());
                 view! {
                     <li class="review-item" class:unanswered=unanswered>
                         <p class="review-question">{q.prompt}</p>
                         <p class="review-answer">{text}</p>
                         <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
-                            "Change" <span class="visually-hidden">{format!(": {}", q.prompt)}</span>
+                            {t!(i18n, assess.review.change)}
+                            <span class="visually-hidden">{t!(i18n, assess.review.change_what, question = q.prompt)}</span>
                         </button>
                     </li>
                 }
@@ -55,20 +62,19 @@ pub fn Review(
     };
     view! {
         <section class="review" aria-labelledby="review-heading">
-            <h1 id="review-heading" tabindex="-1">"Review your answers"</h1>
+            <h1 id="review-heading" tabindex="-1">{t!(i18n, common.title.review)}</h1>
             <p>
                 {move || match missing.get() {
-                    0 => "Every question has an answer. Change any of them, or see your results.".to_string(),
-                    1 => "One question has no answer yet: change it below, then see your results.".to_string(),
-                    n => format!("{n} questions have no answer yet: change them below, then see your results."),
+                    0 => t!(i18n, assess.review.all_answered).into_any(),
+                    count => t!(i18n, assess.review.missing, count = move || count).into_any(),
                 }}
             </p>
             {part(Part::Company)}
             {part(Part::Strategy)}
             {part(Part::Platform)}
             <div class="step-buttons">
-                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>"Back"</button>
-                <button type="button" class="primary" on:click=move |_| on_finish.run(())>"See results"</button>
+                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>{t!(i18n, assess.step.back)}</button>
+                <button type="button" class="primary" on:click=move |_| on_finish.run(())>{t!(i18n, assess.step.see_results)}</button>
             </div>
         </section>
     }
