@@ -14,7 +14,6 @@
 //! Decoding text from outside can fail, and does so with a `LinkError`, never a panic; it must
 //! never open a result other than the one the link was made with, nor guess at a repair.
 
-use std::fmt;
 use std::sync::LazyLock;
 
 use base64::engine::{GeneralPurpose, general_purpose};
@@ -53,7 +52,7 @@ pub struct LinkNotes {
     pub added: usize,
 }
 
-/// Why a link could not be read.
+/// Why a link could not be read: data, which the app words in the reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LinkError {
     Empty,
@@ -67,21 +66,6 @@ pub enum LinkError {
     Altered,
     /// Made by a newer Stagefit (a newer link format or question bank).
     Newer,
-}
-
-impl fmt::Display for LinkError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            LinkError::Empty => "the link holds no result",
-            LinkError::TooLong => "the link is far longer than any Stagefit link",
-            LinkError::NotBase64 => "the link contains characters a Stagefit link never has",
-            LinkError::Truncated => "the link is cut short; it may not have been copied whole",
-            LinkError::Altered => "the link is damaged: it has been changed since it was made",
-            LinkError::Newer => {
-                "the link was made by a newer version of Stagefit; reload the page to update"
-            }
-        })
-    }
 }
 
 /// Every frozen layout, read from the layouts file once: (bank version, question id, option

@@ -12,7 +12,6 @@
 //! newer format or bank and fields this build does not know are kept and written back unchanged.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -49,7 +48,8 @@ pub struct Draft {
     pub step: usize,
 }
 
-/// Why text could not be read as saved Stagefit data.
+/// Why text could not be read as saved Stagefit data: data, which the app words in the
+/// reader's language.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SnapshotError {
     /// Not JSON at all (or cut short).
@@ -61,31 +61,6 @@ pub enum SnapshotError {
     /// Written by a newer Stagefit than this one: the format is known, but the answers are to a
     /// newer question bank (this version of it), which this build cannot read without loss.
     NewerBank(u32),
-}
-
-impl fmt::Display for SnapshotError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            SnapshotError::NotJson => {
-                f.write_str("it is not readable data (perhaps cut short or edited)")
-            }
-            SnapshotError::WrongShape => {
-                f.write_str("it is not a Stagefit file of the expected kind")
-            }
-            SnapshotError::NewerVersion(v) => {
-                write!(
-                    f,
-                    "it was saved by a newer version of Stagefit (format {v}); reload the page to update"
-                )
-            }
-            SnapshotError::NewerBank(v) => {
-                write!(
-                    f,
-                    "it was saved by a newer version of Stagefit, with newer questions (question bank {v}); reload the page to update"
-                )
-            }
-        }
-    }
 }
 
 impl SnapshotError {
@@ -104,22 +79,6 @@ impl SnapshotError {
 pub struct Dropped {
     /// Answers to questions this bank no longer has, or to options it no longer offers.
     pub answers: usize,
-}
-
-/// The sentence that tells the person, in the words the share-link notes use.
-impl fmt::Display for Dropped {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.answers {
-            0 => f.write_str("No answers were left out."),
-            1 => f.write_str(
-                "1 answer from an older version of the questionnaire was left out: that question has changed.",
-            ),
-            n => write!(
-                f,
-                "{n} answers from an older version of the questionnaire were left out: those questions have changed."
-            ),
-        }
-    }
 }
 
 /// What reading several saved assessments (a history or an imported file) could not show.
@@ -477,16 +436,6 @@ pub struct MergeReport {
     pub updated: usize,
     /// Same assessment, same or older copy: left alone.
     pub skipped: usize,
-}
-
-impl fmt::Display for MergeReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} added", self.added)?;
-        if self.updated > 0 {
-            write!(f, ", {} updated to a newer copy", self.updated)?;
-        }
-        write!(f, ", {} already there and skipped", self.skipped)
-    }
 }
 
 /// Merges `incoming` into `history` by id: new ones are added, newer copies replace older

@@ -412,6 +412,16 @@ pub fn set_title(title: &str) {
     }
 }
 
+/// Sets the page's description (`<meta name="description">`), which search engines and link
+/// previews show, in the language in use.
+pub fn set_description(description: &str) {
+    if let Some(meta) =
+        document().and_then(|d| d.query_selector("meta[name=description]").ok().flatten())
+    {
+        let _ = meta.set_attribute("content", description);
+    }
+}
+
 /// Calls `on_change` whenever the fragment changes (a pasted link, Back and Forward), until the
 /// returned handle is removed.
 pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> WindowListenerHandle {

@@ -28,10 +28,18 @@ const PAGE: usize = 50;
 const READ_CHUNK: usize = 500;
 
 /// Reads an imported file a part at a time and saves what it holds; says what happened.
-async fn import_text(store: Store, text: &str, importing: RwSignal<Option<String>>) -> String {
+async fn import_text(
+    i18n: crate::ui::messages::I18n,
+    store: Store,
+    text: &str,
+    importing: RwSignal<Option<String>>,
+) -> String {
     let entries = match snapshot::import_entries(&BANK, text) {
         Ok(entries) => entries,
-        Err(error) => return format!("Nothing was imported: {error}."),
+        Err(error) => {
+            let error = crate::ui::messages::snapshot_error(i18n, &error);
+            return format!("Nothing was imported: {error}.");
+        }
     };
     let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
@@ -65,6 +73,7 @@ async fn import_text(store: Store, text: &str, importing: RwSignal<Option<String
         }
         Err(error) => return format!("Nothing was imported: {error}."),
     };
+    let report = crate::ui::messages::merge_report(i18n, &report);
     let mut text = format!("Import: {report}");
     if notes.unreadable > 0 {
         text.push_str(&format!(", {} unreadable", notes.unreadable));
@@ -76,8 +85,8 @@ async fn import_text(store: Store, text: &str, importing: RwSignal<Option<String
         ));
     }
     text.push('.');
-    if notes.dropped.answers > 0 {
-        text.push_str(&format!(" {}", notes.dropped));
+    if let Some(dropped) = crate::ui::messages::dropped(i18n, &notes.dropped) {
+        text.push_str(&format!(" {dropped}"));
     }
     text
 }
@@ -89,6 +98,7 @@ pub fn History(
     on_compare: Callback<(String, String)>,
     on_start: Callback<()>,
 ) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
     let selected = RwSignal::new(Vec::<String>::new());
     let compare_error = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
@@ -133,7 +143,7 @@ pub fn History(
             };
             importing.set(Some("Reading the file\u{2026}".to_string()));
             storage::yield_now().await;
-            let message = import_text(store, &text, importing).await;
+            let message = import_text(i18n, store, &text, importing).await;
             importing.set(None);
             store.notify(Notice::Info(message));
         });

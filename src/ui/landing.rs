@@ -4,8 +4,12 @@
 
 use leptos::prelude::*;
 
+use leptos_i18n::Locale as _;
+
+use crate::i18n::{t, use_i18n};
+use crate::platform;
 use crate::ui::store::Store;
-use stagefit_core::{BANK, report, steps};
+use stagefit_core::{BANK, steps};
 
 #[component]
 pub fn Landing(
@@ -19,44 +23,51 @@ pub fn Landing(
     /// The first questionnaire step.
     children: ChildrenFn,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
     // Derived from the words to read and the questions to answer, so it follows the bank.
-    let i18n = crate::i18n::use_i18n();
     let minutes = move || stagefit_core::minutes(&BANK, &super::bank_text::words(i18n));
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {
         store.draft.get().filter(|_| offer_resume.get()).map(|draft| {
             let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
-            let when = report::date_text(draft.snapshot.updated);
-            let step = draft.step.min(n_steps.saturating_sub(1));
+            let updated = draft.snapshot.updated;
+            // Written as the language in use writes dates (the browser's own formats).
+            let when = move || platform::format_date(i18n.get_locale().as_str(), updated, false);
+            let step = draft.step.min(n_steps.saturating_sub(1)) + 1;
             view! {
                 <div class="resume">
-                    <h2>"Pick up where you left off"</h2>
+                    <h2>{t!(i18n, assess.landing.resume_heading)}</h2>
                     <p>
-                        {format!(
-                            "You have an unfinished assessment from {when}: {answered} of {n_questions} questions answered, at step {} of {n_steps}.",
-                            step + 1
+                        {t!(
+                            i18n,
+                            assess.landing.resume_text,
+                            when,
+                            answered = move || answered,
+                            total = move || n_questions,
+                            step = move || step,
+                            steps = move || n_steps
                         )}
                     </p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>"Resume assessment"</button>
+                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>{t!(i18n, assess.landing.resume)}</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             confirming.set(true);
                             crate::platform::focus_after_render("confirm-new");
-                        }>"Start a new assessment"</button>
+                        }>{t!(i18n, assess.landing.start_new)}</button>
                     </div>
                     {move || confirming.get().then(|| view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-new-text">
                             <p id="confirm-new-text">
-                                <strong>"Starting a new assessment discards the unfinished one. Finished assessments in your history are kept."</strong>
+                                <strong>{t!(i18n, assess.landing.confirm_text)}</strong>
                             </p>
                             <button type="button" id="confirm-new" class="danger" on:click=move |_| on_start.run(())>
-                                "Discard it and start a new assessment"
+                                {t!(i18n, assess.landing.confirm_discard)}
                             </button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>"Keep it"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, assess.landing.keep)}</button>
                         </div>
                     })}
                 </div>
@@ -65,24 +76,23 @@ pub fn Landing(
     };
     view! {
         <section class="landing" aria-labelledby="landing-heading">
-            <h1 id="landing-heading" tabindex="-1">"Does your platform fit your company's stage?"</h1>
+            <h1 id="landing-heading" tabindex="-1">{t!(i18n, common.title.landing)}</h1>
             <p class="lead">
-                "Answer " {n_questions} " short questions about your company, its strategy and your "
-                "platform (about " {minutes} " minutes). Stagefit tells you whether your company is at an early, "
-                "growth or mature stage, and where your platform is ahead of it or behind it. A bigger "
-                "platform is not a better one; one that fits is. "
+                {t!(i18n, assess.landing.lead, n_questions = move || n_questions, minutes = move || minutes)}
+                " "
                 <button type="button" class="link-button" on:click=move |_| on_how.run(())>
-                    "How scoring works"
+                    {t!(i18n, common.title.how)}
                 </button>
             </p>
-            {move || joining.get().map(|(_, name)| view! {
-                <div class="resume joining">
-                    <h2>"You are joining \u{201c}"<bdi>{name}</bdi>"\u{201d}"</h2>
-                    <p>
-                        "Answer the questions on your own; at the end you get a link to send to the "
-                        "facilitator through the room's chat. Your name is optional: you are anonymous by default."
-                    </p>
-                </div>
+            {move || joining.get().map(|(_, name)| {
+                // The workshop's name is someone's typed text: isolated, and always text.
+                let name = move || view! { <bdi>{name.clone()}</bdi> };
+                view! {
+                    <div class="resume joining">
+                        <h2>{t!(i18n, assess.landing.joining_heading, name)}</h2>
+                        <p>{t!(i18n, assess.landing.joining_text)}</p>
+                    </div>
+                }
             })}
             {resume}
             {move || (!offer_resume.get()).then(|| children())}

@@ -12,6 +12,7 @@ mod history;
 mod how;
 mod landing;
 pub mod lang;
+pub(crate) mod messages;
 mod notices;
 mod questionnaire;
 mod results;
@@ -57,8 +58,8 @@ enum Screen {
     Compare(String, String),
     /// The "how scoring works" page.
     HowScoring,
-    /// A link that could not be opened: what to tell the person.
-    BadLink(String),
+    /// A link that could not be opened, and why.
+    BadLink(BadLink),
     /// The workshops this browser facilitates.
     Workshops,
     /// One workshop, by id.
@@ -85,6 +86,17 @@ impl Screen {
             Screen::Present(_) => "present-heading",
         }
     }
+}
+
+/// Why an address could not be opened: said on the view, in the language in use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum BadLink {
+    /// It names an assessment this browser has not saved.
+    NotSaved,
+    /// A share link that could not be read.
+    Unreadable(link::LinkError),
+    /// A workshop invitation that does not say which workshop.
+    BadJoin,
 }
 
 /// The identity of the assessment on screen: saved under this id, created at this time.
@@ -168,7 +180,11 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             Route::Step(n) => {
                 take_up_draft();
                 step.set(n.min(last_step));
-                if n == 0 { Screen::Landing } else { Screen::Questionnaire }
+                if n == 0 {
+                    Screen::Landing
+                } else {
+                    Screen::Questionnaire
+                }
             }
             Route::Review => {
                 take_up_draft();
@@ -177,19 +193,15 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
             Route::Results(id) => {
                 if identity.with_untracked(|i| i.id != id) {
                     let saved = store.find(&id).or_else(|| {
-                            store
-                                .draft
-                                .get_untracked()
-                                .map(|d| d.snapshot)
-                                .filter(|s| s.id == id)
-                        });
+                        store
+                            .draft
+                            .get_untracked()
+                            .map(|d| d.snapshot)
+                            .filter(|s| s.id == id)
+                    });
                     match saved {
                         Some(s) => load(s),
-                        None => {
-                            return Screen::BadLink(
-                                "This address names an assessment that is not saved in this browser. It may have been deleted, or saved in another browser.".to_string(),
-                            );
-                        }
+                        None => return Screen::BadLink(BadLink::NotSaved),
                     }
                 }
                 Screen::Results
@@ -209,9 +221,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                     shared_label.set(shared.label);
                     Screen::Shared(notes)
                 }
-                Err(error) => Screen::BadLink(format!(
-                    "Stagefit could not read the result in this link: {error}."
-                )),
+                Err(error) => Screen::BadLink(BadLink::Unreadable(error)),
             },
             Route::Join { id, name } => {
                 joining.set(Some((id, name)));
@@ -221,9 +231,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                 step.set(0);
                 Screen::Landing
             }
-            Route::BadJoin => Screen::BadLink(
-                "This workshop invitation is incomplete or damaged, so Stagefit cannot tell which workshop it is for.".to_string(),
-            ),
+            Route::BadJoin => Screen::BadLink(BadLink::BadJoin),
         }
     };
     // Shows a view. Another slide of the same presentation is the same view: only `slide`
@@ -402,36 +410,46 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
         }
         ready
     });
-    // The tab's title names the view, so the browser's history and tabs say where each entry is.
+    // The tab's title names the view, so the browser's history and tabs say where each entry is;
+    // it and the page's description follow the language.
     let i18n = use_i18n();
     Effect::new(move |_| {
         let view = match screen.get() {
-            Screen::Landing => "Does your platform fit your company's stage?".to_string(),
+            Screen::Landing => crate::tr!(i18n, common.title.landing),
             Screen::Questionnaire => {
                 let n = step.get();
                 plans.with_value(|p| {
                     p.get(n).map_or_else(String::new, |plan| {
-                        format!(
-                            "Step {} of {}: {}",
-                            plan.number,
-                            plan.total,
-                            bank_text::part_title(i18n, plan.part)
+                        messages::fill(
+                            crate::tr!(i18n, common.title.step),
+                            &[
+                                ("number", &plan.number),
+                                ("total", &plan.total),
+                                ("part", &bank_text::part_title(i18n, plan.part)),
+                            ],
                         )
                     })
                 })
             }
-            Screen::Review => "Review your answers".to_string(),
-            Screen::Results => "Your results".to_string(),
-            Screen::Shared(_) => "Shared result".to_string(),
-            Screen::History => "History".to_string(),
-            Screen::Compare(..) => "Compare two assessments".to_string(),
-            Screen::HowScoring => "How scoring works".to_string(),
-            Screen::BadLink(_) => "This link could not be opened".to_string(),
-            Screen::Workshops => "Workshops".to_string(),
-            Screen::Workshop(_) => "Workshop".to_string(),
-            Screen::Present(_) => format!("Present results, slide {}", slide.get() + 1),
+            Screen::Review => crate::tr!(i18n, common.title.review),
+            Screen::Results => crate::tr!(i18n, common.title.results),
+            Screen::Shared(_) => crate::tr!(i18n, common.title.shared),
+            Screen::History => crate::tr!(i18n, common.history),
+            Screen::Compare(..) => crate::tr!(i18n, common.compare_title),
+            Screen::HowScoring => crate::tr!(i18n, common.title.how),
+            Screen::BadLink(_) => crate::tr!(i18n, common.title.bad_link),
+            Screen::Workshops => crate::tr!(i18n, common.title.workshops),
+            Screen::Workshop(_) => crate::tr!(i18n, common.title.workshop),
+            Screen::Present(_) => messages::fill(
+                crate::tr!(i18n, common.title.present),
+                &[("slide", &(slide.get() + 1))],
+            ),
         };
-        platform::set_title(&format!("{view} \u{b7} Stagefit"));
+        platform::set_title(&messages::fill(
+            crate::tr!(i18n, common.title.page),
+            &[("view", &view)],
+        ));
+        platform::set_description(&crate::tr!(i18n, common.description));
     });
 
     let nav_current = move || match screen.get() {
@@ -511,17 +529,32 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                         />
                     }.into_any()
                 }
-                Screen::BadLink(reason) => view! {
-                    <section class="bad-link" aria-labelledby="bad-link-heading">
-                        <h1 id="bad-link-heading" tabindex="-1">"This link could not be opened"</h1>
-                        <p>{reason}</p>
-                        <p>"Ask for the link again, or start an assessment of your own. Nothing saved in this browser was changed."</p>
-                        <button type="button" class="primary" on:click=move |_| start.run(())>"Start my own assessment"</button>
-                    </section>
-                }.into_any(),
+                Screen::BadLink(why) => view! { <BadLinkView why on_start=start /> }.into_any(),
             }}
         </main>
         <SiteFooter />
+    }
+}
+
+/// An address that could not be opened: why, and the way on.
+#[component]
+fn BadLinkView(why: BadLink, on_start: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let reason = match why {
+        BadLink::NotSaved => t!(i18n, assess.bad_link.not_saved).into_any(),
+        BadLink::Unreadable(error) => {
+            let reason = move || messages::link_error(i18n, &error);
+            t!(i18n, assess.bad_link.unreadable, reason).into_any()
+        }
+        BadLink::BadJoin => t!(i18n, assess.bad_link.bad_join).into_any(),
+    };
+    view! {
+        <section class="bad-link" aria-labelledby="bad-link-heading">
+            <h1 id="bad-link-heading" tabindex="-1">{t!(i18n, common.title.bad_link)}</h1>
+            <p>{reason}</p>
+            <p>{t!(i18n, assess.bad_link.way_forward)}</p>
+            <button type="button" class="primary" on:click=move |_| on_start.run(())>{t!(i18n, assess.bad_link.start_own)}</button>
+        </section>
     }
 }
 

@@ -4,8 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
 use crate::platform::storage;
-use crate::ui::store::{Notice, Store};
+use crate::ui::messages::{self, I18n};
+use crate::ui::store::{Notice, Store, Stored, Told};
 use stagefit_core::report;
 
 #[component]
@@ -27,77 +29,90 @@ pub fn Notices(store: Store) -> impl IntoView {
 
 #[component]
 fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
+    let i18n = use_i18n();
     let dismiss = move |_| store.dismiss(index);
     let body = match notice {
-        Notice::SavingOff => view! {
-            <p>
-                <strong>"Saving is off. "</strong>
-                "This browser does not let the page store anything (private browsing or blocked site data can do this). "
-                "Stagefit still works, but your answers last only until you close this tab; use Copy summary to keep your result."
-            </p>
+        Notice::SavingOff => {
+            view! { <p>{t!(i18n, assess.notice.saving_off, <strong> = <strong />)}</p> }.into_any()
         }
-            .into_any(),
         Notice::Full => {
             let backup = move |_| {
-                let name = format!("stagefit-history-{}.json", report::date_text(storage::now()));
+                let name = format!(
+                    "stagefit-history-{}.json",
+                    report::date_text(storage::now())
+                );
                 let _ = storage::download(&name, &store.export_history(), "application/json");
             };
             view! {
-                <p>
-                    <strong>"Storage is full. "</strong>
-                    "Everything saved is shown, but new changes cannot be saved until there is room. "
-                    "Download a backup of your history, then delete old assessments in History (or clear all data there) to make room."
-                </p>
-                <button type="button" class="secondary small" on:click=backup>"Download a backup"</button>
+                <p>{t!(i18n, assess.notice.full, <strong> = <strong />)}</p>
+                <button type="button" class="secondary small" on:click=backup>{t!(i18n, assess.notice.download_backup)}</button>
             }
                 .into_any()
         }
-        Notice::NotSaved(text) => view! { <p><strong>"Not saved. "</strong>{text}</p> }.into_any(),
+        Notice::NotSaved(text) => {
+            view! { <p>{t!(i18n, assess.notice.not_saved, text, <strong> = <strong />)}</p> }
+                .into_any()
+        }
+        Notice::SaveFailed(error) => {
+            let reason = move || messages::storage_error(i18n, &error);
+            let text = move || t!(i18n, assess.notice.save_failed, reason);
+            view! { <p>{t!(i18n, assess.notice.not_saved, text, <strong> = <strong />)}</p> }
+                .into_any()
+        }
         Notice::Info(text) => view! { <p>{text}</p> }.into_any(),
-        Notice::Unreadable { what, reason, aside, key, text } => {
+        Notice::Told(told) => view! { <p>{told_text(i18n, told)}</p> }.into_any(),
+        Notice::Unreadable {
+            what,
+            reason,
+            aside,
+            key,
+            text,
+        } => {
             let download = move |_| {
-                let name = format!("stagefit-unreadable-{}.txt", report::date_text(storage::now()));
+                let name = format!(
+                    "stagefit-unreadable-{}.txt",
+                    report::date_text(storage::now())
+                );
                 let _ = storage::download(&name, &text, "text/plain");
             };
+            let what = move || stored_text(i18n, what);
+            let reason = move || messages::snapshot_error(i18n, &reason);
             match aside {
                 Some(aside) => view! {
-                    <p>
-                        <strong>{what} " could not be read: "</strong>
-                        {reason}
-                        ". It was kept aside, unchanged, under the key \u{201c}" {aside} "\u{201d}. "
-                        "You can start afresh; nothing of it is lost."
-                    </p>
-                    <button type="button" class="secondary small" on:click=download>"Download the unreadable data"</button>
+                    <p>{t!(i18n, assess.notice.kept_aside, what, reason, key = move || aside.clone(), <strong> = <strong />)}</p>
+                    <button type="button" class="secondary small" on:click=download>{t!(i18n, assess.notice.download_unreadable)}</button>
                 }
                     .into_any(),
                 // Not even a copy could be made (storage is full): the way forward is right here.
                 None => {
                     let discard = move |_| store.discard(&key);
                     view! {
-                        <p>
-                            <strong>{what} " could not be read: "</strong>
-                            {reason}
-                            ". Storage had no room to keep a copy aside, so it is left where it is and nothing is saved over it. "
-                            "Download it to keep it, then discard it to save again."
-                        </p>
-                        <button type="button" class="secondary small" on:click=download>"Download it"</button>
+                        <p>{t!(i18n, assess.notice.left_in_place, what, reason, <strong> = <strong />)}</p>
+                        <button type="button" class="secondary small" on:click=download>{t!(i18n, assess.notice.download_it)}</button>
                         " "
-                        <button type="button" class="secondary small" on:click=discard>"Discard it"</button>
+                        <button type="button" class="secondary small" on:click=discard>{t!(i18n, assess.notice.discard_it)}</button>
                     }
                         .into_any()
                 }
             }
         }
         Notice::Deleted(snapshot) => {
-            let name = if snapshot.label.is_empty() { "Untitled assessment".to_string() } else { snapshot.label.clone() };
+            let label = snapshot.label.clone();
+            let name = move || {
+                if label.is_empty() {
+                    crate::tr!(i18n, assess.notice.untitled)
+                } else {
+                    label.clone()
+                }
+            };
             let undo = move |_| {
                 let s = snapshot.clone();
                 store.restore(s);
                 store.dismiss(index);
             };
             view! {
-                <p>"Deleted \u{201c}" {name} "\u{201d}."</p>
-                <button type="button" class="secondary small" on:click=undo>"Undo"</button>
+                <p>{t!(i18n, assess.notice.deleted, name)}</p>
+                <button type="button" class="secondary small" on:click=undo>{t!(i18n, assess.notice.undo)}</button>
             }
                 .into_any()
         }
@@ -105,7 +120,44 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
     view! {
         <div class="notice">
             <div class="notice-body">{body}</div>
-            <button type="button" class="link-button small" on:click=dismiss>"Dismiss"</button>
+            <button type="button" class="link-button small" on:click=dismiss>{t!(i18n, assess.notice.dismiss)}</button>
         </div>
+    }
+}
+
+/// The stored value a notice is about, as the subject of "…could not be read:".
+fn stored_text(i18n: I18n, what: Stored) -> String {
+    match what {
+        Stored::History => crate::tr!(i18n, assess.notice.unreadable_history),
+        Stored::Workshops => crate::tr!(i18n, assess.notice.unreadable_workshops),
+        Stored::Draft => crate::tr!(i18n, assess.notice.unreadable_draft),
+        Stored::Entry => crate::tr!(i18n, assess.notice.unreadable_entry),
+    }
+}
+
+/// What reading or saving found, in words.
+fn told_text(i18n: I18n, told: Told) -> AnyView {
+    match told {
+        Told::UnreadableEntries(count) => t!(
+            i18n,
+            assess.notice.unreadable_entries,
+            count = move || count
+        )
+        .into_any(),
+        Told::NewerEntries(count) => {
+            t!(i18n, assess.notice.newer_entries, count = move || count).into_any()
+        }
+        Told::SplitUnreadable(count) => {
+            t!(i18n, assess.notice.split_unreadable, count = move || count).into_any()
+        }
+        Told::DroppedInHistory(count) => {
+            t!(i18n, assess.dropped.history, count = move || count).into_any()
+        }
+        Told::DroppedInDraft(count) => {
+            t!(i18n, assess.dropped.draft, count = move || count).into_any()
+        }
+        Told::DeletedNotSaved => t!(i18n, assess.notice.deleted_not_saved).into_any(),
+        Told::RenameGone => t!(i18n, assess.notice.rename_gone).into_any(),
+        Told::DraftRemoved => t!(i18n, assess.notice.draft_removed).into_any(),
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::bank_text as bt;
-use crate::i18n::use_i18n;
+use crate::i18n::{t, use_i18n};
 use crate::platform;
 use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
@@ -105,12 +105,13 @@ pub fn Questionnaire(
     let submit = Callback::new(move |()| next());
     let i18n = use_i18n();
     let heading = move || plan.with(|p| bt::part_title(i18n, p.part));
-    let where_we_are = move || plan.with(|p| format!(", step {} of {}", p.number, p.total));
+    let number = move || plan.with(|p| p.number);
+    let total = move || plan.with(|p| p.total);
 
     view! {
         <section class="questionnaire" class:embedded=embedded aria-labelledby="step-heading">
             <p class="progress" aria-hidden="true">
-                {move || plan.with(|p| format!("Step {} of {}", p.number, p.total))}
+                {t!(i18n, assess.step.progress, number, total)}
             </p>
             // An SVG attribute, not a style: the prerendered page's policy refuses inline styles.
             <svg class="progress-bar" aria-hidden="true" focusable="false">
@@ -123,21 +124,27 @@ pub fn Questionnaire(
             {if embedded {
                 view! {
                     <h2 id="step-heading" tabindex="-1">
-                        {heading} <span class="visually-hidden">{where_we_are}</span>
+                        {heading} <span class="visually-hidden">{t!(i18n, assess.step.position, number, total)}</span>
                     </h2>
                 }.into_any()
             } else {
                 view! {
                     <h1 id="step-heading" tabindex="-1">
-                        {heading} <span class="visually-hidden">{where_we_are}</span>
+                        {heading} <span class="visually-hidden">{t!(i18n, assess.step.position, number, total)}</span>
                     </h1>
                 }.into_any()
             }}
             <p class="visually-hidden" aria-live="polite">
-                {move || plan.with(|p| format!("Step {} of {}: {}", p.number, p.total, bt::part_title(i18n, p.part)))}
+                {move || {
+                    let (number, total) = (number(), total());
+                    crate::ui::messages::fill(
+                        crate::tr!(i18n, common.title.step),
+                        &[("number", &number), ("total", &total), ("part", &heading())],
+                    )
+                }}
             </p>
             <p class="keys-hint">
-                "Tip: press a number key to choose that option and move on; Enter goes to the next step."
+                {t!(i18n, assess.step.keys_hint)}
             </p>
             {move || {
                 plan.get().questions.into_iter().map(|q| view! { <QuestionField question=q answers flagged=still_missing chosen submit /> }).collect_view()
@@ -145,16 +152,20 @@ pub fn Questionnaire(
             <MissingNotice still_missing />
             <div class="step-buttons">
                 <Show when=move || step.get() != 0>
-                    <button type="button" class="secondary back" on:click=back>"Back"</button>
+                    <button type="button" class="secondary back" on:click=back>{t!(i18n, assess.step.back)}</button>
                 </Show>
                 <Show when=move || complete.get()>
-                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>"Review answers"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>{t!(i18n, assess.step.review)}</button>
                 </Show>
                 <Show when=move || complete.get() && !plan.with(StepPlan::is_last)>
-                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>"See results"</button>
+                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>{t!(i18n, assess.step.see_results)}</button>
                 </Show>
                 <button type="button" id="step-primary" class="primary" on:click=move |_| next()>
-                    {move || if plan.with(StepPlan::is_last) { "See results" } else { "Next" }}
+                    {move || if plan.with(StepPlan::is_last) {
+                        crate::tr!(i18n, assess.step.see_results)
+                    } else {
+                        crate::tr!(i18n, assess.step.next)
+                    }}
                 </button>
             </div>
         </section>
@@ -170,17 +181,13 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
             {move || {
                 let missing = still_missing.get();
                 (!missing.is_empty()).then(|| {
-                    let count = if missing.len() == 1 {
-                        "One question still needs an answer:".to_string()
-                    } else {
-                        format!("{} questions still need an answer:", missing.len())
-                    };
+                    let count = missing.len();
                     view! {
-                        <p><strong>{count}</strong></p>
+                        <p><strong>{t!(i18n, assess.step.missing, count = move || count)}</strong></p>
                         <ul>
                             {missing.into_iter().map(|q| view! { <li>{move || bt::question_text(i18n, q)}</li> }).collect_view()}
                         </ul>
-                        <p>"If you are not sure, choose \u{201c}Don't know\u{201d}: it is left out of the score."</p>
+                        <p>{t!(i18n, assess.step.missing_hint)}</p>
                     }
                 })
             }}

@@ -3,8 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::bank_text::{self as bt, I18n};
-use crate::i18n::use_i18n;
+use super::bank_text as bt;
+use crate::i18n::{t, use_i18n};
+use crate::ui::messages::I18n;
 use stagefit_core::{Answer, Answers, BANK, Part, steps};
 
 /// The words of an answer, as the person chose it.
@@ -13,9 +14,8 @@ fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
         Answer::Chosen(i) if usize::from(i) < BANK.questions[question].options.len() => {
             bt::option_text(i18n, question, usize::from(i))
         }
-        Answer::Chosen(_) => "Not answered".to_string(),
-        Answer::Unknown => bt::dont_know(i18n),
-        Answer::Unanswered => "Not answered".to_string(),
+        Answer::Chosen(_) | Answer::Unanswered => crate::tr!(i18n, assess.review.not_answered),
+        Answer::Unknown => crate::tr!(i18n, assess.review.dont_know),
     }
 }
 
@@ -28,9 +28,9 @@ pub fn Review(
     /// Goes to a step (the last, for "Back").
     on_back: Callback<usize>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let last = steps(&BANK).len().saturating_sub(1);
     let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
-    let i18n = use_i18n();
     let part = move |part: Part| {
         let rows = BANK
             .questions
@@ -46,7 +46,8 @@ pub fn Review(
                         <p class="review-question">{question}</p>
                         <p class="review-answer">{text}</p>
                         <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
-                            "Change" <span class="visually-hidden">{move || format!(": {}", question())}</span>
+                            {t!(i18n, assess.review.change)}
+                            <span class="visually-hidden">{t!(i18n, assess.review.change_what, question = question)}</span>
                         </button>
                     </li>
                 }
@@ -59,20 +60,19 @@ pub fn Review(
     };
     view! {
         <section class="review" aria-labelledby="review-heading">
-            <h1 id="review-heading" tabindex="-1">"Review your answers"</h1>
+            <h1 id="review-heading" tabindex="-1">{t!(i18n, common.title.review)}</h1>
             <p>
                 {move || match missing.get() {
-                    0 => "Every question has an answer. Change any of them, or see your results.".to_string(),
-                    1 => "One question has no answer yet: change it below, then see your results.".to_string(),
-                    n => format!("{n} questions have no answer yet: change them below, then see your results."),
+                    0 => t!(i18n, assess.review.all_answered).into_any(),
+                    count => t!(i18n, assess.review.missing, count = move || count).into_any(),
                 }}
             </p>
             {part(Part::Company)}
             {part(Part::Strategy)}
             {part(Part::Platform)}
             <div class="step-buttons">
-                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>"Back"</button>
-                <button type="button" class="primary" on:click=move |_| on_finish.run(())>"See results"</button>
+                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>{t!(i18n, assess.step.back)}</button>
+                <button type="button" class="primary" on:click=move |_| on_finish.run(())>{t!(i18n, assess.step.see_results)}</button>
             </div>
         </section>
     }

@@ -28,21 +28,56 @@ pub enum Notice {
     /// Storage is full: everything stored is shown, but changes are not saved until there is
     /// room (issue 18: full is not off).
     Full,
-    /// A write failed (refused); what was stored before is unchanged.
+    /// A write failed (refused); what was stored before is unchanged. The words are the view's.
     NotSaved(String),
+    /// Saving failed for this reason; what was stored before is unchanged.
+    SaveFailed(StorageError),
     /// Stored data could not be read and was kept aside, or, failing that, left in place under
     /// `key`, where it is never written over until the person downloads or discards it.
     Unreadable {
-        what: &'static str,
-        reason: String,
+        what: Stored,
+        reason: SnapshotError,
         aside: Option<String>,
         key: String,
         text: String,
     },
-    /// A plain message, such as what an import did.
+    /// A plain message in the view's words, such as what an import did.
     Info(String),
+    /// Something reading or saving found, said in the language in use when it is shown.
+    Told(Told),
     /// An assessment was deleted; it can be put back.
     Deleted(Snapshot),
+}
+
+/// Which stored value a notice is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stored {
+    History,
+    Workshops,
+    Draft,
+    /// One saved assessment of the history.
+    Entry,
+}
+
+/// What reading or saving found, as data; `notices` words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Told {
+    /// Saved assessments that could not be read, kept aside.
+    UnreadableEntries(usize),
+    /// Saved assessments a newer Stagefit wrote, not shown, kept.
+    NewerEntries(usize),
+    /// Entries of a format-1 history left out when it was split (the whole was kept aside).
+    SplitUnreadable(usize),
+    /// Answers left out of the saved history (questions that changed).
+    DroppedInHistory(usize),
+    /// Answers left out of the unfinished assessment.
+    DroppedInDraft(usize),
+    /// The assessment on screen was deleted from the history, so it was not saved again.
+    DeletedNotSaved,
+    /// The assessment to rename was deleted in another tab.
+    RenameGone,
+    /// The unfinished assessment was removed in another tab.
+    DraftRemoved,
 }
 
 /// What one assessment's key holds, as read.
@@ -164,7 +199,7 @@ impl Store {
             n.retain(|old| old != &notice);
             // A refused write says "full" once, not once per failed save.
             if notice == Notice::Full {
-                n.retain(|old| !matches!(old, Notice::NotSaved(_)));
+                n.retain(|old| !matches!(old, Notice::NotSaved(_) | Notice::SaveFailed(_)));
             }
             n.push(notice);
         });
@@ -205,12 +240,12 @@ impl Store {
 
     /// Keeps an unreadable value aside and says so. Returns whether the original key may now
     /// be written (only when the copy succeeded).
-    fn set_aside(&self, what: &'static str, key: &str, text: String, error: SnapshotError) -> bool {
+    fn set_aside(&self, what: Stored, key: &str, text: String, error: SnapshotError) -> bool {
         let aside = storage::keep_aside(key, &text).ok();
         let writable = aside.is_some();
         self.notify(Notice::Unreadable {
             what,
-            reason: error.to_string(),
+            reason: error,
             aside,
             key: key.to_string(),
             text,
@@ -224,7 +259,7 @@ impl Store {
     fn read_stored<T>(
         &self,
         key: &str,
-        what: &'static str,
+        what: Stored,
         writable: RwSignal<bool>,
         decode: impl FnOnce(&str) -> Result<T, SnapshotError>,
     ) -> Option<T> {
@@ -369,8 +404,8 @@ impl Store {
                     notes.unreadable += 1;
                 } else {
                     self.notify(Notice::Unreadable {
-                        what: "A saved assessment",
-                        reason: error.to_string(),
+                        what: Stored::Entry,
+                        reason: error,
                         aside: None,
                         key: key.to_string(),
                         text,
@@ -385,27 +420,16 @@ impl Store {
     fn tell(&self, notes: &ReadNotes) {
         let unreadable = notes.unreadable;
         if unreadable > 0 {
-            self.notify(Notice::Info(if unreadable == 1 {
-                "1 saved assessment could not be read; it was kept aside, unchanged.".to_string()
-            } else {
-                format!("{unreadable} saved assessments could not be read; they were kept aside, unchanged.")
-            }));
+            self.notify(Notice::Told(Told::UnreadableEntries(unreadable)));
         }
         // Told when their number changes, not on every change to the history.
         let newer = self.newer.with_value(HashMap::len);
         if newer > 0 && newer != self.told_newer.get_value() {
-            self.notify(Notice::Info(if newer == 1 {
-                "1 assessment in your history was saved by a newer version of Stagefit, so it is not shown here; it is kept unchanged. Reload the page to update.".to_string()
-            } else {
-                format!("{newer} assessments in your history were saved by a newer version of Stagefit, so they are not shown here; they are kept unchanged. Reload the page to update.")
-            }));
+            self.notify(Notice::Told(Told::NewerEntries(newer)));
         }
         self.told_newer.set_value(newer);
         if notes.dropped.answers > 0 {
-            self.notify(Notice::Info(format!(
-                "In your saved history, {}",
-                notes.dropped
-            )));
+            self.notify(Notice::Told(Told::DroppedInHistory(notes.dropped.answers)));
         }
     }
 
@@ -430,8 +454,8 @@ impl Store {
                 let aside = storage::move_aside(HISTORY_KEY, &text).ok();
                 self.history_writable.set(aside.is_some());
                 self.notify(Notice::Unreadable {
-                    what: "Your saved history",
-                    reason: error.to_string(),
+                    what: Stored::History,
+                    reason: error,
                     aside,
                     key: HISTORY_KEY.to_string(),
                     text,
@@ -464,11 +488,7 @@ impl Store {
         self.legacy.set(false);
         let unreadable = migrated.notes.unreadable;
         if unreadable > 0 {
-            self.notify(Notice::Info(if unreadable == 1 {
-                "1 saved assessment could not be read and was left out; the stored history was kept aside.".to_string()
-            } else {
-                format!("{unreadable} saved assessments could not be read and were left out; the stored history was kept aside.")
-            }));
+            self.notify(Notice::Told(Told::SplitUnreadable(unreadable)));
         }
     }
 
@@ -480,7 +500,7 @@ impl Store {
     /// A format-1 history, read as it always was (only while `legacy`).
     fn read_legacy(&self) -> Option<Vec<Snapshot>> {
         let writable = self.history_writable;
-        self.read_stored(HISTORY_KEY, "Your saved history", writable, |text| {
+        self.read_stored(HISTORY_KEY, Stored::History, writable, |text| {
             let (history, notes) = snapshot::decode_history(&BANK, text)?;
             if notes.unreadable > 0 {
                 // Keep the whole stored value aside before any later write drops those entries.
@@ -500,7 +520,7 @@ impl Store {
         unreadable.set(Vec::new());
         self.read_stored(
             WORKSHOPS_KEY,
-            "Your saved workshops",
+            Stored::Workshops,
             self.workshops_writable,
             |text| {
                 let (list, kept) = workshop::decode_workshops_keeping(text)?;
@@ -511,20 +531,13 @@ impl Store {
     }
 
     fn read_draft(&self) -> Option<Draft> {
-        self.read_stored(
-            DRAFT_KEY,
-            "Your unfinished assessment",
-            self.draft_writable,
-            |text| {
-                let (draft, dropped) = snapshot::decode_draft(&BANK, text)?;
-                if dropped.answers > 0 {
-                    self.notify(Notice::Info(format!(
-                        "In your unfinished assessment, {dropped}"
-                    )));
-                }
-                Ok(draft)
-            },
-        )
+        self.read_stored(DRAFT_KEY, Stored::Draft, self.draft_writable, |text| {
+            let (draft, dropped) = snapshot::decode_draft(&BANK, text)?;
+            if dropped.answers > 0 {
+                self.notify(Notice::Told(Told::DroppedInDraft(dropped.answers)));
+            }
+            Ok(draft)
+        })
     }
 
     /// Applies `change` to a stored list: reads what is stored (another tab may have changed
@@ -599,9 +612,7 @@ impl Store {
                 false
             }
             Err(error) => {
-                self.notify(Notice::NotSaved(format!(
-                    "Could not save: {error}. What was saved before is unchanged; export your history to keep a copy."
-                )));
+                self.notify(Notice::SaveFailed(error));
                 false
             }
         }
@@ -677,9 +688,7 @@ impl Store {
             return;
         }
         if self.removed.with_value(|r| r.contains(&snapshot.id)) {
-            self.notify(Notice::Info(
-                "This assessment was deleted from the history (here or in another tab), so Stagefit did not save it again.".to_string(),
-            ));
+            self.notify(Notice::Told(Told::DeletedNotSaved));
             return;
         }
         self.put(snapshot);
@@ -723,9 +732,7 @@ impl Store {
             .map(|(r, t)| (t, r))
         else {
             self.forget(id);
-            self.notify(Notice::Info(
-                "That assessment was deleted in another tab, so it was not renamed.".to_string(),
-            ));
+            self.notify(Notice::Told(Told::RenameGone));
             return;
         };
         s.id = id.to_string();
@@ -872,9 +879,7 @@ impl Store {
             return;
         }
         if self.removed.with_value(|r| r.contains(&draft.snapshot.id)) {
-            self.notify(Notice::Info(
-                "This unfinished assessment was removed in another tab, so Stagefit no longer saves it here. Your answers stay on screen until you leave; start a new assessment to save again.".to_string(),
-            ));
+            self.notify(Notice::Told(Told::DraftRemoved));
             return;
         }
         if let Some(stored) = storage::read(DRAFT_KEY)

@@ -85,7 +85,7 @@ fn released_v1_links_still_open() {
         let (expect, payload) = line
             .rsplit_once(' ')
             .expect("fixture lines are 'summary payload'");
-        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e:?}"));
         assert_eq!(notes.bank_version, 1);
         // Since bank version 2, answers to questions whose meaning changed are dropped and
         // counted: together with those carried over, they are every answer the link held.
@@ -111,7 +111,7 @@ fn released_v2_links_open_with_every_answer() {
         let Some((expect, payload)) = line.rsplit_once(' ') else {
             panic!("fixture lines are 'summary payload'")
         };
-        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e:?}"));
         assert_eq!(notes.bank_version, 2);
         let given = shared.answers.iter().filter(|a| a.is_given()).count();
         assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
@@ -434,7 +434,7 @@ fn a_link_of_this_version_opens_with_the_next_bank_and_says_what_changed() {
 fn format_2_links_open_with_every_answer() {
     let mut n = 0;
     for (expect, payload) in fixture_lines(FIXTURES_FORMAT_2) {
-        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e}"));
+        let (shared, notes) = decode(&BANK, payload).unwrap_or_else(|e| panic!("{payload}: {e:?}"));
         assert_eq!(
             notes,
             LinkNotes {
