@@ -13,6 +13,7 @@ mod landing;
 pub mod lang;
 mod notices;
 mod questionnaire;
+mod result_text;
 mod results;
 mod review;
 mod store;
