@@ -731,3 +731,325 @@ pub fn markdown(
     let _ = writeln!(md, "\n_{}_", s!(locale, results.md.draft_goals));
     md
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stagefit_core::{Answer, Answers, Part, assess};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const FILES: [(&str, &str); 3] = [
+        ("en", include_str!("../../locales/en/results.json")),
+        ("de", include_str!("../../locales/de/results.json")),
+        ("fr", include_str!("../../locales/fr/results.json")),
+    ];
+
+    /// Every string of a locale file by its dotted key.
+    fn strings(text: &str) -> BTreeMap<String, String> {
+        fn walk(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        let key = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
+                        walk(&key, v, out);
+                    }
+                }
+                serde_json::Value::String(s) => {
+                    out.insert(prefix.to_string(), s.clone());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let value: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        let mut out = BTreeMap::new();
+        walk("", &value, &mut out);
+        out
+    }
+
+    /// The `{name}` placeholders of a string.
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn locales_agree() {
+        let en = strings(FILES[0].1);
+        for (lang, text) in &FILES[1..] {
+            let other = strings(text);
+            let (a, b): (BTreeSet<_>, BTreeSet<_>) = (en.keys().collect(), other.keys().collect());
+            assert_eq!(a, b, "{lang}: keys differ from English");
+            for (key, english) in &en {
+                let translated = &other[key];
+                let (mut want, mut have) = (placeholders(english), placeholders(translated));
+                // A singular may say "one" or "the" rather than the number.
+                if key.ends_with(".one") {
+                    want.remove("count");
+                    have.remove("count");
+                }
+                assert_eq!(want, have, "{lang} {key}: {translated}");
+            }
+        }
+        for (lang, text) in &FILES {
+            for (key, value) in strings(text) {
+                // The crate's own interpolation syntax is not filled here (see `s!`); `<` starts
+                // one of its components.
+                assert!(
+                    !value.contains("{{") && !value.contains('<'),
+                    "{lang} {key}: {value}"
+                );
+                // A plural has both forms, and nothing else is named like one.
+                if key.ends_with(".one") {
+                    let other = format!("{}.other", key.trim_end_matches(".one"));
+                    assert!(strings(text).contains_key(&other), "{lang} {key}");
+                }
+                assert!(
+                    !key.ends_with("_one") && !key.ends_with("_other"),
+                    "{lang} {key}: the crate reads this suffix as a plural"
+                );
+            }
+        }
+    }
+
+    /// Issue 17: no German or French sentence is left in English. Those that read the same
+    /// are names, numbers or punctuation only.
+    #[test]
+    fn german_and_french_are_translated() {
+        let en = strings(FILES[0].1);
+        let same_allowed = [
+            "placeholder",
+            "labelled",
+            "trend.point",
+            "md.priority",
+            "md.stage",
+            "md.title",
+            "history.imported",
+            "trend.col_date",
+            // French writes these as English does.
+            "compare.points.other",
+        ];
+        for (lang, text) in &FILES[1..] {
+            for (key, value) in strings(text) {
+                if same_allowed.contains(&key.as_str()) {
+                    continue;
+                }
+                assert_ne!(value, en[&key], "{lang} {key} is still English");
+            }
+        }
+    }
+
+    #[test]
+    fn french_puts_a_narrow_space_before_high_punctuation() {
+        for (key, value) in strings(FILES[2].1) {
+            for mark in [':', ';', '?', '!', '»'] {
+                for (i, _) in value.match_indices(mark) {
+                    let before = value[..i].chars().last();
+                    assert!(
+                        matches!(before, Some('\u{202f}' | '\u{a0}') | None)
+                            || (mark == ':' && before.is_some_and(|c| c.is_ascii_digit()))
+                            || (mark == ':' && value[..i].ends_with("http")),
+                        "fr {key}: {value}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_and_never_from_a_value() {
+        let values = [("a", "{b}".to_string()), ("b", "x".to_string())];
+        assert_eq!(fill("{a} and {b} and {c}", &values), "{b} and x and {c}");
+        assert_eq!(fill("{", &values), "{");
+        assert_eq!(fill("no }{ braces {a", &values), "no }{ braces {a");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let n = |locale, count: u64| s!(locale, results.shared.added, count = count);
+        assert!(
+            n(Locale::de, 1).starts_with("1 Frage ist"),
+            "{}",
+            n(Locale::de, 1)
+        );
+        assert!(n(Locale::de, 2).starts_with("2 Fragen sind"));
+        assert!(
+            n(Locale::fr, 0).starts_with("0 question a"),
+            "{}",
+            n(Locale::fr, 0)
+        );
+        assert!(n(Locale::fr, 2).starts_with("2 questions ont"));
+    }
+
+    #[test]
+    fn numbers_have_a_decimal_comma_in_german_and_french() {
+        assert_eq!(tenths(Locale::en, 2.25), "2.2");
+        assert_eq!(tenths(Locale::de, 2.5), "2,5");
+        assert_eq!(tenths(Locale::fr, 3.0), "3,0");
+        assert_eq!(tenths(Locale::en, f32::NAN), "?");
+    }
+
+    fn growth_company_on_a_light_platform() -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => Answer::Chosen(2),
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(0),
+            };
+            answers.set(index, answer);
+        }
+        assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn a_running_line_says_when_the_stage_is_only_assumed() {
+        let none = assess(&BANK, &Answers::new(&BANK));
+        assert_eq!(
+            stage_phrase(Locale::en, &none.stage),
+            "stage unknown (assumed Growth)"
+        );
+        assert_eq!(
+            stage_phrase(Locale::de, &none.stage),
+            "Phase unbekannt (angenommen: Wachstumsphase)"
+        );
+        let mut a = Answers::new(&BANK);
+        let q = BANK
+            .questions
+            .iter()
+            .position(|q| q.part == Part::Company)
+            .unwrap();
+        a.set(q, Answer::Chosen(0));
+        assert_eq!(
+            stage_phrase(Locale::en, &assess(&BANK, &a).stage),
+            "Early stage"
+        );
+        let (big, small) = stage_headline(Locale::en, &none.stage);
+        assert_eq!(
+            (big.as_str(), small.as_deref()),
+            ("Stage unknown", Some("assumed Growth"))
+        );
+    }
+
+    #[test]
+    fn the_arithmetic_reads_as_before_in_english() {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => {
+                    Answer::Chosen(q.options.iter().rposition(|o| !o.neutral).unwrap_or(0) as u8)
+                }
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(0),
+            };
+            answers.set(index, answer);
+        }
+        let a = assess(&BANK, &answers);
+        let lines = explanation(Locale::en, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(lines[0], "Level: 0.0 (one answer).");
+        assert_eq!(lines[1], "Band for a mature company: 3 to 4.");
+        assert!(lines[2].starts_with("Weight: 2 of "), "{}", lines[2]);
+        assert!(
+            lines[3].starts_with("Gap: 3.0 below the band. Two levels or more outside it lose all of an area's weight: 2 of the "),
+            "{}",
+            lines[3]
+        );
+        let de = explanation(Locale::de, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(
+            de[1],
+            "Zielkorridor für ein etabliertes Unternehmen: 3 bis 4."
+        );
+        assert_eq!(
+            confidence_note(Locale::en, &a.stage),
+            "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
+        );
+        let text = score_note(Locale::en, &a);
+        assert!(
+            text.starts_with("Your platform is as far from what suits a mature company as the score can show: 13 of 14 areas are two levels or more outside their range. The first thing to do: Invest ("),
+            "{text}"
+        );
+        assert!(text.ends_with("= 0."), "{text}");
+    }
+
+    #[test]
+    fn the_summary_has_headline_stage_score_table_and_priorities() {
+        let md = markdown(
+            Locale::en,
+            &growth_company_on_a_light_platform(),
+            "Platform team",
+            "2026-11-26",
+            "https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY",
+        );
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "# Stagefit: Platform team");
+        // Regression (issue 14): the summary carries the link to the whole result.
+        assert!(md.contains(
+            "\nOpen the full result: <https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY>\n"
+        ));
+        assert!(md.contains("**Company stage:** Growth: scaling a proven product: standardise."));
+        assert!(md.contains("**Stage fit:** "));
+        assert!(md.contains("| Area | Level (0 to 4) | Fits this stage | Finding |"));
+        assert_eq!(md.matches("\n| ").count(), 1 + BANK.dimensions.len());
+        assert!(md.contains("## Top priorities\n\n1. **Invest: "));
+        assert!(md.matches("   - Key result: ").count() >= 6);
+        assert!(md.ends_with(
+            "_Draft goals: replace the example numbers with your own baseline and target._\n"
+        ));
+    }
+
+    #[test]
+    fn the_summary_is_written_in_the_language_in_use() {
+        let a = growth_company_on_a_light_platform();
+        let de = markdown(Locale::de, &a, "", "26.11.2026", "");
+        assert!(
+            de.starts_with("# Stagefit: Passung der Plattform zur Phase\n"),
+            "{de}"
+        );
+        assert!(de.contains(
+            "**Phase des Unternehmens:** Wachstumsphase: ein bewährtes Produkt skalieren"
+        ));
+        assert!(de.contains("| Bereich | Stufe (0 bis 4) |"));
+        assert!(de.contains("## Wichtigste Prioritäten\n\n1. **Investieren: "));
+        let fr = markdown(Locale::fr, &a, "", "26 nov. 2026", "");
+        assert!(
+            fr.contains("**Stade de l’entreprise\u{202f}:** Croissance\u{202f}: faire passer"),
+            "{fr}"
+        );
+        assert!(fr.contains("   - Résultat clé\u{202f}: "));
+    }
+
+    #[test]
+    fn issue_13_a_summary_with_no_known_company_answer_says_the_stage_is_assumed() {
+        let mut answers = Answers::new(&BANK);
+        for index in 0..BANK.questions.len() {
+            answers.set(index, Answer::Unknown);
+        }
+        let md = markdown(Locale::en, &assess(&BANK, &answers), "", "d", "");
+        assert!(
+            md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn hostile_labels_cannot_inject_markdown_or_html() {
+        let md = markdown(
+            Locale::en,
+            &growth_company_on_a_light_platform(),
+            "<script>alert(1)</script> | [x](javascript:y) {title}",
+            "d",
+            "",
+        );
+        assert!(!md.contains("Open the full result"));
+        let first = md.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            "# Stagefit: \\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y) {title}"
+        );
+    }
+}
