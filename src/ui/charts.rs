@@ -171,9 +171,10 @@ fn summary_sentence(locale: crate::i18n::Locale, a: &Assessment) -> String {
 fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll it where a long language makes it wider than a phone.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-data-caption">
             <table>
-                <caption>{t!(i18n, results.charts.caption)}</caption>
+                <caption id="chart-data-caption">{t!(i18n, results.charts.caption)}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{t!(i18n, results.charts.col_area)}</th>

@@ -119,6 +119,8 @@ pub fn date(locale: Locale, millis: f64) -> String {
     crate::platform::format_date(language(locale), millis, false)
 }
 
+/// The stage's name ("Growth", "Wachstumsphase"). German names carry a soft hyphen, so the
+/// headline's large type breaks "Wachstums-phase" on a phone rather than inside a syllable.
 pub fn stage_name(locale: Locale, stage: Stage) -> String {
     match stage {
         Stage::Early => s!(locale, results.stage.early),
@@ -639,7 +641,8 @@ pub fn markdown(
         );
     }
     let stage = &assessment.stage;
-    let name = stage_name(locale, stage.stage);
+    // Plain text: no soft hyphens in what is pasted elsewhere.
+    let name = stage_name(locale, stage.stage).replace('\u{ad}', "");
     // As on screen: a stage no answer pointed to is only assumed, and says so.
     let name = if !stage.known() {
         s!(locale, results.md.assumed, stage = name)
@@ -916,7 +919,7 @@ mod tests {
         );
         assert_eq!(
             stage_phrase(Locale::de, &none.stage),
-            "Phase unbekannt (angenommen: Wachstumsphase)"
+            "Phase unbekannt (angenommen: Wachstums\u{ad}phase)"
         );
         let mut a = Answers::new(&BANK);
         let q = BANK

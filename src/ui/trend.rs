@@ -80,9 +80,9 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
             </figure>
             <details class="chart-data">
                 <summary>{t!(i18n, results.trend.show_table)}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-data-caption">
                     <table>
-                        <caption>{t!(i18n, results.trend.caption)}</caption>
+                        <caption id="trend-data-caption">{t!(i18n, results.trend.caption)}</caption>
                         <thead><tr><th scope="col">{t!(i18n, results.trend.col_date)}</th><th scope="col">{t!(i18n, results.trend.col_fit)}</th></tr></thead>
                         <tbody>
                             // The points of the line, nothing more: the names are in the list below.
