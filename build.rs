@@ -110,11 +110,14 @@ fn generate(keys: &[String]) -> String {
     );
     let _ = writeln!(
         code,
-        "pub(crate) fn lookup(i18n: I18n, key: &str) -> Option<String> {{"
+        "pub(crate) fn lookup(locale: crate::i18n::Locale, key: &str) -> Option<String> {{"
     );
     let _ = writeln!(code, "    Some(match key {{");
     for key in keys {
-        let _ = writeln!(code, "        {key:?} => crate::tr!(i18n, bank.{key}),");
+        let _ = writeln!(
+            code,
+            "        {key:?} => crate::ui::lang::ready(crate::i18n::td_string!(locale, bank.{key})),"
+        );
     }
     let _ = writeln!(code, "        _ => return None,");
     let _ = writeln!(code, "    }})");

@@ -181,9 +181,10 @@ pub struct GapRow {
     pub bar_x: String,
     pub bar_width: String,
     pub finding: Finding,
-    /// "▲ +1.5" (ahead), "▼ −1.0" (behind), "✓ fits" or "not scored", in the column at
-    /// `GapBars::value_x`: the triangles say the direction as well as the colour and the fill do.
-    pub value: String,
+    /// The signed gap (ahead positive), which the app writes in the column at
+    /// `GapBars::value_x` with the finding's marker ("▲ +1.5", "▼ −1.0", "✓ fits", "not
+    /// scored"): the triangles say the direction as well as the colour and the fill do.
+    pub gap: f32,
 }
 
 /// Everything needed to draw the gap bars.
@@ -218,7 +219,14 @@ pub fn marker(finding: Finding) -> &'static str {
 
 /// The signed gap bars for an assessment: labels on the left, bars around the zero line (a gap
 /// is at most 4 levels either way), values in a column on the right.
-pub fn gap_bars(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> GapBars {
+/// The value column is wide enough for a signed gap and for each of `value_words` (the words
+/// written there in the language in use, such as "✓ fits" and "not scored").
+pub fn gap_bars(
+    bank: &Bank,
+    text: &dyn BankText,
+    assessment: &Assessment,
+    value_words: &[&str],
+) -> GapBars {
     let widest_label = assessment
         .dimensions
         .iter()
@@ -226,7 +234,11 @@ pub fn gap_bars(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Ga
         .fold(0.0, f32::max);
     let zero_x = widest_label + 8.0 + 4.0 * PER_LEVEL;
     let value_x = zero_x + 4.0 * PER_LEVEL + 8.0;
-    let width = value_x + label_width("\u{25bc} \u{2212}0.0") + 4.0;
+    let widest_value = value_words
+        .iter()
+        .map(|w| label_width(w))
+        .fold(label_width("\u{25bc} \u{2212}0.0"), f32::max);
+    let width = value_x + widest_value + 4.0;
     let rows: Vec<GapRow> = assessment
         .dimensions
         .iter()
@@ -235,12 +247,6 @@ pub fn gap_bars(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Ga
             let top = 24.0 + i as f32 * ROW;
             let bar = d.gap.abs().min(4.0) * PER_LEVEL;
             let bar_x = if d.gap < 0.0 { zero_x - bar } else { zero_x };
-            let value = match d.finding {
-                Finding::Over => format!("{} +{}", marker(d.finding), tenths(d.gap)),
-                Finding::Under => format!("{} \u{2212}{}", marker(d.finding), tenths(d.gap.abs())),
-                Finding::Fit => format!("{} fits", marker(d.finding)),
-                Finding::Unknown => "not scored".to_string(),
-            };
             GapRow {
                 label: text.dimension_short(&bank.dimensions[d.dimension]),
                 text_y: tenths(top + (ROW + LABEL_FONT * 0.7) / 2.0),
@@ -248,7 +254,7 @@ pub fn gap_bars(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Ga
                 bar_x: tenths(bar_x),
                 bar_width: tenths(bar),
                 finding: d.finding,
-                value,
+                gap: d.gap,
             }
         })
         .collect();
@@ -310,20 +316,31 @@ mod tests {
     #[test]
     fn ahead_goes_right_and_behind_goes_left() {
         // All-first answers: an early company on a minimal platform, behind on delivery.
-        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(0));
+        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(0), &[]);
         let delivery = &bars.rows[0];
         assert_eq!(delivery.finding, Finding::Under);
         let bar_x: f32 = delivery.bar_x.parse().expect("a number");
         let zero_x: f32 = bars.zero_x.parse().expect("a number");
-        assert!(bar_x < zero_x && delivery.value.starts_with("\u{25bc} \u{2212}"));
-        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(3));
+        assert!(bar_x < zero_x && delivery.gap < 0.0);
+        let bars = gap_bars(&BANK, &JsonBankText::english(), &all(3), &[]);
         let ahead = bars
             .rows
             .iter()
             .find(|r| r.finding == Finding::Over)
             .expect("something is ahead");
         assert_eq!(ahead.bar_x, bars.zero_x);
-        assert!(ahead.value.starts_with("\u{25b2} +"));
+        assert!(ahead.gap > 0.0);
+    }
+
+    #[test]
+    fn the_value_column_is_as_wide_as_its_longest_word() {
+        let a = all(0);
+        let english = JsonBankText::english();
+        let narrow = view_box(&gap_bars(&BANK, &english, &a, &[]).view_box)[2];
+        let wide = view_box(
+            &gap_bars(&BANK, &english, &a, &["\u{2713} im Zielkorridor sehr lang"]).view_box,
+        )[2];
+        assert!(wide > narrow + 50.0, "{narrow} {wide}");
     }
 
     /// The four numbers of a view box.
@@ -340,7 +357,7 @@ mod tests {
         let a = all(1);
         for vb in [
             radar(&BANK, &JsonBankText::english(), &a).view_box,
-            gap_bars(&BANK, &JsonBankText::english(), &a).view_box,
+            gap_bars(&BANK, &JsonBankText::english(), &a, &[]).view_box,
         ] {
             let width = view_box(&vb)[2];
             assert!(width * 12.0 / LABEL_FONT <= 340.0, "{vb}");
@@ -366,7 +383,7 @@ mod tests {
     #[test]
     fn bars_stay_between_the_labels_and_the_values() {
         for platform in 0..5 {
-            let bars = gap_bars(&BANK, &JsonBankText::english(), &all(platform));
+            let bars = gap_bars(&BANK, &JsonBankText::english(), &all(platform), &[]);
             let value_x: f32 = bars.value_x.parse().expect("value x");
             for row in &bars.rows {
                 let x: f32 = row.bar_x.parse().expect("bar x");

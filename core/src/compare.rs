@@ -1,9 +1,7 @@
 //! What changed between two assessments: for the score and each area, the change and its
-//! direction (better, worse, moved within the band, unchanged), in words the compare view shows
-//! as they are. It never decides which assessment is older: the caller passes them in order.
+//! direction (better, worse, moved within the band, unchanged), as data the compare view words
+//! in the language in use. It never decides which assessment is older: the caller passes them in order.
 
-use super::bank::{Bank, BankText};
-use super::report::tenths;
 use super::scoring::{Assessment, DimensionResult, Finding};
 
 /// Which way a measure moved from the earlier assessment to the later one.
@@ -22,14 +20,14 @@ pub enum Direction {
 }
 
 impl Direction {
-    /// The word shown beside the change, with a marker so colour never carries it alone.
-    pub fn label(self) -> &'static str {
+    /// The marker shown with the direction's words, so colour never carries it alone.
+    pub fn marker(self) -> &'static str {
         match self {
-            Direction::Better => "\u{2197} better",
-            Direction::Worse => "\u{2198} worse",
-            Direction::WithinBand => "\u{2194} moved within the band",
-            Direction::Same => "= unchanged",
-            Direction::Unknown => "? not comparable",
+            Direction::Better => "\u{2197}",
+            Direction::Worse => "\u{2198}",
+            Direction::WithinBand => "\u{2194}",
+            Direction::Same => "=",
+            Direction::Unknown => "?",
         }
     }
 
@@ -45,39 +43,42 @@ impl Direction {
     }
 }
 
-/// One measure compared: its name, its value before and after, the change and its direction.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// What is compared: the score, or one area (its index in the bank's dimensions).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Score,
+    Area(usize),
+}
+
+/// One side of a comparison: a score (or none), or an area's level (or none) and finding.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Value {
+    Score(Option<u8>),
+    Area {
+        level: Option<f32>,
+        finding: Finding,
+    },
+}
+
+/// The signed change, or none.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Delta {
+    None,
+    /// Score points, never 0.
+    Points(i16),
+    /// Levels, never 0.
+    Level(f32),
+}
+
+/// One measure compared: its value before and after, the change and its direction. The app
+/// words it.
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Change {
-    pub measure: String,
-    pub before: String,
-    pub after: String,
-    /// The signed change in words ("+12 points", "−0.5 level"), or empty when there is none.
-    pub change: String,
+    pub measure: Measure,
+    pub before: Value,
+    pub after: Value,
+    pub change: Delta,
     pub direction: Direction,
-}
-
-fn signed(delta: f32, unit: &str) -> String {
-    if delta > 0.0 {
-        format!("+{} {unit}", tenths(delta))
-    } else {
-        format!("\u{2212}{} {unit}", tenths(-delta))
-    }
-}
-
-fn score_text(a: &Assessment) -> String {
-    a.score
-        .map_or("not scored".to_string(), |s| format!("{s} out of 100"))
-}
-
-fn area_text(d: &DimensionResult) -> String {
-    let marker = match d.finding {
-        Finding::Over => "\u{25b2}",
-        Finding::Under => "\u{25bc}",
-        Finding::Fit => "\u{2713}",
-        Finding::Unknown => "?",
-    };
-    let level = d.level.map_or("not answered".to_string(), tenths);
-    format!("{level} \u{b7} {marker} {}", d.finding.label())
 }
 
 /// The direction of an area's move, from how far each level is from its own band (the band can
@@ -99,63 +100,58 @@ fn area_direction(before: &DimensionResult, after: &DimensionResult) -> Directio
 }
 
 /// The score and every area, from `before` to `after`.
-pub fn changes(
-    bank: &Bank,
-    text: &dyn BankText,
-    before: &Assessment,
-    after: &Assessment,
-) -> Vec<Change> {
-    let score = match (before.score, after.score) {
-        (Some(x), Some(y)) => Change {
-            measure: "Stage fit".to_string(),
-            before: score_text(before),
-            after: score_text(after),
-            change: match i16::from(y) - i16::from(x) {
-                0 => String::new(),
-                d if d > 0 => format!("+{d} points"),
-                d => format!("\u{2212}{} points", -d),
-            },
-            direction: match y.cmp(&x) {
+pub fn changes(before: &Assessment, after: &Assessment) -> Vec<Change> {
+    let (direction, change) = match (before.score, after.score) {
+        (Some(x), Some(y)) => (
+            match y.cmp(&x) {
                 std::cmp::Ordering::Greater => Direction::Better,
                 std::cmp::Ordering::Less => Direction::Worse,
                 std::cmp::Ordering::Equal => Direction::Same,
             },
-        },
-        _ => Change {
-            measure: "Stage fit".to_string(),
-            before: score_text(before),
-            after: score_text(after),
-            change: String::new(),
-            direction: Direction::Unknown,
-        },
+            match i16::from(y) - i16::from(x) {
+                0 => Delta::None,
+                d => Delta::Points(d),
+            },
+        ),
+        _ => (Direction::Unknown, Delta::None),
     };
-    let mut all = vec![score];
+    let mut all = vec![Change {
+        measure: Measure::Score,
+        before: Value::Score(before.score),
+        after: Value::Score(after.score),
+        change,
+        direction,
+    }];
     all.extend(
         before
             .dimensions
             .iter()
             .zip(&after.dimensions)
-            .map(|(p, q)| {
-                let change = match (p.level, q.level) {
-                    (Some(x), Some(y)) if x != y => signed(y - x, "level"),
-                    _ => String::new(),
-                };
-                Change {
-                    measure: text.dimension_name(&bank.dimensions[p.dimension]),
-                    before: area_text(p),
-                    after: area_text(q),
-                    change,
-                    direction: area_direction(p, q),
-                }
+            .map(|(p, q)| Change {
+                measure: Measure::Area(p.dimension),
+                before: area_value(p),
+                after: area_value(q),
+                change: match (p.level, q.level) {
+                    (Some(x), Some(y)) if x != y => Delta::Level(y - x),
+                    _ => Delta::None,
+                },
+                direction: area_direction(p, q),
             }),
     );
     all
 }
 
+fn area_value(d: &DimensionResult) -> Value {
+    Value::Area {
+        level: d.level,
+        finding: d.finding,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, BankText, JsonBankText, Part, assess};
+    use crate::{Answer, Answers, BANK, Part, assess};
 
     /// Every platform answer at `platform` (an option index, clamped), company answers at
     /// `company`.
@@ -173,21 +169,24 @@ mod tests {
         assess(&BANK, &answers)
     }
 
-    fn check(before: &Assessment, after: &Assessment, measure: &str, expected: Direction) {
-        let all = changes(&BANK, &JsonBankText::english(), before, after);
-        let row = all.iter().find(|c| c.measure == measure).expect(measure);
+    fn check(before: &Assessment, after: &Assessment, measure: Measure, expected: Direction) {
+        let all = changes(before, after);
+        let row = all
+            .iter()
+            .find(|c| c.measure == measure)
+            .expect("a row for every measure");
         assert_eq!(row.direction, expected, "{row:?}");
     }
 
     #[test]
     fn the_same_assessment_is_unchanged_everywhere() {
         let a = answered(0, 2);
-        for c in changes(&BANK, &JsonBankText::english(), &a, &a) {
+        for c in changes(&a, &a) {
             assert!(
                 matches!(c.direction, Direction::Same | Direction::Unknown),
                 "{c:?}"
             );
-            assert_eq!(c.change, "", "{c:?}");
+            assert_eq!(c.change, Delta::None, "{c:?}");
         }
     }
 
@@ -196,10 +195,11 @@ mod tests {
         let (x, y) = (answered(0, 4), answered(0, 0));
         let (sx, sy) = (x.score.expect("scored"), y.score.expect("scored"));
         assert!(sy > sx, "{sx} {sy}");
-        check(&x, &y, "Stage fit", Direction::Better);
-        check(&y, &x, "Stage fit", Direction::Worse);
-        let row = &changes(&BANK, &JsonBankText::english(), &x, &y)[0];
-        assert_eq!(row.change, format!("+{} points", sy - sx));
+        check(&x, &y, Measure::Score, Direction::Better);
+        check(&y, &x, Measure::Score, Direction::Worse);
+        let row = &changes(&x, &y)[0];
+        assert_eq!(row.change, Delta::Points(i16::from(sy) - i16::from(sx)));
+        assert_eq!(row.before, Value::Score(Some(sx)));
     }
 
     #[test]
@@ -207,7 +207,6 @@ mod tests {
         // An early company: far ahead everywhere, then closer.
         let (far, near) = (answered(0, 4), answered(0, 0));
         for (p, q) in far.dimensions.iter().zip(&near.dimensions) {
-            let name = JsonBankText::english().dimension_name(&BANK.dimensions[p.dimension]);
             let expected = if q.level.is_none() || p.level.is_none() {
                 Direction::Unknown
             } else if q.gap.abs() < p.gap.abs() {
@@ -219,7 +218,7 @@ mod tests {
             } else {
                 Direction::Same
             };
-            check(&far, &near, &name, expected);
+            check(&far, &near, Measure::Area(p.dimension), expected);
         }
     }
 
@@ -235,15 +234,15 @@ mod tests {
         e.level = Some(f32::from(e.band.high) + 0.0);
         e.gap = 0.0;
         e.finding = Finding::Fit;
-        let name = JsonBankText::english().dimension_name(&BANK.dimensions[0]);
+        let name = Measure::Area(0);
         if before.dimensions[0].band.low != before.dimensions[0].band.high {
-            check(&before, &after, &name, Direction::WithinBand);
+            check(&before, &after, name, Direction::WithinBand);
         }
         let unknown = {
             let mut u = after.clone();
             u.dimensions[0].level = None;
             u
         };
-        check(&before, &unknown, &name, Direction::Unknown);
+        check(&before, &unknown, name, Direction::Unknown);
     }
 }

@@ -1,261 +1,281 @@
-//! Sentences that show the arithmetic behind a result, so every number on screen can be
-//! checked by hand: how a dimension's level was averaged, which band and weight applied and
-//! why, and how many score points the gap cost.
+//! The arithmetic behind a result, as data, so every number on screen can be checked by hand:
+//! how a dimension's level was averaged, which band and weight applied and why, how many score
+//! points the gap cost, how sure the stage reading is, and what the score means. The app words
+//! each piece in the language in use (`locales/<language>/results.json`); nothing here is a
+//! sentence.
 
-use super::bank::{BANK, Band, BankText, Fit};
-use super::report::tenths;
-use super::scoring::{Assessment, DimensionResult, FULL_GAP, Finding, StageInference};
+use super::bank::{BANK, Band, Fit};
+use super::scoring::{
+    Assessment, Confidence, DimensionResult, Finding, Priority, StageInference, Transition,
+};
 use super::stage::Stage;
 
-fn band_text(band: Band) -> String {
-    if band.low == band.high {
-        format!("{}", band.low)
-    } else {
-        format!("{} to {}", band.low, band.high)
-    }
-}
-
-/// "2 to 3", or "2" for a band of one level.
-pub fn band(band: Band) -> String {
-    band_text(band)
+/// One line of a dimension's worked-out arithmetic, in reading order.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Line {
+    /// No answer could be scored: "Don't know", or a count of people without the number of
+    /// engineers to compare it with. The area has no level and does not count.
+    NothingScorable,
+    /// All `n` answers were "Don't know": no level, does not count.
+    AllUnknown { n: usize },
+    /// The level, from one answer.
+    LevelOfOne { level: f32 },
+    /// The level, as the average of these answers' levels.
+    LevelAverage { levels: Vec<u8>, level: f32 },
+    /// A count of people on the platform (the option `choice` of `question`) was about
+    /// `percent` % of the engineers, which is level `level`.
+    Share {
+        question: usize,
+        choice: usize,
+        percent: u16,
+        level: u8,
+    },
+    /// The answer fits no stage, so it counts one level outside the band.
+    FitsNoStage {
+        question: usize,
+        choice: usize,
+        level: u8,
+    },
+    /// The answer is never ahead of a stage, so it counts at the band's top.
+    NeverAhead {
+        question: usize,
+        choice: usize,
+        level: u8,
+    },
+    /// The band for the stage; `moved_from` when the strategy moved it.
+    Band {
+        stage: Stage,
+        band: Band,
+        moved_from: Option<Band>,
+    },
+    /// The area's weight of the total; `changed_from` when the strategy changed it; `charged`
+    /// when its gap is charged at another weight (ahead of an early-stage company).
+    Weight {
+        weight: u8,
+        total: u32,
+        changed_from: Option<u8>,
+        charged: Option<u8>,
+    },
+    /// Within the band: no points lost.
+    NoGap,
+    /// `gap` levels outside the band (`ahead` or behind), two or more: the whole `charged`
+    /// weight of the `total` is lost, `points_lost` score points.
+    FullGap {
+        gap: f32,
+        ahead: bool,
+        charged: u8,
+        total: u32,
+        points_lost: f32,
+    },
+    /// `gap` levels outside the band, less than two: `gap ÷ full_gap × charged = weight_lost`
+    /// of the `total` weight points, `points_lost` score points.
+    PartGap {
+        gap: f32,
+        ahead: bool,
+        full_gap: f32,
+        charged: u8,
+        weight_lost: f32,
+        total: u32,
+        points_lost: f32,
+    },
 }
 
 /// The lines that explain one dimension's result, in reading order.
-pub fn dimension(
-    result: &DimensionResult,
-    stage: Stage,
-    total_weight: u32,
-    text: &dyn BankText,
-) -> Vec<String> {
-    let mut lines = Vec::new();
+pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<Line> {
     let Some(level) = result.level else {
         let counts_people = BANK
             .questions
             .iter()
             .any(|q| q.dimension == Some(result.dimension) && q.share_of.is_some());
-        lines.push(if counts_people {
-            "No answer here could be scored: it was \u{201c}Don't know\u{201d}, or a team size without the number of engineers to compare it with. This area has no level and does not count towards the score.".to_string()
+        return vec![if counts_people {
+            Line::NothingScorable
         } else {
-            format!(
-                "All {} answers here were \u{201c}Don't know\u{201d}, so this area has no level and does not count towards the score.",
-                result.n_questions
-            )
-        });
-        return lines;
+            Line::AllUnknown {
+                n: result.n_questions,
+            }
+        }];
     };
-    let levels: Vec<String> = result.answers.iter().map(|a| a.level.to_string()).collect();
+    let mut lines = Vec::new();
+    let levels: Vec<u8> = result.answers.iter().map(|a| a.level).collect();
     lines.push(if levels.len() == 1 {
-        format!("Level: {} (one answer).", tenths(level))
+        Line::LevelOfOne { level }
     } else {
-        format!(
-            "Level: the average of {} answers, ({}) \u{f7} {} = {}.",
-            levels.len(),
-            levels.join(" + "),
-            levels.len(),
-            tenths(level)
-        )
+        Line::LevelAverage { levels, level }
     });
     for a in &result.answers {
-        let Some(q) = BANK.questions.get(a.question) else {
-            continue;
-        };
-        if a.choice >= q.options.len() {
+        if BANK
+            .questions
+            .get(a.question)
+            .and_then(|q| q.options.get(a.choice))
+            .is_none()
+        {
             continue;
         }
-        let option = text.option(q, a.choice);
-        if let Some(share) = a.share {
-            lines.push(format!(
-                "\u{201c}{}\u{201d} people on the platform is about {share}% of your engineers: level {}.",
-                option, a.value
-            ));
+        if let Some(percent) = a.share {
+            lines.push(Line::Share {
+                question: a.question,
+                choice: a.choice,
+                percent,
+                level: a.value,
+            });
         }
         match a.fit {
-            Fit::Never => lines.push(format!(
-                "\u{201c}{}\u{201d} fits no stage, so it counts one level outside the band: level {}.",
-                option, a.level
-            )),
-            Fit::NotAhead if a.level < a.value => lines.push(format!(
-                "\u{201c}{}\u{201d} is never ahead of a stage, so it counts at the band's top: level {}.",
-                option, a.level
-            )),
+            Fit::Never => lines.push(Line::FitsNoStage {
+                question: a.question,
+                choice: a.choice,
+                level: a.level,
+            }),
+            Fit::NotAhead if a.level < a.value => lines.push(Line::NeverAhead {
+                question: a.question,
+                choice: a.choice,
+                level: a.level,
+            }),
             Fit::NotAhead | Fit::Band => {}
         }
     }
-    let mut band_line = format!("Band for {}: {}.", stage.company(), band_text(result.band));
-    if result.band != result.base_band {
-        band_line.push_str(&format!(
-            " Your strategy moved it from {}.",
-            band_text(result.base_band)
-        ));
-    }
-    lines.push(band_line);
-    let mut weight_line = format!("Weight: {} of {} in all.", result.weight, total_weight);
-    if result.weight != result.base_weight {
-        weight_line.push_str(&format!(
-            " Your strategy changed it from {}.",
-            result.base_weight
-        ));
-    }
-    if result.charged_weight != result.weight {
-        weight_line.push_str(&format!(
-            " Ahead of an early-stage company, its gap is charged at {}, as the weightiest early area: building ahead of the company is the costliest mistake at this stage.",
-            result.charged_weight
-        ));
-    }
-    lines.push(weight_line);
-    let direction = if result.finding == Finding::Over {
-        "above"
-    } else {
-        "below"
-    };
+    lines.push(Line::Band {
+        stage,
+        band: result.band,
+        moved_from: (result.band != result.base_band).then_some(result.base_band),
+    });
+    lines.push(Line::Weight {
+        weight: result.weight,
+        total: total_weight,
+        changed_from: (result.weight != result.base_weight).then_some(result.base_weight),
+        charged: (result.charged_weight != result.weight).then_some(result.charged_weight),
+    });
+    let ahead = result.finding == Finding::Over;
     lines.push(match result.finding {
-        Finding::Fit | Finding::Unknown => "Gap: none, the level is within the band, so this area costs no points.".to_string(),
-        Finding::Over | Finding::Under if result.off >= 1.0 => format!(
-            "Gap: {} {direction} the band. Two levels or more outside it lose all of an area's weight: {} of the {} weight points in all. Points lost: {}.",
-            tenths(result.gap.abs()),
-            result.charged_weight,
-            total_weight,
-            tenths(result.points_lost),
-        ),
-        Finding::Over | Finding::Under => format!(
-            "Gap: {} {direction} the band. Two levels outside it would lose all of an area's weight, so this one loses {} \u{f7} {FULL_GAP:.0} \u{d7} {} = {} of the {} weight points in all. Points lost: {}.",
-            tenths(result.gap.abs()),
-            tenths(result.gap.abs()),
-            result.charged_weight,
-            tenths(result.off * f32::from(result.charged_weight)),
-            total_weight,
-            tenths(result.points_lost),
-        ),
+        Finding::Fit | Finding::Unknown => Line::NoGap,
+        Finding::Over | Finding::Under if result.off >= 1.0 => Line::FullGap {
+            gap: result.gap.abs(),
+            ahead,
+            charged: result.charged_weight,
+            total: total_weight,
+            points_lost: result.points_lost,
+        },
+        Finding::Over | Finding::Under => Line::PartGap {
+            gap: result.gap.abs(),
+            ahead,
+            full_gap: super::scoring::FULL_GAP,
+            charged: result.charged_weight,
+            weight_lost: result.off * f32::from(result.charged_weight),
+            total: total_weight,
+            points_lost: result.points_lost,
+        },
     });
     lines
 }
 
-/// The stage as the headline shows it, and a small note under it: "Stage unknown" with
-/// "assumed Growth" when no company answer is known and the person chose no stage, so the
-/// assumed middle is never shown as a finding.
-pub fn stage_headline(stage: &StageInference) -> (String, Option<String>) {
-    if stage.known() {
-        (stage.stage.to_string(), None)
-    } else {
-        (
-            "Stage unknown".to_string(),
-            Some(format!("assumed {}", stage.stage)),
-        )
-    }
-}
-
-/// The stage in a running line ("Growth stage"), saying so when it is only assumed ("stage
-/// unknown (assumed Growth)"), for lists that show many results at once.
-pub fn stage_phrase(stage: &StageInference) -> String {
-    match stage_headline(stage) {
-        (known, None) => format!("{known} stage"),
-        (_, Some(assumed)) => format!("stage unknown ({assumed})"),
-    }
+/// What the transition note says, for a company near the line between two stages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TransitionNote {
+    /// Still in `from`: `n` areas are marked "Prepare" for the next stage (`n` ≥ 1).
+    Prepare { line: Transition, n: usize },
+    /// Still in `from`, and no area that fits today falls short of the next stage.
+    NothingToPrepare { line: Transition },
+    /// Already past the line: the findings use the bands of `stage`.
+    Past { line: Transition, stage: Stage },
 }
 
 /// The note for a company near the line between two stages, or `None`. It promises
 /// "Prepare" findings only when there are some to show.
-pub fn transition(assessment: &Assessment) -> Option<String> {
-    let t = assessment.stage.transition?;
+pub fn transition(assessment: &Assessment) -> Option<TransitionNote> {
+    let line = assessment.stage.transition?;
     let stage = assessment.stage.stage;
-    let near = format!(
-        "In transition: your answers sit near the line between {} and {}.",
-        t.from.id(),
-        t.to.id()
-    );
-    let n_prepare = assessment
+    let n = assessment
         .dimensions
         .iter()
         .filter(|d| d.prepare_for.is_some())
         .count();
-    Some(if stage == t.from && n_prepare > 0 {
-        format!(
-            "{near} {} marked \u{201c}Prepare\u{201d} show what the {} stage will ask for.",
-            if n_prepare == 1 {
-                "One area".to_string()
-            } else {
-                format!("{n_prepare} areas")
-            },
-            t.to.id()
-        )
-    } else if stage == t.from {
-        format!(
-            "{near} The findings use the {} bands; no area that fits today falls short of what the {} stage will ask for.",
-            stage.id(),
-            t.to.id()
-        )
+    Some(if stage == line.from && n > 0 {
+        TransitionNote::Prepare { line, n }
+    } else if stage == line.from {
+        TransitionNote::NothingToPrepare { line }
     } else {
-        format!("{near} The findings use the {} bands.", stage.id())
+        TransitionNote::Past { line, stage }
     })
 }
 
-/// One sentence on how sure the stage reading is, and why.
-pub fn confidence(stage: &StageInference) -> String {
+/// How much the known company answers agree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Agreement {
+    /// They point the same way (agreement 0.8 or more).
+    Same,
+    /// They mostly agree (0.6 or more).
+    Mostly,
+    /// They point in different directions.
+    Different,
+}
+
+/// How sure the stage reading is, and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ConfidenceNote {
+    /// Every company answer was "Don't know": the middle stage is assumed.
+    NoAnswers,
+    /// `pointing` of `questions` company answers point to a stage, agreeing as said.
+    Answers {
+        confidence: Confidence,
+        pointing: usize,
+        questions: usize,
+        agreement: Agreement,
+    },
+}
+
+/// How sure the stage reading is, and why.
+pub fn confidence(stage: &StageInference) -> ConfidenceNote {
     if stage.position.is_none() {
-        return "Low confidence: every company answer was \u{201c}Don't know\u{201d}, so this assumes the middle stage.".to_string();
+        return ConfidenceNote::NoAnswers;
     }
     let agreement = if stage.agreement >= 0.8 {
-        "they point the same way"
+        Agreement::Same
     } else if stage.agreement >= 0.6 {
-        "they mostly agree"
+        Agreement::Mostly
     } else {
-        "they point in different directions"
+        Agreement::Different
     };
-    format!(
-        "{} confidence: {} of {} company answers point to a stage, and {agreement}.",
-        capitalise(&stage.confidence.to_string()),
-        stage.evidence.len(),
-        stage.n_questions
-    )
+    ConfidenceNote::Answers {
+        confidence: stage.confidence,
+        pointing: stage.evidence.len(),
+        questions: stage.n_questions,
+        agreement,
+    }
 }
 
-/// The text with its first letter in upper case.
-pub fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_ascii_uppercase())
-        .into_iter()
-        .chain(chars)
-        .collect()
-}
-
-/// What a score means in words, and its tone for the gauge's colour (the words always go with
-/// the colour, so colour is never the only cue).
+/// What a score means; the app words it, and its tone colours the gauge (the words always go
+/// with the colour, so colour is never the only cue).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Verdict {
-    /// Shown under the gauge: "Fits your stage well", "Partly fits your stage", "Out of step with
-    /// your stage" or "Not scored yet".
-    pub heading: &'static str,
-    /// The same, read after "Your platform": "fits your stage well", "partly fits your stage", …
-    pub words: &'static str,
+pub enum Verdict {
+    /// Nothing to score yet.
+    None,
+    /// Fits the stage well.
+    Good,
+    /// Partly fits the stage.
+    Partial,
+    /// Out of step with the stage.
+    Poor,
+}
+
+impl Verdict {
     /// "good", "partial", "poor" or "none", for class names.
-    pub tone: &'static str,
+    pub fn tone(self) -> &'static str {
+        match self {
+            Verdict::None => "none",
+            Verdict::Good => "good",
+            Verdict::Partial => "partial",
+            Verdict::Poor => "poor",
+        }
+    }
 }
 
 /// The verdict for a score: "fits well" only from 85 with at most two areas off; "out of step"
 /// below 60 or when most scored areas are off (never "partly fits" then); "partly fits" between.
 pub fn verdict(score: Option<u8>, n_off: usize, n_scored: usize) -> Verdict {
-    let (heading, words, tone) = match score {
-        None => ("Not scored yet", "is not scored yet", "none"),
-        Some(s) if s >= 85 && n_off <= 2 => {
-            ("Fits your stage well", "fits your stage well", "good")
-        }
-        Some(s) if s < 60 || 2 * n_off > n_scored => (
-            "Out of step with your stage",
-            "is out of step with your stage",
-            "poor",
-        ),
-        Some(_) => (
-            "Partly fits your stage",
-            "partly fits your stage",
-            "partial",
-        ),
-    };
-    Verdict {
-        heading,
-        words,
-        tone,
+    match score {
+        None => Verdict::None,
+        Some(s) if s >= 85 && n_off <= 2 => Verdict::Good,
+        Some(s) if s < 60 || 2 * n_off > n_scored => Verdict::Poor,
+        Some(_) => Verdict::Partial,
     }
 }
 
@@ -269,74 +289,101 @@ pub fn verdict_of(assessment: &Assessment) -> Verdict {
     verdict(assessment.score, n_off, scored.count())
 }
 
-/// For an area that is one of the top priorities, where its advice is, so the page need not
-/// repeat it: "Top priority 2: its advice and draft goal are in the card above."
-pub fn priority_pointer(assessment: &Assessment, dimension: usize) -> Option<String> {
-    let rank = assessment
+/// For an area that is one of the top priorities, its rank (1 for the first), so the page can
+/// point to its card instead of repeating its advice.
+pub fn priority_rank(assessment: &Assessment, dimension: usize) -> Option<usize> {
+    assessment
         .priorities
         .iter()
-        .position(|p| p.dimension == dimension)?;
-    Some(format!(
-        "Top priority {}: its advice and draft goal are in the card above.",
-        rank + 1
-    ))
+        .position(|p| p.dimension == dimension)
+        .map(|rank| rank + 1)
 }
 
-/// The sentence under the score that says what it means.
-pub fn score(assessment: &Assessment, text: &dyn BankText) -> String {
-    match assessment.score {
-        None => "Every platform answer was \u{201c}Don't know\u{201d}, so there is nothing to score yet.".to_string(),
-        Some(score) => {
-            let n_off = assessment
-                .dimensions
-                .iter()
-                .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
-                .count();
-            let n_scored = assessment
-                .dimensions
-                .iter()
-                .filter(|d| d.level.is_some())
-                .count();
-            let company = assessment.stage.stage.company();
-            let arithmetic = format!(
-                "Weight lost: {} of {}, so the score is 100 \u{d7} (1 \u{2212} {:.2})\u{b2} = {score}.",
-                tenths(assessment.lost * assessment.total_weight as f32),
-                assessment.total_weight,
-                assessment.lost,
-            );
-            if score == 0 {
-                let first = assessment.priorities.first().map_or(String::new(), |p| {
-                    format!(
-                        " The first thing to do: {} ({}).",
-                        p.kind.label(),
-                        text.dimension_name(&BANK.dimensions[p.dimension]).to_lowercase()
-                    )
-                });
-                let n_far = assessment
-                    .dimensions
-                    .iter()
-                    .filter(|d| d.level.is_some() && d.off >= 1.0)
-                    .count();
-                let rest = match n_off.saturating_sub(n_far) {
-                    0 => String::new(),
-                    n => format!(", and {n} more less far"),
-                };
-                return format!(
-                    "Your platform is as far from what suits {company} as the score can show: {n_far} of {n_scored} areas are two levels or more outside their range{rest}.{first} {arithmetic}"
-                );
-            }
-            let verdict = verdict(Some(score), n_off, n_scored).words;
-            format!(
-                "Your platform {verdict}. 100 would mean every area sits in the range that suits {company}; {n_off} of {n_scored} areas are outside it. Being ahead costs as many points as being behind. {arithmetic}"
-            )
-        }
+/// How the score follows from the weight lost: `100 × (1 − lost)² = score`, where `lost` is
+/// `weight_lost` of `total_weight`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Arithmetic {
+    pub weight_lost: f32,
+    pub total_weight: u32,
+    pub lost: f32,
+    pub score: u8,
+}
+
+/// What the score means, with its arithmetic.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ScoreNote {
+    /// Every platform answer was "Don't know": nothing to score.
+    Nothing,
+    /// A score of 0: `far` of `scored` areas are two levels or more outside their band, and
+    /// `nearer` more are less far; `first` is the first thing to do.
+    Zero {
+        stage: Stage,
+        far: usize,
+        scored: usize,
+        nearer: usize,
+        first: Option<Priority>,
+        arithmetic: Arithmetic,
+    },
+    /// Any other score: the verdict, and `off` of `scored` areas outside their band.
+    Scored {
+        stage: Stage,
+        verdict: Verdict,
+        off: usize,
+        scored: usize,
+        arithmetic: Arithmetic,
+    },
+}
+
+/// What the score means, for the sentence under it.
+pub fn score(assessment: &Assessment) -> ScoreNote {
+    let Some(score) = assessment.score else {
+        return ScoreNote::Nothing;
+    };
+    let off = assessment
+        .dimensions
+        .iter()
+        .filter(|d| matches!(d.finding, Finding::Over | Finding::Under))
+        .count();
+    let scored = assessment
+        .dimensions
+        .iter()
+        .filter(|d| d.level.is_some())
+        .count();
+    let stage = assessment.stage.stage;
+    let arithmetic = Arithmetic {
+        weight_lost: assessment.lost * assessment.total_weight as f32,
+        total_weight: assessment.total_weight,
+        lost: assessment.lost,
+        score,
+    };
+    if score == 0 {
+        let far = assessment
+            .dimensions
+            .iter()
+            .filter(|d| d.level.is_some() && d.off >= 1.0)
+            .count();
+        return ScoreNote::Zero {
+            stage,
+            far,
+            scored,
+            nearer: off.saturating_sub(far),
+            first: assessment.priorities.first().copied(),
+            arithmetic,
+        };
+    }
+    ScoreNote::Scored {
+        stage,
+        verdict: verdict(Some(score), off, scored),
+        off,
+        scored,
+        arithmetic,
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, Part, Stage, assess};
+    use crate::{Answer, Answers, BANK, Part, PriorityKind, Stage, assess};
 
     fn mature_company_with_light_platform() -> Assessment {
         let mut answers = Answers::new(&BANK);
@@ -354,37 +401,43 @@ mod tests {
     }
 
     #[test]
-    fn a_running_line_says_when_the_stage_is_only_assumed() {
-        let none = assess(&BANK, &Answers::new(&BANK));
-        assert_eq!(stage_phrase(&none.stage), "stage unknown (assumed Growth)");
-        let mut a = Answers::new(&BANK);
-        let q = BANK
-            .questions
-            .iter()
-            .position(|q| q.part == Part::Company)
-            .unwrap();
-        a.set(q, Answer::Chosen(0));
-        assert_eq!(stage_phrase(&assess(&BANK, &a).stage), "Early stage");
-    }
-
-    #[test]
     fn a_gap_is_explained_with_its_arithmetic() {
         let a = mature_company_with_light_platform();
         let delivery = &a.dimensions[0];
-        let lines = dimension(
-            delivery,
-            a.stage.stage,
-            a.total_weight,
-            &crate::JsonBankText::english(),
+        let lines = dimension(delivery, a.stage.stage, a.total_weight);
+        assert_eq!(lines[0], Line::LevelOfOne { level: 0.0 });
+        assert_eq!(
+            lines[1],
+            Line::Band {
+                stage: Stage::Mature,
+                band: Band { low: 3, high: 4 },
+                moved_from: None
+            }
         );
-        assert_eq!(lines[0], "Level: 0.0 (one answer).");
-        assert_eq!(lines[1], "Band for a mature company: 3 to 4.");
-        assert!(lines[2].starts_with("Weight: 2 of "), "{}", lines[2]);
         assert!(
-            lines[3].starts_with(
-                "Gap: 3.0 below the band. Two levels or more outside it lose all of an area's weight: 2 of the "
+            matches!(
+                lines[2],
+                Line::Weight {
+                    weight: 2,
+                    changed_from: None,
+                    charged: None,
+                    ..
+                }
             ),
-            "{}",
+            "{:?}",
+            lines[2]
+        );
+        assert!(
+            matches!(
+                lines[3],
+                Line::FullGap {
+                    gap: 3.0,
+                    ahead: false,
+                    charged: 2,
+                    ..
+                }
+            ),
+            "{:?}",
             lines[3]
         );
     }
@@ -397,30 +450,46 @@ mod tests {
             .iter()
             .find(|d| BANK.dimensions[d.dimension].id == "reliability")
             .unwrap();
-        let lines = dimension(
-            reliability,
-            a.stage.stage,
-            a.total_weight,
-            &crate::JsonBankText::english(),
-        );
+        let lines = dimension(reliability, a.stage.stage, a.total_weight);
         assert_eq!(
             lines[0],
-            "Level: the average of 2 answers, (0 + 0) \u{f7} 2 = 0.0."
+            Line::LevelAverage {
+                levels: vec![0, 0],
+                level: 0.0
+            }
         );
     }
 
     #[test]
-    fn confidence_and_score_sentences_read_well() {
+    fn confidence_and_score_say_why() {
         let a = mature_company_with_light_platform();
         assert_eq!(
             confidence(&a.stage),
-            "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
+            ConfidenceNote::Answers {
+                confidence: Confidence::High,
+                pointing: 7,
+                questions: 7,
+                agreement: Agreement::Same
+            }
         );
-        let text = score(&a, &crate::JsonBankText::english());
-        assert!(
-            text.starts_with("Your platform is as far from what suits a mature company as the score can show: 13 of 14 areas are two levels or more outside their range. The first thing to do: Invest ("),
-            "{text}"
-        );
+        let ScoreNote::Zero {
+            stage,
+            far,
+            scored,
+            nearer,
+            first,
+            arithmetic,
+        } = score(&a)
+        else {
+            panic!("a score of 0: {:?}", score(&a));
+        };
+        assert_eq!((stage, far, scored, nearer), (Stage::Mature, 13, 14, 0));
+        assert_eq!(first.map(|p| p.kind), Some(PriorityKind::Invest));
+        assert_eq!(arithmetic.score, 0);
+        assert_eq!(arithmetic.total_weight, a.total_weight);
+        let none = assess(&BANK, &Answers::new(&BANK));
+        assert_eq!(confidence(&none.stage), ConfidenceNote::NoAnswers);
+        assert_eq!(score(&none), ScoreNote::Nothing);
     }
 
     #[test]
@@ -437,37 +506,19 @@ mod tests {
             .position(|q| q.id == "platform.deploy");
         answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
         let a = assess(&BANK, &answers);
-        let lines = dimension(
-            &a.dimensions[0],
-            a.stage.stage,
-            a.total_weight,
-            &crate::JsonBankText::english(),
-        );
+        let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);
         assert_eq!(
             lines[3],
-            format!(
-                "Gap: 1.0 below the band. Two levels outside it would lose all of an area's weight, so this one loses 1.0 \u{f7} 2 \u{d7} 3 = 1.5 of the 3 weight points in all. Points lost: {}.",
-                tenths(a.dimensions[0].points_lost)
-            )
+            Line::PartGap {
+                gap: 1.0,
+                ahead: false,
+                full_gap: 2.0,
+                charged: 3,
+                weight_lost: 1.5,
+                total: 3,
+                points_lost: a.dimensions[0].points_lost,
+            }
         );
-    }
-
-    #[test]
-    fn issue_13_no_known_company_answer_reads_stage_unknown_with_the_assumption_in_small_text() {
-        let check = |answers: &Answers, expected: (&str, Option<&str>)| {
-            let (big, small) = stage_headline(&assess(&BANK, answers).stage);
-            assert_eq!((big.as_str(), small.as_deref()), expected);
-        };
-        let mut answers = Answers::new(&BANK);
-        for index in 0..BANK.questions.len() {
-            answers.set(index, Answer::Unknown);
-        }
-        check(&answers, ("Stage unknown", Some("assumed Growth")));
-        answers.stage_override = Some(Stage::Growth);
-        check(&answers, ("Growth", None));
-        answers.stage_override = None;
-        answers.set(0, Answer::Chosen(0));
-        check(&answers, ("Early", None));
     }
 
     #[test]
@@ -494,8 +545,8 @@ mod tests {
                     .filter(|d| d.prepare_for.is_some())
                     .count();
                 match transition(&a) {
-                    Some(text) => assert_eq!(text.contains("Prepare"), n_prepare > 0, "{text}"),
-                    None => assert_eq!(n_prepare, 0),
+                    Some(TransitionNote::Prepare { n, .. }) => assert_eq!(n, n_prepare),
+                    Some(_) | None => assert_eq!(n_prepare, 0),
                 }
             }
         }
@@ -503,20 +554,20 @@ mod tests {
 
     #[test]
     fn issue_13_fits_well_needs_85_and_at_most_two_areas_off() {
-        fn check(score: u8, n_off: usize, n_scored: usize, expected: &str) {
-            assert!(
-                verdict(Some(score), n_off, n_scored)
-                    .words
-                    .contains(expected),
+        for (score, n_off, n_scored, expected) in [
+            (100, 0, 14, Verdict::Good),
+            (85, 2, 14, Verdict::Good),
+            (90, 3, 14, Verdict::Partial),
+            (84, 1, 14, Verdict::Partial),
+            (70, 8, 14, Verdict::Poor),
+            (59, 1, 14, Verdict::Poor),
+        ] {
+            assert_eq!(
+                verdict(Some(score), n_off, n_scored),
+                expected,
                 "{score} {n_off}/{n_scored}"
             );
         }
-        check(100, 0, 14, "fits your stage well");
-        check(85, 2, 14, "fits your stage well");
-        check(90, 3, 14, "partly fits");
-        check(84, 1, 14, "partly fits");
-        check(70, 8, 14, "out of step");
-        check(59, 1, 14, "out of step");
     }
 
     #[test]
@@ -536,28 +587,26 @@ mod tests {
             d.finding = Finding::Over;
         }
         a.score = Some(0);
-        let text = score(&a, &crate::JsonBankText::english());
-        assert!(text.starts_with("Your platform is as far from what suits an early-stage company as the score can show"), "{text}");
-        assert!(
-            text.contains("The first thing to do: Stop or defer ("),
-            "{text}"
-        );
+        let ScoreNote::Zero { stage, first, .. } = score(&a) else {
+            panic!("{:?}", score(&a));
+        };
+        assert_eq!(stage, Stage::Early);
+        assert_eq!(first.map(|p| p.kind), Some(PriorityKind::Defer));
     }
 
     #[test]
-    fn verdicts_have_words_for_every_score() {
-        for (score, heading, tone) in [
-            (None, "Not scored yet", "none"),
-            (Some(0), "Out of step with your stage", "poor"),
-            (Some(59), "Out of step with your stage", "poor"),
-            (Some(60), "Partly fits your stage", "partial"),
-            (Some(84), "Partly fits your stage", "partial"),
-            (Some(85), "Fits your stage well", "good"),
-            (Some(100), "Fits your stage well", "good"),
+    fn verdicts_and_tones_for_every_score() {
+        for (score, verdict_expected, tone) in [
+            (None, Verdict::None, "none"),
+            (Some(0), Verdict::Poor, "poor"),
+            (Some(59), Verdict::Poor, "poor"),
+            (Some(60), Verdict::Partial, "partial"),
+            (Some(84), Verdict::Partial, "partial"),
+            (Some(85), Verdict::Good, "good"),
+            (Some(100), Verdict::Good, "good"),
         ] {
             let v = verdict(score, 0, 14);
-            assert_eq!((v.heading, v.tone), (heading, tone), "{score:?}");
-            assert!(v.words.ends_with(&v.heading[1..]), "{score:?}");
+            assert_eq!((v, v.tone()), (verdict_expected, tone), "{score:?}");
         }
     }
 
@@ -581,16 +630,12 @@ mod tests {
         let a = mature_company_with_light_platform();
         assert_eq!(a.priorities.len(), 3);
         for (rank, p) in a.priorities.iter().enumerate() {
-            let note = priority_pointer(&a, p.dimension).expect("a priority");
-            assert!(
-                note.starts_with(&format!("Top priority {}: ", rank + 1)),
-                "{note}"
-            );
+            assert_eq!(priority_rank(&a, p.dimension), Some(rank + 1));
         }
         let other = (0..a.dimensions.len())
             .find(|d| a.priorities.iter().all(|p| p.dimension != *d))
             .expect("an area that is not a priority");
-        assert_eq!(priority_pointer(&a, other), None);
+        assert_eq!(priority_rank(&a, other), None);
     }
 
     // Regression (issue 14): the note promised "Prepare" findings that were not on the page.
@@ -608,9 +653,15 @@ mod tests {
                     .iter()
                     .filter(|d| d.prepare_for.is_some())
                     .count();
-                assert_eq!(n > 0, note.contains("Prepare"), "{note}");
-                if n > 1 {
-                    assert!(note.contains(&format!("{n} areas")), "{note}");
+                match note {
+                    TransitionNote::Prepare { n: said, .. } => assert_eq!(said, n),
+                    TransitionNote::NothingToPrepare { line } => {
+                        assert_eq!((n, a.stage.stage), (0, line.from))
+                    }
+                    TransitionNote::Past { stage, line } => {
+                        assert_eq!(stage, a.stage.stage);
+                        assert_ne!(stage, line.from);
+                    }
                 }
                 seen_with |= n > 0;
                 seen_without |= n == 0;

@@ -1,12 +1,10 @@
-//! The Markdown summary people paste into a chat or a wiki: headline, the share link, stage,
-//! score, a table of findings, the priorities and their draft goals. Also the one rule for
-//! labels people type.
-
-use std::fmt::Write as _;
+//! The helpers the Markdown summary and the lists are written with, as data functions: the one
+//! rule for labels people type, escaping for Markdown, one decimal as people see it, calendar
+//! days for file names. The summary's words are the app's (`results.json`), in the language in
+//! use.
 
 use super::bank::{Bank, BankText};
-use super::explain;
-use super::scoring::{Assessment, Finding, Priority};
+use super::scoring::Priority;
 
 /// The longest label kept, in characters.
 pub const LABEL_MAX: usize = 80;
@@ -108,7 +106,9 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
-/// One numbered priority with its advice, as a Markdown list item.
+/// One numbered priority with its advice, as a Markdown list item, in English: the workshop's
+/// summary (`workshop::markdown`) still uses it; the results summary is written by the app, in
+/// the language in use.
 pub fn priority_line(
     bank: &Bank,
     text: &dyn BankText,
@@ -124,120 +124,9 @@ pub fn priority_line(
     )
 }
 
-/// The Markdown summary of an assessment. `label` is the person's name for it (may be empty);
-/// `date` is shown as given; `link` is the result's share link, so whoever reads the summary
-/// can open the whole result (left out when empty).
-pub fn markdown(
-    bank: &Bank,
-    text: &dyn BankText,
-    assessment: &Assessment,
-    label: &str,
-    date: &str,
-    link: &str,
-) -> String {
-    let mut md = String::new();
-    let label = clean_label(label);
-    let title = if label.is_empty() {
-        "Platform stage fit".to_string()
-    } else {
-        escape_markdown(&label)
-    };
-    let _ = writeln!(md, "# Stagefit: {title}\n");
-    let _ = writeln!(md, "_{date}_\n");
-    if !link.is_empty() {
-        // An autolink: the underscores a link may hold are not read as emphasis.
-        let _ = writeln!(md, "Open the full result: <{link}>\n");
-    }
-    let stage = &assessment.stage;
-    // As on screen: a stage no answer pointed to is only assumed, and says so.
-    let assumed = if stage.known() {
-        ""
-    } else {
-        "unknown, assumed "
-    };
-    let _ = writeln!(
-        md,
-        "**Company stage:** {assumed}{}{}: {}. {}\n",
-        stage.stage,
-        if stage.overridden {
-            " (chosen by you)"
-        } else {
-            ""
-        },
-        stage.stage.motto(),
-        explain::confidence(stage)
-    );
-    let score = assessment
-        .score
-        .map_or("not scored".to_string(), |s| format!("{s} out of 100"));
-    let _ = writeln!(
-        md,
-        "**Stage fit:** {score}. {}\n",
-        explain::score(assessment, text)
-    );
-    for note in &assessment.strategy.notes {
-        let note = text.note(&bank.questions[note.question], note.option);
-        let _ = writeln!(md, "> {note}\n");
-    }
-    let _ = writeln!(md, "| Area | Level (0 to 4) | Fits this stage | Finding |");
-    let _ = writeln!(md, "|---|---|---|---|");
-    for d in &assessment.dimensions {
-        let level = d.level.map_or("not answered".to_string(), tenths);
-        let marker = match d.finding {
-            Finding::Unknown => String::new(),
-            finding => format!("{} ", super::chart::marker(finding)),
-        };
-        let _ = writeln!(
-            md,
-            "| {} | {level} | {} | {marker}{} |",
-            text.dimension_name(&bank.dimensions[d.dimension]),
-            explain::band(d.band),
-            d.finding.label()
-        );
-    }
-    let _ = writeln!(md, "\n## Top priorities\n");
-    if assessment.priorities.is_empty() {
-        let _ = writeln!(
-            md,
-            "Nothing stands out: every area answered fits the stage."
-        );
-    }
-    for (i, p) in assessment.priorities.iter().enumerate() {
-        let dimension = &bank.dimensions[p.dimension];
-        let _ = writeln!(md, "{}", priority_line(bank, text, i, p));
-        let _ = writeln!(
-            md,
-            "   - Objective: {}",
-            text.objective(dimension, p.goal())
-        );
-        for kr in text.key_results(dimension, p.goal()) {
-            let _ = writeln!(md, "   - Key result: {kr}");
-        }
-    }
-    let _ = writeln!(
-        md,
-        "\n_Draft goals: replace the example numbers with your own baseline and target._"
-    );
-    md
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, Part, assess};
-
-    fn growth_company_on_a_light_platform() -> Assessment {
-        let mut answers = Answers::new(&BANK);
-        for (index, q) in BANK.questions.iter().enumerate() {
-            let answer = match q.part {
-                Part::Company => Answer::Chosen(2),
-                Part::Strategy => Answer::Unknown,
-                Part::Platform => Answer::Chosen(0),
-            };
-            answers.set(index, answer);
-        }
-        assess(&BANK, &answers)
-    }
 
     #[test]
     fn dates_read_as_calendar_days() {
@@ -302,68 +191,6 @@ mod tests {
         check(
             &format!("a{}", "\u{200b}".repeat(100)),
             &format!("a{}", "\u{200b}".repeat(79)),
-        );
-    }
-
-    #[test]
-    fn the_summary_has_headline_stage_score_table_and_priorities() {
-        let md = markdown(
-            &BANK,
-            &crate::JsonBankText::english(),
-            &growth_company_on_a_light_platform(),
-            "Platform team",
-            "2026-11-26",
-            "https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY",
-        );
-        let lines: Vec<&str> = md.lines().collect();
-        assert_eq!(lines[0], "# Stagefit: Platform team");
-        // Regression (issue 14): the summary carries the link to the whole result.
-        assert!(md.contains(
-            "\nOpen the full result: <https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY>\n"
-        ));
-        assert!(md.contains("**Company stage:** Growth: scaling a proven product: standardise."));
-        assert!(md.contains("**Stage fit:** "));
-        assert!(md.contains("| Area | Level (0 to 4) | Fits this stage | Finding |"));
-        assert_eq!(md.matches("\n| ").count(), 1 + BANK.dimensions.len());
-        assert!(md.contains("## Top priorities\n\n1. **Invest: "));
-        assert!(md.matches("   - Key result: ").count() >= 6);
-    }
-
-    #[test]
-    fn issue_13_a_summary_with_no_known_company_answer_says_the_stage_is_assumed() {
-        let mut answers = crate::Answers::new(&BANK);
-        for index in 0..BANK.questions.len() {
-            answers.set(index, crate::Answer::Unknown);
-        }
-        let md = markdown(
-            &BANK,
-            &crate::JsonBankText::english(),
-            &crate::assess(&BANK, &answers),
-            "",
-            "d",
-            "",
-        );
-        assert!(
-            md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
-            "{md}"
-        );
-    }
-
-    #[test]
-    fn hostile_labels_cannot_inject_markdown_or_html() {
-        let md = markdown(
-            &BANK,
-            &crate::JsonBankText::english(),
-            &growth_company_on_a_light_platform(),
-            "<script>alert(1)</script> | [x](javascript:y)",
-            "d",
-            "",
-        );
-        assert!(!md.contains("Open the full result"));
-        let first = md.lines().next().unwrap_or_default();
-        assert_eq!(
-            first,
-            "# Stagefit: \\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y)"
         );
     }
 }

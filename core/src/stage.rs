@@ -1,5 +1,6 @@
 //! The three company stages (early, growth, mature), where the 0-to-4 stage scale is cut
-//! between them, and the words used for each in saved data, page hooks and running text.
+//! between them, and the id used for each in saved data and page hooks (the words people read
+//! are the app's, in `results.json`).
 //!
 //! It only names and places stages: inferring a company's stage from answers is `scoring`'s
 //! job, and this module must never depend on answers or scoring, so both can depend on it.
@@ -30,30 +31,13 @@ impl Stage {
         }
     }
 
-    /// "early", "growth" or "mature": the stage in saved data, page hooks and running text.
+    /// "early", "growth" or "mature": the stage in saved data and page hooks. People read its
+    /// name in their language (the app's `results.json`).
     pub fn id(self) -> &'static str {
         match self {
             Stage::Early => "early",
             Stage::Growth => "growth",
             Stage::Mature => "mature",
-        }
-    }
-
-    /// "an early-stage company", "a growth-stage company", "a mature company".
-    pub fn company(self) -> &'static str {
-        match self {
-            Stage::Early => "an early-stage company",
-            Stage::Growth => "a growth-stage company",
-            Stage::Mature => "a mature company",
-        }
-    }
-
-    /// A short description of what the stage is about.
-    pub fn motto(self) -> &'static str {
-        match self {
-            Stage::Early => "searching for product-market fit: move fast",
-            Stage::Growth => "scaling a proven product: standardise",
-            Stage::Mature => "large and established: optimise",
         }
     }
 
@@ -69,6 +53,8 @@ impl Stage {
     }
 }
 
+/// "Early", "Growth", "Mature": for logs, tests and the workshop's text until it is translated;
+/// the results read stage names from the app's `results.json`.
 impl fmt::Display for Stage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {

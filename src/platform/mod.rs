@@ -338,6 +338,35 @@ pub fn format_number(language: &str, value: f64, max_fraction: u32) -> String {
         .unwrap_or_else(|| value.to_string())
 }
 
+/// Writes `value` with exactly `fraction` digits after the point ("3.0", "3,0"), as `language`
+/// writes numbers, by the browser's `Intl.NumberFormat`.
+#[cfg(target_arch = "wasm32")]
+pub fn format_fixed(language: &str, value: f64, fraction: u32) -> String {
+    let options = js_sys::Object::new();
+    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &fraction.into());
+    }
+    let locales = js_sys::Array::of1(&language.into());
+    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    format
+        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| format!("{value:.*}", fraction as usize))
+}
+
+/// `format_fixed` where there is no browser (native tests): a point in English, a comma in
+/// German and French, no grouping.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn format_fixed(language: &str, value: f64, fraction: u32) -> String {
+    let text = format!("{value:.*}", fraction as usize);
+    if language == "en" {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
 /// Writes a moment (milliseconds since 1970) as `language` writes a date, with the time when
 /// `with_time`, by the browser's own `Intl.DateTimeFormat`.
 pub fn format_date(language: &str, millis: f64, with_time: bool) -> String {

@@ -18,14 +18,13 @@ use crate::i18n::Locale;
 pub type I18n = I18nContext<Locale>;
 
 mod generated {
-    use super::I18n;
     include!(concat!(env!("OUT_DIR"), "/bank_keys.rs"));
 }
 
-/// The bank's words in the language `i18n` is in, for the core's functions that write them
-/// into charts, explanations and summaries.
+/// The bank's words in one language, for the core's functions that write them into charts,
+/// explanations and summaries.
 #[derive(Clone, Copy)]
-pub struct BankWords(pub I18n);
+pub struct BankWords(pub Locale);
 
 impl BankText for BankWords {
     fn text(&self, key: &str) -> String {
@@ -35,9 +34,14 @@ impl BankText for BankWords {
     }
 }
 
-/// The bank's words in the language `i18n` is in.
+/// The bank's words in the language `i18n` is in (read inside a closure, they follow it).
 pub fn words(i18n: I18n) -> BankWords {
-    BankWords(i18n)
+    BankWords(i18n.get_locale())
+}
+
+/// The bank's words in `locale`.
+pub fn words_in(locale: Locale) -> BankWords {
+    BankWords(locale)
 }
 
 /// A question (its index in `BANK.questions`), as its fieldset's legend reads.

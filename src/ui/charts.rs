@@ -6,10 +6,10 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
-use crate::ui::bank_text::{self as bt, I18n};
-use stagefit_core::report::tenths;
-use stagefit_core::{Assessment, BANK, Finding, chart, explain};
+use crate::i18n::{t, use_i18n};
+use crate::ui::result_text::{self as rt, s};
+use crate::ui::bank_text as bt;
+use stagefit_core::{Assessment, BANK, BankText, Finding, chart};
 
 /// The id of the hatching that fills "behind" bars (defined once, in the gap chart; the style
 /// sheet's `.bar-under` refers to it).
@@ -17,40 +17,45 @@ const HATCH: &str = "hatch-under";
 
 #[component]
 pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     view! {
-        <h2 class="charts-heading">"Charts"</h2>
+        <h2 class="charts-heading">{t!(i18n, results.charts.heading)}</h2>
         <div class="charts">
             <figure class="chart">
-                <figcaption id="radar-title">"Platform level by area, against the band that fits your stage"</figcaption>
+                <figcaption id="radar-title">{t!(i18n, results.charts.radar_title)}</figcaption>
                 <RadarChart assessment />
                 <ul class="legend">
                     <li>
                         <BandSwatch />
-                        " Shaded: the band that fits your stage"
+                        " "
+                        {t!(i18n, results.charts.legend_band)}
                     </li>
                     <li>
                         <LevelSwatch />
-                        " Line and dots: your platform"
+                        " "
+                        {t!(i18n, results.charts.legend_level)}
                     </li>
                 </ul>
             </figure>
             <figure class="chart">
-                <figcaption id="gaps-title">"Gap to the band by area: ahead to the right, behind to the left"</figcaption>
+                <figcaption id="gaps-title">{t!(i18n, results.charts.gaps_title)}</figcaption>
                 <GapChart assessment />
                 <ul class="legend">
                     <li>
                         <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="bar bar-over" x="1" y="1" width="22" height="10" rx="2" /></svg>
-                        {format!(" Solid, {}: ahead of your stage", chart::marker(Finding::Over))}
+                        " "
+                        {move || s!(i18n.get_locale(), results.charts.legend_ahead, marker = chart::marker(Finding::Over))}
                     </li>
                     <li>
                         <svg class="swatch" viewBox="0 0 24 12" aria-hidden="true"><rect class="bar bar-under" x="1" y="1" width="22" height="10" rx="2" /></svg>
-                        {format!(" Hatched, {}: behind your stage", chart::marker(Finding::Under))}
+                        " "
+                        {move || s!(i18n.get_locale(), results.charts.legend_behind, marker = chart::marker(Finding::Under))}
                     </li>
                 </ul>
             </figure>
         </div>
         <details class="chart-data">
-            <summary>"Show the chart data as a table"</summary>
+            <summary>{t!(i18n, results.charts.show_table)}</summary>
             <DataTable assessment />
         </details>
     }
@@ -77,12 +82,14 @@ pub(crate) fn LevelSwatch() -> impl IntoView {
 fn RadarChart(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let radar = assessment.with(|a| chart::radar(&BANK, &bt::words(i18n), a));
+        let locale = i18n.get_locale();
+        let radar = assessment.with(|a| chart::radar(&BANK, &bt::words_in(locale), a));
         let label = assessment.with(|a| {
-            format!(
-                "Radar chart of {} areas. {}",
-                a.dimensions.len(),
-                summary_sentence(a, i18n)
+            s!(
+                i18n.get_locale(),
+                results.charts.radar_desc,
+                n = a.dimensions.len(),
+                summary = summary_sentence(locale, a)
             )
         });
         view! {
@@ -103,8 +110,9 @@ fn RadarChart(assessment: Memo<Assessment>) -> impl IntoView {
 fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
-        let bars = assessment.with(|a| chart::gap_bars(&BANK, &bt::words(i18n), a));
-        let label = assessment.with(|a| summary_sentence(a, i18n));
+        let locale = i18n.get_locale();
+        let bars = assessment.with(|a| gap_bars(locale, a));
+        let label = assessment.with(|a| summary_sentence(locale, a));
         let value_x = bars.value_x.clone();
         view! {
             <svg class="gaps" viewBox=bars.view_box role="img" aria-labelledby="gaps-title" aria-describedby="gaps-desc">
@@ -115,15 +123,15 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
                         <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
                     </pattern>
                 </defs>
-                <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">"\u{25c0} behind"</text>
-                <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">"ahead \u{25b6}"</text>
+                <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">{t!(i18n, results.charts.behind_axis)}</text>
+                <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">{t!(i18n, results.charts.ahead_axis)}</text>
                 <line class="zero" x1=bars.zero_x.clone() y1="18" x2=bars.zero_x y2=bars.zero_bottom />
                 {bars.rows.into_iter().map(|r| {
                     let class = format!("bar bar-{}", r.finding.id());
                     view! {
                         <text class="row-label" x="0" y=r.text_y.clone()>{r.label}</text>
                         <rect class=class x=r.bar_x y=r.bar_y width=r.bar_width height="14" rx="2" />
-                        <text class=format!("bar-value value-{}", r.finding.id()) x=value_x.clone() y=r.text_y>{r.value}</text>
+                        <text class=format!("bar-value value-{}", r.finding.id()) x=value_x.clone() y=r.text_y>{rt::gap_value(locale, r.finding, r.gap)}</text>
                     }
                 }).collect_view()}
             </svg>
@@ -131,25 +139,38 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
+/// The gap bars, with the value column as wide as its words in `locale`.
+fn gap_bars(locale: crate::i18n::Locale, a: &Assessment) -> chart::GapBars {
+    let words = rt::gap_words(locale);
+    chart::gap_bars(
+        &BANK,
+        &bt::words_in(locale),
+        a,
+        &[words[0].as_str(), words[1].as_str()],
+    )
+}
+
 /// One sentence for screen readers that sums up both charts.
-fn summary_sentence(a: &Assessment, i18n: I18n) -> String {
+fn summary_sentence(locale: crate::i18n::Locale, a: &Assessment) -> String {
+    let words = bt::words_in(locale);
     let names = |f: Finding| {
         let list: Vec<String> = a
             .dimensions
             .iter()
             .filter(|d| d.finding == f)
-            .map(|d| bt::dimension_short(i18n, d.dimension))
+            .map(|d| words.dimension_short(&BANK.dimensions[d.dimension]))
             .collect();
         if list.is_empty() {
-            "none".to_string()
+            rt::s!(locale, results.charts.none)
         } else {
             list.join(", ")
         }
     };
-    format!(
-        "Ahead of the stage: {}. Behind the stage: {}. The data table below lists every value.",
-        names(Finding::Over),
-        names(Finding::Under)
+    rt::s!(
+        locale,
+        results.charts.summary,
+        ahead = names(Finding::Over),
+        behind = names(Finding::Under)
     )
 }
 
@@ -157,28 +178,29 @@ fn summary_sentence(a: &Assessment, i18n: I18n) -> String {
 fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="table-scroll">
+        // Focusable, so a keyboard can scroll it where a long language makes it wider than a phone.
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-data-caption">
             <table>
-                <caption>"Level, band and gap for each area"</caption>
+                <caption id="chart-data-caption">{t!(i18n, results.charts.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">"Area"</th>
-                        <th scope="col">"Your level (0 to 4)"</th>
-                        <th scope="col">"Band for your stage"</th>
-                        <th scope="col">"Gap"</th>
-                        <th scope="col">"Finding"</th>
+                        <th scope="col">{t!(i18n, results.charts.col_area)}</th>
+                        <th scope="col">{t!(i18n, results.charts.col_level)}</th>
+                        <th scope="col">{t!(i18n, results.charts.col_band)}</th>
+                        <th scope="col">{t!(i18n, results.charts.col_gap)}</th>
+                        <th scope="col">{t!(i18n, results.charts.col_finding)}</th>
                     </tr>
                 </thead>
                 <tbody>
                     {move || assessment.with(|a| {
-                        let bars = chart::gap_bars(&BANK, &bt::words(i18n), a);
-                        a.dimensions.iter().zip(bars.rows).map(|(d, row)| view! {
+                        let locale = i18n.get_locale();
+                        a.dimensions.iter().map(|d| view! {
                             <tr>
-                                <th scope="row">{bt::dimension_name(i18n, d.dimension)}</th>
-                                <td>{d.level.map_or("not answered".to_string(), tenths)}</td>
-                                <td>{explain::band(d.band)}</td>
-                                <td>{row.value}</td>
-                                <td>{d.finding.label()}</td>
+                                <th scope="row">{bt::words_in(locale).dimension_name(&BANK.dimensions[d.dimension])}</th>
+                                <td>{rt::level_text(locale, d.level)}</td>
+                                <td>{rt::band(locale, d.band)}</td>
+                                <td>{rt::gap_value(locale, d.finding, d.gap)}</td>
+                                <td>{rt::finding(locale, d.finding)}</td>
                             </tr>
                         }).collect_view()
                     })}

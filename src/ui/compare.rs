@@ -1,40 +1,98 @@
 //! Two saved assessments compared: for the score and each area, the change and its direction
 //! in words (better, worse, moved within the band), and both radars drawn over each other in
-//! one chart. The words and directions come from `stagefit_core::compare`, the shapes from
-//! `stagefit_core::chart`; the table is the chart's text alternative.
+//! one chart. The changes and directions come from `stagefit_core::compare` as data and are
+//! worded here from `results.json`; the shapes come from `stagefit_core::chart`; the table is
+//! the chart's text alternative.
 
 use leptos::prelude::*;
 
+use crate::i18n::{Locale, t, use_i18n};
 use crate::ui::charts::{BandSwatch, LevelSwatch};
 use crate::ui::history::title;
+use crate::ui::result_text::{self as rt, s};
 use crate::ui::store::Store;
-use stagefit_core::compare::{self, Change};
+use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
 use stagefit_core::snapshot::Snapshot;
-use stagefit_core::{Assessment, BANK, assess, chart, explain, report};
+use crate::ui::bank_text as bt;
+use stagefit_core::{Assessment, BANK, BankText, assess, chart};
+
+/// One row of the comparison, in words: the measure, its value before and after, the direction
+/// (with its marker) and the signed change.
+#[derive(Clone, Debug, PartialEq)]
+struct Row {
+    measure: String,
+    before: String,
+    after: String,
+    direction: Direction,
+    change: String,
+}
+
+fn value_text(locale: Locale, value: Value) -> String {
+    match value {
+        Value::Score(score) => rt::score_text(locale, score),
+        Value::Area { level, finding } => format!(
+            "{} \u{b7} {} {}",
+            rt::level_text(locale, level),
+            stagefit_core::chart::marker(finding),
+            rt::finding(locale, finding)
+        ),
+    }
+}
+
+fn direction_text(locale: Locale, direction: Direction) -> String {
+    let words = match direction {
+        Direction::Better => s!(locale, results.compare.direction.better),
+        Direction::Worse => s!(locale, results.compare.direction.worse),
+        Direction::WithinBand => s!(locale, results.compare.direction.within),
+        Direction::Same => s!(locale, results.compare.direction.same),
+        Direction::Unknown => s!(locale, results.compare.direction.unknown),
+    };
+    format!("{} {words}", direction.marker())
+}
+
+fn delta_text(locale: Locale, delta: Delta) -> String {
+    let sign = |negative: bool| if negative { "\u{2212}" } else { "+" };
+    match delta {
+        Delta::None => String::new(),
+        Delta::Points(d) => s!(
+            locale,
+            results.compare.points,
+            count = u64::from(d.unsigned_abs()),
+            sign = sign(d < 0)
+        ),
+        Delta::Level(d) => s!(
+            locale,
+            results.compare.level_change,
+            sign = sign(d < 0.0),
+            n = rt::tenths(locale, d.abs())
+        ),
+    }
+}
 
 /// The rows of the comparison, older assessment first: the stage, then the score and each area.
-fn comparison(x: &Assessment, y: &Assessment, i18n: crate::ui::bank_text::I18n) -> Vec<Change> {
-    let (from, to) = (
-        explain::stage_headline(&x.stage).0,
-        explain::stage_headline(&y.stage).0,
-    );
-    let mut rows = vec![Change {
-        measure: "Company stage".to_string(),
+fn comparison(locale: Locale, x: &Assessment, y: &Assessment) -> Vec<Row> {
+    let headline = |a: &Assessment| rt::stage_headline(locale, &a.stage).0;
+    let mut rows = vec![Row {
+        measure: s!(locale, results.compare.stage_row),
+        before: headline(x),
+        after: headline(y),
+        direction: Direction::Same,
         change: if x.stage.stage == y.stage.stage {
             String::new()
         } else {
-            "stage moved".to_string()
+            s!(locale, results.compare.stage_moved)
         },
-        before: from,
-        after: to,
-        direction: compare::Direction::Same,
     }];
-    rows.extend(compare::changes(
-        &BANK,
-        &crate::ui::bank_text::words(i18n),
-        x,
-        y,
-    ));
+    rows.extend(compare::changes(x, y).into_iter().map(|c| Row {
+        measure: match c.measure {
+            Measure::Score => s!(locale, results.compare.score_row),
+            Measure::Area(i) => bt::words_in(locale).dimension_name(&BANK.dimensions[i]),
+        },
+        before: value_text(locale, c.before),
+        after: value_text(locale, c.after),
+        direction: c.direction,
+        change: delta_text(locale, c.change),
+    }));
     rows
 }
 
@@ -45,25 +103,24 @@ fn OverlaidRadars(
     pair: Memo<Option<(Snapshot, Snapshot)>>,
     assessed: Memo<Option<(Assessment, Assessment)>>,
 ) -> impl IntoView {
-    let i18n = crate::i18n::use_i18n();
+    let i18n = use_i18n();
     move || {
+        let locale = i18n.get_locale();
         let (older, newer) = assessed.with(|a| {
-            a.as_ref().map(|(x, y)| {
-                let words = crate::ui::bank_text::words(i18n);
-                (
-                    chart::radar(&BANK, &words, x),
-                    chart::radar(&BANK, &words, y),
-                )
-            })
+            a.as_ref()
+                .map(|(x, y)| {
+                    let words = bt::words_in(locale);
+                    (chart::radar(&BANK, &words, x), chart::radar(&BANK, &words, y))
+                })
         })?;
         pair.with(|p| {
             p.as_ref().map(|(first, second)| {
-                let (a, b) = (report::date_text(first.created), report::date_text(second.created));
+                let (a, b) = (rt::date(locale, first.created), rt::date(locale, second.created));
                 view! {
                     <figure class="chart compare-chart">
-                        <figcaption id="compare-radar-title">"Both assessments on one radar: platform level by area"</figcaption>
+                        <figcaption id="compare-radar-title">{t!(i18n, results.compare.radar_title)}</figcaption>
                         <svg class="radar" viewBox=newer.view_box role="img" aria-labelledby="compare-radar-title" aria-describedby="compare-radar-desc">
-                            <desc id="compare-radar-desc">{format!("The {a} assessment dashed, the {b} one solid, over the band that fits the {b} stage. The table lists every change.")}</desc>
+                            <desc id="compare-radar-desc">{s!(locale, results.compare.radar_desc, older = a.clone(), newer = b.clone())}</desc>
                             {newer.rings.into_iter().map(|points| view! { <polygon class="ring" points=points /> }).collect_view()}
                             {newer.spokes.into_iter().map(|(x, y)| view! { <line class="spoke" x1="0" y1="0" x2=x y2=y /> }).collect_view()}
                             <path class="band" d=newer.band_path fill-rule="evenodd" />
@@ -79,15 +136,18 @@ fn OverlaidRadars(
                                     <line class="level level-before" x1="1" y1="6" x2="23" y2="6" />
                                     <rect class="dot-before" x="9" y="3" width="6" height="6" />
                                 </svg>
-                                {format!(" Dashed, squares: {a} (older)")}
+                                " "
+                                {s!(locale, results.compare.legend_older, date = a)}
                             </li>
                             <li>
                                 <LevelSwatch />
-                                {format!(" Solid, dots: {b} (newer)")}
+                                " "
+                                {s!(locale, results.compare.legend_newer, date = b)}
                             </li>
                             <li>
                                 <BandSwatch />
-                                " Shaded: the band that fits the newer assessment's stage"
+                                " "
+                                {t!(i18n, results.compare.legend_band)}
                             </li>
                         </ul>
                     </figure>
@@ -101,6 +161,7 @@ fn OverlaidRadars(
 /// colour. It follows the stored history, so a rename or deletion in another tab shows here too.
 #[component]
 pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
     let pair = Memo::new(move |_| {
         store.history.with(|h| {
             let find = |id: &str| h.iter().find(|s| s.id == id).cloned();
@@ -124,11 +185,11 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             })
         })
     });
-    let i18n = crate::i18n::use_i18n();
     let rows = Memo::new(move |_| {
+        let locale = i18n.get_locale();
         assessed.with(|a| {
             a.as_ref()
-                .map(|(x, y)| comparison(x, y, i18n))
+                .map(|(x, y)| comparison(locale, x, y))
                 .unwrap_or_default()
         })
     });
@@ -136,7 +197,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
         pair.with(|p| {
             p.as_ref().map(|p| {
                 let s = pick(p);
-                view! { {title(s)} <br /> {report::date_text(s.created)} }
+                view! { {title(i18n.get_locale(), s)} <br /> {rt::date(i18n.get_locale(), s.created)} }
             })
         })
     };
@@ -145,57 +206,50 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
         if pair.with(Option::is_none) {
             return view! {
                 <section aria-labelledby="compare-heading">
-                    <h1 id="compare-heading" tabindex="-1">"Compare"</h1>
-                    <p>"One of these assessments is no longer in the history."</p>
-                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
+                    <h1 id="compare-heading" tabindex="-1">{t!(i18n, results.compare.missing_heading)}</h1>
+                    <p>{t!(i18n, results.compare.missing)}</p>
+                    <button type="button" class="secondary" on:click=back>{t!(i18n, results.compare.back)}</button>
                 </section>
             }
             .into_any();
         }
         view! {
             <section class="compare" aria-labelledby="compare-heading">
-                <h1 id="compare-heading" tabindex="-1">"Compare two assessments"</h1>
-                <p>
-                    "Older on the left. \u{2197} better: the score rose, or an area came closer to its band. "
-                    "\u{2198} worse: it fell, or moved further away. \u{2194} moved within the band: a different level that still fits."
-                </p>
-                <div class="table-scroll">
+                <h1 id="compare-heading" tabindex="-1">{t!(i18n, results.compare.heading)}</h1>
+                <p>{t!(i18n, results.compare.intro)}</p>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
                     <table class="compare-table">
                         <thead>
                             <tr>
-                                <th scope="col">"Measure"</th>
+                                <th scope="col">{t!(i18n, results.compare.col_measure)}</th>
                                 <th scope="col">{move || heading(|p| &p.0)}</th>
                                 <th scope="col">{move || heading(|p| &p.1)}</th>
-                                <th scope="col">"Change"</th>
+                                <th scope="col">{t!(i18n, results.compare.col_change)}</th>
                             </tr>
                         </thead>
                         <tbody>
-                            <For
-                                each=move || rows.get()
-                                key=|row| row.clone()
-                                children=|row| {
-                                    let moved = row.direction != compare::Direction::Same || !row.change.is_empty();
-                                    view! {
-                                        <tr class=format!("direction-{}", row.direction.class()) class:moved=moved>
-                                            <th scope="row">{row.measure}</th>
-                                            <td>{row.before}</td>
-                                            <td>{row.after}</td>
-                                            <td>
-                                                {(row.direction != compare::Direction::Same || row.change.is_empty()).then(|| view! {
-                                                    <span class="direction">{row.direction.label()}</span>
-                                                })}
-                                                {(!row.change.is_empty()).then(|| format!(" {}", row.change))}
-                                            </td>
-                                        </tr>
-                                    }
+                            {move || rows.get().into_iter().map(|row| {
+                                let moved = row.direction != Direction::Same || !row.change.is_empty();
+                                let direction = (row.direction != Direction::Same || row.change.is_empty())
+                                    .then(|| direction_text(i18n.get_locale_untracked(), row.direction));
+                                view! {
+                                    <tr class=format!("direction-{}", row.direction.class()) class:moved=moved>
+                                        <th scope="row">{row.measure}</th>
+                                        <td>{row.before}</td>
+                                        <td>{row.after}</td>
+                                        <td>
+                                            {direction.map(|d| view! { <span class="direction">{d}</span> })}
+                                            {(!row.change.is_empty()).then(|| format!(" {}", row.change))}
+                                        </td>
+                                    </tr>
                                 }
-                            />
+                            }).collect_view()}
                         </tbody>
                     </table>
                 </div>
                 <OverlaidRadars pair assessed />
                 <div class="step-buttons">
-                    <button type="button" class="secondary" on:click=back>"Back to history"</button>
+                    <button type="button" class="secondary" on:click=back>{t!(i18n, results.compare.back)}</button>
                 </div>
             </section>
         }

@@ -3,23 +3,21 @@
 
 use leptos::prelude::*;
 
+use crate::i18n::{Locale, t, use_i18n};
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
+use crate::ui::result_text::{self as rt, s};
 use crate::ui::store::{Notice, Store};
 use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
-use stagefit_core::{Assessment, BANK, assess, explain, report};
+use stagefit_core::{BANK, assess, report};
 
-pub(crate) fn title(s: &Snapshot) -> String {
+/// The assessment's name, or "Untitled assessment".
+pub(crate) fn title(locale: Locale, s: &Snapshot) -> String {
     if s.label.is_empty() {
-        "Untitled assessment".to_string()
+        s!(locale, results.history.untitled)
     } else {
         s.label.clone()
     }
-}
-
-pub(crate) fn score_text(a: &Assessment) -> String {
-    a.score
-        .map_or("not scored".to_string(), |s| format!("{s} out of 100"))
 }
 
 /// How many assessments the history shows at first, and how many more each "Show more" adds.
@@ -30,16 +28,15 @@ const READ_CHUNK: usize = 500;
 /// Reads an imported file a part at a time and saves what it holds; says what happened.
 async fn import_text(
     i18n: crate::ui::messages::I18n,
+    locale: Locale,
     store: Store,
     text: &str,
     importing: RwSignal<Option<String>>,
 ) -> String {
+    let nothing = |reason: String| s!(locale, results.history.nothing_imported, reason = reason);
     let entries = match snapshot::import_entries(&BANK, text) {
         Ok(entries) => entries,
-        Err(error) => {
-            let error = crate::ui::messages::snapshot_error(i18n, &error);
-            return format!("Nothing was imported: {error}.");
-        }
+        Err(error) => return nothing(crate::ui::messages::snapshot_error(i18n, &error)),
     };
     let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
@@ -52,9 +49,11 @@ async fn import_text(
             part.iter()
                 .filter_map(|entry| snapshot::decode_import_entry(&BANK, entry, &mut notes)),
         );
-        importing.set(Some(format!(
-            "Reading the file: {} of {total}\u{2026}",
-            (n * READ_CHUNK + part.len()).min(total)
+        importing.set(Some(s!(
+            locale,
+            results.history.reading_part,
+            done = (n * READ_CHUNK + part.len()).min(total),
+            total = total
         )));
         storage::yield_now().await;
     }
@@ -62,31 +61,36 @@ async fn import_text(
     snapshot::unique_ids(&mut incoming);
     let count = incoming.len();
     let saving = |done: usize, total: usize| {
-        importing.set(Some(format!("Saving: {done} of {total}\u{2026}")));
+        importing.set(Some(s!(
+            locale,
+            results.history.saving,
+            done = done,
+            total = total
+        )));
     };
     let report = match store.import(incoming, saving).await {
         Ok(report) => report,
         Err(StorageError::Full) => {
-            return format!(
-                "Nothing was imported: the browser's storage for this page is full, and the {count} assessments in this file do not fit. Download a backup and delete old assessments to make room, or import a smaller file."
-            );
+            return s!(locale, results.history.storage_full, n = count);
         }
-        Err(error) => return format!("Nothing was imported: {error}."),
+        Err(error) => return nothing(crate::ui::messages::storage_error(i18n, &error)),
     };
     let report = crate::ui::messages::merge_report(i18n, &report);
-    let mut text = format!("Import: {report}");
+    let mut text = s!(locale, results.history.imported, report = report);
     if notes.unreadable > 0 {
-        text.push_str(&format!(", {} unreadable", notes.unreadable));
+        text.push_str(&s!(
+            locale,
+            results.history.unreadable,
+            n = notes.unreadable
+        ));
     }
     if notes.newer > 0 {
-        text.push_str(&format!(
-            ", {} saved by a newer version of Stagefit and not imported (reload the page to update)",
-            notes.newer
-        ));
+        text.push_str(&s!(locale, results.history.newer, n = notes.newer));
     }
     text.push('.');
     if let Some(dropped) = crate::ui::messages::dropped(i18n, &notes.dropped) {
-        text.push_str(&format!(" {dropped}"));
+        text.push(' ');
+        text.push_str(&dropped);
     }
     text
 }
@@ -98,7 +102,7 @@ pub fn History(
     on_compare: Callback<(String, String)>,
     on_start: Callback<()>,
 ) -> impl IntoView {
-    let i18n = crate::i18n::use_i18n();
+    let i18n = use_i18n();
     let selected = RwSignal::new(Vec::<String>::new());
     let compare_error = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
@@ -127,9 +131,10 @@ pub fn History(
             report::date_text(storage::now())
         );
         if storage::download(&name, &text, "application/json").is_err() {
-            store.notify(Notice::NotSaved(
-                "The browser refused the download.".to_string(),
-            ));
+            store.notify(Notice::NotSaved(s!(
+                i18n.get_locale(),
+                results.history.download_refused
+            )));
         }
     };
     // Read and saved a part at a time, so a big file never holds the page; what is happening
@@ -138,12 +143,16 @@ pub fn History(
     let import = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
             let Some(text) = storage::chosen_file_text(ev).await else {
-                store.notify(Notice::Info("That file could not be read.".to_string()));
+                store.notify(Notice::Info(s!(
+                    i18n.get_locale(),
+                    results.history.file_unreadable
+                )));
                 return;
             };
-            importing.set(Some("Reading the file\u{2026}".to_string()));
+            importing.set(Some(s!(i18n.get_locale(), results.history.reading)));
             storage::yield_now().await;
-            let message = import_text(i18n, store, &text, importing).await;
+            let locale = i18n.get_locale_untracked();
+            let message = import_text(i18n, locale, store, &text, importing).await;
             importing.set(None);
             store.notify(Notice::Info(message));
         });
@@ -155,16 +164,13 @@ pub fn History(
 
     view! {
         <section class="history" aria-labelledby="history-heading">
-            <h1 id="history-heading" tabindex="-1">"History"</h1>
-            <p>
-                "Every finished assessment is kept here, in this browser only, newest first. Reassess "
-                "every quarter, or whenever the strategy changes, and compare two to see what moved."
-            </p>
+            <h1 id="history-heading" tabindex="-1">{t!(i18n, results.history.heading)}</h1>
+            <p>{t!(i18n, results.history.intro)}</p>
             <crate::ui::trend::ScoreTrend store />
             {move || store.history.with(Vec::is_empty).then(|| view! {
                 <div class="empty">
-                    <p>"No finished assessments yet."</p>
-                    <button type="button" class="primary" on:click=move |_| on_start.run(())>"Start assessment"</button>
+                    <p>{t!(i18n, results.history.empty)}</p>
+                    <button type="button" class="primary" on:click=move |_| on_start.run(())>{t!(i18n, results.history.start)}</button>
                 </div>
             })}
             <ul class="history-list">
@@ -178,41 +184,42 @@ pub fn History(
             </ul>
             {move || (more() > 0).then(|| view! {
                 <p class="history-more">
-                    {move || format!("Showing {} of {}. ", shown.get(), store.history.with(Vec::len))}
+                    {move || s!(i18n.get_locale(), results.history.showing, shown = shown.get(), total = store.history.with(Vec::len))}
+                    " "
                     <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || format!("Show {} more", more().min(PAGE))}
+                        {move || s!(i18n.get_locale(), results.history.show_more, n = more().min(PAGE))}
                     </button>
                 </p>
             })}
             <p class="import-progress" role="status">{move || importing.get()}</p>
             <div class="actions">
-                <button type="button" class="secondary" on:click=compare>"Compare selected"</button>
-                <button type="button" class="secondary" on:click=export_all>"Export all (JSON)"</button>
+                <button type="button" class="secondary" on:click=compare>{t!(i18n, results.history.compare)}</button>
+                <button type="button" class="secondary" on:click=export_all>{t!(i18n, results.history.export_all)}</button>
                 <label class="file-button secondary">
-                    "Import from a file"
+                    {t!(i18n, results.history.import)}
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
                 </label>
             </div>
             <p id="compare-error" class="field-error" tabindex="-1" role="alert">
-                {move || compare_error.get().then_some("Tick exactly two assessments to compare them.")}
+                {move || compare_error.get().then(|| s!(i18n.get_locale(), results.history.compare_error))}
             </p>
             <div class="danger-zone">
-                <h2>"Clear all data"</h2>
-                <p>"Removes every assessment, the unfinished one and anything kept aside, from this browser."</p>
+                <h2>{t!(i18n, results.history.clear_heading)}</h2>
+                <p>{t!(i18n, results.history.clear_intro)}</p>
                 {move || if confirm_clear.get() {
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-clear">
-                            <p id="confirm-clear"><strong>"Remove everything Stagefit stored in this browser? This cannot be undone."</strong></p>
+                            <p id="confirm-clear"><strong>{t!(i18n, results.history.clear_confirm)}</strong></p>
                             <button type="button" class="danger" on:click=move |_| { store.clear_all(); confirm_clear.set(false); }>
-                                "Yes, clear all data"
+                                {t!(i18n, results.history.clear_yes)}
                             </button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>"Cancel"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t!(i18n, results.history.cancel)}</button>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>"Clear all data\u{2026}"</button>
+                        <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>{t!(i18n, results.history.clear)}</button>
                     }.into_any()
                 }}
             </div>
@@ -227,6 +234,7 @@ fn HistoryItem(
     selected: RwSignal<Vec<String>>,
     on_open: Callback<Snapshot>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let assessment = assess(&BANK, &snapshot.answers);
     let renaming = RwSignal::new(false);
     let draft_label = RwSignal::new(snapshot.label.clone());
@@ -235,13 +243,21 @@ fn HistoryItem(
     let label_for = check_id.clone();
     let rename_id = format!("rename-{id}");
     let rename_for = rename_id.clone();
-    let name = title(&snapshot);
-    let summary = format!(
-        "{} \u{b7} {} \u{b7} stage fit {}",
-        report::date_text(snapshot.created),
-        explain::stage_phrase(&assessment.stage),
-        score_text(&assessment)
-    );
+    let name = {
+        let snapshot = snapshot.clone();
+        move || title(i18n.get_locale(), &snapshot)
+    };
+    let created = snapshot.created;
+    let summary = move || {
+        let locale = i18n.get_locale();
+        s!(
+            locale,
+            results.history.entry,
+            date = rt::date(locale, created),
+            stage = rt::stage_phrase(locale, &assessment.stage),
+            score = rt::score_text(locale, assessment.score)
+        )
+    };
     let is_selected = {
         let id = id.clone();
         move || selected.with(|s| s.contains(&id))
@@ -292,7 +308,7 @@ fn HistoryItem(
         <li class="history-item" data-testid="history-entry" data-snapshot=id.clone()>
             <div class="history-select">
                 <input type="checkbox" id=check_id prop:checked=is_selected on:change=toggle />
-                <label for=label_for><span class="visually-hidden">"Select for comparison: "</span>{name.clone()}</label>
+                <label for=label_for><span class="visually-hidden">{t!(i18n, results.history.select)} " "</span>{name}</label>
             </div>
             <p class="history-summary">{summary}</p>
             {move || if renaming.get() {
@@ -300,7 +316,7 @@ fn HistoryItem(
                 let save_key = save_rename.clone();
                 view! {
                     <div class="rename">
-                        <label for=rename_for.clone()>"New name"</label>
+                        <label for=rename_for.clone()>{t!(i18n, results.history.new_name)}</label>
                         <input
                             id=rename_id.clone()
                             type="text"
@@ -309,17 +325,17 @@ fn HistoryItem(
                             on:input=move |ev| draft_label.set(event_target_value(&ev))
                             on:keydown=move |ev| if ev.key() == "Enter" { save_key() }
                         />
-                        <button type="button" class="secondary small" on:click=move |_| save()>"Save name"</button>
-                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        <button type="button" class="secondary small" on:click=move |_| save()>{t!(i18n, results.history.save_name)}</button>
+                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>{t!(i18n, results.history.cancel)}</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="history-actions">
-                        <button type="button" class="secondary small" on:click=open.clone()>"Open"</button>
-                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>"Rename"</button>
-                        <button type="button" class="secondary small" on:click=export.clone()>"Export (JSON)"</button>
-                        <button type="button" class="secondary small" on:click=delete.clone()>"Delete"</button>
+                        <button type="button" class="secondary small" on:click=open.clone()>{t!(i18n, results.history.open)}</button>
+                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>{t!(i18n, results.history.rename)}</button>
+                        <button type="button" class="secondary small" on:click=export.clone()>{t!(i18n, results.history.export)}</button>
+                        <button type="button" class="secondary small" on:click=delete.clone()>{t!(i18n, results.history.delete)}</button>
                     </div>
                 }.into_any()
             }}

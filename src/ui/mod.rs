@@ -15,6 +15,7 @@ pub mod lang;
 pub(crate) mod messages;
 mod notices;
 mod questionnaire;
+mod result_text;
 mod results;
 mod review;
 mod store;

@@ -3,20 +3,21 @@
 //! the company answers behind the stage (each with "Change"), the area cards, the charts and how
 //! the result was worked out. Each paragraph of advice appears once. Carries the page
 //! contract's hooks; never computes anything itself (the core does, including the gauge's arc).
+//! Its words are `results.json`'s, through `result_text`.
 
 use leptos::prelude::*;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{t, use_i18n};
 use crate::platform;
 use crate::ui::bank_text as bt;
 use crate::ui::charts::Charts;
+use crate::ui::result_text::{self as rt, s};
 use stagefit_core::link::{self, LinkNotes};
-use stagefit_core::report::tenths;
 use stagefit_core::{
-    AdviceKind, Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority,
-    PriorityKind, Stage, chart, explain, report,
+    Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind,
+    Stage, chart, explain, report,
 };
-use stagefit_core::{qr, workshop};
+use stagefit_core::{AdviceKind, qr, workshop};
 
 /// The id of the share dialog, and of the button that opens it (focus returns there).
 const SHARE_DIALOG: &str = "share-dialog";
@@ -26,48 +27,37 @@ const SHARE_BUTTON: &str = "share-button";
 /// carry, and the two ways on.
 #[component]
 fn SharedIntro(notes: LinkNotes, on_save: Callback<()>, on_start: Callback<()>) -> impl IntoView {
-    let mut changes = Vec::new();
-    if notes.dropped > 0 {
-        changes.push(format!(
-            "{} answer(s) in this link were to questions Stagefit no longer asks in that form, and were left out.",
-            notes.dropped
-        ));
-    }
-    if notes.added > 0 {
-        changes.push(format!(
-            "{} question(s) were added since the link was made; they show as unanswered.",
-            notes.added
-        ));
-    }
+    let i18n = use_i18n();
+    let (dropped, added) = (notes.dropped as u64, notes.added as u64);
     view! {
         <div class="shared-intro no-print">
-            <p>
-                "Stagefit is a ten-minute questionnaire that tells a platform team whether its "
-                "platform fits the stage its company is at. This result was shared with you to "
-                "read; it is saved in this browser only if you choose."
-            </p>
-            {changes.into_iter().map(|c| view! { <p>{c}</p> }).collect_view()}
+            <p>{t!(i18n, results.shared.intro)}</p>
+            {(dropped > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.dropped, count = dropped)}</p> })}
+            {(added > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.added, count = added)}</p> })}
             <div class="actions">
-                <button type="button" class="primary small" on:click=move |_| on_start.run(())>"Start my own assessment"</button>
-                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>"Save to my history"</button>
+                <button type="button" class="primary small" on:click=move |_| on_start.run(())>{t!(i18n, results.shared.start)}</button>
+                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>{t!(i18n, results.shared.save)}</button>
             </div>
         </div>
     }
 }
 
+/// What a copy button last did: copied, or refused (the link is then selected for copying by
+/// hand). Worded when shown, in the language in use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Copied {
+    Done,
+    Refused,
+}
+
 /// Copies a link; where the clipboard is refused, selects it in the field `field_id` instead and
 /// says how to copy it by hand.
-fn copy_link(
-    text: String,
-    field_id: &'static str,
-    done: &'static str,
-    status: RwSignal<Option<&'static str>>,
-) {
+fn copy_link(text: String, field_id: &'static str, status: RwSignal<Option<Copied>>) {
     leptos::task::spawn_local(async move {
         match platform::copy_text(&text).await {
-            Ok(()) => status.set(Some(done)),
+            Ok(()) => status.set(Some(Copied::Done)),
             Err(_) => {
-                status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                status.set(Some(Copied::Refused));
                 platform::select_text(field_id);
             }
         }
@@ -83,6 +73,7 @@ fn SendToFacilitator(
     id: String,
     name: String,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let url = Memo::new(move |_| {
         let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
         format!(
@@ -91,19 +82,12 @@ fn SendToFacilitator(
             workshop::result_fragment(&payload, &id)
         )
     });
-    let status = RwSignal::new(None::<&'static str>);
-    let copy = move |_| {
-        copy_link(
-            url.get_untracked(),
-            "facilitator-link",
-            "Copied. Paste it into the room's chat.",
-            status,
-        )
-    };
+    let status = RwSignal::new(None::<Copied>);
+    let copy = move |_| copy_link(url.get_untracked(), "facilitator-link", status);
     view! {
         <div class="send no-print">
-            <h2>{format!("Send your result to \u{201c}{name}\u{201d}")}</h2>
-            <label for="participant-name">"Your name or role (optional; leave empty to stay anonymous)"</label>
+            <h2>{move || s!(i18n.get_locale(), results.send.heading, name = name.clone())}</h2>
+            <label for="participant-name">{t!(i18n, results.send.name_label)}</label>
             <input
                 id="participant-name"
                 type="text"
@@ -111,12 +95,17 @@ fn SendToFacilitator(
                 prop:value=move || label.get()
                 on:input=move |ev| label.set(event_target_value(&ev))
             />
-            <label for="facilitator-link">"Your result link"</label>
+            <label for="facilitator-link">{t!(i18n, results.send.link_label)}</label>
             <div class="share-row">
                 <input id="facilitator-link" type="text" readonly prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>"Copy link for the chat"</button>
+                <button type="button" class="primary" on:click=copy>{t!(i18n, results.send.copy)}</button>
             </div>
-            <p class="copy-status" role="status">{move || status.get()}</p>
+            <p class="copy-status" role="status">
+                {move || status.get().map(|s| match s {
+                    Copied::Done => s!(i18n.get_locale(), results.send.copied),
+                    Copied::Refused => s!(i18n.get_locale(), results.copy_refused),
+                })}
+            </p>
         </div>
     }
 }
@@ -125,8 +114,9 @@ fn SendToFacilitator(
 /// browser moves focus in and closes it on Esc; on close, focus returns to the share button.
 #[component]
 fn ShareDialog(url: Memo<String>) -> impl IntoView {
-    let status = RwSignal::new(None::<&'static str>);
-    let copy = move |_| copy_link(url.get_untracked(), "share-link", "Link copied.", status);
+    let i18n = use_i18n();
+    let status = RwSignal::new(None::<Copied>);
+    let copy = move |_| copy_link(url.get_untracked(), "share-link", status);
     view! {
         <dialog
             id=SHARE_DIALOG
@@ -137,29 +127,31 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
                 platform::focus(SHARE_BUTTON);
             }
         >
-            <h2 id="share-dialog-heading">"Share this result"</h2>
-            <p>
-                "Anyone with this link sees the same result, read-only. The answers travel inside the "
-                "link itself, after the #, which browsers never send to a server."
-            </p>
+            <h2 id="share-dialog-heading">{t!(i18n, results.share.heading)}</h2>
+            <p>{t!(i18n, results.share.intro)}</p>
             <div class="share-row">
-                <label for="share-link" class="visually-hidden">"Share link"</label>
+                <label for="share-link" class="visually-hidden">{t!(i18n, results.share.link_label)}</label>
                 <input id="share-link" type="text" readonly data-testid="share-link" prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>"Copy link"</button>
+                <button type="button" class="primary" on:click=copy>{t!(i18n, results.share.copy)}</button>
             </div>
-            <p class="copy-status" role="status">{move || status.get()}</p>
+            <p class="copy-status" role="status">
+                {move || status.get().map(|s| match s {
+                    Copied::Done => s!(i18n.get_locale(), results.share.copied),
+                    Copied::Refused => s!(i18n.get_locale(), results.copy_refused),
+                })}
+            </p>
             {move || qr(&url.get()).map(|code| {
                 let view_box = format!("0 0 {} {}", code.size, code.size);
                 view! {
-                    <svg class="qr" viewBox=view_box role="img" aria-label="QR code of the share link, to open it on a phone" shape-rendering="crispEdges">
+                    <svg class="qr" viewBox=view_box role="img" aria-label=move || s!(i18n.get_locale(), results.share.qr_label) shape-rendering="crispEdges">
                         <rect width="100%" height="100%" fill="#fff" />
                         <path d=code.path fill="#000" />
                     </svg>
                 }
             })}
-            <p class="qr-note">"Scan the code with a phone's camera to open the result there."</p>
+            <p class="qr-note">{t!(i18n, results.share.qr_note)}</p>
             <div class="dialog-buttons">
-                <button type="button" class="secondary" on:click=move |_| platform::close_dialog(SHARE_DIALOG)>"Close"</button>
+                <button type="button" class="secondary" on:click=move |_| platform::close_dialog(SHARE_DIALOG)>{t!(i18n, results.share.close)}</button>
             </div>
         </dialog>
     }
@@ -190,23 +182,23 @@ pub fn Results(
     /// Opens one company question (its index in `BANK.questions`) to change its answer.
     on_change_answer: Callback<usize>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let read_only = shared.is_some();
-    let date = platform::today();
-    let print_date = date.clone();
+    let now = platform::storage::now();
+    let date = move || rt::date(i18n.get_locale(), now);
     let share_url = Memo::new(move |_| {
         let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
         format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
     });
     let copy_state = RwSignal::new(CopyState::Idle);
-    let i18n = use_i18n();
     let copy = move |_| {
+        let locale = i18n.get_locale_untracked();
         let summary = assessment.with_untracked(|a| {
-            report::markdown(
-                &BANK,
-                &bt::words(i18n),
+            rt::markdown(
+                locale,
                 a,
                 &label.get_untracked(),
-                &date,
+                &rt::date(locale, now),
                 &share_url.get_untracked(),
             )
         });
@@ -228,19 +220,23 @@ pub fn Results(
     let heading = move || {
         let l = report::clean_label(&label.get());
         match (read_only, l.is_empty()) {
-            (false, _) => "Your results".to_string(),
-            (true, true) => "Shared result".to_string(),
-            (true, false) => format!("Shared result: \u{201c}{l}\u{201d}"),
+            (false, _) => s!(i18n.get_locale(), results.results.heading),
+            (true, true) => s!(i18n.get_locale(), results.results.heading_shared),
+            (true, false) => s!(
+                i18n.get_locale(),
+                results.results.heading_shared_named,
+                label = l
+            ),
         }
     };
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="print-only print-header">
-                <p class="brand">"Stagefit: platform stage fit"</p>
+                <p class="brand">{t!(i18n, results.results.print_brand)}</p>
                 <p>
                     {move || {
                         let label = report::clean_label(&label.get());
-                        if label.is_empty() { print_date.clone() } else { format!("{label} \u{b7} {print_date}") }
+                        if label.is_empty() { date() } else { format!("{label} \u{b7} {}", date()) }
                     }}
                 </p>
             </div>
@@ -252,37 +248,35 @@ pub fn Results(
                 <ScoreGauge assessment />
                 <StageSummary assessment />
                 <section class="top-priorities" aria-labelledby="priorities-heading">
-                    <h2 id="priorities-heading">"Top priorities"</h2>
+                    <h2 id="priorities-heading">{t!(i18n, results.results.priorities_heading)}</h2>
                     <Priorities assessment />
                 </section>
             </div>
             <div class="result-actions no-print">
                 <div class="label-field" hidden=move || read_only || joining.with(Option::is_some)>
-                    <label for="result-label">"Name this result (optional)"</label>
+                    <label for="result-label">{t!(i18n, results.results.label_label)}</label>
                     <input
                         id="result-label"
                         type="text"
                         maxlength=report::LABEL_MAX
-                        placeholder="For example: Platform team, Q3 review"
+                        placeholder=move || s!(i18n.get_locale(), results.results.label_placeholder)
                         prop:value=move || label.get()
                         on:input=move |ev| label.set(event_target_value(&ev))
                     />
                 </div>
                 <div class="actions">
                     // A participant already has the link to send, above: no second, near-identical one.
-                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>"Share link"</button>
-                    <button type="button" class="secondary" on:click=copy>"Copy summary"</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>"Print or save as PDF"</button>
+                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{t!(i18n, results.results.share_button)}</button>
+                    <button type="button" class="secondary" on:click=copy>{t!(i18n, results.results.copy_summary)}</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>{t!(i18n, results.results.print)}</button>
                 </div>
                 <div class="copy-status" role="status">
                     {move || match copy_state.get() {
                         CopyState::Idle => None,
-                        CopyState::Copied => Some(view! { <p class="copied">"Summary copied, with the link to this result. Paste it into a chat or a wiki."</p> }.into_any()),
+                        CopyState::Copied => Some(view! { <p class="copied">{t!(i18n, results.results.summary_copied)}</p> }.into_any()),
                         CopyState::Manual(text) => Some(view! {
                             <div class="manual-copy">
-                                <label for="summary-text">
-                                    "Your browser did not allow copying. The summary is selected below: press Ctrl+C (or \u{2318}+C) to copy it."
-                                </label>
+                                <label for="summary-text">{t!(i18n, results.results.summary_manual)}</label>
                                 <textarea id="summary-text" readonly rows="10">{text}</textarea>
                             </div>
                         }.into_any()),
@@ -292,34 +286,34 @@ pub fn Results(
             <ShareDialog url=share_url />
             <CompanyAnswers assessment answers read_only on_change_answer />
             <StrategyNotes assessment />
-            <h2>"Area by area"</h2>
+            <h2>{t!(i18n, results.results.areas_heading)}</h2>
             <ul class="findings">
                 {move || assessment.with(|a| {
                     a.dimensions
                         .iter()
                         .map(|d| {
-                            let pointer = explain::priority_pointer(a, d.dimension);
-                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight pointer /> }
+                            let rank = explain::priority_rank(a, d.dimension);
+                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank /> }
                         })
                         .collect_view()
                 })}
             </ul>
             <Charts assessment />
             <section class="worked-out" aria-labelledby="worked-out-heading">
-                <h2 id="worked-out-heading">"How this result was worked out"</h2>
-                <p>{move || assessment.with(|a| explain::score(a, &bt::words(i18n)))}</p>
+                <h2 id="worked-out-heading">{t!(i18n, results.results.worked_out_heading)}</h2>
+                <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
                 <p>
-                    {move || assessment.with(|a| format!(
-                        "The score is based on {} of {} platform answers; \u{201c}Don't know\u{201d} answers are left out. Under each area, \u{201c}How this was worked out\u{201d} shows its answers and arithmetic.",
-                        a.n_platform_known,
-                        a.n_platform_questions,
+                    {move || assessment.with(|a| s!(i18n.get_locale(),
+                        results.results.based_on,
+                        known = a.n_platform_known,
+                        total = a.n_platform_questions
                     ))}
                 </p>
-                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>"How scoring works"</button>
+                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>{t!(i18n, results.results.how_scoring)}</button>
             </section>
             <div class="step-buttons no-print" hidden=read_only>
-                <button type="button" class="secondary" on:click=move |_| on_edit.run(())>"Change answers"</button>
-                <button type="button" class="secondary" on:click=move |_| on_restart.run(())>"Start again"</button>
+                <button type="button" class="secondary" on:click=move |_| on_edit.run(())>{t!(i18n, results.results.change_answers)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_restart.run(())>{t!(i18n, results.results.start_again)}</button>
             </div>
         </section>
     }
@@ -329,13 +323,14 @@ pub fn Results(
 /// the colour only repeats it.
 #[component]
 fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let score = assessment.with(|a| a.score);
         let gauge = chart::gauge(score);
         let verdict = assessment.with(explain::verdict_of);
         view! {
-            <div class=format!("verdict-score tone-{}", verdict.tone)>
-                <p class="verdict-label">"Stage fit"</p>
+            <div class=format!("verdict-score tone-{}", verdict.tone())>
+                <p class="verdict-label">{t!(i18n, results.gauge.stage_fit)}</p>
                 <div class="gauge">
                     <svg class="gauge-arc" viewBox=gauge.view_box aria-hidden="true">
                         <path class="gauge-track" d=gauge.track />
@@ -345,13 +340,13 @@ fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
                         {match score {
                             Some(score) => view! {
                                 <span class="gauge-value">{score}</span>
-                                <span class="gauge-of">" out of 100"</span>
+                                <span class="gauge-of">" " {t!(i18n, results.gauge.out_of_100)}</span>
                             }.into_any(),
-                            None => view! { <span class="gauge-none">"Not scored"</span> }.into_any(),
+                            None => view! { <span class="gauge-none">{t!(i18n, results.gauge.not_scored)}</span> }.into_any(),
                         }}
                     </p>
                 </div>
-                <p class="verdict-words">{verdict.heading}</p>
+                <p class="verdict-words">{move || rt::verdict(i18n.get_locale(), verdict)}</p>
             </div>
         }
     }
@@ -360,34 +355,33 @@ fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
 /// The stage with its confidence, and a way to the answers behind it.
 #[component]
 fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     let stage = move || assessment.with(|a| a.stage.stage);
     let confidence = move || {
         assessment.with(|a| {
             if a.stage.overridden {
-                "Chosen by you".to_string()
+                s!(i18n.get_locale(), results.stage_summary.chosen)
             } else {
-                format!(
-                    "{} confidence",
-                    explain::capitalise(&a.stage.confidence.to_string())
-                )
+                rt::confidence(i18n.get_locale(), a.stage.confidence)
             }
         })
     };
     view! {
         <div class="verdict-stage">
-            <p class="verdict-label">"Company stage"</p>
+            <p class="verdict-label">{t!(i18n, results.stage_summary.label)}</p>
             // With no known company answer the stage is only assumed: "Stage unknown" in large
             // type, the assumed stage small (the page contract still finds it here).
-            <p class="verdict-value" data-testid="stage">
+            // `data-stage` names the stage in every language (early, growth, mature).
+            <p class="verdict-value" data-testid="stage" data-stage=move || stage().id()>
                 {move || {
-                    let (big, small) = assessment.with(|a| explain::stage_headline(&a.stage));
+                    let (big, small) = assessment.with(|a| rt::stage_headline(i18n.get_locale(), &a.stage));
                     view! { {big} {small.map(|s| view! { " " <small class="assumed">{s}</small> })} }
                 }}
             </p>
             <p class="verdict-note">{confidence}</p>
-            <p class="verdict-note motto">{move || explain::capitalise(stage().motto())}</p>
+            <p class="verdict-note motto">{move || rt::capitalise(&rt::motto(i18n.get_locale(), stage()))}</p>
             <button type="button" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
-                "The answers behind it"
+                {t!(i18n, results.stage_summary.answers_behind)}
             </button>
         </div>
     }
@@ -404,6 +398,7 @@ fn CompanyAnswers(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let rows = move || {
+        let locale = i18n.get_locale();
         let evidence = assessment.with(|a| a.stage.evidence.clone());
         answers.with(|given| {
             BANK.questions
@@ -411,23 +406,29 @@ fn CompanyAnswers(
                 .enumerate()
                 .filter(|(_, q)| q.part == Part::Company)
                 .map(|(index, q)| {
+                    let not_answered = || s!(i18n.get_locale(), results.answers.not_answered);
                     let answer = match given.get(index) {
-                        Answer::Chosen(choice) if usize::from(choice) < q.options.len() => format!(
-                            "\u{201c}{}\u{201d}",
-                            bt::option_text(i18n, index, usize::from(choice))
-                        ),
-                        Answer::Chosen(_) => "Not answered".to_string(),
-                        Answer::Unknown => bt::dont_know(i18n),
-                        Answer::Unanswered => "Not answered".to_string(),
+                        Answer::Chosen(choice) => q
+                            .options
+                            .get(usize::from(choice))
+                            .map_or_else(not_answered, |_| {
+                                rt::quoted(locale, &bt::option_text(i18n, index, usize::from(choice)))
+                            }),
+                        Answer::Unknown => s!(i18n.get_locale(), results.answers.dont_know),
+                        Answer::Unanswered => not_answered(),
                     };
-                    let points_to = evidence
-                        .iter()
-                        .find(|e| e.question == index)
-                        .map(|e| format!("points to {}", e.points_to));
+                    let points_to = evidence.iter().find(|e| e.question == index).map(|e| {
+                        s!(i18n.get_locale(),
+                            results.answers.points_to,
+                            stage = rt::stage_name(locale, e.points_to)
+                        )
+                    });
+                    let prompt = bt::question_text(i18n, index);
+                    let what = s!(i18n.get_locale(), results.answers.change_what, question = prompt.clone());
                     view! {
                         <li>
                             <div class="answer-text">
-                                <span class="answer-question">{bt::question_text(i18n, index)}</span>
+                                <span class="answer-question">{prompt}</span>
                                 " "
                                 <span class="answer-choice">{answer}</span>
                                 " "
@@ -439,8 +440,8 @@ fn CompanyAnswers(
                                 hidden=read_only
                                 on:click=move |_| on_change_answer.run(index)
                             >
-                                "Change"
-                                <span class="visually-hidden">{format!(" the answer to \u{201c}{}\u{201d}", bt::question_text(i18n, index))}</span>
+                                {s!(i18n.get_locale(), results.answers.change)}
+                                <span class="visually-hidden">" " {what}</span>
                             </button>
                         </li>
                     }
@@ -450,8 +451,8 @@ fn CompanyAnswers(
     };
     view! {
         <section class="company-answers no-print" aria-labelledby="company-answers-heading">
-            <h2 id="company-answers-heading" tabindex="-1">"The answers behind the stage"</h2>
-            <p>{move || assessment.with(|a| explain::confidence(&a.stage))}</p>
+            <h2 id="company-answers-heading" tabindex="-1">{t!(i18n, results.answers.heading)}</h2>
+            <p>{move || assessment.with(|a| rt::confidence_note(i18n.get_locale(), &a.stage))}</p>
             <TransitionNote assessment />
             <ul class="answer-list">{rows}</ul>
             <StageOverride assessment answers read_only />
@@ -462,10 +463,12 @@ fn CompanyAnswers(
 /// Says when the company sits near the line between two stages.
 #[component]
 fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
-    // The core words it, so it mentions "Prepare" findings only when there are some.
+    let i18n = use_i18n();
+    // The core says how many "Prepare" findings there are, so it mentions them only when there
+    // are some.
     move || {
         assessment
-            .with(explain::transition)
+            .with(|a| rt::transition(i18n.get_locale(), a))
             .map(|note| view! { <p class="transition">{note}</p> })
     }
 }
@@ -477,20 +480,28 @@ fn StageOverride(
     answers: RwSignal<Answers>,
     read_only: bool,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let inferred = move || assessment.with(|a| a.stage.inferred);
     let choose = move |choice: Option<Stage>| answers.update(|a| a.stage_override = choice);
     let options = move || {
+        let locale = i18n.get_locale();
         let current = answers.with(|a| a.stage_override);
         let mut list = vec![(
             None,
-            format!("Use the stage the answers point to ({})", inferred()),
+            s!(
+                i18n.get_locale(),
+                results.stage_choice.inferred,
+                stage = rt::stage_name(locale, inferred())
+            ),
             "stage-inferred".to_string(),
         )];
-        list.extend(
-            Stage::ALL
-                .iter()
-                .map(|&s| (Some(s), s.to_string(), format!("stage-{}", s.id()))),
-        );
+        list.extend(Stage::ALL.iter().map(|&s| {
+            (
+                Some(s),
+                rt::stage_name(locale, s),
+                format!("stage-{}", s.id()),
+            )
+        }));
         list.into_iter()
             .map(|(value, label, id)| {
                 let label_for = id.clone();
@@ -511,10 +522,10 @@ fn StageOverride(
     };
     view! {
         <details class="stage-details" hidden=read_only>
-            <summary>"Know better? Choose the stage yourself"</summary>
+            <summary>{t!(i18n, results.stage_choice.summary)}</summary>
             <fieldset class="override">
-                <legend class="visually-hidden">"The stage to measure against"</legend>
-                <p class="why">"The score, findings and priorities follow the stage you choose, and it is kept with your answers."</p>
+                <legend class="visually-hidden">{t!(i18n, results.stage_choice.legend)}</legend>
+                <p class="why">{t!(i18n, results.stage_choice.why)}</p>
                 {options}
             </fieldset>
         </details>
@@ -530,8 +541,8 @@ fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
         (!notes.is_empty()).then(|| {
             view! {
                 <div class="strategy-notes">
-                    <h2>"What your strategy means for the platform"</h2>
-                    {notes.into_iter().map(|n| view! { <p>{bt::note_text(i18n, n)}</p> }).collect_view()}
+                    <h2>{t!(i18n, results.strategy_heading)}</h2>
+                    {notes.into_iter().map(|n| view! { <p>{move || bt::note_text(i18n, n.clone())}</p> }).collect_view()}
                 </div>
             }
         })
@@ -542,13 +553,14 @@ fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
 /// to its advice and draft goal.
 #[component]
 fn Priorities(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
     move || {
         let priorities = assessment.with(|a| a.priorities.clone());
         if priorities.is_empty() {
             let text = if assessment.with(|a| a.score.is_some()) {
-                "Every area you answered fits your stage. Keep investments where they are, and reassess when the company or its strategy changes."
+                s!(i18n.get_locale(), results.priorities.all_fit)
             } else {
-                "Answer some platform questions to get priorities."
+                s!(i18n.get_locale(), results.priorities.none)
             };
             return view! { <p class="no-priorities">{text}</p> }.into_any();
         }
@@ -561,12 +573,12 @@ fn Priorities(assessment: Memo<Assessment>) -> impl IntoView {
     }
 }
 
-/// The marker and words for the direction of a priority: ahead, behind, or getting ready.
-fn direction(kind: PriorityKind) -> (&'static str, &'static str, &'static str) {
+/// The class and marker for the direction of a priority: ahead, behind, or getting ready.
+fn direction(kind: PriorityKind) -> (&'static str, &'static str) {
     match kind {
-        PriorityKind::Invest => ("under", chart::marker(Finding::Under), "Behind: invest"),
-        PriorityKind::Defer => ("over", chart::marker(Finding::Over), "Ahead: stop or defer"),
-        PriorityKind::Prepare => ("prepare", "\u{25c6}", "Prepare for the next stage"),
+        PriorityKind::Invest => ("under", chart::marker(Finding::Under)),
+        PriorityKind::Defer => ("over", chart::marker(Finding::Over)),
+        PriorityKind::Prepare => ("prepare", "\u{25c6}"),
     }
 }
 
@@ -574,8 +586,13 @@ fn direction(kind: PriorityKind) -> (&'static str, &'static str, &'static str) {
 fn PriorityItem(priority: Priority) -> impl IntoView {
     let i18n = use_i18n();
     let dimension = &BANK.dimensions[priority.dimension];
-    let goal = move || bt::goal_text(i18n, priority.dimension, priority.goal());
-    let (class, marker, words) = direction(priority.kind);
+    let (objective, key_results) = bt::goal_text(i18n, priority.dimension, priority.goal());
+    let (class, marker) = direction(priority.kind);
+    let words = move || match priority.kind {
+        PriorityKind::Invest => s!(i18n.get_locale(), results.priorities.invest),
+        PriorityKind::Defer => s!(i18n.get_locale(), results.priorities.defer),
+        PriorityKind::Prepare => s!(i18n.get_locale(), results.priorities.prepare),
+    };
     view! {
         <li class=format!("priority priority-{class}") data-testid="priority" data-priority=dimension.id>
             <details>
@@ -589,14 +606,14 @@ fn PriorityItem(priority: Priority) -> impl IntoView {
                             {words}
                         </span>
                     </span>
-                    <span class="priority-action">{move || format!("{}.", goal().0)}</span>
+                    <span class="priority-action">{format!("{objective}.")}</span>
                 </summary>
                 <div class="priority-more">
-                    <p class="advice">{move || bt::priority_advice(i18n, &priority)}</p>
+                    <p class="advice">{bt::priority_advice(i18n, &priority)}</p>
                     <div class="okr">
-                        <p class="okr-title">"Draft goal for the objective above (replace the example numbers with your own)"</p>
+                        <p class="okr-title">{t!(i18n, results.priorities.okr_title)}</p>
                         <ul>
-                            {move || goal().1.into_iter().map(|kr| view! { <li><strong>"Key result: "</strong>{kr}</li> }).collect_view()}
+                            {key_results.into_iter().map(|kr| view! { <li><strong>{t!(i18n, results.priorities.key_result)} " "</strong>{kr}</li> }).collect_view()}
                         </ul>
                     </div>
                 </div>
@@ -612,71 +629,98 @@ fn FindingItem(
     result: DimensionResult,
     stage: Stage,
     total_weight: u32,
-    /// Where this area's advice is, when it is one of the top priorities.
-    pointer: Option<String>,
+    /// The area's rank among the top priorities, when it is one: its advice is in that card.
+    rank: Option<usize>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let dimension = &BANK.dimensions[result.dimension];
-    let d = result.dimension;
-    let detail = match result.level {
-        Some(level) => format!(
-            "Your level: {} of 4. {} fits {}.",
-            tenths(level),
-            explain::capitalise(stage.company()),
-            explain::band(result.band)
-        ),
-        None => "Every answer here was \u{201c}Don't know\u{201d}, so this area is not scored."
-            .to_string(),
+    let dimension_index = result.dimension;
+    let dimension = &BANK.dimensions[dimension_index];
+    let (level, band) = (result.level, result.band);
+    let detail = move || {
+        let locale = i18n.get_locale();
+        let Some(level) = level else {
+            return s!(i18n.get_locale(), results.area.detail_none);
+        };
+        let (level, band) = (rt::tenths(locale, level), rt::band(locale, band));
+        match stage {
+            Stage::Early => s!(
+                i18n.get_locale(),
+                results.area.detail.early,
+                level = level.clone(),
+                band = band.clone()
+            ),
+            Stage::Growth => s!(
+                i18n.get_locale(),
+                results.area.detail.growth,
+                level = level.clone(),
+                band = band.clone()
+            ),
+            Stage::Mature => s!(
+                i18n.get_locale(),
+                results.area.detail.mature,
+                level = level.clone(),
+                band = band.clone()
+            ),
+        }
     };
     let advice = match (result.finding, result.prepare_for) {
-        (Finding::Over, _) => Some(("Stop or defer", AdviceKind::Ahead)),
-        (Finding::Under, _) => Some(("Invest", AdviceKind::Behind)),
-        (Finding::Fit, Some(_)) => Some(("Prepare", AdviceKind::Prepare)),
+        (Finding::Over, _) => Some((PriorityKind::Defer, AdviceKind::Ahead)),
+        (Finding::Under, _) => Some((PriorityKind::Invest, AdviceKind::Behind)),
+        (Finding::Fit, Some(_)) => Some((PriorityKind::Prepare, AdviceKind::Prepare)),
         _ => None,
     };
     // A priority's advice is in its card above: say so rather than repeat it.
-    let advice = match (advice, pointer) {
+    let advice = match (advice, rank) {
         (None, _) => None,
-        (Some(_), Some(pointer)) => Some(view! { <p class="advice">{pointer}</p> }.into_any()),
-        (Some((label, kind)), None) => Some(
+        (Some(_), Some(rank)) => Some(
+            view! { <p class="advice">{move || s!(i18n.get_locale(), results.area.pointer, rank = rank)}</p> }
+                .into_any(),
+        ),
+        (Some((kind, advice_kind)), None) => Some(
             view! {
-                <p class="advice"><strong>{label} ": "</strong>{move || bt::advice_text(i18n, d, kind, stage)}</p>
+                <p class="advice"><strong>{move || s!(i18n.get_locale(), results.labelled, label = rt::kind(i18n.get_locale(), kind))}</strong>{move || bt::advice_text(i18n, dimension_index, advice_kind, stage)}</p>
             }
             .into_any(),
         ),
     };
-    let explained = result.clone();
-    let arithmetic = move || explain::dimension(&explained, stage, total_weight, &bt::words(i18n));
+    let arithmetic = {
+        let result = result.clone();
+        move || rt::explanation(i18n.get_locale(), &result, stage, total_weight)
+    };
     let answers = result.answers.clone();
     let worked_out = view! {
-        <p class="summary">{move || bt::dimension_summary(i18n, d)}</p>
+        <p class="summary">{move || bt::dimension_summary(i18n, dimension_index)}</p>
         <ul>
             {answers.into_iter().map(|a| {
                 view! {
                     <li>
                         {move || bt::question_text(i18n, a.question)} " "
-                        {move || format!("\u{201c}{}\u{201d}: level {}", bt::option_text(i18n, a.question, a.choice), a.level)}
+                        {move || s!(i18n.get_locale(), results.area.answer_level, option = bt::option_text(i18n, a.question, a.choice), level = a.level)}
                     </li>
                 }
             }).collect_view()}
         </ul>
         {move || arithmetic().into_iter().map(|line| view! { <p>{line}</p> }).collect_view()}
     };
-    let name = move || bt::dimension_name(i18n, d);
-    let verdict = view! {
-        <span class="marker" aria-hidden="true">{chart::marker(result.finding)}</span>
-        " "
-        {result.finding.label()}
-        {result.prepare_for.map(|_| " \u{b7} Prepare")}
+    let finding = result.finding;
+    let prepare = result.prepare_for.is_some();
+    let verdict = move || {
+        view! {
+            <span class="marker" aria-hidden="true">{chart::marker(finding)}</span>
+            " "
+            {move || rt::finding(i18n.get_locale(), finding)}
+            {prepare.then(|| view! { " \u{b7} " {t!(i18n, results.area.prepare)} })}
+        }
     };
+    let name = move || bt::dimension_name(i18n, dimension_index);
     let body = if matches!(result.finding, Finding::Over | Finding::Under) {
         view! {
             <h3>{name}</h3>
-            <p class="verdict">{verdict}</p>
+            <p class="verdict">{verdict()}</p>
             <p class="detail">{detail}</p>
             {advice}
             <details class="why-details">
-                <summary>{move || format!("How this was worked out: {}", name())}</summary>
+                <summary>{move || s!(i18n.get_locale(), results.area.worked_out, area = name())}</summary>
                 {worked_out}
             </details>
         }
@@ -687,7 +731,7 @@ fn FindingItem(
                 <summary>
                     <span class="finding-name">{name}</span>
                     " "
-                    <span class="verdict">{verdict}</span>
+                    <span class="verdict">{verdict()}</span>
                 </summary>
                 <p class="detail">{detail}</p>
                 {advice}

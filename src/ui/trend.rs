@@ -6,11 +6,14 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
+use crate::i18n::{t, use_i18n};
+use crate::ui::result_text::{self as rt, s};
 use crate::ui::store::Store;
-use stagefit_core::{BANK, assess, chart, report};
+use stagefit_core::{BANK, assess, chart};
 
 #[component]
 pub fn ScoreTrend(store: Store) -> impl IntoView {
+    let i18n = use_i18n();
     // Every assessment's score, by id and last change: an entry that did not change is not
     // scored again when another is renamed, deleted or added, so a long history stays quick.
     let scores = Memo::new(
@@ -46,17 +49,20 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
     move || {
         let trend = chart::score_trend(&scored.get())?;
         let (first, last) = (trend.points.first()?, trend.points.last()?);
-        let summary = format!(
-            "Stage fit over {} assessments, from {} on {} to {} on {}.",
-            trend.points.len(),
-            first.score,
-            report::date_text(first.created),
-            last.score,
-            report::date_text(last.created)
+        let locale = i18n.get_locale();
+        let date = |millis: f64| rt::date(locale, millis);
+        let summary = s!(
+            locale,
+            results.trend.summary,
+            n = trend.points.len(),
+            first = first.score,
+            first_date = date(first.created),
+            last = last.score,
+            last_date = date(last.created)
         );
         Some(view! {
             <figure class="chart trend-chart">
-                <figcaption id="trend-title">"Stage fit over time"</figcaption>
+                <figcaption id="trend-title">{t!(i18n, results.trend.title)}</figcaption>
                 <svg class="trend" viewBox=trend.view_box role="img" aria-labelledby="trend-title" aria-describedby="trend-desc">
                     <desc id="trend-desc">{summary.clone()}</desc>
                     {trend.grid.iter().map(|(y, score)| view! {
@@ -65,23 +71,23 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
                     }).collect_view()}
                     <path class="trend-line" d=trend.line.clone() />
                     {trend.points.iter().map(|p| view! {
-                        <circle class="dot" cx=p.x.clone() cy=p.y.clone() r="4"><title>{format!("{}: {}", report::date_text(p.created), p.score)}</title></circle>
+                        <circle class="dot" cx=p.x.clone() cy=p.y.clone() r="4"><title>{s!(locale, results.trend.point, date = date(p.created), score = p.score)}</title></circle>
                     }).collect_view()}
-                    <text class="axis-label" x=trend.left.clone() y="164">{report::date_text(first.created)}</text>
-                    <text class="axis-label" x=trend.right.clone() y="164" text-anchor="end">{report::date_text(last.created)}</text>
+                    <text class="axis-label" x=trend.left.clone() y="164">{date(first.created)}</text>
+                    <text class="axis-label" x=trend.right.clone() y="164" text-anchor="end">{date(last.created)}</text>
                 </svg>
                 <p class="trend-summary">{summary}</p>
             </figure>
             <details class="chart-data">
-                <summary>"Show the trend as a table"</summary>
-                <div class="table-scroll">
+                <summary>{t!(i18n, results.trend.show_table)}</summary>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-data-caption">
                     <table>
-                        <caption>"Stage fit of each scored assessment, oldest first"</caption>
-                        <thead><tr><th scope="col">"Date"</th><th scope="col">"Stage fit"</th></tr></thead>
+                        <caption id="trend-data-caption">{t!(i18n, results.trend.caption)}</caption>
+                        <thead><tr><th scope="col">{t!(i18n, results.trend.col_date)}</th><th scope="col">{t!(i18n, results.trend.col_fit)}</th></tr></thead>
                         <tbody>
                             // The points of the line, nothing more: the names are in the list below.
                             {trend.points.iter().map(|p| view! {
-                                <tr><th scope="row">{report::date_text(p.created)}</th><td>{format!("{} out of 100", p.score)}</td></tr>
+                                <tr><th scope="row">{date(p.created)}</th><td>{rt::score_text(locale, Some(p.score))}</td></tr>
                             }).collect_view()}
                         </tbody>
                     </table>

@@ -12,7 +12,7 @@ use crate::ui::bank_text as bt;
 use crate::ui::store::{Notice, Store};
 use stagefit_core::report::tenths;
 use stagefit_core::workshop::{self, Position, Slide, Workshop};
-use stagefit_core::{BANK, chart, explain, link, qr, report, snapshot};
+use stagefit_core::{BANK, chart, link, qr, report, snapshot};
 
 /// "1 participant", "12 participants".
 fn participants_text(n: usize) -> String {
@@ -458,7 +458,7 @@ fn Participants(
                             view! {
                                 <li>
                                     <bdi>{name.clone()}</bdi>
-                                    {format!(": {}, stage fit {score} ", explain::stage_phrase(&p.assessment.stage))}
+                                    {format!(": {}, stage fit {score} ", crate::ui::result_text::stage_phrase(crate::i18n::use_i18n().get_locale_untracked(), &p.assessment.stage))}
                                     <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
                                         "Remove " <span class="visually-hidden">{name.clone()}</span>
                                     </button>
@@ -651,7 +651,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 </ul>
                 {stage_bar(&a)}
                 <h2>"The group's result"</h2>
-                <p>{format!("Taking the median answer to every question: {}, stage fit {median_score}.", explain::stage_phrase(&a.median.stage))}</p>
+                <p>{format!("Taking the median answer to every question: {}, stage fit {median_score}.", crate::ui::result_text::stage_phrase(crate::i18n::use_i18n().get_locale_untracked(), &a.median.stage))}</p>
                 {priorities}
                 {chart}
                 <details class="chart-data">

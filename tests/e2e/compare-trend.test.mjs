@@ -48,8 +48,8 @@ test('history shows a score trend once there are two assessments, with a table; 
   await page.getByText('Show the trend as a table').click();
   const cells = await page.locator('.trend-chart + .chart-data tbody tr').allTextContents();
   assert.equal(cells.length, 2);
-  assert.match(cells[0], new RegExp(`^\\d{4}-\\d\\d-\\d\\d${a} out of 100$`));
-  assert.match(cells[1], new RegExp(`^\\d{4}-\\d\\d-\\d\\d${b} out of 100$`));
+  assert.match(cells[0], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}${a} out of 100$`));
+  assert.match(cells[1], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}${b} out of 100$`));
   await audit(page, 'history with a trend');
 
   // Compare: the score's change and its direction, every area with a direction, one radar.

@@ -1,0 +1,1062 @@
+//! The results' words, in the language in use: stage names, verdicts, the worked-out arithmetic,
+//! the score sentence, the charts' values and the Markdown summary. The core hands over data
+//! (`stagefit_core::explain`, `compare`, `chart`); every sentence here comes from
+//! `locales/<language>/results.json`. Each function takes the language, so the same words serve
+//! views (which pass the language in use, and follow it when it changes), downloads and the
+//! clipboard, and native tests.
+//!
+//! Question, option, area, advice and goal texts are the bank's, as it gives them.
+
+use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
+use stagefit_core::report::{clean_label, escape_markdown};
+use stagefit_core::{
+    Assessment, BANK, BankText, Band, Confidence, DimensionResult, Finding, PriorityKind, Stage,
+    StageInference, chart,
+};
+
+use crate::i18n::Locale;
+use crate::ui::bank_text as bt;
+
+/// A string of `results.json` in `locale`: `s!(locale, results.key)`, with values for its
+/// placeholders (`{name}` in the JSON) as `s!(locale, results.key, name = value)`, and for a
+/// count first: `s!(locale, results.key, count = n, …)` picks `key.one` or `key.other` by the
+/// language's plural rules (the crate's `td_plural!`: French counts 0 as one, English not).
+///
+/// The placeholders are filled here, not by the crate: `load_locales!` (kept for the reasons in
+/// `lib.rs`) cannot turn the crate's own `{{ name }}` interpolations into strings (that needs its
+/// `interpolate_display` option, which only a build script can set). `tests::locales_agree`
+/// checks that every language has the same keys and the same placeholders.
+macro_rules! s {
+    ($locale:expr, $($key:ident).+ $(,)?) => {
+        crate::ui::lang::ready(crate::i18n::td_string!($locale, $($key).+))
+    };
+    ($locale:expr, $($key:ident).+, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        let locale: crate::i18n::Locale = $locale;
+        let count: u64 = $count;
+        let template = leptos_i18n::plurals::td_plural! {
+            locale,
+            count = move || count,
+            one => crate::ui::result_text::s!(locale, $($key).+ .one),
+            _ => crate::ui::result_text::s!(locale, $($key).+ .other)
+        };
+        crate::ui::result_text::fill(
+            &template,
+            &[("count", count.to_string()) $(, (stringify!($name), ($value).to_string()))*],
+        )
+    }};
+    ($locale:expr, $($key:ident).+ $(, $name:ident = $value:expr)+ $(,)?) => {
+        crate::ui::result_text::fill(
+            &crate::ui::result_text::s!($locale, $($key).+),
+            &[$((stringify!($name), ($value).to_string())),*],
+        )
+    };
+}
+pub(crate) use s;
+
+/// `template` with each `{name}` replaced by its value in `values`, in one pass, so a value
+/// that itself holds braces (a label someone typed) is never read as a placeholder. A `{…}`
+/// with no value is kept as it is.
+pub fn fill(template: &str, values: &[(&str, String)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            values
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| (v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The text with its first letter in upper case (any script).
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A number with exactly `digits` decimals, as the language writes it ("2.5", "2,5"); "?" for
+/// what is not a number. Rounded first as the core rounds (`report::tenths`), so a value reads
+/// the same on the page, in the charts' data and in the summary.
+pub fn decimal(locale: Locale, value: f32, digits: usize) -> String {
+    if !value.is_finite() {
+        return "?".to_string();
+    }
+    let rounded: f64 = format!("{value:.digits$}").parse().unwrap_or_default();
+    crate::platform::format_fixed(language(locale), rounded, digits as u32)
+}
+
+/// A level, gap or point count with one decimal.
+pub fn tenths(locale: Locale, value: f32) -> String {
+    decimal(locale, value, 1)
+}
+
+/// The language's code ("en", "de", "fr").
+pub fn language(locale: Locale) -> &'static str {
+    use leptos_i18n::Locale as _;
+    locale.as_str()
+}
+
+/// A moment (milliseconds since 1970) as a date the language reads, by the browser's `Intl`.
+pub fn date(locale: Locale, millis: f64) -> String {
+    crate::platform::format_date(language(locale), millis, false)
+}
+
+/// The stage's name ("Growth", "Wachstumsphase"). German names carry a soft hyphen, so the
+/// headline's large type breaks "Wachstums-phase" on a phone rather than inside a syllable.
+pub fn stage_name(locale: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(locale, results.stage.early),
+        Stage::Growth => s!(locale, results.stage.growth),
+        Stage::Mature => s!(locale, results.stage.mature),
+    }
+}
+
+/// The stage in running text ("early", "Frühphase", "démarrage").
+pub fn stage_word(locale: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(locale, results.stage_word.early),
+        Stage::Growth => s!(locale, results.stage_word.growth),
+        Stage::Mature => s!(locale, results.stage_word.mature),
+    }
+}
+
+/// "an early-stage company", "ein Unternehmen in der Frühphase", …
+pub fn company(locale: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(locale, results.company.early),
+        Stage::Growth => s!(locale, results.company.growth),
+        Stage::Mature => s!(locale, results.company.mature),
+    }
+}
+
+/// What the stage is about, in lower case ("scaling a proven product: standardise").
+pub fn motto(locale: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(locale, results.motto.early),
+        Stage::Growth => s!(locale, results.motto.growth),
+        Stage::Mature => s!(locale, results.motto.mature),
+    }
+}
+
+/// The stage in a running line ("Growth stage"), saying so when it is only assumed ("stage
+/// unknown (assumed Growth)"), for lists that show many results at once.
+pub fn stage_phrase(locale: Locale, stage: &StageInference) -> String {
+    if !stage.known() {
+        return s!(
+            locale,
+            results.stage_phrase_assumed,
+            stage = stage_name(locale, stage.stage)
+        );
+    }
+    match stage.stage {
+        Stage::Early => s!(locale, results.stage_phrase.early),
+        Stage::Growth => s!(locale, results.stage_phrase.growth),
+        Stage::Mature => s!(locale, results.stage_phrase.mature),
+    }
+}
+
+/// The stage as the headline shows it, and a small note under it: "Stage unknown" with
+/// "assumed Growth" when no company answer is known and the person chose no stage, so the
+/// assumed middle is never shown as a finding.
+pub fn stage_headline(locale: Locale, stage: &StageInference) -> (String, Option<String>) {
+    let name = stage_name(locale, stage.stage);
+    if stage.known() {
+        (name, None)
+    } else {
+        (
+            s!(locale, results.stage_unknown),
+            Some(s!(locale, results.assumed, stage = name)),
+        )
+    }
+}
+
+pub fn finding(locale: Locale, finding: Finding) -> String {
+    match finding {
+        Finding::Over => s!(locale, results.finding.over),
+        Finding::Under => s!(locale, results.finding.under),
+        Finding::Fit => s!(locale, results.finding.fit),
+        Finding::Unknown => s!(locale, results.finding.unknown),
+    }
+}
+
+/// "Invest", "Stop or defer", "Prepare".
+pub fn kind(locale: Locale, kind: PriorityKind) -> String {
+    match kind {
+        PriorityKind::Invest => s!(locale, results.kind.invest),
+        PriorityKind::Defer => s!(locale, results.kind.defer),
+        PriorityKind::Prepare => s!(locale, results.kind.prepare),
+    }
+}
+
+/// Shown under the gauge: "Fits your stage well", …, or "Not scored yet".
+pub fn verdict(locale: Locale, verdict: explain::Verdict) -> String {
+    match verdict {
+        explain::Verdict::None => s!(locale, results.verdict.none),
+        explain::Verdict::Good => s!(locale, results.verdict.good),
+        explain::Verdict::Partial => s!(locale, results.verdict.partial),
+        explain::Verdict::Poor => s!(locale, results.verdict.poor),
+    }
+}
+
+/// "High confidence", …
+pub fn confidence(locale: Locale, confidence: Confidence) -> String {
+    match confidence {
+        Confidence::Low => s!(locale, results.confidence.low),
+        Confidence::Medium => s!(locale, results.confidence.medium),
+        Confidence::High => s!(locale, results.confidence.high),
+    }
+}
+
+/// One sentence on how sure the stage reading is, and why.
+pub fn confidence_note(locale: Locale, stage: &StageInference) -> String {
+    match explain::confidence(stage) {
+        ConfidenceNote::NoAnswers => s!(locale, results.confidence_none),
+        ConfidenceNote::Answers {
+            confidence: level,
+            pointing,
+            questions,
+            agreement,
+        } => {
+            let agreement = match agreement {
+                Agreement::Same => s!(locale, results.agreement.same),
+                Agreement::Mostly => s!(locale, results.agreement.mostly),
+                Agreement::Different => s!(locale, results.agreement.different),
+            };
+            s!(
+                locale,
+                results.confidence_answers,
+                confidence = confidence(locale, level),
+                pointing = pointing,
+                questions = questions,
+                agreement = agreement
+            )
+        }
+    }
+}
+
+/// The note for a company near the line between two stages, or `None`. It promises
+/// "Prepare" findings only when there are some to show.
+pub fn transition(locale: Locale, assessment: &Assessment) -> Option<String> {
+    let note = explain::transition(assessment)?;
+    let line = match note {
+        TransitionNote::Prepare { line, .. }
+        | TransitionNote::NothingToPrepare { line }
+        | TransitionNote::Past { line, .. } => line,
+    };
+    let near = s!(
+        locale,
+        results.transition.near,
+        from = stage_word(locale, line.from),
+        to = stage_word(locale, line.to)
+    );
+    let to = stage_word(locale, line.to);
+    let rest = match note {
+        TransitionNote::Prepare { n, .. } => {
+            s!(
+                locale,
+                results.transition.prepare,
+                count = n as u64,
+                to = to.clone()
+            )
+        }
+        TransitionNote::NothingToPrepare { line } => s!(
+            locale,
+            results.transition.nothing,
+            stage = stage_word(locale, line.from),
+            to = to
+        ),
+        TransitionNote::Past { stage, .. } => s!(
+            locale,
+            results.transition.past,
+            stage = stage_word(locale, stage)
+        ),
+    };
+    Some(format!("{near} {rest}"))
+}
+
+/// "2 to 3", or "2" for a band of one level.
+pub fn band(locale: Locale, band: Band) -> String {
+    if band.low == band.high {
+        band.low.to_string()
+    } else {
+        s!(locale, results.band_range, low = band.low, high = band.high)
+    }
+}
+
+/// "“text”" with the language's quotation marks.
+pub fn quoted(locale: Locale, text: &str) -> String {
+    s!(locale, results.quoted, text = text)
+}
+
+/// "67 out of 100", or "not scored".
+pub fn score_text(locale: Locale, score: Option<u8>) -> String {
+    match score {
+        Some(score) => s!(locale, results.out_of_100, score = score),
+        None => s!(locale, results.not_scored),
+    }
+}
+
+/// A level with one decimal, or "not answered".
+pub fn level_text(locale: Locale, level: Option<f32>) -> String {
+    level.map_or_else(|| s!(locale, results.not_answered), |l| tenths(locale, l))
+}
+
+fn option_label(locale: Locale, question: usize, choice: usize) -> String {
+    BANK.questions
+        .get(question)
+        .filter(|q| choice < q.options.len())
+        .map_or_else(String::new, |q| bt::words_in(locale).option(q, choice))
+}
+
+/// The lines that explain one dimension's result, in reading order.
+pub fn explanation(
+    locale: Locale,
+    result: &DimensionResult,
+    stage: Stage,
+    total_weight: u32,
+) -> Vec<String> {
+    let t = |x: f32| tenths(locale, x);
+    explain::dimension(result, stage, total_weight)
+        .into_iter()
+        .map(|line| match line {
+            Line::NothingScorable => s!(locale, results.explain.nothing_scorable),
+            Line::AllUnknown { n } => s!(locale, results.explain.all_unknown, count = n as u64),
+            Line::LevelOfOne { level } => {
+                s!(locale, results.explain.level_single, level = t(level))
+            }
+            Line::LevelAverage { levels, level } => {
+                let terms: Vec<String> = levels.iter().map(u8::to_string).collect();
+                s!(
+                    locale,
+                    results.explain.level_average,
+                    n = levels.len(),
+                    terms = terms.join(" + "),
+                    level = t(level)
+                )
+            }
+            Line::Share {
+                question,
+                choice,
+                percent,
+                level,
+            } => s!(
+                locale,
+                results.explain.share,
+                option = option_label(locale, question, choice),
+                percent = percent,
+                level = level
+            ),
+            Line::FitsNoStage {
+                question,
+                choice,
+                level,
+            } => s!(
+                locale,
+                results.explain.fits_no_stage,
+                option = option_label(locale, question, choice),
+                level = level
+            ),
+            Line::NeverAhead {
+                question,
+                choice,
+                level,
+            } => s!(
+                locale,
+                results.explain.never_ahead,
+                option = option_label(locale, question, choice),
+                level = level
+            ),
+            Line::Band {
+                stage,
+                band: b,
+                moved_from,
+            } => {
+                let mut text = s!(
+                    locale,
+                    results.explain.band,
+                    company = company(locale, stage),
+                    band = band(locale, b)
+                );
+                if let Some(from) = moved_from {
+                    text.push(' ');
+                    text.push_str(&s!(
+                        locale,
+                        results.explain.band_moved,
+                        band = band(locale, from)
+                    ));
+                }
+                text
+            }
+            Line::Weight {
+                weight,
+                total,
+                changed_from,
+                charged,
+            } => {
+                let mut text = s!(
+                    locale,
+                    results.explain.weight,
+                    weight = weight,
+                    total = total
+                );
+                if let Some(from) = changed_from {
+                    text.push(' ');
+                    text.push_str(&s!(locale, results.explain.weight_changed, weight = from));
+                }
+                if let Some(charged) = charged {
+                    text.push(' ');
+                    text.push_str(&s!(
+                        locale,
+                        results.explain.weight_charged,
+                        weight = charged
+                    ));
+                }
+                text
+            }
+            Line::NoGap => s!(locale, results.explain.no_gap),
+            Line::FullGap {
+                gap,
+                ahead,
+                charged,
+                total,
+                points_lost,
+            } => {
+                let (gap, lost) = (t(gap), t(points_lost));
+                if ahead {
+                    s!(
+                        locale,
+                        results.explain.full_gap_above,
+                        gap = gap,
+                        charged = charged,
+                        total = total,
+                        lost = lost
+                    )
+                } else {
+                    s!(
+                        locale,
+                        results.explain.full_gap_below,
+                        gap = gap,
+                        charged = charged,
+                        total = total,
+                        lost = lost
+                    )
+                }
+            }
+            Line::PartGap {
+                gap,
+                ahead,
+                full_gap,
+                charged,
+                weight_lost,
+                total,
+                points_lost,
+            } => {
+                let (gap, full, weight_lost, lost) = (
+                    t(gap),
+                    decimal(locale, full_gap, 0),
+                    t(weight_lost),
+                    t(points_lost),
+                );
+                if ahead {
+                    s!(
+                        locale,
+                        results.explain.part_gap_above,
+                        gap = gap,
+                        full = full,
+                        charged = charged,
+                        weight_lost = weight_lost,
+                        total = total,
+                        lost = lost
+                    )
+                } else {
+                    s!(
+                        locale,
+                        results.explain.part_gap_below,
+                        gap = gap,
+                        full = full,
+                        charged = charged,
+                        weight_lost = weight_lost,
+                        total = total,
+                        lost = lost
+                    )
+                }
+            }
+        })
+        .collect()
+}
+
+/// The sentence under the score that says what it means.
+pub fn score_note(locale: Locale, assessment: &Assessment) -> String {
+    let arithmetic = |a: explain::Arithmetic| {
+        s!(
+            locale,
+            results.score.arithmetic,
+            lost = tenths(locale, a.weight_lost),
+            total = a.total_weight,
+            share = decimal(locale, a.lost, 2),
+            score = a.score
+        )
+    };
+    match explain::score(assessment) {
+        ScoreNote::Nothing => s!(locale, results.score.nothing),
+        ScoreNote::Zero {
+            stage,
+            far,
+            scored,
+            nearer,
+            first,
+            arithmetic: a,
+        } => {
+            let company = company(locale, stage);
+            let mut parts = vec![if nearer == 0 {
+                s!(
+                    locale,
+                    results.score.zero,
+                    company = company,
+                    far = far,
+                    scored = scored
+                )
+            } else {
+                s!(
+                    locale,
+                    results.score.zero_and_nearer,
+                    company = company,
+                    far = far,
+                    scored = scored,
+                    nearer = nearer
+                )
+            }];
+            if let Some(p) = first {
+                let name = bt::words_in(locale).dimension_name(&BANK.dimensions[p.dimension]);
+                // German writes nouns with a capital: an area's name keeps its case there.
+                let area = if language(locale) == "de" {
+                    name.to_string()
+                } else {
+                    name.to_lowercase()
+                };
+                parts.push(s!(
+                    locale,
+                    results.score.first,
+                    kind = kind(locale, p.kind),
+                    area = area
+                ));
+            }
+            parts.push(arithmetic(a));
+            parts.join(" ")
+        }
+        ScoreNote::Scored {
+            stage,
+            verdict,
+            off,
+            scored,
+            arithmetic: a,
+        } => {
+            let lead = match verdict {
+                explain::Verdict::Good => s!(locale, results.score.lead.good),
+                explain::Verdict::Partial => s!(locale, results.score.lead.partial),
+                explain::Verdict::Poor | explain::Verdict::None => {
+                    s!(locale, results.score.lead.poor)
+                }
+            };
+            let meaning = s!(
+                locale,
+                results.score.scored,
+                company = company(locale, stage),
+                off = off,
+                scored = scored
+            );
+            format!("{lead} {meaning} {}", arithmetic(a))
+        }
+    }
+}
+
+/// The words the gap chart's value column may hold besides signed numbers, for its width.
+pub fn gap_words(locale: Locale) -> [String; 2] {
+    [
+        format!(
+            "{} {}",
+            chart::marker(Finding::Fit),
+            s!(locale, results.charts.fits)
+        ),
+        s!(locale, results.not_scored),
+    ]
+}
+
+/// A gap chart row's value: "▲ +1.5" (ahead), "▼ −1.0" (behind), "✓ fits" or "not scored".
+pub fn gap_value(locale: Locale, finding: Finding, gap: f32) -> String {
+    let marker = chart::marker(finding);
+    match finding {
+        Finding::Over => format!("{marker} +{}", tenths(locale, gap)),
+        Finding::Under => format!("{marker} \u{2212}{}", tenths(locale, gap.abs())),
+        Finding::Fit => format!("{marker} {}", s!(locale, results.charts.fits)),
+        Finding::Unknown => s!(locale, results.not_scored),
+    }
+}
+
+/// The Markdown summary of an assessment, in `locale`. `label` is the person's name for it
+/// (may be empty); `date` is shown as given; `link` is the result's share link, so whoever
+/// reads the summary can open the whole result (left out when empty). Everything that came from
+/// outside (the label) is escaped.
+pub fn markdown(
+    locale: Locale,
+    assessment: &Assessment,
+    label: &str,
+    date: &str,
+    link: &str,
+) -> String {
+    use std::fmt::Write as _;
+    let mut md = String::new();
+    let label = clean_label(label);
+    let title = if label.is_empty() {
+        s!(locale, results.md.untitled)
+    } else {
+        escape_markdown(&label)
+    };
+    let _ = writeln!(md, "# {}\n", s!(locale, results.md.title, title = title));
+    let _ = writeln!(md, "_{date}_\n");
+    if !link.is_empty() {
+        // An autolink: the underscores a link may hold are not read as emphasis.
+        let _ = writeln!(
+            md,
+            "{}\n",
+            s!(locale, results.md.open, link = format!("<{link}>"))
+        );
+    }
+    let stage = &assessment.stage;
+    // Plain text: no soft hyphens in what is pasted elsewhere.
+    let name = stage_name(locale, stage.stage).replace('\u{ad}', "");
+    // As on screen: a stage no answer pointed to is only assumed, and says so.
+    let name = if !stage.known() {
+        s!(locale, results.md.assumed, stage = name)
+    } else if stage.overridden {
+        s!(locale, results.md.chosen, stage = name)
+    } else {
+        name
+    };
+    let _ = writeln!(
+        md,
+        "**{}** {} {}\n",
+        s!(locale, results.md.stage_label),
+        s!(
+            locale,
+            results.md.stage,
+            stage = name,
+            motto = motto(locale, stage.stage)
+        ),
+        confidence_note(locale, stage)
+    );
+    let _ = writeln!(
+        md,
+        "**{}** {}. {}\n",
+        s!(locale, results.md.fit_label),
+        score_text(locale, assessment.score),
+        score_note(locale, assessment)
+    );
+    let words = bt::words_in(locale);
+    for note in &assessment.strategy.notes {
+        let text = words.note(&BANK.questions[note.question], note.option);
+        let _ = writeln!(md, "> {text}\n");
+    }
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} |",
+        s!(locale, results.md.col_area),
+        s!(locale, results.md.col_level),
+        s!(locale, results.md.col_band),
+        s!(locale, results.md.col_finding)
+    );
+    let _ = writeln!(md, "|---|---|---|---|");
+    for d in &assessment.dimensions {
+        let marker = match d.finding {
+            Finding::Unknown => String::new(),
+            f => format!("{} ", chart::marker(f)),
+        };
+        let _ = writeln!(
+            md,
+            "| {} | {} | {} | {marker}{} |",
+            words.dimension_name(&BANK.dimensions[d.dimension]),
+            level_text(locale, d.level),
+            band(locale, d.band),
+            finding(locale, d.finding)
+        );
+    }
+    let _ = writeln!(
+        md,
+        "\n## {}\n",
+        s!(locale, results.results.priorities_heading)
+    );
+    if assessment.priorities.is_empty() {
+        let _ = writeln!(md, "{}", s!(locale, results.md.nothing_stands_out));
+    }
+    for (i, p) in assessment.priorities.iter().enumerate() {
+        let d = &BANK.dimensions[p.dimension];
+        let (objective, key_results) = (words.objective(d, p.goal()), words.key_results(d, p.goal()));
+        let _ = writeln!(
+            md,
+            "{}",
+            s!(
+                locale,
+                results.md.priority,
+                n = i + 1,
+                kind = kind(locale, p.kind),
+                area = words.dimension_name(d),
+                advice = p.advice(&BANK, &words)
+            )
+        );
+        let _ = writeln!(
+            md,
+            "   - {}",
+            s!(locale, results.md.objective, objective = objective)
+        );
+        for kr in key_results {
+            let _ = writeln!(
+                md,
+                "   - {}",
+                s!(locale, results.md.key_result, result = kr)
+            );
+        }
+    }
+    let _ = writeln!(md, "\n_{}_", s!(locale, results.md.draft_goals));
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use stagefit_core::{Answer, Answers, Part, assess};
+    use std::collections::{BTreeMap, BTreeSet};
+
+    const FILES: [(&str, &str); 3] = [
+        ("en", include_str!("../../locales/en/results.json")),
+        ("de", include_str!("../../locales/de/results.json")),
+        ("fr", include_str!("../../locales/fr/results.json")),
+    ];
+
+    /// Every string of a locale file by its dotted key.
+    fn strings(text: &str) -> BTreeMap<String, String> {
+        fn walk(prefix: &str, value: &serde_json::Value, out: &mut BTreeMap<String, String>) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    for (k, v) in map {
+                        let key = if prefix.is_empty() {
+                            k.clone()
+                        } else {
+                            format!("{prefix}.{k}")
+                        };
+                        walk(&key, v, out);
+                    }
+                }
+                serde_json::Value::String(s) => {
+                    out.insert(prefix.to_string(), s.clone());
+                }
+                other => panic!("{prefix}: not a string: {other}"),
+            }
+        }
+        let value: serde_json::Value = serde_json::from_str(text).expect("valid JSON");
+        let mut out = BTreeMap::new();
+        walk("", &value, &mut out);
+        out
+    }
+
+    /// The `{name}` placeholders of a string.
+    fn placeholders(text: &str) -> BTreeSet<String> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn locales_agree() {
+        let en = strings(FILES[0].1);
+        for (lang, text) in &FILES[1..] {
+            let other = strings(text);
+            let (a, b): (BTreeSet<_>, BTreeSet<_>) = (en.keys().collect(), other.keys().collect());
+            assert_eq!(a, b, "{lang}: keys differ from English");
+            for (key, english) in &en {
+                let translated = &other[key];
+                let (mut want, mut have) = (placeholders(english), placeholders(translated));
+                // A singular may say "one" or "the" rather than the number.
+                if key.ends_with(".one") {
+                    want.remove("count");
+                    have.remove("count");
+                }
+                assert_eq!(want, have, "{lang} {key}: {translated}");
+            }
+        }
+        for (lang, text) in &FILES {
+            for (key, value) in strings(text) {
+                // The crate's own interpolation syntax is not filled here (see `s!`); `<` starts
+                // one of its components.
+                assert!(
+                    !value.contains("{{") && !value.contains('<'),
+                    "{lang} {key}: {value}"
+                );
+                // A plural has both forms, and nothing else is named like one.
+                if key.ends_with(".one") {
+                    let other = format!("{}.other", key.trim_end_matches(".one"));
+                    assert!(strings(text).contains_key(&other), "{lang} {key}");
+                }
+                assert!(
+                    !key.ends_with("_one") && !key.ends_with("_other"),
+                    "{lang} {key}: the crate reads this suffix as a plural"
+                );
+            }
+        }
+    }
+
+    /// Issue 17: no German or French sentence is left in English. Those that read the same
+    /// are names, numbers or punctuation only.
+    #[test]
+    fn german_and_french_are_translated() {
+        let en = strings(FILES[0].1);
+        let same_allowed = [
+            "placeholder",
+            "labelled",
+            "trend.point",
+            "md.priority",
+            "md.stage",
+            "md.title",
+            "history.imported",
+            "trend.col_date",
+            // French writes these as English does.
+            "compare.points.other",
+        ];
+        for (lang, text) in &FILES[1..] {
+            for (key, value) in strings(text) {
+                if same_allowed.contains(&key.as_str()) {
+                    continue;
+                }
+                assert_ne!(value, en[&key], "{lang} {key} is still English");
+            }
+        }
+    }
+
+    #[test]
+    fn french_puts_a_narrow_space_before_high_punctuation() {
+        for (key, value) in strings(FILES[2].1) {
+            for mark in [':', ';', '?', '!', '»'] {
+                for (i, _) in value.match_indices(mark) {
+                    let before = value[..i].chars().last();
+                    assert!(
+                        matches!(before, Some('\u{202f}' | '\u{a0}') | None)
+                            || (mark == ':' && before.is_some_and(|c| c.is_ascii_digit()))
+                            || (mark == ':' && value[..i].ends_with("http")),
+                        "fr {key}: {value}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled_once_and_never_from_a_value() {
+        let values = [("a", "{b}".to_string()), ("b", "x".to_string())];
+        assert_eq!(fill("{a} and {b} and {c}", &values), "{b} and x and {c}");
+        assert_eq!(fill("{", &values), "{");
+        assert_eq!(fill("no }{ braces {a", &values), "no }{ braces {a");
+    }
+
+    #[test]
+    fn plurals_follow_each_language() {
+        let n = |locale, count: u64| s!(locale, results.shared.added, count = count);
+        assert!(
+            n(Locale::de, 1).starts_with("1 Frage ist"),
+            "{}",
+            n(Locale::de, 1)
+        );
+        assert!(n(Locale::de, 2).starts_with("2 Fragen sind"));
+        assert!(
+            n(Locale::fr, 0).starts_with("0 question a"),
+            "{}",
+            n(Locale::fr, 0)
+        );
+        assert!(n(Locale::fr, 2).starts_with("2 questions ont"));
+    }
+
+    #[test]
+    fn numbers_have_a_decimal_comma_in_german_and_french() {
+        assert_eq!(tenths(Locale::en, 2.25), "2.2");
+        assert_eq!(tenths(Locale::de, 2.5), "2,5");
+        assert_eq!(tenths(Locale::fr, 3.0), "3,0");
+        assert_eq!(tenths(Locale::en, f32::NAN), "?");
+    }
+
+    fn growth_company_on_a_light_platform() -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => Answer::Chosen(2),
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(0),
+            };
+            answers.set(index, answer);
+        }
+        assess(&BANK, &answers)
+    }
+
+    #[test]
+    fn a_running_line_says_when_the_stage_is_only_assumed() {
+        let none = assess(&BANK, &Answers::new(&BANK));
+        assert_eq!(
+            stage_phrase(Locale::en, &none.stage),
+            "stage unknown (assumed Growth)"
+        );
+        assert_eq!(
+            stage_phrase(Locale::de, &none.stage),
+            "Phase unbekannt (angenommen: Wachstums\u{ad}phase)"
+        );
+        let mut a = Answers::new(&BANK);
+        let q = BANK
+            .questions
+            .iter()
+            .position(|q| q.part == Part::Company)
+            .unwrap();
+        a.set(q, Answer::Chosen(0));
+        assert_eq!(
+            stage_phrase(Locale::en, &assess(&BANK, &a).stage),
+            "Early stage"
+        );
+        let (big, small) = stage_headline(Locale::en, &none.stage);
+        assert_eq!(
+            (big.as_str(), small.as_deref()),
+            ("Stage unknown", Some("assumed Growth"))
+        );
+    }
+
+    #[test]
+    fn the_arithmetic_reads_as_before_in_english() {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let answer = match q.part {
+                Part::Company => {
+                    Answer::Chosen(q.options.iter().rposition(|o| !o.neutral).unwrap_or(0) as u8)
+                }
+                Part::Strategy => Answer::Unknown,
+                Part::Platform => Answer::Chosen(0),
+            };
+            answers.set(index, answer);
+        }
+        let a = assess(&BANK, &answers);
+        let lines = explanation(Locale::en, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(lines[0], "Level: 0.0 (one answer).");
+        assert_eq!(lines[1], "Band for a mature company: 3 to 4.");
+        assert!(lines[2].starts_with("Weight: 2 of "), "{}", lines[2]);
+        assert!(
+            lines[3].starts_with("Gap: 3.0 below the band. Two levels or more outside it lose all of an area's weight: 2 of the "),
+            "{}",
+            lines[3]
+        );
+        let de = explanation(Locale::de, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(
+            de[1],
+            "Zielkorridor für ein etabliertes Unternehmen: 3 bis 4."
+        );
+        assert_eq!(
+            confidence_note(Locale::en, &a.stage),
+            "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
+        );
+        let text = score_note(Locale::en, &a);
+        assert!(
+            text.starts_with("Your platform is as far from what suits a mature company as the score can show: 13 of 14 areas are two levels or more outside their range. The first thing to do: Invest ("),
+            "{text}"
+        );
+        assert!(text.ends_with("= 0."), "{text}");
+    }
+
+    #[test]
+    fn the_summary_has_headline_stage_score_table_and_priorities() {
+        let md = markdown(
+            Locale::en,
+            &growth_company_on_a_light_platform(),
+            "Platform team",
+            "2026-11-26",
+            "https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY",
+        );
+        let lines: Vec<&str> = md.lines().collect();
+        assert_eq!(lines[0], "# Stagefit: Platform team");
+        // Regression (issue 14): the summary carries the link to the whole result.
+        assert!(md.contains(
+            "\nOpen the full result: <https://example.org/stagefit/#r=EBTl_kIpylOUpylOAAAY>\n"
+        ));
+        assert!(md.contains("**Company stage:** Growth: scaling a proven product: standardise."));
+        assert!(md.contains("**Stage fit:** "));
+        assert!(md.contains("| Area | Level (0 to 4) | Fits this stage | Finding |"));
+        assert_eq!(md.matches("\n| ").count(), 1 + BANK.dimensions.len());
+        assert!(md.contains("## Top priorities\n\n1. **Invest: "));
+        assert!(md.matches("   - Key result: ").count() >= 6);
+        assert!(md.ends_with(
+            "_Draft goals: replace the example numbers with your own baseline and target._\n"
+        ));
+    }
+
+    #[test]
+    fn the_summary_is_written_in_the_language_in_use() {
+        let a = growth_company_on_a_light_platform();
+        let de = markdown(Locale::de, &a, "", "26.11.2026", "");
+        assert!(
+            de.starts_with("# Stagefit: Passung der Plattform zur Phase\n"),
+            "{de}"
+        );
+        assert!(de.contains(
+            "**Phase des Unternehmens:** Wachstumsphase: ein bewährtes Produkt skalieren"
+        ));
+        assert!(de.contains("| Bereich | Stufe (0 bis 4) |"));
+        assert!(de.contains("## Wichtigste Prioritäten\n\n1. **Investieren: "));
+        let fr = markdown(Locale::fr, &a, "", "26 nov. 2026", "");
+        assert!(
+            fr.contains("**Stade de l’entreprise\u{202f}:** Croissance\u{202f}: faire passer"),
+            "{fr}"
+        );
+        assert!(fr.contains("   - Résultat clé\u{202f}: "));
+    }
+
+    #[test]
+    fn issue_13_a_summary_with_no_known_company_answer_says_the_stage_is_assumed() {
+        let mut answers = Answers::new(&BANK);
+        for index in 0..BANK.questions.len() {
+            answers.set(index, Answer::Unknown);
+        }
+        let md = markdown(Locale::en, &assess(&BANK, &answers), "", "d", "");
+        assert!(
+            md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn hostile_labels_cannot_inject_markdown_or_html() {
+        let md = markdown(
+            Locale::en,
+            &growth_company_on_a_light_platform(),
+            "<script>alert(1)</script> | [x](javascript:y) {title}",
+            "d",
+            "",
+        );
+        assert!(!md.contains("Open the full result"));
+        let first = md.lines().next().unwrap_or_default();
+        assert_eq!(
+            first,
+            "# Stagefit: \\<script\\>alert(1)\\</script\\> \\| \\[x\\](javascript:y) {title}"
+        );
+    }
+}
