@@ -174,7 +174,7 @@ mod tests {
                 let i18n = use_i18n();
                 assert_eq!(super::dont_know(i18n), dont_know);
                 assert_eq!(
-                    generated::lookup(i18n, "questions.company.engineers.nothing"),
+                    generated::lookup(locale, "questions.company.engineers.nothing"),
                     None
                 );
             }
