@@ -29,7 +29,8 @@ macro_rules! ws {
 /// each language's rules. The crate checks every key and value name at compile time.
 macro_rules! wt {
     ($i18n:expr, $ns:ident . $key:ident $(, $name:ident = $value:expr)* $(,)?) => {{
-        $(let $name = $value;)*
+        // Often `name = name`: taken once all the same, so the macro reads the same either way.
+        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
         crate::i18n::t!($i18n, $ns.$key $(, $name = move || ::std::clone::Clone::clone(&$name))*)
     }};
 }
@@ -130,7 +131,7 @@ fn gather_line(i18n: leptos_i18n::I18nContext<Locale>, r: &GatherReport) -> impl
         }
     });
     view! {
-        {r.found_nothing().then(|| t!(i18n, workshop.gather_nothing))}
+        {r.found_nothing().then_some(t!(i18n, workshop.gather_nothing))}
         {counts}
         {(r.other_links > 0).then(|| wt!(i18n, workshop.gather_other_links, count = r.other_links))}
         {t!(i18n, workshop.gather_end)}
@@ -659,7 +660,7 @@ fn StackedBar(
         .enumerate()
         .map(|(i, (answer, n))| {
             view! {
-                {(i > 0).then(|| t!(i18n, workshop.list_separator))}
+                {(i > 0).then_some(t!(i18n, workshop.list_separator))}
                 {wt!(i18n, workshop.bar_part, count = *n, answer = answer.clone())}
             }
         })
@@ -728,14 +729,15 @@ fn disagreement_line(l: Locale, a: &workshop::Aggregate, d: usize) -> impl IntoV
     )
 }
 
-/// A band's levels, by the bank's level names: "Basic to Standard".
-fn band_range(band: stagefit_core::Band) -> impl IntoView + Clone + Send + Sync + use<> {
-    let i18n = use_i18n();
-    wt!(
-        i18n,
-        workshop.band_range,
-        low = BANK.levels[usize::from(band.low)],
-        high = BANK.levels[usize::from(band.high)]
+/// A band's levels, by the bank's level names: "Basic to Standard" (a `{low}`/`{high}`
+/// template, as it is also a value inside other sentences).
+fn band_range(l: Locale, band: stagefit_core::Band) -> String {
+    fill(
+        &ws!(l, workshop.band_range),
+        &[
+            ("low", BANK.levels[usize::from(band.low)]),
+            ("high", BANK.levels[usize::from(band.high)]),
+        ],
     )
 }
 
@@ -889,7 +891,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
                                             <td>{number(l, s.deviation, 2)}</td>
-                                            <td>{band_range(band)}</td>
+                                            <td>{band_range(l, band)}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
@@ -1004,15 +1006,27 @@ pub fn Present(
                         .find(|lane| lane.position == p)
                         .map_or(0, |lane| lane.count)
                 };
-                let summary = wt!(
-                    i18n,
-                    workshop.slide_area_summary,
-                    ahead = lane(Position::Ahead),
-                    within = lane(Position::Within),
-                    behind = lane(Position::Behind),
-                    band = band_text.clone(),
-                    range = band_range(area_band)
+                let (ahead, within, behind) = (
+                    lane(Position::Ahead),
+                    lane(Position::Within),
+                    lane(Position::Behind),
                 );
+                let range = band_range(l, area_band);
+                // Drawn twice: as the slide's lead and as the plot's name.
+                let summary = {
+                    let band = band_text.clone();
+                    move || {
+                        wt!(
+                            i18n,
+                            workshop.slide_area_summary,
+                            ahead = ahead,
+                            within = within,
+                            behind = behind,
+                            band = band.clone(),
+                            range = range.clone()
+                        )
+                    }
+                };
                 let marker = |p: Position| match p {
                     Position::Ahead => "\u{25b2}",
                     Position::Within => "\u{2713}",
@@ -1020,9 +1034,9 @@ pub fn Present(
                 };
                 view! {
                     <h1 id="present-heading" tabindex="-1">{BANK.dimensions[d].name}</h1>
-                    <p class="slide-lead">{summary.clone()}</p>
+                    <p class="slide-lead">{summary()}</p>
                     <svg class="area-plot" viewBox=plot.view_box role="img">
-                        <title>{BANK.dimensions[d].name} {t!(i18n, workshop.label_separator)} {summary}</title>
+                        <title>{BANK.dimensions[d].name} {t!(i18n, workshop.label_separator)} {summary()}</title>
                         <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
                             height=plot.band_height.clone() />
                         {plot.axis.iter().map(|t| view! {
