@@ -1049,7 +1049,13 @@ pub fn Present(
                                     i18n,
                                     workshop.lane_label,
                                     marker = marker(lane.position),
-                                    position = position_word(l, lane.position),
+                                    // Short words: the lane's label has the plot's fixed
+                                    // left margin to itself.
+                                    position = match lane.position {
+                                        Position::Ahead => ws!(l, workshop.lane_ahead),
+                                        Position::Within => ws!(l, workshop.lane_within),
+                                        Position::Behind => ws!(l, workshop.lane_behind),
+                                    },
                                     number = lane.count
                                 )}
                             </text>
