@@ -5,12 +5,11 @@
 //! transcript works); what cannot be used is counted and reported, never fatal.
 
 use std::collections::{HashMap, HashSet};
-use std::fmt;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use super::answers::{Answer, Answers};
-use super::bank::{Bank, BankText, Part};
+use super::bank::{Bank, Part};
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
@@ -125,45 +124,14 @@ pub struct GatherReport {
 }
 
 impl GatherReport {
+    /// Whether the text held no Stagefit result link at all (other web addresses aside). The
+    /// app words the report; the core only counts.
     pub fn found_nothing(&self) -> bool {
         *self
             == GatherReport {
                 other_links: self.other_links,
                 ..GatherReport::default()
             }
-    }
-}
-
-impl fmt::Display for GatherReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.found_nothing() {
-            write!(f, "No Stagefit result links found in that text")?;
-        } else {
-            write!(f, "{} added", self.added)?;
-            for (n, what) in [
-                (self.duplicates, "duplicate skipped"),
-                (self.unreadable, "unreadable"),
-                (self.other_workshop, "from another workshop, not added"),
-            ] {
-                if n > 0 {
-                    write!(f, ", {n} {what}")?;
-                }
-            }
-            // Unlike a damaged link, this one is whole and says what to do.
-            if self.newer > 0 {
-                write!(
-                    f,
-                    ", {} made by a newer version of Stagefit, not added (reload this page to \
-                     update Stagefit, then add {} again)",
-                    self.newer,
-                    if self.newer == 1 { "it" } else { "them" }
-                )?;
-            }
-        }
-        if self.other_links > 0 {
-            write!(f, "; {} other link(s) ignored", self.other_links)?;
-        }
-        Ok(())
     }
 }
 
@@ -540,7 +508,9 @@ impl Position {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    /// "behind", "within" or "ahead": for class names, not for people to read (the app words
+    /// them in the language in use).
+    pub fn id(self) -> &'static str {
         match self {
             Position::Behind => "behind",
             Position::Within => "within",
@@ -552,84 +522,6 @@ impl Position {
 /// The stage at an index of `Aggregate::stages`.
 pub fn stage_at(index: usize) -> Stage {
     Stage::ALL[index.min(2)]
-}
-
-/// A Markdown summary of a workshop for a wiki or a chat.
-pub fn markdown(
-    bank: &Bank,
-    text: &dyn BankText,
-    workshop: &Workshop,
-    agg: &Aggregate,
-    date: &str,
-) -> String {
-    use std::fmt::Write as _;
-    let mut md = String::new();
-    let _ = writeln!(
-        md,
-        "# Stagefit workshop: {}\n\n_{date}_\n",
-        super::report::escape_markdown(&workshop.name)
-    );
-    if !workshop.note.is_empty() {
-        let _ = writeln!(md, "{}\n", super::report::escape_markdown(&workshop.note));
-    }
-    let _ = writeln!(md, "**Participants:** {}\n", agg.n_participants);
-    if agg.dropped > 0 {
-        let _ = writeln!(
-            md,
-            "_{} answers from links made with an older question bank were left out: those questions have changed since._\n",
-            agg.dropped
-        );
-    }
-    let _ = writeln!(
-        md,
-        "**Stages seen:** early {}, growth {}, mature {}\n",
-        agg.stages[0], agg.stages[1], agg.stages[2]
-    );
-    let score = agg
-        .median
-        .score
-        .map_or("not scored".to_string(), |s| format!("{s} out of 100"));
-    let _ = writeln!(
-        md,
-        "**The group's median result:** {} stage, stage fit {score}\n",
-        agg.median.stage.stage
-    );
-    let _ = writeln!(md, "## Where the room disagrees most\n");
-    let _ = writeln!(
-        md,
-        "| Area | Median level | Spread | Ahead | Behind | Fits |"
-    );
-    let _ = writeln!(md, "|---|---|---|---|---|---|");
-    for &d in &agg.by_disagreement {
-        let s = &agg.spreads[d];
-        let median = s
-            .median
-            .map_or("not answered".to_string(), super::report::tenths);
-        let _ = writeln!(
-            md,
-            "| {} | {median} | {:.2} | {} | {} | {} |",
-            text.dimension_name(&bank.dimensions[d]),
-            s.deviation,
-            s.over,
-            s.under,
-            s.fit
-        );
-    }
-    let _ = writeln!(md, "\n## Group priorities\n");
-    for (i, p) in agg.median.priorities.iter().enumerate() {
-        let _ = writeln!(md, "{}", super::report::priority_line(bank, text, i, p));
-    }
-    let _ = writeln!(md, "\n## Questions to discuss\n");
-    for d in &agg.divergent {
-        let q = &bank.questions[d.question];
-        let spread: Vec<String> = (0..q.options.len())
-            .zip(&d.counts)
-            .filter(|(_, n)| **n > 0)
-            .map(|(o, n)| format!("{n} \u{d7} \u{201c}{}\u{201d}", text.option(q, o)))
-            .collect();
-        let _ = writeln!(md, "- {} ({})", text.question(q), spread.join("; "));
-    }
-    md
 }
 
 /// The saved workshops, format 1. Each workshop is read on its own, so that entries without a

@@ -7,13 +7,13 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, t, use_i18n};
+use crate::ui::bank_text as bt;
 use crate::ui::charts::{BandSwatch, LevelSwatch};
 use crate::ui::history::title;
 use crate::ui::result_text::{self as rt, s};
 use crate::ui::store::Store;
 use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
 use stagefit_core::snapshot::Snapshot;
-use crate::ui::bank_text as bt;
 use stagefit_core::{Assessment, BANK, BankText, assess, chart};
 
 /// One row of the comparison, in words: the measure, its value before and after, the direction
@@ -107,11 +107,13 @@ fn OverlaidRadars(
     move || {
         let locale = i18n.get_locale();
         let (older, newer) = assessed.with(|a| {
-            a.as_ref()
-                .map(|(x, y)| {
-                    let words = bt::words_in(locale);
-                    (chart::radar(&BANK, &words, x), chart::radar(&BANK, &words, y))
-                })
+            a.as_ref().map(|(x, y)| {
+                let words = bt::words_in(locale);
+                (
+                    chart::radar(&BANK, &words, x),
+                    chart::radar(&BANK, &words, y),
+                )
+            })
         })?;
         pair.with(|p| {
             p.as_ref().map(|(first, second)| {

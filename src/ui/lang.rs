@@ -69,6 +69,7 @@ pub async fn load(locale: Locale) {
 
 #[cfg(target_arch = "wasm32")]
 async fn futures_join(locale: Locale) {
+    platform::strings_beside_page();
     futures::future::join5(
         td_string!(locale, common.language),
         td_string!(locale, assess.placeholder),

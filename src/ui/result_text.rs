@@ -10,7 +10,7 @@
 use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
 use stagefit_core::report::{clean_label, escape_markdown};
 use stagefit_core::{
-    Assessment, BANK, BankText, Band, Confidence, DimensionResult, Finding, PriorityKind, Stage,
+    Assessment, BANK, Band, BankText, Confidence, DimensionResult, Finding, PriorityKind, Stage,
     StageInference, chart,
 };
 
@@ -709,7 +709,8 @@ pub fn markdown(
     }
     for (i, p) in assessment.priorities.iter().enumerate() {
         let d = &BANK.dimensions[p.dimension];
-        let (objective, key_results) = (words.objective(d, p.goal()), words.key_results(d, p.goal()));
+        let (objective, key_results) =
+            (words.objective(d, p.goal()), words.key_results(d, p.goal()));
         let _ = writeln!(
             md,
             "{}",

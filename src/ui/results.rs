@@ -13,11 +13,11 @@ use crate::ui::bank_text as bt;
 use crate::ui::charts::Charts;
 use crate::ui::result_text::{self as rt, s};
 use stagefit_core::link::{self, LinkNotes};
+use stagefit_core::{AdviceKind, qr, workshop};
 use stagefit_core::{
     Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind,
     Stage, chart, explain, report,
 };
-use stagefit_core::{AdviceKind, qr, workshop};
 
 /// The id of the share dialog, and of the button that opens it (focus returns there).
 const SHARE_DIALOG: &str = "share-dialog";

@@ -2,29 +2,149 @@
 //! large QR code, gather participants' result links from pasted text or files, and see where
 //! the room disagrees, and present it on a projector one slide at a time (`Present`).
 //! Participants' side lives in `results.rs` (`SendToFacilitator`). Every coordinate drawn here
-//! comes from `stagefit_core::chart`; every count from `stagefit_core::workshop`.
+//! comes from `stagefit_core::chart`; every count from `stagefit_core::workshop`. Every word
+//! comes from the `workshop` namespace of the locale files (`locales/<language>/workshop.json`),
+//! in the language in use; bank texts (areas, levels, questions, answers, advice) are the bank's.
 
 use leptos::prelude::*;
+use leptos_i18n::Locale as _;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{Locale, t, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::bank_text as bt;
 use crate::ui::store::{Notice, Store};
-use stagefit_core::report::tenths;
-use stagefit_core::workshop::{self, Position, Slide, Workshop};
-use stagefit_core::{BANK, chart, link, qr, report, snapshot};
+use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
+use stagefit_core::{
+    BANK, BankText, PriorityKind, Stage, StageInference, chart, link, qr, report, snapshot,
+};
 
-/// "1 participant", "12 participants".
-fn participants_text(n: usize) -> String {
-    match n {
-        1 => "1 participant".to_string(),
-        n => format!("{n} participants"),
+/// A plain string of the `workshop` namespace in `locale`, as a `String`: `ws!(l, workshop.key)`.
+/// Views read the language in use, so that they are drawn again in a newly chosen one.
+macro_rules! ws {
+    ($locale:expr, $($rest:tt)*) => {
+        crate::ui::lang::ready(crate::i18n::td_string!($locale, $($rest)*))
+    };
+}
+
+/// A string of the `workshop` namespace with values in it, as a view that follows the language
+/// in use: `wt!(i18n, workshop.key, name = value, count = n)`. Each value is taken once and
+/// handed to the crate's `t!` (which wants a closure per value); counts pick the plural form by
+/// each language's rules. The crate checks every key and value name at compile time.
+macro_rules! wt {
+    ($i18n:expr, $ns:ident . $key:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        // Often `name = name`: taken once all the same, so the macro reads the same either way.
+        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
+        crate::i18n::t!($i18n, $ns.$key $(, $name = move || ::std::clone::Clone::clone(&$name))*)
+    }};
+}
+
+/// A stage's name: "Early".
+fn stage_name(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => ws!(l, workshop.stage_early),
+        Stage::Growth => ws!(l, workshop.stage_growth),
+        Stage::Mature => ws!(l, workshop.stage_mature),
+    }
+}
+
+/// The stage in a running line ("Early stage"), saying so when it is only assumed ("stage
+/// unknown (assumed Growth)"), as the results and history say it.
+fn stage_phrase(l: Locale, stage: &StageInference) -> String {
+    match (stage.known(), stage.stage) {
+        (true, Stage::Early) => ws!(l, workshop.stage_phrase_early),
+        (true, Stage::Growth) => ws!(l, workshop.stage_phrase_growth),
+        (true, Stage::Mature) => ws!(l, workshop.stage_phrase_mature),
+        (false, Stage::Early) => ws!(l, workshop.stage_assumed_early),
+        (false, Stage::Growth) => ws!(l, workshop.stage_assumed_growth),
+        (false, Stage::Mature) => ws!(l, workshop.stage_assumed_mature),
+    }
+}
+
+/// Where the company is, to end a sentence: "at the Early stage".
+fn stage_at(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => ws!(l, workshop.stage_at_early),
+        Stage::Growth => ws!(l, workshop.stage_at_growth),
+        Stage::Mature => ws!(l, workshop.stage_at_mature),
+    }
+}
+
+/// A stage in the Markdown summary's list of stages: "early".
+fn stage_listed(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => ws!(l, workshop.md_stage_early),
+        Stage::Growth => ws!(l, workshop.md_stage_growth),
+        Stage::Mature => ws!(l, workshop.md_stage_mature),
+    }
+}
+
+/// The range that fits a stage: "Early band".
+fn band_name(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => ws!(l, workshop.band_early),
+        Stage::Growth => ws!(l, workshop.band_growth),
+        Stage::Mature => ws!(l, workshop.band_mature),
+    }
+}
+
+fn priority_kind(l: Locale, kind: PriorityKind) -> String {
+    match kind {
+        PriorityKind::Invest => ws!(l, workshop.priority_invest),
+        PriorityKind::Defer => ws!(l, workshop.priority_defer),
+        PriorityKind::Prepare => ws!(l, workshop.priority_prepare),
+    }
+}
+
+fn position_word(l: Locale, position: Position) -> String {
+    match position {
+        Position::Ahead => ws!(l, workshop.position_ahead),
+        Position::Within => ws!(l, workshop.position_within),
+        Position::Behind => ws!(l, workshop.position_behind),
+    }
+}
+
+/// A number as the language writes it (decimal comma in German and French), with at most
+/// `digits` decimals; the browser's `Intl` does the writing.
+fn number(l: Locale, value: f32, digits: u32) -> String {
+    platform::format_number(l.as_str(), f64::from(value), digits)
+}
+
+/// A template of the Markdown summary with its `{name}` values filled in. The summary is a
+/// file, not a view, and the crate gives strings with values only as views, so its templates
+/// (`md_*` keys) name their values in single braces; `tests.rs` checks that every language
+/// names the same ones.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    values
+        .iter()
+        .fold(template.to_string(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+}
+
+/// What adding pasted text did, in one line: each count the core made, with what to do about
+/// links from a newer version.
+fn gather_line(i18n: leptos_i18n::I18nContext<Locale>, r: &GatherReport) -> impl IntoView + use<> {
+    let counts = (!r.found_nothing()).then(|| {
+        view! {
+            {wt!(i18n, workshop.gather_added, count = r.added)}
+            {(r.duplicates > 0).then(|| wt!(i18n, workshop.gather_duplicates, count = r.duplicates))}
+            {(r.unreadable > 0).then(|| wt!(i18n, workshop.gather_unreadable, count = r.unreadable))}
+            {(r.other_workshop > 0).then(|| wt!(i18n, workshop.gather_other_workshop, count = r.other_workshop))}
+            {(r.newer > 0).then(|| wt!(i18n, workshop.gather_newer, count = r.newer))}
+        }
+    });
+    view! {
+        {r.found_nothing().then_some(t!(i18n, workshop.gather_nothing))}
+        {counts}
+        {(r.other_links > 0).then(|| wt!(i18n, workshop.gather_other_links, count = r.other_links))}
+        {t!(i18n, workshop.gather_end)}
     }
 }
 
 /// The list of workshops and the form to create one.
 #[component]
 pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
+    let i18n = use_i18n();
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
@@ -50,15 +170,11 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
     };
     view! {
         <section class="workshops" aria-labelledby="workshops-heading">
-            <h1 id="workshops-heading" tabindex="-1">"Workshop"</h1>
-            <p>
-                "Run Stagefit with a group: everyone answers on their own phone, sends you their result "
-                "link, and you see where the room agrees and, more usefully, where it does not. There is "
-                "no server: links travel through your usual chat."
-            </p>
+            <h1 id="workshops-heading" tabindex="-1">{t!(i18n, workshop.list_title)}</h1>
+            <p>{t!(i18n, workshop.list_intro)}</p>
             <form class="create-workshop" on:submit=create novalidate>
-                <h2>"New workshop"</h2>
-                <label for="workshop-name">"Name"</label>
+                <h2>{t!(i18n, workshop.new_title)}</h2>
+                <label for="workshop-name">{t!(i18n, workshop.name_label)}</label>
                 <input
                     id="workshop-name"
                     type="text"
@@ -68,62 +184,77 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                     on:input=move |ev| { name.set(event_target_value(&ev)); missing.set(false); }
                 />
                 <p id="workshop-name-error" class="field-error" role="alert">
-                    {move || missing.get().then_some("Give the workshop a name, so participants know where their result goes.")}
+                    {move || missing.get().then(|| ws!(i18n.get_locale(), workshop.name_missing))}
                 </p>
-                <label for="workshop-note">"Scope (optional)"</label>
+                <label for="workshop-note">{t!(i18n, workshop.scope_label)}</label>
                 <input
                     id="workshop-note"
                     type="text"
                     maxlength=report::LABEL_MAX
-                    placeholder="For example: one platform, or all platform teams"
+                    placeholder=move || ws!(i18n.get_locale(), workshop.scope_placeholder)
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 />
-                <button type="submit" class="primary">"Create workshop"</button>
+                <button type="submit" class="primary">{t!(i18n, workshop.create)}</button>
             </form>
-            <h2>"Your workshops"</h2>
-            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>"None yet."</p> })}
+            <h2>{t!(i18n, workshop.yours_title)}</h2>
+            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>{t!(i18n, workshop.none_yet)}</p> })}
             <ul class="history-list">
-                {move || store.workshops.get().into_iter().map(|w| {
-                    let id = w.id.clone();
-                    // Counted as the workshop's own view counts: the links that open.
-                    let count = workshop::participant_count(&BANK, &w);
-                    view! {
-                        <li class="history-item">
-                            <p class="history-select">{w.name.clone()}</p>
-                            <p class="history-summary">
-                                {format!("{} \u{b7} {}", report::date_text(w.created), participants_text(count))}
-                            </p>
-                            <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
-                                "Open " <span class="visually-hidden">{w.name.clone()}</span>
-                            </button>
-                        </li>
-                    }
-                }).collect_view()}
+                {move || {
+                    let l = i18n.get_locale();
+                    store.workshops.get().into_iter().map(|w| {
+                        let id = w.id.clone();
+                        // Counted as the workshop's own view counts: the links that open.
+                        let count = workshop::participant_count(&BANK, &w);
+                        let date = platform::format_date(l.as_str(), w.created, false);
+                        view! {
+                            <li class="history-item">
+                                <p class="history-select">{w.name.clone()}</p>
+                                <p class="history-summary">{date} " \u{b7} " {wt!(i18n, workshop.participants, count = count)}</p>
+                                <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
+                                    {ws!(l, workshop.open)} " " <span class="visually-hidden">{w.name.clone()}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()
+                }}
                 // Issue 18: a workshop this build cannot read is listed, with a way forward.
                 {move || store.workshops_unreadable.get().into_iter().map(|text| {
                     let download = {
                         let text = text.clone();
                         move |_| {
+                            // File names stay language-free, like the exports themselves.
                             let name = format!("stagefit-unreadable-workshop-{}.json", report::date_text(storage::now()));
                             let _ = storage::download(&name, &text, "application/json");
                         }
                     };
                     view! {
                         <li class="history-item" data-testid="unreadable-workshop">
-                            <p class="history-select">"A saved workshop that cannot be read"</p>
-                            <p class="history-summary">
-                                "It is damaged or from a newer version of Stagefit (reload the page to update). It is kept unchanged: download it to keep a copy, or remove it."
-                            </p>
-                            <button type="button" class="secondary small" on:click=download>"Download it"</button>
+                            <p class="history-select">{t!(i18n, workshop.unreadable_title)}</p>
+                            <p class="history-summary">{t!(i18n, workshop.unreadable_body)}</p>
+                            <button type="button" class="secondary small" on:click=download>{t!(i18n, workshop.unreadable_download)}</button>
                             " "
-                            <button type="button" class="secondary small" on:click=move |_| store.remove_unreadable_workshop(&text)>"Remove it"</button>
+                            <button type="button" class="secondary small" on:click=move |_| store.remove_unreadable_workshop(&text)>{t!(i18n, workshop.unreadable_remove)}</button>
                         </li>
                     }
                 }).collect_view()}
             </ul>
         </section>
     }
+}
+
+/// What the last action in a workshop did, kept as data and worded when shown.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Gathered(GatherReport),
+    Removed,
+}
+
+/// Whether copying the join link worked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Copied {
+    Done,
+    Refused,
 }
 
 /// One workshop: invite, gather, aggregate.
@@ -135,6 +266,7 @@ pub fn WorkshopView(
     /// Opens "Present results" at its first slide.
     on_present: Callback<()>,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
@@ -144,9 +276,10 @@ pub fn WorkshopView(
         stored.saturating_sub(people.with(Vec::len))
     });
     let pasted = RwSignal::new(String::new());
-    let report_line = RwSignal::new(String::new());
+    // What the last action did, worded when shown (so a change of language words it again).
+    let report_line = RwSignal::new(None::<Outcome>);
     let presenting = RwSignal::new(false);
-    let copy_status = RwSignal::new(None::<&'static str>);
+    let copy_status = RwSignal::new(None::<Copied>);
     let confirm_delete = RwSignal::new(false);
 
     let add = move |_| {
@@ -158,10 +291,10 @@ pub fn WorkshopView(
             }
         });
         if let Some(r) = outcome {
-            report_line.set(format!("{r}."));
             if r.added > 0 || r.duplicates > 0 {
                 pasted.set(String::new());
             }
+            report_line.set(Some(Outcome::Gathered(r)));
         }
     };
     let import = move |ev: leptos::ev::Event| {
@@ -186,7 +319,7 @@ pub fn WorkshopView(
                 w.payloads.retain(|p| p != &payload);
             }
         });
-        report_line.set("Participant removed.".to_string());
+        report_line.set(Some(Outcome::Removed));
     };
     let join_url = Memo::new(move |_| {
         current.with(|w| {
@@ -205,9 +338,9 @@ pub fn WorkshopView(
         let url = join_url.get_untracked();
         leptos::task::spawn_local(async move {
             match platform::copy_text(&url).await {
-                Ok(()) => copy_status.set(Some("Join link copied. Paste it into the room's chat.")),
+                Ok(()) => copy_status.set(Some(Copied::Done)),
                 Err(_) => {
-                    copy_status.set(Some("Your browser did not allow copying: the link is selected, press Ctrl+C (or \u{2318}+C)."));
+                    copy_status.set(Some(Copied::Refused));
                     platform::select_text("join-link");
                 }
             }
@@ -223,17 +356,18 @@ pub fn WorkshopView(
             );
         }
     };
-    let i18n = use_i18n();
     let export_md = move |_| {
         if let Some(w) = current.get_untracked() {
+            let l = i18n.get_locale_untracked();
+            let today = platform::format_date(l.as_str(), storage::now(), false);
             let md = aggregate.with_untracked(|a| {
-                workshop::markdown(&BANK, &bt::words(i18n), &w, a, &platform::today())
+                markdown(l, &w, a, &today, &|value, digits| {
+                    platform::format_number(l.as_str(), value, digits)
+                })
             });
             let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
             if storage::download(&name, &md, "text/markdown").is_err() {
-                store.notify(Notice::NotSaved(
-                    "The browser refused the download.".to_string(),
-                ));
+                store.notify(Notice::NotSaved(ws!(l, workshop.download_refused)));
             }
         }
     };
@@ -243,12 +377,14 @@ pub fn WorkshopView(
     };
 
     move || {
+        // Read here, so that the view is drawn again in a newly chosen language.
+        let l = i18n.get_locale();
         let Some(w) = current.get() else {
             return view! {
                 <section aria-labelledby="workshop-heading">
-                    <h1 id="workshop-heading" tabindex="-1">"Workshop not found"</h1>
-                    <p>"This workshop is not saved in this browser (it may have been deleted in another tab)."</p>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>"All workshops"</button>
+                    <h1 id="workshop-heading" tabindex="-1">{ws!(l, workshop.not_found_title)}</h1>
+                    <p>{ws!(l, workshop.not_found_body)}</p>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{ws!(l, workshop.all_workshops)}</button>
                 </section>
             }
             .into_any();
@@ -258,73 +394,79 @@ pub fn WorkshopView(
                 <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
                 {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
                 <div class="presenter" class:presenting=move || presenting.get()>
-                    <h2>"Invite the room"</h2>
-                    <p class="presenter-name">{format!("Join \u{201c}{}\u{201d}", w.name)}</p>
-                    <p>"Scan the code or open the link on your phone, answer, then send your result link to the chat."</p>
+                    <h2>{ws!(l, workshop.invite_title)}</h2>
+                    <p class="presenter-name">{wt!(i18n, workshop.invite_name, name = w.name.clone())}</p>
+                    <p>{ws!(l, workshop.invite_how)}</p>
                     {move || qr(&join_url.get()).map(|code| view! {
                         <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
-                            aria-label="QR code of the join link" shape-rendering="crispEdges">
+                            aria-label=ws!(l, workshop.qr_label) shape-rendering="crispEdges">
                             <rect width="100%" height="100%" fill="#fff" />
                             <path d=code.path fill="#000" />
                         </svg>
                     })}
                     // The name is written out readably in the label; the link itself keeps it
                     // percent-encoded, which chat apps need, and wraps instead of being cut off.
-                    <label for="join-link">{format!("Join link for \u{201c}{}\u{201d}", w.name)}</label>
+                    <label for="join-link">{wt!(i18n, workshop.join_link_label, name = w.name.clone())}</label>
                     <div class="share-row">
                         <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
-                        <button type="button" class="primary no-print" on:click=copy_join>"Copy join link"</button>
+                        <button type="button" class="primary no-print" on:click=copy_join>{ws!(l, workshop.copy_join)}</button>
                     </div>
-                    <p class="copy-status" role="status">{move || copy_status.get()}</p>
+                    <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
+                        Copied::Done => ws!(l, workshop.copied),
+                        Copied::Refused => ws!(l, workshop.copy_refused),
+                    })}</p>
                     <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
-                        {move || if presenting.get() { "Close the room view" } else { "Show for the room" }}
+                        {move || if presenting.get() { ws!(l, workshop.room_view_close) } else { ws!(l, workshop.room_view_show) }}
                     </button>
                 </div>
-                <h2 class="no-print">"Gather results"</h2>
-                <label for="workshop-input">"Paste participants' result links (a whole chat transcript works)"</label>
+                <h2 class="no-print">{ws!(l, workshop.gather_title)}</h2>
+                <label for="workshop-input">{ws!(l, workshop.gather_label)}</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
                     prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| add(())>"Add results"</button>
+                    <button type="button" class="primary" on:click=move |_| add(())>{ws!(l, workshop.add_results)}</button>
                     <label class="file-button secondary">
-                        "Import exported files"
+                        {ws!(l, workshop.import_files)}
                         <input type="file" accept=".json,.txt,application/json,text/plain" class="visually-hidden" on:change=import />
                     </label>
                 </div>
-                <p class="copy-status" role="status">{move || report_line.get()}</p>
+                <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
+                    Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
+                    Outcome::Removed => t!(i18n, workshop.participant_removed).into_any(),
+                })}</p>
                 <p class="participant-count" data-testid="participant-count">
-                    {move || participants_text(aggregate.with(|a| a.n_participants))}
+                    {t!(i18n, workshop.participants, count = move || aggregate.with(|a| a.n_participants))}
                 </p>
                 {move || match unreadable.get() {
                     0 => None,
                     n => Some(view! {
-                        <p class="field-error">{format!("{n} saved link(s) of this workshop can no longer be read and are not counted. Ask those people to send their link again.")}</p>
+                        <p class="field-error">{wt!(i18n, workshop.links_unreadable, count = n)}</p>
                     }),
                 }}
                 {move || aggregate.with(|a| a.n_participants > 0).then(|| view! {
                     <button type="button" class="primary no-print" on:click=move |_| {
                         platform::enter_full_screen();
                         on_present.run(());
-                    }>"Present results"</button>
+                    }>{ws!(l, workshop.present)}</button>
                 })}
                 <Participants people on_remove=Callback::new(remove) />
                 <RoomView aggregate />
                 <div class="actions no-print">
-                    <button type="button" class="secondary" on:click=export_json>"Export workshop (JSON)"</button>
-                    <button type="button" class="secondary" on:click=export_md>"Export summary (Markdown)"</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>"Print"</button>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>"All workshops"</button>
+                    <button type="button" class="secondary" on:click=export_json>{ws!(l, workshop.export_json)}</button>
+                    <button type="button" class="secondary" on:click=export_md>{ws!(l, workshop.export_markdown)}</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>{ws!(l, workshop.print)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{ws!(l, workshop.all_workshops)}</button>
                 </div>
                 <div class="danger-zone no-print">
                     {move || if confirm_delete.get() {
                         view! {
-                            <p><strong>"Delete this workshop and its gathered results from this browser?"</strong></p>
-                            <button type="button" class="danger" on:click=delete>"Yes, delete the workshop"</button>
+                            <p><strong>{ws!(l, workshop.delete_question)}</strong></p>
+                            <button type="button" class="danger" on:click=delete>{ws!(l, workshop.delete_yes)}</button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>"Cancel"</button>
+                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{ws!(l, workshop.delete_cancel)}</button>
                         }.into_any()
                     } else {
-                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>"Delete workshop\u{2026}"</button> }.into_any()
+                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{ws!(l, workshop.delete)}</button> }.into_any()
                     }}
                 </div>
             </section>
@@ -433,6 +575,7 @@ fn Participants(
 ) -> impl IntoView {
     // Drawn only once opened, and a page at a time: 2,000 rows laid out on every change made
     // the room slow to update (issue 18).
+    let i18n = use_i18n();
     let open = RwSignal::new(false);
     let shown = RwSignal::new(PAGE);
     let total = Memo::new(move |_| people.with(Vec::len));
@@ -441,7 +584,11 @@ fn Participants(
         <div class="participants no-print" hidden=move || total.get() == 0>
             <button type="button" class="link-button" aria-expanded=move || open.get().to_string() aria-controls="participant-list"
                 on:click=move |_| open.update(|o| *o = !*o)>
-                {move || if open.get() { "Hide participants".to_string() } else { format!("Show participants ({})", total.get()) }}
+                {move || if open.get() {
+                    t!(i18n, workshop.participants_hide).into_any()
+                } else {
+                    wt!(i18n, workshop.participants_show, count = total.get()).into_any()
+                }}
             </button>
             <Show when=move || open.get()>
                 <ul id="participant-list">
@@ -452,15 +599,27 @@ fn Participants(
                         key=|p| p.payload.clone()
                         children=move |i, p| {
                             let label = p.shared.label.clone();
-                            let name = move || if label.is_empty() { format!("Anonymous participant {}", i.get() + 1) } else { label.clone() };
-                            let score = p.assessment.score.map_or("not scored".to_string(), |s| format!("{s}"));
+                            let name = move || if label.is_empty() {
+                                t!(i18n, workshop.anonymous, number = move || i.get() + 1).into_any()
+                            } else {
+                                label.clone().into_any()
+                            };
+                            let score = p.assessment.score;
+                            let stage = p.assessment.stage.clone();
+                            let line = move || {
+                                let phrase = stage_phrase(i18n.get_locale(), &stage);
+                                match score {
+                                    Some(score) => wt!(i18n, workshop.participant_scored, stage = phrase, score = score).into_any(),
+                                    None => wt!(i18n, workshop.participant_unscored, stage = phrase).into_any(),
+                                }
+                            };
                             let payload = p.payload.clone();
                             view! {
                                 <li>
                                     <bdi>{name.clone()}</bdi>
-                                    {format!(": {}, stage fit {score} ", crate::ui::result_text::stage_phrase(crate::i18n::use_i18n().get_locale_untracked(), &p.assessment.stage))}
+                                    {line}
                                     <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
-                                        "Remove " <span class="visually-hidden">{name.clone()}</span>
+                                        {t!(i18n, workshop.remove)} " " <span class="visually-hidden">{name.clone()}</span>
                                     </button>
                                 </li>
                             }
@@ -469,7 +628,12 @@ fn Participants(
                 </ul>
                 {move || (total.get() > shown.get()).then(|| view! {
                     <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {format!("Show {} more of {}", PAGE.min(total.get() - shown.get()), total.get())}
+                        {move || wt!(
+                            i18n,
+                            workshop.show_more,
+                            more = PAGE.min(total.get().saturating_sub(shown.get())),
+                            total = total.get()
+                        )}
                     </button>
                 })}
             </Show>
@@ -488,29 +652,37 @@ fn StackedBar(
     /// What the bar shows, for its accessible name.
     title: String,
 ) -> impl IntoView {
+    let i18n = use_i18n();
     let segments = chart::stacked_bar(&counts);
     let total: usize = counts.iter().sum();
-    let desc = labels
+    // The accessible name, as the SVG's own title: what it shows, then each answer's count.
+    let parts = labels
         .iter()
         .zip(&counts)
         .filter(|(_, n)| **n > 0)
-        .map(|(l, n)| format!("{n} \u{d7} {l}"))
-        .collect::<Vec<_>>()
-        .join("; ");
+        .enumerate()
+        .map(|(i, (answer, n))| {
+            view! {
+                {(i > 0).then_some(t!(i18n, workshop.list_separator))}
+                {wt!(i18n, workshop.bar_part, count = *n, answer = answer.clone())}
+            }
+        })
+        .collect_view();
     view! {
         <div class="stacked">
-            <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img" aria-label=format!("{title}: {desc}")>
+            <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img">
+                <title>{title} {t!(i18n, workshop.label_separator)} {parts}</title>
                 {segments.iter().map(|seg| view! {
                     <rect class=format!("seg seg-{}", seg.option % 6) x=seg.x.clone() y="0" width=seg.width.clone() height="64" />
                 }).collect_view()}
             </svg>
             <ul class="stacked-legend">
-                {labels.iter().zip(&counts).enumerate().filter(|(_, (_, n))| **n > 0).map(|(i, (l, n))| view! {
+                {labels.iter().zip(&counts).enumerate().filter(|(_, (_, n))| **n > 0).map(|(i, (label, n))| view! {
                     <li>
                         <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class=format!("seg seg-{}", i % 6) width="10" height="10" /></svg>
                         <strong>{n.to_string()}</strong>
-                        {format!(" of {total} \u{b7} ")}
-                        <bdi>{l.clone()}</bdi>
+                        {wt!(i18n, workshop.bar_of, total = total)}
+                        <bdi>{label.clone()}</bdi>
                     </li>
                 }).collect_view()}
             </ul>
@@ -518,45 +690,87 @@ fn StackedBar(
     }
 }
 
-/// The room's stage split as a stacked bar.
-fn stage_bar(a: &workshop::Aggregate) -> impl IntoView + use<> {
+/// The room's stage split as a stacked bar. Drawn inside views that follow the language in
+/// use, so `l` is always the current one.
+fn stage_bar(l: Locale, a: &workshop::Aggregate) -> impl IntoView + use<> {
     view! {
         <StackedBar
             counts=a.stages.to_vec()
-            labels=(0..3).map(|i| workshop::stage_at(i).to_string()).collect()
-            title="Stages the room's answers point to".to_string()
+            labels=(0..3).map(|i| stage_name(l, workshop::stage_at(i))).collect()
+            title=ws!(l, workshop.stage_bar_title)
         />
     }
 }
 
 /// A question to discuss with the split of its answers.
 fn question_bar(d: &workshop::Divergence) -> impl IntoView + use<> {
-    let i18n = use_i18n();
     let q = &BANK.questions[d.question];
+    let words = bt::words_in(use_i18n().get_locale());
     view! {
         <StackedBar
             counts=d.counts.clone()
-            labels=(0..q.options.len()).map(|o| bt::option_text(i18n, d.question, o)).collect()
-            title=bt::question_text(i18n, d.question)
+            labels=(0..q.options.len()).map(|o| words.option(q, o)).collect()
+            title=words.question(q)
         />
     }
 }
 
+/// One line about an area where the room disagrees: its name, the lowest and highest level,
+/// and how many are ahead, behind or fit.
+fn disagreement_line(l: Locale, a: &workshop::Aggregate, d: usize) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let s = &a.spreads[d];
+    let level = |v: Option<&f32>| v.map_or("?".to_string(), |v| number(l, *v, 1));
+    wt!(
+        i18n,
+        workshop.disagreement_line,
+        area = bt::words_in(l).dimension_name(&BANK.dimensions[d]),
+        lowest = level(s.levels.first()),
+        highest = level(s.levels.last()),
+        ahead = s.over,
+        behind = s.under,
+        fit = s.fit
+    )
+}
+
+/// A band's levels, by the bank's level names: "Basic to Standard" (a `{low}`/`{high}`
+/// template, as it is also a value inside other sentences).
+fn band_range(l: Locale, band: stagefit_core::Band) -> String {
+    fill(
+        &ws!(l, workshop.band_range),
+        &[
+            ("low", &bt::words_in(l).level(usize::from(band.low))),
+            ("high", &bt::words_in(l).level(usize::from(band.high))),
+        ],
+    )
+}
+
 /// The dot plot of the whole room: every area's spread against the band of the group's stage,
 /// level names on the axis, and a legend for dot size, the median and the band.
-fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl IntoView + use<> {
+fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl IntoView + use<> {
     let i18n = use_i18n();
-    let plot = chart::spread_plot(&BANK, &bt::words(i18n), a);
-    let stage = a.median.stage.stage;
+    let plot = chart::spread_plot(&BANK, &bt::words_in(l), a);
+    let band = band_name(l, a.median.stage.stage);
     let legend_y = plot.legend.y.clone();
+    let largest = most.map(|d| disagreement_line(l, a, d));
     view! {
         <figure class="chart">
-            <figcaption id="spread-title">"Where each person places the platform, by area (most disagreement first)"</figcaption>
+            <figcaption id="spread-title">{t!(i18n, workshop.spread_caption)}</figcaption>
             <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
-                <desc id="spread-desc">{format!(
-                    "Dot plot of {} participants' levels per area, from {} to {}, with the {stage} band shaded. Largest disagreement: {}. The table below lists every value.",
-                    a.n_participants, bt::level_name(i18n, 0), bt::level_name(i18n, 4), disagreement.unwrap_or_default()
-                )}</desc>
+                <desc id="spread-desc">
+                    {wt!(
+                        i18n,
+                        workshop.spread_desc,
+                        count = a.n_participants,
+                        lowest = bt::words_in(l).level(0),
+                        highest = bt::words_in(l).level(4),
+                        band = band.clone()
+                    )}
+                    " "
+                    {largest.map(|line| view! { {t!(i18n, workshop.spread_desc_largest)} " " {line} {t!(i18n, workshop.sentence_end)} })}
+                    " "
+                    {t!(i18n, workshop.spread_desc_table)}
+                </desc>
                 {plot.rows.iter().map(|r| view! {
                     <rect class="band" x=r.band_x.clone() y=r.band_y.clone() width=r.band_width.clone() height=r.band_height.clone() />
                 }).collect_view()}
@@ -568,20 +782,20 @@ fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl I
                     <text class="row-label" x="0" y=r.text_y>{r.label}</text>
                     {r.median_x.map(|m| view! { <line class="median" x1=m.clone() x2=m y1=r.tick_top y2=r.tick_bottom /> })}
                     {r.dots.into_iter().map(|(x, radius, n)| view! {
-                        <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{format!("{n} people")}</title></circle>
+                        <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{wt!(i18n, workshop.people, count = n)}</title></circle>
                     }).collect_view()}
                 }).collect_view()}
                 <g class="legend">
                     <circle class="dot" cx="8" cy=legend_y.clone() r=plot.legend.small.0.clone() />
-                    <text class="axis-label" x="16" y=legend_y.clone() dy="5">"1 person"</text>
+                    <text class="axis-label" x="16" y=legend_y.clone() dy="5">{wt!(i18n, workshop.people, count = 1_usize)}</text>
                     {plot.legend.large.clone().map(|(r, n)| view! {
                         <circle class="dot" cx="102" cy=legend_y.clone() r=r />
-                        <text class="axis-label" x="117" y=legend_y.clone() dy="5">{format!("{n} people")}</text>
+                        <text class="axis-label" x="117" y=legend_y.clone() dy="5">{wt!(i18n, workshop.people, count = n)}</text>
                     })}
                     <line class="median" x1="208" x2="208" y1=plot.legend.mark_top.clone() y2=plot.legend.mark_bottom.clone() />
-                    <text class="axis-label" x="214" y=legend_y.clone() dy="5">"median"</text>
+                    <text class="axis-label" x="214" y=legend_y.clone() dy="5">{t!(i18n, workshop.legend_median)}</text>
                     <rect class="band" x="280" y=plot.legend.swatch_y.clone() width="18" height="20" />
-                    <text class="axis-label" x="302" y=legend_y dy="5">{format!("{stage} band")}</text>
+                    <text class="axis-label" x="302" y=legend_y dy="5">{band}</text>
                 </g>
             </svg>
         </figure>
@@ -594,49 +808,43 @@ fn spread_chart(a: &workshop::Aggregate, disagreement: Option<String>) -> impl I
 fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
+        // Read here, so that the room is drawn again in a newly chosen language.
+        let l = i18n.get_locale();
         let a = aggregate.get();
         if a.n_participants == 0 {
-            return view! { <p class="no-print">"No results yet. Paste the room's links above."</p> }.into_any();
+            return view! { <p class="no-print">{t!(i18n, workshop.room_empty)}</p> }.into_any();
         }
-        let median_score = a
-            .median
-            .score
-            .map_or("not scored".to_string(), |s| format!("{s} out of 100"));
-        let disagreement: Vec<String> = a
+        let disagreement: Vec<usize> = a
             .by_disagreement
             .iter()
-            .filter(|&&d| !a.spreads[d].levels.is_empty())
+            .copied()
+            .filter(|&d| !a.spreads[d].levels.is_empty())
             .take(5)
-            .map(|&d| {
-                let s = &a.spreads[d];
-                format!(
-                    "{}: levels from {} to {}, {} ahead, {} behind, {} fit",
-                    bt::dimension_name(i18n, d),
-                    s.levels.first().map_or("?".to_string(), |l| tenths(*l)),
-                    s.levels.last().map_or("?".to_string(), |l| tenths(*l)),
-                    s.over,
-                    s.under,
-                    s.fit
-                )
-            })
             .collect();
-        let priorities = (!a.median.priorities.is_empty()).then(|| view! {
-            <ol>
-                {a.median.priorities.iter().map(|p| view! {
-                    <li>{format!("{}: {}", p.kind.label(), bt::dimension_name(i18n, p.dimension))}</li>
-                }).collect_view()}
-            </ol>
+        let priorities = (!a.median.priorities.is_empty()).then(|| {
+            view! {
+                <ol>
+                    {a.median.priorities.iter().map(|p| view! {
+                        <li>{wt!(
+                            i18n,
+                            workshop.priority_line,
+                            kind = priority_kind(l, p.kind),
+                            area = bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension])
+                        )}</li>
+                    }).collect_view()}
+                </ol>
+            }
         });
-        let chart = spread_chart(&a, disagreement.first().cloned());
+        let chart = spread_chart(l, &a, disagreement.first().copied());
         let disagree_section = (!disagreement.is_empty()).then(|| {
             view! {
-                <h2>"Where the room disagrees most"</h2>
-                <ol>{disagreement.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ol>
+                <h2>{t!(i18n, workshop.disagree_title)}</h2>
+                <ol>{disagreement.iter().map(|&d| view! { <li>{disagreement_line(l, &a, d)}</li> }).collect_view()}</ol>
             }
         });
         let questions = (!a.divergent.is_empty()).then(|| view! {
-            <h2>"Questions to discuss"</h2>
-            <p>"The room answered these most differently. Ask people on each side why."</p>
+            <h2>{t!(i18n, workshop.questions_title)}</h2>
+            <p>{t!(i18n, workshop.questions_intro)}</p>
             <ul class="prompts">
                 {a.divergent.iter().map(|d| view! {
                     <li><strong>{bt::question_text(i18n, d.question)}</strong> {question_bar(d)}</li>
@@ -645,31 +853,40 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         });
         view! {
             <div class="room">
-                <h2>"Stages the room sees"</h2>
+                <h2>{t!(i18n, workshop.stages_title)}</h2>
                 <ul class="stage-counts">
-                    {(0..3).map(|i| view! { <li>{format!("{}: {}", workshop::stage_at(i), a.stages[i])}</li> }).collect_view()}
+                    {(0..3).map(|i| view! {
+                        <li>{wt!(i18n, workshop.stage_count, stage = stage_name(l, workshop::stage_at(i)), count = a.stages[i])}</li>
+                    }).collect_view()}
                 </ul>
-                {stage_bar(&a)}
-                <h2>"The group's result"</h2>
-                <p>{format!("Taking the median answer to every question: {}, stage fit {median_score}.", crate::ui::result_text::stage_phrase(crate::i18n::use_i18n().get_locale_untracked(), &a.median.stage))}</p>
+                {stage_bar(l, &a)}
+                <h2>{t!(i18n, workshop.result_title)}</h2>
+                <p>{match a.median.score {
+                    Some(score) => wt!(i18n, workshop.result_line_scored, stage = stage_phrase(l, &a.median.stage), score = score).into_any(),
+                    None => wt!(i18n, workshop.result_line_unscored, stage = stage_phrase(l, &a.median.stage)).into_any(),
+                }}</p>
                 {priorities}
                 {chart}
                 <details class="chart-data">
-                    <summary>"Show the spread as a table"</summary>
+                    <summary>{t!(i18n, workshop.table_show)}</summary>
                     <div class="table-scroll">
                         <table>
-                            <caption>"Levels per area across the room"</caption>
+                            <caption>{t!(i18n, workshop.table_caption)}</caption>
                             <thead><tr>
-                                <th scope="col">"Area"</th><th scope="col">"Answered"</th><th scope="col">"Lowest"</th>
-                                <th scope="col">"Median"</th><th scope="col">"Highest"</th><th scope="col">"Spread"</th>
-                                <th scope="col">{format!("{} band", a.median.stage.stage)}</th>
-                                <th scope="col">"Ahead / behind / fit"</th>
+                                <th scope="col">{t!(i18n, workshop.col_area)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_answered)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_lowest)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_median)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_highest)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_spread)}</th>
+                                <th scope="col">{band_name(l, a.median.stage.stage)}</th>
+                                <th scope="col">{t!(i18n, workshop.col_positions)}</th>
                             </tr></thead>
                             <tbody>
                                 {a.by_disagreement.iter().map(|&d| {
                                     let s = &a.spreads[d];
                                     let band = a.median.dimensions[d].band;
-                                    let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |l| tenths(*l));
+                                    let f = |v: Option<&f32>| v.map_or("\u{2014}".to_string(), |v| number(l, *v, 1));
                                     view! {
                                         <tr>
                                             <th scope="row">{bt::dimension_name(i18n, d)}</th>
@@ -677,8 +894,8 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                                             <td>{f(s.levels.first())}</td>
                                             <td>{f(s.median.as_ref())}</td>
                                             <td>{f(s.levels.last())}</td>
-                                            <td>{format!("{:.2}", s.deviation)}</td>
-                                            <td>{format!("{} to {}", bt::level_name(i18n, usize::from(band.low)), bt::level_name(i18n, usize::from(band.high)))}</td>
+                                            <td>{number(l, s.deviation, 2)}</td>
+                                            <td>{band_range(l, band)}</td>
                                             <td>{format!("{} / {} / {}", s.over, s.under, s.fit)}</td>
                                         </tr>
                                     }
@@ -689,7 +906,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 </details>
                 {disagree_section}
                 {questions}
-                <p class="summary">"The group's result takes each question's middle answer; stage overrides are left out."</p>
+                <p class="summary">{t!(i18n, workshop.room_note)}</p>
             </div>
         }
         .into_any()
@@ -757,14 +974,15 @@ pub fn Present(
     });
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
     let body = move || {
+        let l = i18n.get_locale();
         let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
             let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
             return if stored > 0 {
-                view! { <h1 id="present-heading" tabindex="-1">"Reading the room's results\u{2026}"</h1> }.into_any()
+                view! { <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.present_reading)}</h1> }.into_any()
             } else {
                 view! {
-                    <h1 id="present-heading" tabindex="-1">"Nothing to present yet"</h1>
-                    <p>"Add the room's result links first."</p>
+                    <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.present_nothing)}</h1>
+                    <p>{ws!(l, workshop.present_nothing_body)}</p>
                 }
                 .into_any()
             };
@@ -772,33 +990,47 @@ pub fn Present(
         let a = aggregate.get();
         match which {
             Slide::Stages => view! {
-                <h1 id="present-heading" tabindex="-1">"Which stage the room sees"</h1>
-                <p class="slide-lead">{format!(
-                    "{} people. Taking the median answer to every question, the company is at the {} stage.",
-                    a.n_participants, a.median.stage.stage
+                <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.slide_stages_title)}</h1>
+                <p class="slide-lead">{wt!(
+                    i18n,
+                    workshop.slide_stages_lead,
+                    count = a.n_participants,
+                    stage = stage_at(l, a.median.stage.stage)
                 )}</p>
-                {stage_bar(&a)}
+                {stage_bar(l, &a)}
             }
             .into_any(),
             Slide::Area(d) => {
                 let plot = people.with(|p| chart::area_plot(&bt::words(i18n), &a, p, d));
-                let band = a.median.dimensions[d].band;
-                let stage = a.median.stage.stage;
-                let band_text = format!(
-                    "{} to {}",
-                    bt::level_name(i18n, usize::from(band.low)),
-                    bt::level_name(i18n, usize::from(band.high))
-                );
-                let lane_text = |p: Position| {
-                    let n = plot.lanes.iter().find(|l| l.position == p).map_or(0, |l| l.count);
-                    format!("{n} {}", p.label())
+                let area_band = a.median.dimensions[d].band;
+                let band_text = band_name(l, a.median.stage.stage);
+                let lane = |p: Position| {
+                    plot.lanes
+                        .iter()
+                        .find(|lane| lane.position == p)
+                        .map_or(0, |lane| lane.count)
                 };
-                let summary = format!(
-                    "{}, {}, {} the {stage} band ({band_text}).",
-                    lane_text(Position::Ahead),
-                    lane_text(Position::Within),
-                    lane_text(Position::Behind)
+                let (ahead, within, behind) = (
+                    lane(Position::Ahead),
+                    lane(Position::Within),
+                    lane(Position::Behind),
                 );
+                let range = band_range(l, area_band);
+                // Drawn twice: as the slide's lead and as the plot's name.
+                let summary = {
+                    let band = band_text.clone();
+                    move || {
+                        wt!(
+                            i18n,
+                            workshop.slide_area_summary,
+                            ahead = ahead,
+                            within = within,
+                            behind = behind,
+                            band = band.clone(),
+                            range = range.clone()
+                        )
+                    }
+                };
                 let marker = |p: Position| match p {
                     Position::Ahead => "\u{25b2}",
                     Position::Within => "\u{2713}",
@@ -806,40 +1038,53 @@ pub fn Present(
                 };
                 view! {
                     <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
-                    <p class="slide-lead">{summary.clone()}</p>
-                    <svg class="area-plot" viewBox=plot.view_box role="img" aria-label=format!("{}: {summary}", bt::dimension_name(i18n, d))>
+                    <p class="slide-lead">{summary()}</p>
+                    <svg class="area-plot" viewBox=plot.view_box role="img">
+                        <title>{bt::dimension_name(i18n, d)} {t!(i18n, workshop.label_separator)} {summary()}</title>
                         <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
                             height=plot.band_height.clone() />
                         {plot.axis.iter().map(|t| view! {
                             <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
                             <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text.clone()}</text>
                         }).collect_view()}
-                        {plot.lanes.iter().map(|l| view! {
-                            <text class=format!("lane-label {}", l.position.label()) x="0" y=l.y.clone() dy="8">
-                                {format!("{} {} {}", marker(l.position), l.position.label(), l.count)}
+                        {plot.lanes.iter().map(|lane| view! {
+                            <text class=format!("lane-label {}", lane.position.id()) x="0" y=lane.y.clone() dy="8">
+                                {wt!(
+                                    i18n,
+                                    workshop.lane_label,
+                                    marker = marker(lane.position),
+                                    // Short words: the lane's label has the plot's fixed
+                                    // left margin to itself.
+                                    position = match lane.position {
+                                        Position::Ahead => ws!(l, workshop.lane_ahead),
+                                        Position::Within => ws!(l, workshop.lane_within),
+                                        Position::Behind => ws!(l, workshop.lane_behind),
+                                    },
+                                    number = lane.count
+                                )}
                             </text>
                         }).collect_view()}
                         {plot.median_x.clone().map(|m| view! {
                             <line class="median" x1=m.clone() x2=m y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
                         })}
                         {plot.dots.iter().map(|dot| view! {
-                            <circle class=format!("dot {}", dot.position.label()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
-                                <title>{format!("{} people, {}", dot.n, dot.position.label())}</title>
+                            <circle class=format!("dot {}", dot.position.id()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
+                                <title>{wt!(i18n, workshop.dot_title, count = dot.n, position = position_word(l, dot.position))}</title>
                             </circle>
                         }).collect_view()}
                     </svg>
                     <p class="slide-legend">
-                        {format!("Shaded: the {stage} band. Each dot: people at that level, larger for more; the line is the median. \u{25b2} ahead, \u{2713} within, \u{25bc} behind.")}
+                        {wt!(i18n, workshop.slide_area_legend, band = band_text)}
                     </p>
                 }
                 .into_any()
             }
             Slide::Question(i) => {
                 let Some(d) = a.divergent.get(i).cloned() else {
-                    return view! { <h1 id="present-heading" tabindex="-1">"Questions to discuss"</h1> }.into_any();
+                    return view! { <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.questions_title)}</h1> }.into_any();
                 };
                 view! {
-                    <p class="slide-kicker">{format!("Question to discuss, {} of {}", i + 1, a.divergent.len())}</p>
+                    <p class="slide-kicker">{wt!(i18n, workshop.slide_question_kicker, number = i + 1, total = a.divergent.len())}</p>
                     <h1 id="present-heading" tabindex="-1">{bt::question_text(i18n, d.question)}</h1>
                     {question_bar(&d)}
                 }
@@ -851,14 +1096,155 @@ pub fn Present(
         <section class="present" aria-labelledby="present-heading">
             <p class="present-top">
                 <span>{name}</span>
-                <span aria-live="polite">{move || format!("Slide {} of {}", at.get() + 1, count.get().max(1))}</span>
+                <span aria-live="polite">{move || wt!(
+                    i18n,
+                    workshop.slide_counter,
+                    number = at.get() + 1,
+                    total = count.get().max(1)
+                )}</span>
             </p>
             <div class="slide">{body}</div>
             <div class="present-buttons">
-                <button type="button" class="secondary" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>"Previous"</button>
-                <button type="button" class="secondary" disabled=move || { at.get() + 1 >= count.get() } on:click=move |_| go(at.get_untracked() + 1)>"Next"</button>
-                <button type="button" class="secondary" on:click=move |_| leave()>"Leave (Esc)"</button>
+                <button type="button" class="secondary" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>{t!(i18n, workshop.previous)}</button>
+                <button type="button" class="secondary" disabled=move || { at.get() + 1 >= count.get() } on:click=move |_| go(at.get_untracked() + 1)>{t!(i18n, workshop.next)}</button>
+                <button type="button" class="secondary" on:click=move |_| leave()>{t!(i18n, workshop.leave)}</button>
             </div>
         </section>
     }
 }
+
+/// A Markdown summary of a workshop for a wiki or a chat, in `l`. `date` is shown as given;
+/// `number` writes a number with at most so many decimals (the browser's `Intl` in the app,
+/// a plain formatter in tests, which run where there is no browser).
+pub fn markdown(
+    l: Locale,
+    workshop: &Workshop,
+    agg: &workshop::Aggregate,
+    date: &str,
+    number: &dyn Fn(f64, u32) -> String,
+) -> String {
+    use std::fmt::Write as _;
+    let mut md = String::new();
+    let name = report::escape_markdown(&workshop.name);
+    let title = fill(&ws!(l, workshop.md_title), &[("name", &name)]);
+    let _ = writeln!(md, "# {title}\n\n_{date}_\n");
+    if !workshop.note.is_empty() {
+        let _ = writeln!(md, "{}\n", report::escape_markdown(&workshop.note));
+    }
+    let _ = writeln!(
+        md,
+        "**{}** {}\n",
+        ws!(l, workshop.md_participants),
+        agg.n_participants
+    );
+    if agg.dropped > 0 {
+        let dropped = agg.dropped.to_string();
+        let line = fill(&ws!(l, workshop.md_dropped), &[("count", &dropped)]);
+        let _ = writeln!(md, "_{line}_\n");
+    }
+    let stages: Vec<String> = (0..3)
+        .map(|i| {
+            let stage = stage_listed(l, workshop::stage_at(i));
+            let count = agg.stages[i].to_string();
+            fill(
+                &ws!(l, workshop.md_stage_count),
+                &[("stage", &stage), ("count", &count)],
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        md,
+        "**{}** {}\n",
+        ws!(l, workshop.md_stages),
+        stages.join(", ")
+    );
+    let score = agg.median.score.map_or_else(
+        || ws!(l, workshop.not_scored),
+        |s| fill(&ws!(l, workshop.md_score), &[("score", &s.to_string())]),
+    );
+    let median = fill(
+        &ws!(l, workshop.md_median_line),
+        &[
+            ("stage", &stage_phrase(l, &agg.median.stage)),
+            ("score", &score),
+        ],
+    );
+    let _ = writeln!(md, "**{}** {median}\n", ws!(l, workshop.md_median));
+    let _ = writeln!(md, "## {}\n", ws!(l, workshop.disagree_title));
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} | {} |",
+        ws!(l, workshop.col_area),
+        ws!(l, workshop.md_col_median),
+        ws!(l, workshop.col_spread),
+        ws!(l, workshop.md_col_ahead),
+        ws!(l, workshop.md_col_behind),
+        ws!(l, workshop.md_col_fits)
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|");
+    for &d in &agg.by_disagreement {
+        let s = &agg.spreads[d];
+        let median = s.median.map_or_else(
+            || ws!(l, workshop.md_not_answered),
+            |m| number(f64::from(m), 1),
+        );
+        let _ = writeln!(
+            md,
+            "| {} | {median} | {} | {} | {} | {} |",
+            bt::words_in(l).dimension_name(&BANK.dimensions[d]),
+            number(f64::from(s.deviation), 2),
+            s.over,
+            s.under,
+            s.fit
+        );
+    }
+    let _ = writeln!(md, "\n## {}\n", ws!(l, workshop.md_priorities));
+    for (i, p) in agg.median.priorities.iter().enumerate() {
+        let heading = fill(
+            &ws!(l, workshop.md_priority),
+            &[
+                ("kind", &priority_kind(l, p.kind)),
+                (
+                    "area",
+                    &bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension]),
+                ),
+            ],
+        );
+        let _ = writeln!(
+            md,
+            "{}. **{heading}.** {}",
+            i + 1,
+            p.advice(&BANK, &bt::words_in(l))
+        );
+    }
+    let _ = writeln!(md, "\n## {}\n", ws!(l, workshop.questions_title));
+    for d in &agg.divergent {
+        let q = &BANK.questions[d.question];
+        let spread: Vec<String> = q
+            .options
+            .iter()
+            .zip(&d.counts)
+            .filter(|(_, n)| **n > 0)
+            .enumerate()
+            .map(|(o, (_, n))| {
+                fill(
+                    &ws!(l, workshop.md_answer_count),
+                    &[
+                        ("count", &n.to_string()),
+                        ("answer", &bt::words_in(l).option(q, o)),
+                    ],
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            md,
+            "- {} ({})",
+            bt::words_in(l).question(q),
+            spread.join(&ws!(l, workshop.list_separator))
+        );
+    }
+    md
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;

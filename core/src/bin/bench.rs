@@ -135,7 +135,7 @@ fn main() {
         let people = workshop::participants(&BANK, &room_workshop);
         let aggregate = workshop::aggregate(&BANK, &people);
         println!(
-            "workshop, {n} participants pasted as one transcript: {report}; gathered and aggregated natively in {:.1} ms ({} participants)",
+            "workshop, {n} participants pasted as one transcript: {report:?}; gathered and aggregated natively in {:.1} ms ({} participants)",
             started.elapsed().as_secs_f64() * 1000.0,
             aggregate.n_participants
         );

@@ -50,10 +50,7 @@ fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
             other_links: 1
         }
     );
-    assert_eq!(
-        report.to_string(),
-        "2 added, 1 duplicate skipped, 1 unreadable, 1 from another workshop, not added; 1 other link(s) ignored"
-    );
+    assert!(!report.found_nothing());
     assert_eq!(w.payloads, [a, b]);
 }
 
@@ -70,11 +67,12 @@ fn newer_payload() -> String {
 /// to do, not lumped with the unreadable ones.
 #[test]
 fn issue_18_results_from_a_newer_version_are_named_with_what_to_do() {
-    fn check(text: &str, expected: GatherReport, says: &str) {
+    // The app words each count (with what to do for `newer`); the core counts them apart.
+    fn check(text: &str, expected: GatherReport) {
         let mut w = workshop();
         let report = gather(&BANK, &mut w, text);
         assert_eq!(report, expected, "{text}");
-        assert_eq!(report.to_string(), says, "{text}");
+        assert!(!report.found_nothing(), "{text}");
     }
     let newer = newer_payload();
     let a = payload(0, 0, "Ana");
@@ -84,8 +82,6 @@ fn issue_18_results_from_a_newer_version_are_named_with_what_to_do() {
             newer: 1,
             ..GatherReport::default()
         },
-        "0 added, 1 made by a newer version of Stagefit, not added (reload this page to update \
-         Stagefit, then add it again)",
     );
     check(
         &format!("#r={a} #r={newer} #r=A{newer} https://x.org/#r={newer}&w=w1 https://x.org/"),
@@ -96,8 +92,6 @@ fn issue_18_results_from_a_newer_version_are_named_with_what_to_do() {
             other_links: 1,
             ..GatherReport::default()
         },
-        "1 added, 1 unreadable, 2 made by a newer version of Stagefit, not added (reload this page \
-         to update Stagefit, then add them again); 1 other link(s) ignored",
     );
 }
 
@@ -106,10 +100,11 @@ fn text_without_links_is_reported_not_an_error() {
     let mut w = workshop();
     let report = gather(&BANK, &mut w, "hello everyone, no links today");
     assert!(report.found_nothing());
-    assert_eq!(
-        report.to_string(),
-        "No Stagefit result links found in that text"
-    );
+    assert_eq!(report, GatherReport::default());
+    // Other web addresses alone are still "nothing found", counted so the app can say so.
+    let report = gather(&BANK, &mut w, "see https://example.com/page");
+    assert!(report.found_nothing());
+    assert_eq!(report.other_links, 1);
 }
 
 #[test]
@@ -238,16 +233,6 @@ fn the_aggregate_shows_stages_spread_disagreement_median_and_prompts() {
     assert!(agg.median.score.is_some());
     assert!(!agg.divergent.is_empty() && agg.divergent.len() <= 5);
     assert_eq!(agg.divergent[0].counts.iter().sum::<usize>(), 4);
-    let md = markdown(
-        &BANK,
-        &crate::JsonBankText::english(),
-        &w,
-        &agg,
-        "2026-11-26",
-    );
-    assert!(md.starts_with("# Stagefit workshop: Platform day\n"));
-    assert!(md.contains("**Participants:** 4"));
-    assert!(md.contains("## Questions to discuss\n\n- "));
 }
 
 #[test]
@@ -364,7 +349,7 @@ fn work_under_way_takes_the_rooms_most_common_answer_not_a_middle() {
 }
 
 #[test]
-fn a_link_from_bank_version_1_joins_and_the_summary_says_what_was_left_out() {
+fn a_link_from_bank_version_1_joins_and_its_dropped_answers_are_counted() {
     // Issue 13: workshop exports hold participants' links; a version 1 link still counts, and
     // the answers to questions whose meaning changed are dropped, counted and told.
     let mut w = workshop();
@@ -375,17 +360,6 @@ fn a_link_from_bank_version_1_joins_and_the_summary_says_what_was_left_out() {
     assert_eq!(dropped, [6, 0]);
     let room = aggregate(&BANK, &people);
     assert_eq!(room.dropped, 6);
-    let md = markdown(
-        &BANK,
-        &crate::JsonBankText::english(),
-        &w,
-        &room,
-        "2026-11-26",
-    );
-    assert!(
-        md.contains("_6 answers from links made with an older question bank were left out"),
-        "{md}"
-    );
 }
 
 /// Issue 18: a stored workshop that cannot be read is listed as unreadable and written back

@@ -1,0 +1,252 @@
+//! Native tests of the workshop's words: the English stays what it was, every language has
+//! every key with the same placeholders, and the Markdown summary is written in the language
+//! in use. (The views themselves are tested in the browser and end to end.)
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+use stagefit_core::{Answer, Answers, Part};
+
+fn payload(company: u8, platform: u8, label: &str) -> String {
+    let mut answers = Answers::new(&BANK);
+    for (i, q) in BANK.questions.iter().enumerate() {
+        let c = match q.part {
+            Part::Company => company,
+            Part::Strategy => 0,
+            Part::Platform => platform,
+        };
+        answers.set(i, Answer::Chosen(c.min(q.options.len() as u8 - 1)));
+    }
+    link::encode(&BANK, &answers, label)
+}
+
+fn room() -> (Workshop, workshop::Aggregate) {
+    let mut w = Workshop {
+        id: "w1".to_string(),
+        name: "Platform day".to_string(),
+        note: String::new(),
+        created: 0.0,
+        payloads: Vec::new(),
+    };
+    let text = [(0, 0), (4, 4), (2, 1), (2, 3)]
+        .map(|(c, p)| format!("#r={} ", payload(c, p, "")))
+        .concat();
+    workshop::gather(&BANK, &mut w, &text);
+    // A link made with bank version 1: some of its answers are dropped, and the summary says so.
+    w.payloads.push("EBTlLkIpylOUpylOAAAY".to_string());
+    let people = workshop::participants(&BANK, &w);
+    let agg = workshop::aggregate(&BANK, &people);
+    (w, agg)
+}
+
+/// A plain number writer, standing in for the browser's `Intl`.
+fn plain(value: f64, digits: u32) -> String {
+    format!("{value:.*}", digits as usize)
+}
+
+/// The text of a view drawn in `locale` (tags and the renderer's markers left out), as the
+/// prerender draws: once, with the language's strings built in.
+fn drawn<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V) -> String {
+    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+    use leptos::tachys::view::RenderHtml;
+
+    struct DrawnOnce;
+    impl any_spawner::CustomExecutor for DrawnOnce {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+    // Already set when another test has drawn: that executor does the same.
+    let _ = any_spawner::Executor::init_custom_executor(DrawnOnce);
+    Owner::new().with(|| {
+        let _once = SpecialNonReactiveZone::enter();
+        crate::ui::lang::provide_with(
+            locale,
+            leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None),
+        );
+        let html = view().into_view().to_html();
+        // Text only: drop every tag and comment marker.
+        let mut text = String::new();
+        let mut in_tag = false;
+        for c in html.chars() {
+            match c {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => text.push(c),
+                _ => {}
+            }
+        }
+        text
+    })
+}
+
+fn gathered(locale: Locale, r: GatherReport) -> String {
+    drawn(locale, move || gather_line(use_i18n(), &r))
+}
+
+#[test]
+fn the_gather_report_reads_as_before_in_english() {
+    let en = |r: GatherReport| gathered(Locale::en, r);
+    assert_eq!(
+        en(GatherReport {
+            added: 3,
+            duplicates: 1,
+            unreadable: 1,
+            other_workshop: 1,
+            other_links: 1,
+            ..Default::default()
+        }),
+        "3 added, 1 duplicate skipped, 1 unreadable, 1 from another workshop, not added; 1 other link(s) ignored."
+    );
+    assert_eq!(
+        en(GatherReport {
+            newer: 1,
+            ..Default::default()
+        }),
+        "0 added, 1 made by a newer version of Stagefit, not added (reload this page to update Stagefit, then add it again)."
+    );
+    assert_eq!(
+        en(GatherReport {
+            added: 1,
+            newer: 2,
+            ..Default::default()
+        }),
+        "1 added, 2 made by a newer version of Stagefit, not added (reload this page to update Stagefit, then add them again)."
+    );
+    assert_eq!(
+        en(GatherReport::default()),
+        "No Stagefit result links found in that text."
+    );
+    assert_eq!(
+        en(GatherReport {
+            other_links: 2,
+            ..Default::default()
+        }),
+        "No Stagefit result links found in that text; 2 other link(s) ignored."
+    );
+}
+
+#[test]
+fn counts_follow_each_languages_plural_rules() {
+    let participants = |locale, n: usize| {
+        drawn(locale, move || {
+            wt!(use_i18n(), workshop.participants, count = n)
+        })
+    };
+    assert_eq!(participants(Locale::en, 1), "1 participant");
+    assert_eq!(participants(Locale::en, 0), "0 participants");
+    assert_eq!(participants(Locale::de, 1), "1 Person");
+    assert_eq!(participants(Locale::de, 2), "2 Personen");
+    // French counts 0 as singular.
+    assert_eq!(participants(Locale::fr, 0), "0 participant·e");
+    assert_eq!(participants(Locale::fr, 2), "2 participant·es");
+    let fr = gathered(
+        Locale::fr,
+        GatherReport {
+            added: 2,
+            newer: 1,
+            ..Default::default()
+        },
+    );
+    assert!(fr.starts_with("2 ajoutés, 1 créé avec"), "{fr}");
+    assert!(fr.contains("ajoutez-le"), "{fr}");
+    let de = gathered(
+        Locale::de,
+        GatherReport {
+            added: 1,
+            other_links: 3,
+            ..Default::default()
+        },
+    );
+    assert_eq!(de, "1 hinzugefügt; 3 andere Links ignoriert.");
+}
+
+#[test]
+fn the_markdown_summary_is_written_in_the_language_in_use() {
+    let (w, agg) = room();
+    let md = markdown(Locale::en, &w, &agg, "2026-11-26", &plain);
+    assert!(
+        md.starts_with("# Stagefit workshop: Platform day\n\n_2026-11-26_\n"),
+        "{md}"
+    );
+    assert!(md.contains("**Participants:** 5\n"), "{md}");
+    assert!(
+        md.contains("_6 answers from links made with an older question bank were left out"),
+        "{md}"
+    );
+    assert!(md.contains("**Stages seen:** early "), "{md}");
+    assert!(md.contains("## Where the room disagrees most\n\n| Area | Median level | Spread | Ahead | Behind | Fits |"), "{md}");
+    assert!(md.contains("## Questions to discuss\n\n- "), "{md}");
+    assert!(md.contains(" × “"), "{md}");
+
+    let de = markdown(Locale::de, &w, &agg, "26.11.2026", &plain);
+    assert!(
+        de.starts_with("# Stagefit-Workshop: Platform day\n\n_26.11.2026_\n"),
+        "{de}"
+    );
+    assert!(de.contains("**Teilnehmende:** 5\n"), "{de}");
+    assert!(de.contains(" × „"), "{de}");
+    let fr = markdown(Locale::fr, &w, &agg, "26 nov. 2026", &plain);
+    assert!(
+        fr.starts_with("# Atelier Stagefit\u{202f}: Platform day\n"),
+        "{fr}"
+    );
+    assert!(fr.contains(" × «\u{202f}"), "{fr}");
+    // A name is text, never Markdown, in every language.
+    let mut odd = w.clone();
+    odd.name = "*bold* [x](y)".to_string();
+    let md = markdown(Locale::de, &odd, &agg, "", &plain);
+    assert!(md.contains(r"\*bold\* \[x\](y)"), "{md}");
+}
+
+/// The keys of one locale file (plural forms merged, as the crate merges them), each with the
+/// placeholders its text uses.
+fn keys(json: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let value: serde_json::Value = serde_json::from_str(json).expect("a locale file is JSON");
+    let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (key, text) in value.as_object().expect("an object") {
+        let text = text.as_str().expect("strings only");
+        let base = ["_one", "_other", "_few", "_many", "_two", "_zero"]
+            .iter()
+            .find_map(|suffix| key.strip_suffix(suffix))
+            .unwrap_or(key);
+        let names = keys.entry(base.to_string()).or_default();
+        // The crate's values (`{{ name }}`) and the Markdown templates' (`{name}`) alike.
+        for part in text.split('{').skip(1).filter(|p| !p.is_empty()) {
+            let name = part.split('}').next().unwrap_or_default().trim();
+            if !name.is_empty() {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_language_has_every_workshop_key_with_the_same_placeholders() {
+    let en = keys(include_str!("../../../locales/en/workshop.json"));
+    for (language, json) in [
+        ("de", include_str!("../../../locales/de/workshop.json")),
+        ("fr", include_str!("../../../locales/fr/workshop.json")),
+    ] {
+        assert_eq!(keys(json), en, "{language}");
+    }
+}
+
+#[test]
+fn french_puts_a_narrow_space_before_double_punctuation() {
+    let value: serde_json::Value =
+        serde_json::from_str(include_str!("../../../locales/fr/workshop.json")).expect("JSON");
+    for (key, text) in value.as_object().expect("an object") {
+        let text = text.as_str().unwrap_or_default();
+        for (i, c) in text.char_indices() {
+            if matches!(c, ';' | ':' | '!' | '?' | '»') && i > 0 {
+                let before = text[..i].chars().next_back();
+                assert!(
+                    matches!(before, Some('\u{a0}' | '\u{202f}')),
+                    "{key}: no non-breaking space before {c:?} in {text:?}"
+                );
+            }
+        }
+    }
+}
