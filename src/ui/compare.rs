@@ -219,7 +219,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             <section class="compare" aria-labelledby="compare-heading">
                 <h1 id="compare-heading" tabindex="-1">{t!(i18n, results.compare.heading)}</h1>
                 <p>{t!(i18n, results.compare.intro)}</p>
-                <div class="table-scroll" tabindex="0" role="region" aria-labelledby="compare-heading">
+                <div class="table-scroll" tabindex="0" role="region" aria-label=move || s!(i18n.get_locale(), results.compare.table_label)>
                     <table class="compare-table">
                         <thead>
                             <tr>
