@@ -655,23 +655,21 @@ fn StackedBar(
     let i18n = use_i18n();
     let segments = chart::stacked_bar(&counts);
     let total: usize = counts.iter().sum();
-    // The accessible name, as the SVG's own title: what it shows, then each answer's count.
+    // The accessible name: what it shows, then each answer's count ("12 × Basic"; the sign
+    // and the numbers read the same in every language). An attribute, so that the bar's text
+    // on the page stays its legend alone.
+    let l = i18n.get_locale_untracked();
     let parts = labels
         .iter()
         .zip(&counts)
         .filter(|(_, n)| **n > 0)
-        .enumerate()
-        .map(|(i, (answer, n))| {
-            view! {
-                {(i > 0).then_some(t!(i18n, workshop.list_separator))}
-                {wt!(i18n, workshop.bar_part, count = *n, answer = answer.clone())}
-            }
-        })
-        .collect_view();
+        .map(|(answer, n)| format!("{n} \u{d7} {answer}"))
+        .collect::<Vec<_>>()
+        .join(&ws!(l, workshop.list_separator));
+    let name = format!("{title}{}{parts}", ws!(l, workshop.label_separator));
     view! {
         <div class="stacked">
-            <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img">
-                <title>{title} {t!(i18n, workshop.label_separator)} {parts}</title>
+            <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img" aria-label=name>
                 {segments.iter().map(|seg| view! {
                     <rect class=format!("seg seg-{}", seg.option % 6) x=seg.x.clone() y="0" width=seg.width.clone() height="64" />
                 }).collect_view()}
