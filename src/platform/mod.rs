@@ -397,18 +397,6 @@ pub fn page_url() -> String {
     format!("{origin}{path}")
 }
 
-/// Fetches the language files from beside the page: `i18n/...` under the app's own path, which
-/// may be a subpath such as `/stagefit/`. The crate fetches them through Leptos's server-function
-/// client, which otherwise asks the origin's root. Set once, before the first fetch.
-pub fn strings_beside_page() {
-    if !leptos::server_fn::client::get_server_url().is_empty() {
-        return;
-    }
-    let url = page_url();
-    let base = url.rsplit_once('/').map_or("", |(dir, _)| dir).to_string();
-    let _ = leptos::server_fn::client::try_set_server_url(Box::leak(base.into_boxed_str()));
-}
-
 /// Puts `fragment` (with its `#`) in the address bar as a new history entry, so the browser's
 /// Back returns to the address before it. Setting it this way fires no `hashchange`: the app
 /// has already shown the view.

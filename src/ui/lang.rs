@@ -69,12 +69,11 @@ pub async fn load(locale: Locale) {
 
 #[cfg(target_arch = "wasm32")]
 async fn futures_join(locale: Locale) {
-    platform::strings_beside_page();
     futures::future::join5(
         td_string!(locale, common.language),
-        td_string!(locale, assess.placeholder),
-        td_string!(locale, results.placeholder),
-        td_string!(locale, workshop.placeholder),
+        td_string!(locale, assess.landing.resume),
+        td_string!(locale, results.stage_unknown),
+        td_string!(locale, workshop.list_title),
         td_string!(locale, bank.dont_know),
     )
     .await;
