@@ -26,8 +26,9 @@ const LANGUAGES = [['en', 'en-GB'], ['de', 'de-DE'], ['fr', 'fr-FR']];
 // Words these languages write as English does (GLOSSARY.md): a text node of only these is no
 // untranslated English.
 const SAME = {
-  de: new Set(['Stagefit', 'Workshop', 'Standard', 'Minimal', 'Self-Service', 'Golden Path', 'Product-Market-Fit']),
-  fr: new Set(['Stagefit', 'Standard', 'Minimal']),
+  de: new Set(['Stagefit', 'Workshop', 'Standard', 'Minimal', 'Self-Service', 'Golden Path', 'Product-Market-Fit',
+    'Delivery', 'Observability', 'Reliability']),
+  fr: new Set(['Stagefit', 'Standard', 'Minimal', 'Coordination']),
 };
 
 // Answers step after step with the primary button, whatever it is called, until the results show.
