@@ -542,7 +542,7 @@ fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
             view! {
                 <div class="strategy-notes">
                     <h2>{t!(i18n, results.strategy_heading)}</h2>
-                    {notes.into_iter().map(|n| view! { <p>{move || bt::note_text(i18n, n.clone())}</p> }).collect_view()}
+                    {notes.into_iter().map(|n| view! { <p>{move || bt::note_text(i18n, n)}</p> }).collect_view()}
                 </div>
             }
         })
