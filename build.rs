@@ -112,15 +112,21 @@ fn generate(keys: &[String]) -> String {
         code,
         "pub(crate) fn lookup(locale: crate::i18n::Locale, key: &str) -> Option<String> {{"
     );
+    // Each key's text is its own small function: one `match` over hundreds of futures made a
+    // stack frame big enough to overflow the wasm's stack in debug builds.
     let _ = writeln!(code, "    Some(match key {{");
-    for key in keys {
-        let _ = writeln!(
-            code,
-            "        {key:?} => crate::ui::lang::ready(crate::i18n::td_string!(locale, bank.{key})),"
-        );
+    for (i, key) in keys.iter().enumerate() {
+        let _ = writeln!(code, "        {key:?} => text_{i}(locale),");
     }
     let _ = writeln!(code, "        _ => return None,");
     let _ = writeln!(code, "    }})");
-    let _ = writeln!(code, "}}");
+    let _ = writeln!(code, "}}\n");
+    for (i, key) in keys.iter().enumerate() {
+        let _ = writeln!(
+            code,
+            "#[inline(never)]\nfn text_{i}(locale: crate::i18n::Locale) -> String {{\n    \
+             crate::ui::lang::ready(crate::i18n::td_string!(locale, bank.{key}))\n}}"
+        );
+    }
     code
 }
