@@ -186,6 +186,19 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// Lets the page register its service worker now that the app runs (`index.html`'s last script):
+/// the files the app fetched at start are in the HTTP cache for the worker to copy.
+pub fn keep_offline() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(register) = js_sys::Reflect::get(&window, &"stagefitOffline".into())
+        && let Some(register) = register.dyn_ref::<js_sys::Function>()
+    {
+        let _ = register.call0(&window);
+    }
+}
+
 /// Removes the notices `index.html` shows until the app has started: "Loading" (while the
 /// WebAssembly downloads), and "taking long" or "could not start" (which its first script shows
 /// on a slow or failed start, and which are wrong once the app is here).

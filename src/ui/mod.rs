@@ -654,6 +654,7 @@ fn take_over(locale: lang::Locale) {
     // Last, in the same task (so no frame shows them with the app): where the app fails while
     // it mounts, the page's "could not start" notice is still there to be shown.
     platform::remove_loading_notice();
+    platform::keep_offline();
 }
 
 /// The landing view with the first step and the page's header and footer, as HTML, drawn by the

@@ -19,8 +19,10 @@ const here = async (page) => page.evaluate(() => ({
 
 // Waits until the view whose address matches `hash` shows a heading matching `heading`.
 async function expectView(page, { hash, heading, title }, why) {
-  await page.waitForFunction(([h, t]) => new RegExp(h).test(location.hash)
-    && new RegExp(t).test(document.querySelector('main h1')?.textContent ?? ''), [hash.source, heading.source], { timeout: 5000 })
+  // The title is the view's too, set just after it is drawn.
+  await page.waitForFunction(([h, t, ti]) => new RegExp(h).test(location.hash)
+    && new RegExp(t).test(document.querySelector('main h1')?.textContent ?? '')
+    && new RegExp(ti).test(document.title), [hash.source, heading.source, title.source], { timeout: 5000 })
     .catch(() => {});
   const now = await here(page);
   assert.match(now.hash, hash, `${why}: address`);

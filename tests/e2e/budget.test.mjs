@@ -40,8 +40,17 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   379,621, index.html 3,868 (the prerendered first step). Trunk 0.21 cannot split the wasm
 //   (trunk-rs/trunk#1022), so later views load with the first; issue 16 answers that for users by
 //   making the first step usable before the wasm arrives, not by making the wasm smaller.
+// - issue 17 (English, German and French through leptos_i18n with dynamic_load) grew it to
+//   779,219: the wasm went from 383,882 to about 693,000 and a first visit now also fetches the
+//   English strings (about 18,600 in five files). Only the language in use is fetched, so German
+//   and French add nothing to an English visit; the growth is the crate's code for loading on
+//   demand: every `t!` call site and each of the bank's 399 keys compiles to its own future and
+//   reactive wrapper (twiggy, before wasm-opt: the bank's lookup alone is 136 KB). This is a
+//   regression the issue's closing note names as unresolved, not a new normal: building the
+//   strings in (no dynamic_load) or reading the bank's words from a runtime map are the next
+//   things to measure.
 // The ceiling is the last size plus 5 %.
-const CEILING = 420_445;
+const CEILING = 818_180;
 
 let server;
 let browser;

@@ -189,17 +189,19 @@ export class App {
     }
   }
 
-  // Answers step after step until the results show.
+  // Answers step after step until the results show, pressing each step's primary button (Next,
+  // then "See results"), found by its id so that it works in every language.
   async answerAll(how = {}) {
     for (let step = 0; step < 50; step++) {
       await this.answerStep(how);
-      const results = this.page.getByRole('button', { name: /results/i });
-      if (await results.count()) {
-        await results.click();
+      const before = await this.page.evaluate(() => location.hash);
+      await this.page.locator('#step-primary').click();
+      await this.page.waitForFunction((h) => location.hash !== h
+        || document.querySelector('[data-testid="alignment-score"]'), before);
+      if (await this.page.locator('[data-testid="alignment-score"]').count()) {
         await this.page.locator('[data-testid="alignment-score"]').waitFor();
         return;
       }
-      await this.page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     throw new Error('never reached the results');
   }
