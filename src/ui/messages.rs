@@ -103,9 +103,8 @@ pub fn merge_report(i18n: I18n, report: &MergeReport) -> String {
 /// `template` with each `{name}` replaced by its value. Values are inserted as they are: the
 /// result is always shown as text, never as markup.
 pub fn fill(template: String, values: &[(&str, &dyn Display)]) -> String {
-    values.iter().fold(template, |text, (name, value)| {
-        text.replace(&format!("{{{name}}}"), &value.to_string())
-    })
+    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    crate::ui::result_text::fill(&template, &values)
 }
 
 /// The form of `one` or `other` that `count` takes in the language in use (French says

@@ -114,11 +114,8 @@ fn number(l: Locale, value: f32, digits: u32) -> String {
 /// (`md_*` keys) name their values in single braces; `tests.rs` checks that every language
 /// names the same ones.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    values
-        .iter()
-        .fold(template.to_string(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    crate::ui::result_text::fill(template, &values)
 }
 
 /// What adding pasted text did, in one line: each count the core made, with what to do about
