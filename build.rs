@@ -1,19 +1,20 @@
-//! Two things from `locales/`, at build time:
+//! Two things from `locales/`, at build time, after `leptos_i18n`'s own parser has read every
+//! file with the settings in Cargo.toml (so a file the crate would refuse fails the build here):
 //! - each language's strings as the files the wasm fetches (`$OUT_DIR/i18n/<namespace>/
-//!   <language>.json`), read by `leptos_i18n`'s own parser with the settings in Cargo.toml, so
-//!   their order is the order the generated code (`crate::i18n`) indexes them in. The post-build
-//!   hook copies them into dist/ (`prerender --i18n`); the browser tests serve them to the app
-//!   from the test itself;
-//! - the app's lookup from a bank text's key to its translation (`bank_text.rs`).
+//!   <language>.json`), in the order the generated code (`crate::i18n`) indexes them in. The
+//!   post-build hook copies them into dist/ (`prerender --i18n`); the browser tests serve them to
+//!   the app from the test itself;
+//! - for the bank's words, a file per language in the order of `bank_keys.rs`, the sorted list of
+//!   their keys, which `src/ui/bank_text.rs` looks them up by.
 //!
-//! The bank (`core/src/bank.toml`) holds ids; its words are in `locales/<language>/bank.json`,
-//! which `leptos_i18n` compiles into one accessor per key, chosen at compile time
-//! (`t_string!(i18n, bank.questions.company.engineers.prompt)`). A question's id is only known
-//! at run time, so this script writes a `match` from every key of the English file to its
-//! accessor: nothing is copied by hand, and a key the file does not have cannot be named.
-//! `stagefit_core::keys` derives the keys from the ids; the native tests check that every id's
-//! keys are in the lookup and that every language has exactly the English file's keys.
+//! The bank (`core/src/bank.toml`) holds ids; its words are in `locales/<language>/bank.json`.
+//! A question's id is only known at run time, so its words are looked up by key at run time
+//! (`stagefit_core::keys` derives the keys from the ids). The crate would compile each of the 399
+//! keys into its own accessor, an async one when languages are fetched, which made the lookup
+//! 150 KB of wasm; a sorted list and an index are a few KB. The native tests check that every
+//! id's keys are in the list and that every language has exactly the English file's keys.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::{env, fs, path::Path};
@@ -25,7 +26,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("cargo::rerun-if-changed=Cargo.toml");
     println!("cargo::rerun-if-changed=locales");
     write_strings()?;
-    write_bank_keys();
     Ok(())
 }
 
@@ -45,6 +45,11 @@ fn write_strings() -> Result<(), Box<dyn std::error::Error>> {
     for namespace in namespaces {
         let folder = out.join(&*namespace.key.name);
         std::fs::create_dir_all(&folder)?;
+        if &*namespace.key.name == "bank" {
+            // Checked by the parser above like every namespace, but looked up by the app itself.
+            write_bank(&folder, namespace.locales.iter().map(|l| &*l.name.name))?;
+            continue;
+        }
         for locale in namespace.locales {
             let strings: Vec<&str> = locale.strings.iter().map(|s| &**s).collect();
             let file = folder.join(format!("{}.json", locale.name.name));
@@ -54,79 +59,72 @@ fn write_strings() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn write_bank_keys() {
-    let source = Path::new("locales/en/bank.json");
-    println!("cargo::rerun-if-changed={}", source.display());
-    let text = fs::read_to_string(source).expect("locales/en/bank.json is readable");
-    let json: serde_json::Value = match serde_json::from_str(&text) {
-        Ok(json) => json,
-        Err(error) => panic!("locales/en/bank.json is not JSON: {error}"),
-    };
-    let mut keys = Vec::new();
-    walk(&json, "", &mut keys);
-    let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("bank_keys.rs");
-    fs::write(out, generate(&keys)).expect("OUT_DIR is writable");
+/// The bank's words: a question's id is only known at run time, so the app looks its words up by
+/// key (`src/ui/bank_text.rs`) rather than through one compiled accessor per key. Each
+/// language's file is its texts in the order of the sorted keys, and `bank_keys.rs` lists those
+/// keys: the key's place in the list is its text's place in every file. Every language must
+/// have exactly the first language's keys.
+fn write_bank<'a>(
+    folder: &Path,
+    languages: impl Iterator<Item = &'a str>,
+) -> Result<(), Box<dyn std::error::Error>> {
+    let mut first: Option<Vec<String>> = None;
+    for language in languages {
+        let source = format!("locales/{language}/bank.json");
+        let json: serde_json::Value = serde_json::from_str(&fs::read_to_string(&source)?)
+            .map_err(|error| format!("{source} is not JSON: {error}"))?;
+        let mut texts = BTreeMap::new();
+        walk(&json, "", &mut texts, &source)?;
+        let keys: Vec<String> = texts.keys().cloned().collect();
+        match &first {
+            None => first = Some(keys),
+            Some(first) if *first != keys => {
+                return Err(format!("{source} has other keys than the first language's").into());
+            }
+            Some(_) => {}
+        }
+        let strings: Vec<&str> = texts.values().copied().collect();
+        fs::write(
+            folder.join(format!("{language}.json")),
+            serde_json::to_string(&strings)?,
+        )?;
+    }
+    let keys = first.ok_or("no language in Cargo.toml's leptos-i18n settings")?;
+    let mut code = String::from(
+        "/// Every key of the bank's words, sorted: a key's place here is its text's place in each\n\
+         /// language's `i18n/bank/<language>.json`. Generated by build.rs.\n\
+         pub(crate) const KEYS: &[&str] = &[\n",
+    );
+    for key in &keys {
+        let _ = writeln!(code, "    {key:?},");
+    }
+    code.push_str("];\n");
+    fs::write(Path::new(&env::var("OUT_DIR")?).join("bank_keys.rs"), code)?;
+    Ok(())
 }
 
-/// Every key with a text, as a dotted path, in the file's order.
-fn walk(value: &serde_json::Value, prefix: &str, out: &mut Vec<String>) {
+/// Every text under `value`, by dotted path.
+fn walk<'a>(
+    value: &'a serde_json::Value,
+    prefix: &str,
+    out: &mut BTreeMap<String, &'a str>,
+    source: &str,
+) -> Result<(), Box<dyn std::error::Error>> {
     match value {
         serde_json::Value::Object(map) => {
             for (name, inner) in map {
-                assert!(
-                    !name.is_empty()
-                        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-                        && !name.starts_with(|c: char| c.is_ascii_digit()),
-                    "locales/en/bank.json: {prefix}.{name} is not a key leptos_i18n can name"
-                );
                 let path = if prefix.is_empty() {
                     name.clone()
                 } else {
                     format!("{prefix}.{name}")
                 };
-                walk(inner, &path, out);
+                walk(inner, &path, out, source)?;
             }
         }
-        serde_json::Value::String(_) => out.push(prefix.to_string()),
-        other => panic!("locales/en/bank.json: {prefix} is {other}, not a text"),
+        serde_json::Value::String(text) => {
+            out.insert(prefix.to_string(), text);
+        }
+        other => return Err(format!("{source}: {prefix} is {other}, not a text").into()),
     }
-}
-
-fn generate(keys: &[String]) -> String {
-    let mut code = String::new();
-    let _ = writeln!(
-        code,
-        "/// Every key of `locales/en/bank.json`, generated by build.rs."
-    );
-    let _ = writeln!(code, "pub(crate) const KEYS: &[&str] = &[");
-    for key in keys {
-        let _ = writeln!(code, "    {key:?},");
-    }
-    let _ = writeln!(code, "];\n");
-    let _ = writeln!(
-        code,
-        "/// The text at `key` in the language in use, or `None` for a key the bank file does not\n\
-         /// have. Generated by build.rs from `locales/en/bank.json`."
-    );
-    let _ = writeln!(
-        code,
-        "pub(crate) fn lookup(locale: crate::i18n::Locale, key: &str) -> Option<String> {{"
-    );
-    // Each key's text is its own small function: one `match` over hundreds of futures made a
-    // stack frame big enough to overflow the wasm's stack in debug builds.
-    let _ = writeln!(code, "    Some(match key {{");
-    for (i, key) in keys.iter().enumerate() {
-        let _ = writeln!(code, "        {key:?} => text_{i}(locale),");
-    }
-    let _ = writeln!(code, "        _ => return None,");
-    let _ = writeln!(code, "    }})");
-    let _ = writeln!(code, "}}\n");
-    for (i, key) in keys.iter().enumerate() {
-        let _ = writeln!(
-            code,
-            "#[inline(never)]\nfn text_{i}(locale: crate::i18n::Locale) -> String {{\n    \
-             crate::ui::lang::ready(crate::i18n::td_string!(locale, bank.{key}))\n}}"
-        );
-    }
-    code
+    Ok(())
 }

@@ -9,10 +9,13 @@ use std::path::Path;
 use serde_json::Value;
 
 const LANGUAGES: [&str; 3] = ["en", "de", "fr"];
-/// The plural categories a key may end in (`key_one`, `key_other`…), CLDR's names.
+/// The plural categories a key may end in (`key_one`, `key_other`…), CLDR's names; the app's
+/// own plurals (`result_text::s!`) are objects of them instead (`"key": {"one": …, "other": …}`).
 const PLURALS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
-/// What a string must agree on across languages: its `{{ variables }}` and `<elements>`.
+/// What a string must agree on across languages: its values (the crate's `{{ name }}`, kept as
+/// `name`, and the app's own `{name}` placeholders, filled by `result_text::fill`, kept as
+/// `{name}`) and its `<elements>`.
 #[derive(Debug, Default, PartialEq, Eq, Clone)]
 struct Shape {
     variables: BTreeSet<String>,
@@ -37,6 +40,19 @@ fn shape_of(text: &str) -> Shape {
     for variable in between(text, "{{", "}}") {
         shape.variables.insert(variable.to_string());
     }
+    let mut rest = text.to_string();
+    for variable in between(text, "{{", "}}") {
+        rest = rest.replacen(&format!("{{{{ {variable} }}}}"), "", 1);
+    }
+    for placeholder in between(&rest, "{", "}") {
+        if !placeholder.is_empty()
+            && placeholder
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            shape.variables.insert(format!("{{{placeholder}}}"));
+        }
+    }
     for tag in between(text, "<", ">") {
         let name = tag.trim_start_matches('/').trim_end_matches('/');
         let name = name.split_whitespace().next().unwrap_or("");
@@ -50,6 +66,21 @@ fn shape_of(text: &str) -> Shape {
 /// Every string of a file by its key path, plural forms folded into their key.
 fn strings(value: &Value, path: &str, out: &mut BTreeMap<String, Shape>, empty: &mut Vec<String>) {
     match value {
+        Value::Object(map)
+            if map.contains_key("other") && map.keys().all(|k| PLURALS.contains(&k.as_str())) =>
+        {
+            for (form, value) in map {
+                let text = value
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{path}.{form}: not a text"));
+                strings(
+                    &Value::String(text.to_string()),
+                    &format!("{path}_{form}"),
+                    out,
+                    empty,
+                );
+            }
+        }
         Value::Object(map) => {
             for (key, value) in map {
                 let full = if path.is_empty() {
@@ -166,5 +197,10 @@ fn every_language_has_every_namespace() {
 fn the_checks_see_what_they_check() {
     let shape = shape_of("{{ count }} of <b>{{ total }}</b> answered<br/>");
     assert_eq!(shape.variables, ["count", "total"].map(String::from).into());
+    let app = shape_of("{count} of {total}, {{ name }}: {} {not a name}");
+    assert_eq!(
+        app.variables,
+        ["{count}", "{total}", "name"].map(String::from).into()
+    );
     assert_eq!(shape.elements, ["b", "br"].map(String::from).into());
 }

@@ -301,6 +301,24 @@ pub async fn all_fetchable(urls: &[String]) -> bool {
         .all(|ok| ok)
 }
 
+/// The text of a file relative to the page, or `None` when neither the network nor the
+/// offline cache gives it.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    let promise = web_sys::window()?.fetch_with_str(url);
+    let response: web_sys::Response = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    wasm_bindgen_futures::JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
+}
+
 /// The folder the page was served from, without the trailing slash (`https://host/stagefit`
 /// for `https://host/stagefit/#/results`), which the app's own files are relative to.
 pub fn page_folder() -> String {

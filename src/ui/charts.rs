@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::ui::bank_text as bt;
 use crate::ui::result_text::{self as rt, s};
 use stagefit_core::{Assessment, BANK, BankText, Finding, chart};
@@ -19,26 +19,26 @@ const HATCH: &str = "hatch-under";
 pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <h2 class="charts-heading">{t!(i18n, results.charts.heading)}</h2>
+        <h2 class="charts-heading">{crate::tv!(i18n, results.charts.heading)}</h2>
         <div class="charts">
             <figure class="chart">
-                <figcaption id="radar-title">{t!(i18n, results.charts.radar_title)}</figcaption>
+                <figcaption id="radar-title">{crate::tv!(i18n, results.charts.radar_title)}</figcaption>
                 <RadarChart assessment />
                 <ul class="legend">
                     <li>
                         <BandSwatch />
                         " "
-                        {t!(i18n, results.charts.legend_band)}
+                        {crate::tv!(i18n, results.charts.legend_band)}
                     </li>
                     <li>
                         <LevelSwatch />
                         " "
-                        {t!(i18n, results.charts.legend_level)}
+                        {crate::tv!(i18n, results.charts.legend_level)}
                     </li>
                 </ul>
             </figure>
             <figure class="chart">
-                <figcaption id="gaps-title">{t!(i18n, results.charts.gaps_title)}</figcaption>
+                <figcaption id="gaps-title">{crate::tv!(i18n, results.charts.gaps_title)}</figcaption>
                 <GapChart assessment />
                 <ul class="legend">
                     <li>
@@ -55,7 +55,7 @@ pub fn Charts(assessment: Memo<Assessment>) -> impl IntoView {
             </figure>
         </div>
         <details class="chart-data">
-            <summary>{t!(i18n, results.charts.show_table)}</summary>
+            <summary>{crate::tv!(i18n, results.charts.show_table)}</summary>
             <DataTable assessment />
         </details>
     }
@@ -123,8 +123,8 @@ fn GapChart(assessment: Memo<Assessment>) -> impl IntoView {
                         <line class="hatch-line" x1="0" y1="0" x2="0" y2="6" />
                     </pattern>
                 </defs>
-                <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">{t!(i18n, results.charts.behind_axis)}</text>
-                <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">{t!(i18n, results.charts.ahead_axis)}</text>
+                <text class="axis-label" x=bars.behind_x y="14" text-anchor="end">{crate::tv!(i18n, results.charts.behind_axis)}</text>
+                <text class="axis-label" x=bars.ahead_x y="14" text-anchor="start">{crate::tv!(i18n, results.charts.ahead_axis)}</text>
                 <line class="zero" x1=bars.zero_x.clone() y1="18" x2=bars.zero_x y2=bars.zero_bottom />
                 {bars.rows.into_iter().map(|r| {
                     let class = format!("bar bar-{}", r.finding.id());
@@ -181,14 +181,14 @@ fn DataTable(assessment: Memo<Assessment>) -> impl IntoView {
         // Focusable, so a keyboard can scroll it where a long language makes it wider than a phone.
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="chart-data-caption">
             <table>
-                <caption id="chart-data-caption">{t!(i18n, results.charts.caption)}</caption>
+                <caption id="chart-data-caption">{crate::tv!(i18n, results.charts.caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, results.charts.col_area)}</th>
-                        <th scope="col">{t!(i18n, results.charts.col_level)}</th>
-                        <th scope="col">{t!(i18n, results.charts.col_band)}</th>
-                        <th scope="col">{t!(i18n, results.charts.col_gap)}</th>
-                        <th scope="col">{t!(i18n, results.charts.col_finding)}</th>
+                        <th scope="col">{crate::tv!(i18n, results.charts.col_area)}</th>
+                        <th scope="col">{crate::tv!(i18n, results.charts.col_level)}</th>
+                        <th scope="col">{crate::tv!(i18n, results.charts.col_band)}</th>
+                        <th scope="col">{crate::tv!(i18n, results.charts.col_gap)}</th>
+                        <th scope="col">{crate::tv!(i18n, results.charts.col_finding)}</th>
                     </tr>
                 </thead>
                 <tbody>

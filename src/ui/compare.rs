@@ -6,7 +6,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, use_i18n};
 use crate::ui::bank_text as bt;
 use crate::ui::charts::{BandSwatch, LevelSwatch};
 use crate::ui::history::title;
@@ -120,7 +120,7 @@ fn OverlaidRadars(
                 let (a, b) = (rt::date(locale, first.created), rt::date(locale, second.created));
                 view! {
                     <figure class="chart compare-chart">
-                        <figcaption id="compare-radar-title">{t!(i18n, results.compare.radar_title)}</figcaption>
+                        <figcaption id="compare-radar-title">{crate::tv!(i18n, results.compare.radar_title)}</figcaption>
                         <svg class="radar" viewBox=newer.view_box role="img" aria-labelledby="compare-radar-title" aria-describedby="compare-radar-desc">
                             <desc id="compare-radar-desc">{s!(locale, results.compare.radar_desc, older = a.clone(), newer = b.clone())}</desc>
                             {newer.rings.into_iter().map(|points| view! { <polygon class="ring" points=points /> }).collect_view()}
@@ -149,7 +149,7 @@ fn OverlaidRadars(
                             <li>
                                 <BandSwatch />
                                 " "
-                                {t!(i18n, results.compare.legend_band)}
+                                {crate::tv!(i18n, results.compare.legend_band)}
                             </li>
                         </ul>
                     </figure>
@@ -208,25 +208,25 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
         if pair.with(Option::is_none) {
             return view! {
                 <section aria-labelledby="compare-heading">
-                    <h1 id="compare-heading" tabindex="-1">{t!(i18n, results.compare.missing_heading)}</h1>
-                    <p>{t!(i18n, results.compare.missing)}</p>
-                    <button type="button" class="secondary" on:click=back>{t!(i18n, results.compare.back)}</button>
+                    <h1 id="compare-heading" tabindex="-1">{crate::tv!(i18n, results.compare.missing_heading)}</h1>
+                    <p>{crate::tv!(i18n, results.compare.missing)}</p>
+                    <button type="button" class="secondary" on:click=back>{crate::tv!(i18n, results.compare.back)}</button>
                 </section>
             }
             .into_any();
         }
         view! {
             <section class="compare" aria-labelledby="compare-heading">
-                <h1 id="compare-heading" tabindex="-1">{t!(i18n, results.compare.heading)}</h1>
-                <p>{t!(i18n, results.compare.intro)}</p>
+                <h1 id="compare-heading" tabindex="-1">{crate::tv!(i18n, results.compare.heading)}</h1>
+                <p>{crate::tv!(i18n, results.compare.intro)}</p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label=move || s!(i18n.get_locale(), results.compare.table_label)>
                     <table class="compare-table">
                         <thead>
                             <tr>
-                                <th scope="col">{t!(i18n, results.compare.col_measure)}</th>
+                                <th scope="col">{crate::tv!(i18n, results.compare.col_measure)}</th>
                                 <th scope="col">{move || heading(|p| &p.0)}</th>
                                 <th scope="col">{move || heading(|p| &p.1)}</th>
-                                <th scope="col">{t!(i18n, results.compare.col_change)}</th>
+                                <th scope="col">{crate::tv!(i18n, results.compare.col_change)}</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -251,7 +251,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
                 </div>
                 <OverlaidRadars pair assessed />
                 <div class="step-buttons">
-                    <button type="button" class="secondary" on:click=back>{t!(i18n, results.compare.back)}</button>
+                    <button type="button" class="secondary" on:click=back>{crate::tv!(i18n, results.compare.back)}</button>
                 </div>
             </section>
         }

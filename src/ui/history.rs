@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
 use crate::ui::result_text::{self as rt, s};
@@ -164,13 +164,13 @@ pub fn History(
 
     view! {
         <section class="history" aria-labelledby="history-heading">
-            <h1 id="history-heading" tabindex="-1">{t!(i18n, results.history.heading)}</h1>
-            <p>{t!(i18n, results.history.intro)}</p>
+            <h1 id="history-heading" tabindex="-1">{crate::tv!(i18n, results.history.heading)}</h1>
+            <p>{crate::tv!(i18n, results.history.intro)}</p>
             <crate::ui::trend::ScoreTrend store />
             {move || store.history.with(Vec::is_empty).then(|| view! {
                 <div class="empty">
-                    <p>{t!(i18n, results.history.empty)}</p>
-                    <button type="button" class="primary" on:click=move |_| on_start.run(())>{t!(i18n, results.history.start)}</button>
+                    <p>{crate::tv!(i18n, results.history.empty)}</p>
+                    <button type="button" class="primary" on:click=move |_| on_start.run(())>{crate::tv!(i18n, results.history.start)}</button>
                 </div>
             })}
             <ul class="history-list">
@@ -193,10 +193,10 @@ pub fn History(
             })}
             <p class="import-progress" role="status">{move || importing.get()}</p>
             <div class="actions">
-                <button type="button" class="secondary" on:click=compare>{t!(i18n, results.history.compare)}</button>
-                <button type="button" class="secondary" on:click=export_all>{t!(i18n, results.history.export_all)}</button>
+                <button type="button" class="secondary" on:click=compare>{crate::tv!(i18n, results.history.compare)}</button>
+                <button type="button" class="secondary" on:click=export_all>{crate::tv!(i18n, results.history.export_all)}</button>
                 <label class="file-button secondary">
-                    {t!(i18n, results.history.import)}
+                    {crate::tv!(i18n, results.history.import)}
                     <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
                 </label>
             </div>
@@ -204,22 +204,22 @@ pub fn History(
                 {move || compare_error.get().then(|| s!(i18n.get_locale(), results.history.compare_error))}
             </p>
             <div class="danger-zone">
-                <h2>{t!(i18n, results.history.clear_heading)}</h2>
-                <p>{t!(i18n, results.history.clear_intro)}</p>
+                <h2>{crate::tv!(i18n, results.history.clear_heading)}</h2>
+                <p>{crate::tv!(i18n, results.history.clear_intro)}</p>
                 {move || if confirm_clear.get() {
                     view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-clear">
-                            <p id="confirm-clear"><strong>{t!(i18n, results.history.clear_confirm)}</strong></p>
+                            <p id="confirm-clear"><strong>{crate::tv!(i18n, results.history.clear_confirm)}</strong></p>
                             <button type="button" class="danger" on:click=move |_| { store.clear_all(); confirm_clear.set(false); }>
-                                {t!(i18n, results.history.clear_yes)}
+                                {crate::tv!(i18n, results.history.clear_yes)}
                             </button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{t!(i18n, results.history.cancel)}</button>
+                            <button type="button" class="secondary" on:click=move |_| confirm_clear.set(false)>{crate::tv!(i18n, results.history.cancel)}</button>
                         </div>
                     }.into_any()
                 } else {
                     view! {
-                        <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>{t!(i18n, results.history.clear)}</button>
+                        <button type="button" class="danger" on:click=move |_| confirm_clear.set(true)>{crate::tv!(i18n, results.history.clear)}</button>
                     }.into_any()
                 }}
             </div>
@@ -308,7 +308,7 @@ fn HistoryItem(
         <li class="history-item" data-testid="history-entry" data-snapshot=id.clone()>
             <div class="history-select">
                 <input type="checkbox" id=check_id prop:checked=is_selected on:change=toggle />
-                <label for=label_for><span class="visually-hidden">{t!(i18n, results.history.select)} " "</span>{name}</label>
+                <label for=label_for><span class="visually-hidden">{crate::tv!(i18n, results.history.select)} " "</span>{name}</label>
             </div>
             <p class="history-summary">{summary}</p>
             {move || if renaming.get() {
@@ -316,7 +316,7 @@ fn HistoryItem(
                 let save_key = save_rename.clone();
                 view! {
                     <div class="rename">
-                        <label for=rename_for.clone()>{t!(i18n, results.history.new_name)}</label>
+                        <label for=rename_for.clone()>{crate::tv!(i18n, results.history.new_name)}</label>
                         <input
                             id=rename_id.clone()
                             type="text"
@@ -325,17 +325,17 @@ fn HistoryItem(
                             on:input=move |ev| draft_label.set(event_target_value(&ev))
                             on:keydown=move |ev| if ev.key() == "Enter" { save_key() }
                         />
-                        <button type="button" class="secondary small" on:click=move |_| save()>{t!(i18n, results.history.save_name)}</button>
-                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>{t!(i18n, results.history.cancel)}</button>
+                        <button type="button" class="secondary small" on:click=move |_| save()>{crate::tv!(i18n, results.history.save_name)}</button>
+                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>{crate::tv!(i18n, results.history.cancel)}</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="history-actions">
-                        <button type="button" class="secondary small" on:click=open.clone()>{t!(i18n, results.history.open)}</button>
-                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>{t!(i18n, results.history.rename)}</button>
-                        <button type="button" class="secondary small" on:click=export.clone()>{t!(i18n, results.history.export)}</button>
-                        <button type="button" class="secondary small" on:click=delete.clone()>{t!(i18n, results.history.delete)}</button>
+                        <button type="button" class="secondary small" on:click=open.clone()>{crate::tv!(i18n, results.history.open)}</button>
+                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>{crate::tv!(i18n, results.history.rename)}</button>
+                        <button type="button" class="secondary small" on:click=export.clone()>{crate::tv!(i18n, results.history.export)}</button>
+                        <button type="button" class="secondary small" on:click=delete.clone()>{crate::tv!(i18n, results.history.delete)}</button>
                     </div>
                 }.into_any()
             }}

@@ -39,35 +39,35 @@ pub fn Landing(
             let step = draft.step.min(n_steps.saturating_sub(1)) + 1;
             view! {
                 <div class="resume">
-                    <h2>{t!(i18n, assess.landing.resume_heading)}</h2>
+                    <h2>{crate::tv!(i18n, assess.landing.resume_heading)}</h2>
                     <p>
-                        {t!(
+                        {crate::tf!(
                             i18n,
                             assess.landing.resume_text,
-                            when,
-                            answered = move || answered,
-                            total = move || n_questions,
-                            step = move || step,
-                            steps = move || n_steps
+                            when = when(),
+                            answered = answered,
+                            total = n_questions,
+                            step = step,
+                            steps = n_steps
                         )}
                     </p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>{t!(i18n, assess.landing.resume)}</button>
+                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>{crate::tv!(i18n, assess.landing.resume)}</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             confirming.set(true);
                             crate::platform::focus_after_render("confirm-new");
-                        }>{t!(i18n, assess.landing.start_new)}</button>
+                        }>{crate::tv!(i18n, assess.landing.start_new)}</button>
                     </div>
                     {move || confirming.get().then(|| view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-new-text">
                             <p id="confirm-new-text">
-                                <strong>{t!(i18n, assess.landing.confirm_text)}</strong>
+                                <strong>{crate::tv!(i18n, assess.landing.confirm_text)}</strong>
                             </p>
                             <button type="button" id="confirm-new" class="danger" on:click=move |_| on_start.run(())>
-                                {t!(i18n, assess.landing.confirm_discard)}
+                                {crate::tv!(i18n, assess.landing.confirm_discard)}
                             </button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{t!(i18n, assess.landing.keep)}</button>
+                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{crate::tv!(i18n, assess.landing.keep)}</button>
                         </div>
                     })}
                 </div>
@@ -76,12 +76,12 @@ pub fn Landing(
     };
     view! {
         <section class="landing" aria-labelledby="landing-heading">
-            <h1 id="landing-heading" tabindex="-1">{t!(i18n, common.title.landing)}</h1>
+            <h1 id="landing-heading" tabindex="-1">{crate::tv!(i18n, common.title.landing)}</h1>
             <p class="lead">
-                {t!(i18n, assess.landing.lead, n_questions = move || n_questions, minutes = move || minutes)}
+                {crate::tf!(i18n, assess.landing.lead, n_questions = n_questions, minutes = minutes())}
                 " "
                 <button type="button" class="link-button" on:click=move |_| on_how.run(())>
-                    {t!(i18n, common.title.how)}
+                    {crate::tv!(i18n, common.title.how)}
                 </button>
             </p>
             {move || joining.get().map(|(_, name)| {
@@ -90,7 +90,7 @@ pub fn Landing(
                 view! {
                     <div class="resume joining">
                         <h2>{t!(i18n, assess.landing.joining_heading, name)}</h2>
-                        <p>{t!(i18n, assess.landing.joining_text)}</p>
+                        <p>{crate::tv!(i18n, assess.landing.joining_text)}</p>
                     </div>
                 }
             })}

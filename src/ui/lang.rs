@@ -11,8 +11,9 @@ use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
 pub use crate::i18n::Locale;
-use crate::i18n::{t, td_string, use_i18n};
+use crate::i18n::{td_string, use_i18n};
 use crate::platform::{self, storage};
+use crate::ui::bank_text;
 
 /// The languages Stagefit speaks, each named in itself, in the order the switch lists them.
 pub const LANGUAGES: [(Locale, &str); 3] = [
@@ -53,8 +54,9 @@ pub async fn available(locale: Locale) -> bool {
 }
 
 /// Fetches every namespace of `locale` (in the browser; natively the strings are built in).
-/// Once it returns, each string of that language is at hand at once.
-pub async fn load(locale: Locale) {
+/// Once it returns, each string of that language is at hand at once. False when the bank's words
+/// could not be had (the crate's own files have no such answer: see `available`).
+pub async fn load(locale: Locale) -> bool {
     // The crate asks for its files at the site's root (`/i18n/…`); the app may be served from a
     // sub-path (`/stagefit/`), so its requests start from the page's folder.
     #[cfg(target_arch = "wasm32")]
@@ -63,18 +65,20 @@ pub async fn load(locale: Locale) {
         let folder: &'static str = Box::leak(platform::page_folder().into_boxed_str());
         let _ = leptos::server_fn::client::try_set_server_url(folder);
     }
-    // Asking for one string of a namespace fetches the whole namespace.
-    let _ = futures_join(locale).await;
+    // Asking for one string of a namespace fetches the whole namespace; the bank's words are
+    // the app's own lookup (`bank_text`), fetched alongside.
+    futures::future::join(futures_join(locale), bank_text::load(locale))
+        .await
+        .1
 }
 
 #[cfg(target_arch = "wasm32")]
 async fn futures_join(locale: Locale) {
-    futures::future::join5(
+    futures::future::join4(
         td_string!(locale, common.language),
         td_string!(locale, assess.landing.resume),
         td_string!(locale, results.stage_unknown),
         td_string!(locale, workshop.list_title),
-        td_string!(locale, bank.dont_know),
     )
     .await;
 }
@@ -113,6 +117,56 @@ macro_rules! tr {
     };
 }
 
+/// A translated string in a view that follows the language in use: `tv!(i18n, results.share.copy)`.
+///
+/// The crate's own `t!` makes each call site an async value (a future and a reactive wrapper,
+/// about 2.5 KB of wasm each), because with `dynamic_load` a string may not have arrived yet. Here
+/// every string of a language is fetched before anything is drawn in it (`load`), so the string
+/// is ready at once. Each call site only names its key (a plain `fn`), and `text` makes the one
+/// kind of reactive view for them all, redrawn when the language changes: the renderer's code is
+/// compiled once, not once per string. Strings with values or elements in them use the crate's
+/// `t!`.
+#[macro_export]
+macro_rules! tv {
+    ($i18n:expr, $($key:ident).+ $(,)?) => {
+        $crate::ui::lang::text($i18n, |locale| {
+            $crate::ui::lang::ready($crate::i18n::td_string!(locale, $($key).+))
+        })
+    };
+}
+
+/// The view `tv!` makes: the string `text` gives for the language in use, kept up to date.
+pub fn text(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    text: fn(Locale) -> String,
+) -> impl IntoView + use<> {
+    move || text(i18n.get_locale())
+}
+
+/// A translated string with values in a view, kept up to date like `tv!`'s:
+/// `tf!(i18n, assess.step.progress, number = n, total = t)`; with a count first
+/// (`tf!(i18n, workshop.people, count = n)`) the language's plural rules pick `people.one` or
+/// `people.other`. The values are read each time the text is drawn (a signal read in them is
+/// followed) and written as text, never as markup; the placeholders are the JSON's `{name}`
+/// (`result_text::s!`).
+#[macro_export]
+macro_rules! tf {
+    ($i18n:expr, $($rest:tt)*) => {
+        $crate::ui::lang::text_with(
+            $i18n,
+            ::std::boxed::Box::new(move |locale| $crate::ui::result_text::s!(locale, $($rest)*)),
+        )
+    };
+}
+
+/// The view `tf!` makes: one kind of view for all of them, as `text` is for `tv!`.
+pub fn text_with(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    text: Box<dyn Fn(Locale) -> String + Send + Sync>,
+) -> impl IntoView + use<> {
+    move || text(i18n.get_locale())
+}
+
 /// Gives the views below the language to draw in, starting with `locale`, and keeps the page's
 /// `<html lang>` on the language in use (screen readers pronounce by it).
 pub fn provide(locale: Locale) {
@@ -147,15 +201,18 @@ pub fn LanguageSwitch() -> impl IntoView {
                 failed.set(Some(locale));
                 return;
             }
+            if !load(locale).await {
+                failed.set(Some(locale));
+                return;
+            }
             failed.set(None);
-            load(locale).await;
             i18n.set_locale(locale);
             let _ = storage::write(storage::LANGUAGE_KEY, locale.as_str());
         });
     };
     view! {
         <label class="language-switch">
-            <span class="visually-hidden">{t!(i18n, common.language)}</span>
+            <span class="visually-hidden">{crate::tv!(i18n, common.language)}</span>
             <select data-testid="language" on:change=on_change>
                 {LANGUAGES
                     .iter()
@@ -177,7 +234,7 @@ pub fn LanguageSwitch() -> impl IntoView {
                     let name = LANGUAGES.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| *n);
                     view! {
                         <p class="language-failed" role="alert">
-                            {t!(i18n, common.language_failed, language = move || name)}
+                            {crate::tf!(i18n, common.language_failed, language = name)}
                         </p>
                     }
                 })

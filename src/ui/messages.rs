@@ -123,63 +123,6 @@ pub fn plural(i18n: I18n, count: usize, one: String, other: String) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::fill;
-    use std::collections::BTreeSet;
-
-    /// The `{name}` placeholders of a string (the crate's own `{{ name }}` are its to check).
-    fn placeholders(text: &str) -> BTreeSet<String> {
-        let text = text.replace("{{", "\u{1}").replace("}}", "\u{2}");
-        text.split('{')
-            .skip(1)
-            .filter_map(|part| part.split_once('}').map(|(name, _)| name.to_string()))
-            .collect()
-    }
-
-    /// Every string of a locale file, by its dotted key.
-    fn strings(prefix: &str, value: &serde_json::Value, out: &mut Vec<(String, String)>) {
-        match value {
-            serde_json::Value::String(s) => out.push((prefix.to_string(), s.clone())),
-            serde_json::Value::Object(map) => {
-                for (key, value) in map {
-                    let path = if prefix.is_empty() {
-                        key.clone()
-                    } else {
-                        format!("{prefix}.{key}")
-                    };
-                    strings(&path, value, out);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    #[test]
-    fn every_language_fills_the_same_placeholders() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales");
-        for namespace in ["common", "assess"] {
-            let read = |lang: &str| {
-                let path = dir.join(lang).join(format!("{namespace}.json"));
-                let text = std::fs::read_to_string(&path).expect("a locale file");
-                let mut out = Vec::new();
-                strings("", &serde_json::from_str(&text).expect("JSON"), &mut out);
-                out.into_iter()
-                    .collect::<std::collections::BTreeMap<_, _>>()
-            };
-            let english = read("en");
-            for lang in ["de", "fr"] {
-                let other = read(lang);
-                for (key, text) in &english {
-                    let translated = other
-                        .get(key)
-                        .unwrap_or_else(|| panic!("{lang}/{namespace}: {key} is missing"));
-                    assert_eq!(
-                        placeholders(text),
-                        placeholders(translated),
-                        "{lang}/{namespace}: {key}"
-                    );
-                }
-            }
-        }
-    }
 
     #[test]
     fn fill_replaces_each_placeholder_and_leaves_the_rest() {

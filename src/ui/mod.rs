@@ -24,7 +24,7 @@ mod workshop;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::{self, Route};
@@ -542,19 +542,21 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
 fn BadLinkView(why: BadLink, on_start: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let reason = match why {
-        BadLink::NotSaved => t!(i18n, assess.bad_link.not_saved).into_any(),
-        BadLink::Unreadable(error) => {
-            let reason = move || messages::link_error(i18n, &error);
-            t!(i18n, assess.bad_link.unreadable, reason).into_any()
-        }
-        BadLink::BadJoin => t!(i18n, assess.bad_link.bad_join).into_any(),
+        BadLink::NotSaved => crate::tv!(i18n, assess.bad_link.not_saved).into_any(),
+        BadLink::Unreadable(error) => crate::tf!(
+            i18n,
+            assess.bad_link.unreadable,
+            reason = messages::link_error(i18n, &error)
+        )
+        .into_any(),
+        BadLink::BadJoin => crate::tv!(i18n, assess.bad_link.bad_join).into_any(),
     };
     view! {
         <section class="bad-link" aria-labelledby="bad-link-heading">
-            <h1 id="bad-link-heading" tabindex="-1">{t!(i18n, common.title.bad_link)}</h1>
+            <h1 id="bad-link-heading" tabindex="-1">{crate::tv!(i18n, common.title.bad_link)}</h1>
             <p>{reason}</p>
-            <p>{t!(i18n, assess.bad_link.way_forward)}</p>
-            <button type="button" class="primary" on:click=move |_| on_start.run(())>{t!(i18n, assess.bad_link.start_own)}</button>
+            <p>{crate::tv!(i18n, assess.bad_link.way_forward)}</p>
+            <button type="button" class="primary" on:click=move |_| on_start.run(())>{crate::tv!(i18n, assess.bad_link.start_own)}</button>
         </section>
     }
 }
@@ -575,13 +577,13 @@ fn SiteHeader(
             <p class="brand">"Stagefit"</p>
             <nav aria-label=move || crate::tr!(i18n, common.nav_label)>
                 <button type="button" class="nav-link" aria-current=move || here("assessment") on:click=move |_| on_start.run(())>
-                    {t!(i18n, common.nav_assessment)}
+                    {crate::tv!(i18n, common.nav_assessment)}
                 </button>
                 <button type="button" class="nav-link" aria-current=move || here("history") on:click=move |_| on_history.run(())>
-                    {t!(i18n, common.nav_history)}
+                    {crate::tv!(i18n, common.nav_history)}
                 </button>
                 <button type="button" class="nav-link" aria-current=move || here("workshop") on:click=move |_| on_workshops.run(())>
-                    {t!(i18n, common.nav_workshop)}
+                    {crate::tv!(i18n, common.nav_workshop)}
                 </button>
             </nav>
             <lang::LanguageSwitch />
@@ -594,7 +596,7 @@ fn SiteFooter() -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <footer class="site-footer">
-            <p>{t!(i18n, common.footer)}</p>
+            <p>{crate::tv!(i18n, common.footer)}</p>
         </footer>
     }
 }
@@ -612,7 +614,7 @@ fn reading_history(screen: Screen) -> AnyView {
     view! {
         <section aria-labelledby=heading>
             <h1 id=heading tabindex="-1">{title}</h1>
-            <p role="status">{t!(i18n, common.reading_history)}</p>
+            <p role="status">{crate::tv!(i18n, common.reading_history)}</p>
         </section>
     }
     .into_any()
@@ -627,8 +629,15 @@ fn reading_history(screen: Screen) -> AnyView {
 /// in one task, so the browser never paints in between.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
-        let locale = lang::initial();
-        lang::load(locale).await;
+        let mut locale = lang::initial();
+        if !lang::load(locale).await {
+            // Its files did not come (a connection lost on a first visit): English, if its
+            // files come; else the page's own "could not start" notice, with Reload.
+            if locale == lang::Locale::en || !lang::load(lang::Locale::en).await {
+                wasm_bindgen::throw_str("Stagefit's words could not be fetched");
+            }
+            locale = lang::Locale::en;
+        }
         // Instantiating the wasm was one task already: the takeover is another, so that neither
         // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
         // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,

@@ -45,7 +45,7 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
             };
             view! {
                 <p>{t!(i18n, assess.notice.full, <strong> = <strong />)}</p>
-                <button type="button" class="secondary small" on:click=backup>{t!(i18n, assess.notice.download_backup)}</button>
+                <button type="button" class="secondary small" on:click=backup>{crate::tv!(i18n, assess.notice.download_backup)}</button>
             }
                 .into_any()
         }
@@ -80,7 +80,7 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
             match aside {
                 Some(aside) => view! {
                     <p>{t!(i18n, assess.notice.kept_aside, what, reason, key = move || aside.clone(), <strong> = <strong />)}</p>
-                    <button type="button" class="secondary small" on:click=download>{t!(i18n, assess.notice.download_unreadable)}</button>
+                    <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_unreadable)}</button>
                 }
                     .into_any(),
                 // Not even a copy could be made (storage is full): the way forward is right here.
@@ -88,9 +88,9 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
                     let discard = move |_| store.discard(&key);
                     view! {
                         <p>{t!(i18n, assess.notice.left_in_place, what, reason, <strong> = <strong />)}</p>
-                        <button type="button" class="secondary small" on:click=download>{t!(i18n, assess.notice.download_it)}</button>
+                        <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_it)}</button>
                         " "
-                        <button type="button" class="secondary small" on:click=discard>{t!(i18n, assess.notice.discard_it)}</button>
+                        <button type="button" class="secondary small" on:click=discard>{crate::tv!(i18n, assess.notice.discard_it)}</button>
                     }
                         .into_any()
                 }
@@ -111,8 +111,8 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
                 store.dismiss(index);
             };
             view! {
-                <p>{t!(i18n, assess.notice.deleted, name)}</p>
-                <button type="button" class="secondary small" on:click=undo>{t!(i18n, assess.notice.undo)}</button>
+                <p>{crate::tf!(i18n, assess.notice.deleted, name = name())}</p>
+                <button type="button" class="secondary small" on:click=undo>{crate::tv!(i18n, assess.notice.undo)}</button>
             }
                 .into_any()
         }
@@ -120,7 +120,7 @@ fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
     view! {
         <div class="notice">
             <div class="notice-body">{body}</div>
-            <button type="button" class="link-button small" on:click=dismiss>{t!(i18n, assess.notice.dismiss)}</button>
+            <button type="button" class="link-button small" on:click=dismiss>{crate::tv!(i18n, assess.notice.dismiss)}</button>
         </div>
     }
 }
@@ -138,26 +138,23 @@ fn stored_text(i18n: I18n, what: Stored) -> String {
 /// What reading or saving found, in words.
 fn told_text(i18n: I18n, told: Told) -> AnyView {
     match told {
-        Told::UnreadableEntries(count) => t!(
-            i18n,
-            assess.notice.unreadable_entries,
-            count = move || count
-        )
-        .into_any(),
+        Told::UnreadableEntries(count) => {
+            crate::tf!(i18n, assess.notice.unreadable_entries, count = count as u64).into_any()
+        }
         Told::NewerEntries(count) => {
-            t!(i18n, assess.notice.newer_entries, count = move || count).into_any()
+            crate::tf!(i18n, assess.notice.newer_entries, count = count as u64).into_any()
         }
         Told::SplitUnreadable(count) => {
-            t!(i18n, assess.notice.split_unreadable, count = move || count).into_any()
+            crate::tf!(i18n, assess.notice.split_unreadable, count = count as u64).into_any()
         }
         Told::DroppedInHistory(count) => {
-            t!(i18n, assess.dropped.history, count = move || count).into_any()
+            crate::tf!(i18n, assess.dropped.history, count = count as u64).into_any()
         }
         Told::DroppedInDraft(count) => {
-            t!(i18n, assess.dropped.draft, count = move || count).into_any()
+            crate::tf!(i18n, assess.dropped.draft, count = count as u64).into_any()
         }
-        Told::DeletedNotSaved => t!(i18n, assess.notice.deleted_not_saved).into_any(),
-        Told::RenameGone => t!(i18n, assess.notice.rename_gone).into_any(),
-        Told::DraftRemoved => t!(i18n, assess.notice.draft_removed).into_any(),
+        Told::DeletedNotSaved => crate::tv!(i18n, assess.notice.deleted_not_saved).into_any(),
+        Told::RenameGone => crate::tv!(i18n, assess.notice.rename_gone).into_any(),
+        Told::DraftRemoved => crate::tv!(i18n, assess.notice.draft_removed).into_any(),
     }
 }

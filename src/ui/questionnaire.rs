@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::bank_text as bt;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::platform;
 use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
@@ -111,7 +111,7 @@ pub fn Questionnaire(
     view! {
         <section class="questionnaire" class:embedded=embedded aria-labelledby="step-heading">
             <p class="progress" aria-hidden="true">
-                {t!(i18n, assess.step.progress, number, total)}
+                {crate::tf!(i18n, assess.step.progress, number = number(), total = total())}
             </p>
             // An SVG attribute, not a style: the prerendered page's policy refuses inline styles.
             <svg class="progress-bar" aria-hidden="true" focusable="false">
@@ -124,13 +124,13 @@ pub fn Questionnaire(
             {if embedded {
                 view! {
                     <h2 id="step-heading" tabindex="-1">
-                        {heading} <span class="visually-hidden">{t!(i18n, assess.step.position, number, total)}</span>
+                        {heading} <span class="visually-hidden">{crate::tf!(i18n, assess.step.position, number = number(), total = total())}</span>
                     </h2>
                 }.into_any()
             } else {
                 view! {
                     <h1 id="step-heading" tabindex="-1">
-                        {heading} <span class="visually-hidden">{t!(i18n, assess.step.position, number, total)}</span>
+                        {heading} <span class="visually-hidden">{crate::tf!(i18n, assess.step.position, number = number(), total = total())}</span>
                     </h1>
                 }.into_any()
             }}
@@ -144,7 +144,7 @@ pub fn Questionnaire(
                 }}
             </p>
             <p class="keys-hint">
-                {t!(i18n, assess.step.keys_hint)}
+                {crate::tv!(i18n, assess.step.keys_hint)}
             </p>
             {move || {
                 plan.get().questions.into_iter().map(|q| view! { <QuestionField question=q answers flagged=still_missing chosen submit /> }).collect_view()
@@ -152,13 +152,13 @@ pub fn Questionnaire(
             <MissingNotice still_missing />
             <div class="step-buttons">
                 <Show when=move || step.get() != 0>
-                    <button type="button" class="secondary back" on:click=back>{t!(i18n, assess.step.back)}</button>
+                    <button type="button" class="secondary back" on:click=back>{crate::tv!(i18n, assess.step.back)}</button>
                 </Show>
                 <Show when=move || complete.get()>
-                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>{t!(i18n, assess.step.review)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>{crate::tv!(i18n, assess.step.review)}</button>
                 </Show>
                 <Show when=move || complete.get() && !plan.with(StepPlan::is_last)>
-                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>{t!(i18n, assess.step.see_results)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>{crate::tv!(i18n, assess.step.see_results)}</button>
                 </Show>
                 <button type="button" id="step-primary" class="primary" on:click=move |_| next()>
                     {move || if plan.with(StepPlan::is_last) {
@@ -183,11 +183,11 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
                 (!missing.is_empty()).then(|| {
                     let count = missing.len();
                     view! {
-                        <p><strong>{t!(i18n, assess.step.missing, count = move || count)}</strong></p>
+                        <p><strong>{crate::tf!(i18n, assess.step.missing, count = count as u64)}</strong></p>
                         <ul>
                             {missing.into_iter().map(|q| view! { <li>{move || bt::question_text(i18n, q)}</li> }).collect_view()}
                         </ul>
-                        <p>{t!(i18n, assess.step.missing_hint)}</p>
+                        <p>{crate::tv!(i18n, assess.step.missing_hint)}</p>
                     }
                 })
             }}

@@ -7,7 +7,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::platform;
 use crate::ui::bank_text as bt;
 use crate::ui::charts::Charts;
@@ -31,12 +31,12 @@ fn SharedIntro(notes: LinkNotes, on_save: Callback<()>, on_start: Callback<()>) 
     let (dropped, added) = (notes.dropped as u64, notes.added as u64);
     view! {
         <div class="shared-intro no-print">
-            <p>{t!(i18n, results.shared.intro)}</p>
+            <p>{crate::tv!(i18n, results.shared.intro)}</p>
             {(dropped > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.dropped, count = dropped)}</p> })}
             {(added > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.added, count = added)}</p> })}
             <div class="actions">
-                <button type="button" class="primary small" on:click=move |_| on_start.run(())>{t!(i18n, results.shared.start)}</button>
-                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>{t!(i18n, results.shared.save)}</button>
+                <button type="button" class="primary small" on:click=move |_| on_start.run(())>{crate::tv!(i18n, results.shared.start)}</button>
+                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>{crate::tv!(i18n, results.shared.save)}</button>
             </div>
         </div>
     }
@@ -87,7 +87,7 @@ fn SendToFacilitator(
     view! {
         <div class="send no-print">
             <h2>{move || s!(i18n.get_locale(), results.send.heading, name = name.clone())}</h2>
-            <label for="participant-name">{t!(i18n, results.send.name_label)}</label>
+            <label for="participant-name">{crate::tv!(i18n, results.send.name_label)}</label>
             <input
                 id="participant-name"
                 type="text"
@@ -95,10 +95,10 @@ fn SendToFacilitator(
                 prop:value=move || label.get()
                 on:input=move |ev| label.set(event_target_value(&ev))
             />
-            <label for="facilitator-link">{t!(i18n, results.send.link_label)}</label>
+            <label for="facilitator-link">{crate::tv!(i18n, results.send.link_label)}</label>
             <div class="share-row">
                 <input id="facilitator-link" type="text" readonly prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>{t!(i18n, results.send.copy)}</button>
+                <button type="button" class="primary" on:click=copy>{crate::tv!(i18n, results.send.copy)}</button>
             </div>
             <p class="copy-status" role="status">
                 {move || status.get().map(|s| match s {
@@ -127,12 +127,12 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
                 platform::focus(SHARE_BUTTON);
             }
         >
-            <h2 id="share-dialog-heading">{t!(i18n, results.share.heading)}</h2>
-            <p>{t!(i18n, results.share.intro)}</p>
+            <h2 id="share-dialog-heading">{crate::tv!(i18n, results.share.heading)}</h2>
+            <p>{crate::tv!(i18n, results.share.intro)}</p>
             <div class="share-row">
-                <label for="share-link" class="visually-hidden">{t!(i18n, results.share.link_label)}</label>
+                <label for="share-link" class="visually-hidden">{crate::tv!(i18n, results.share.link_label)}</label>
                 <input id="share-link" type="text" readonly data-testid="share-link" prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>{t!(i18n, results.share.copy)}</button>
+                <button type="button" class="primary" on:click=copy>{crate::tv!(i18n, results.share.copy)}</button>
             </div>
             <p class="copy-status" role="status">
                 {move || status.get().map(|s| match s {
@@ -149,9 +149,9 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
                     </svg>
                 }
             })}
-            <p class="qr-note">{t!(i18n, results.share.qr_note)}</p>
+            <p class="qr-note">{crate::tv!(i18n, results.share.qr_note)}</p>
             <div class="dialog-buttons">
-                <button type="button" class="secondary" on:click=move |_| platform::close_dialog(SHARE_DIALOG)>{t!(i18n, results.share.close)}</button>
+                <button type="button" class="secondary" on:click=move |_| platform::close_dialog(SHARE_DIALOG)>{crate::tv!(i18n, results.share.close)}</button>
             </div>
         </dialog>
     }
@@ -232,7 +232,7 @@ pub fn Results(
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="print-only print-header">
-                <p class="brand">{t!(i18n, results.results.print_brand)}</p>
+                <p class="brand">{crate::tv!(i18n, results.results.print_brand)}</p>
                 <p>
                     {move || {
                         let label = report::clean_label(&label.get());
@@ -248,13 +248,13 @@ pub fn Results(
                 <ScoreGauge assessment />
                 <StageSummary assessment />
                 <section class="top-priorities" aria-labelledby="priorities-heading">
-                    <h2 id="priorities-heading">{t!(i18n, results.results.priorities_heading)}</h2>
+                    <h2 id="priorities-heading">{crate::tv!(i18n, results.results.priorities_heading)}</h2>
                     <Priorities assessment />
                 </section>
             </div>
             <div class="result-actions no-print">
                 <div class="label-field" hidden=move || read_only || joining.with(Option::is_some)>
-                    <label for="result-label">{t!(i18n, results.results.label_label)}</label>
+                    <label for="result-label">{crate::tv!(i18n, results.results.label_label)}</label>
                     <input
                         id="result-label"
                         type="text"
@@ -266,17 +266,17 @@ pub fn Results(
                 </div>
                 <div class="actions">
                     // A participant already has the link to send, above: no second, near-identical one.
-                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{t!(i18n, results.results.share_button)}</button>
-                    <button type="button" class="secondary" on:click=copy>{t!(i18n, results.results.copy_summary)}</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>{t!(i18n, results.results.print)}</button>
+                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{crate::tv!(i18n, results.results.share_button)}</button>
+                    <button type="button" class="secondary" on:click=copy>{crate::tv!(i18n, results.results.copy_summary)}</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>{crate::tv!(i18n, results.results.print)}</button>
                 </div>
                 <div class="copy-status" role="status">
                     {move || match copy_state.get() {
                         CopyState::Idle => None,
-                        CopyState::Copied => Some(view! { <p class="copied">{t!(i18n, results.results.summary_copied)}</p> }.into_any()),
+                        CopyState::Copied => Some(view! { <p class="copied">{crate::tv!(i18n, results.results.summary_copied)}</p> }.into_any()),
                         CopyState::Manual(text) => Some(view! {
                             <div class="manual-copy">
-                                <label for="summary-text">{t!(i18n, results.results.summary_manual)}</label>
+                                <label for="summary-text">{crate::tv!(i18n, results.results.summary_manual)}</label>
                                 <textarea id="summary-text" readonly rows="10">{text}</textarea>
                             </div>
                         }.into_any()),
@@ -286,7 +286,7 @@ pub fn Results(
             <ShareDialog url=share_url />
             <CompanyAnswers assessment answers read_only on_change_answer />
             <StrategyNotes assessment />
-            <h2>{t!(i18n, results.results.areas_heading)}</h2>
+            <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
             <ul class="findings">
                 {move || assessment.with(|a| {
                     a.dimensions
@@ -300,7 +300,7 @@ pub fn Results(
             </ul>
             <Charts assessment />
             <section class="worked-out" aria-labelledby="worked-out-heading">
-                <h2 id="worked-out-heading">{t!(i18n, results.results.worked_out_heading)}</h2>
+                <h2 id="worked-out-heading">{crate::tv!(i18n, results.results.worked_out_heading)}</h2>
                 <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
                 <p>
                     {move || assessment.with(|a| s!(i18n.get_locale(),
@@ -309,11 +309,11 @@ pub fn Results(
                         total = a.n_platform_questions
                     ))}
                 </p>
-                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>{t!(i18n, results.results.how_scoring)}</button>
+                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>{crate::tv!(i18n, results.results.how_scoring)}</button>
             </section>
             <div class="step-buttons no-print" hidden=read_only>
-                <button type="button" class="secondary" on:click=move |_| on_edit.run(())>{t!(i18n, results.results.change_answers)}</button>
-                <button type="button" class="secondary" on:click=move |_| on_restart.run(())>{t!(i18n, results.results.start_again)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_edit.run(())>{crate::tv!(i18n, results.results.change_answers)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_restart.run(())>{crate::tv!(i18n, results.results.start_again)}</button>
             </div>
         </section>
     }
@@ -330,7 +330,7 @@ fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
         let verdict = assessment.with(explain::verdict_of);
         view! {
             <div class=format!("verdict-score tone-{}", verdict.tone())>
-                <p class="verdict-label">{t!(i18n, results.gauge.stage_fit)}</p>
+                <p class="verdict-label">{crate::tv!(i18n, results.gauge.stage_fit)}</p>
                 <div class="gauge">
                     <svg class="gauge-arc" viewBox=gauge.view_box aria-hidden="true">
                         <path class="gauge-track" d=gauge.track />
@@ -340,9 +340,9 @@ fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
                         {match score {
                             Some(score) => view! {
                                 <span class="gauge-value">{score}</span>
-                                <span class="gauge-of">" " {t!(i18n, results.gauge.out_of_100)}</span>
+                                <span class="gauge-of">" " {crate::tv!(i18n, results.gauge.out_of_100)}</span>
                             }.into_any(),
-                            None => view! { <span class="gauge-none">{t!(i18n, results.gauge.not_scored)}</span> }.into_any(),
+                            None => view! { <span class="gauge-none">{crate::tv!(i18n, results.gauge.not_scored)}</span> }.into_any(),
                         }}
                     </p>
                 </div>
@@ -368,7 +368,7 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
     };
     view! {
         <div class="verdict-stage">
-            <p class="verdict-label">{t!(i18n, results.stage_summary.label)}</p>
+            <p class="verdict-label">{crate::tv!(i18n, results.stage_summary.label)}</p>
             // With no known company answer the stage is only assumed: "Stage unknown" in large
             // type, the assumed stage small (the page contract still finds it here).
             // `data-stage` names the stage in every language (early, growth, mature).
@@ -381,7 +381,7 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
             <p class="verdict-note">{confidence}</p>
             <p class="verdict-note motto">{move || rt::capitalise(&rt::motto(i18n.get_locale(), stage()))}</p>
             <button type="button" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
-                {t!(i18n, results.stage_summary.answers_behind)}
+                {crate::tv!(i18n, results.stage_summary.answers_behind)}
             </button>
         </div>
     }
@@ -451,7 +451,7 @@ fn CompanyAnswers(
     };
     view! {
         <section class="company-answers no-print" aria-labelledby="company-answers-heading">
-            <h2 id="company-answers-heading" tabindex="-1">{t!(i18n, results.answers.heading)}</h2>
+            <h2 id="company-answers-heading" tabindex="-1">{crate::tv!(i18n, results.answers.heading)}</h2>
             <p>{move || assessment.with(|a| rt::confidence_note(i18n.get_locale(), &a.stage))}</p>
             <TransitionNote assessment />
             <ul class="answer-list">{rows}</ul>
@@ -522,10 +522,10 @@ fn StageOverride(
     };
     view! {
         <details class="stage-details" hidden=read_only>
-            <summary>{t!(i18n, results.stage_choice.summary)}</summary>
+            <summary>{crate::tv!(i18n, results.stage_choice.summary)}</summary>
             <fieldset class="override">
-                <legend class="visually-hidden">{t!(i18n, results.stage_choice.legend)}</legend>
-                <p class="why">{t!(i18n, results.stage_choice.why)}</p>
+                <legend class="visually-hidden">{crate::tv!(i18n, results.stage_choice.legend)}</legend>
+                <p class="why">{crate::tv!(i18n, results.stage_choice.why)}</p>
                 {options}
             </fieldset>
         </details>
@@ -541,7 +541,7 @@ fn StrategyNotes(assessment: Memo<Assessment>) -> impl IntoView {
         (!notes.is_empty()).then(|| {
             view! {
                 <div class="strategy-notes">
-                    <h2>{t!(i18n, results.strategy_heading)}</h2>
+                    <h2>{crate::tv!(i18n, results.strategy_heading)}</h2>
                     {notes.into_iter().map(|n| view! { <p>{move || bt::note_text(i18n, n)}</p> }).collect_view()}
                 </div>
             }
@@ -611,9 +611,9 @@ fn PriorityItem(priority: Priority) -> impl IntoView {
                 <div class="priority-more">
                     <p class="advice">{bt::priority_advice(i18n, &priority)}</p>
                     <div class="okr">
-                        <p class="okr-title">{t!(i18n, results.priorities.okr_title)}</p>
+                        <p class="okr-title">{crate::tv!(i18n, results.priorities.okr_title)}</p>
                         <ul>
-                            {key_results.into_iter().map(|kr| view! { <li><strong>{t!(i18n, results.priorities.key_result)} " "</strong>{kr}</li> }).collect_view()}
+                            {key_results.into_iter().map(|kr| view! { <li><strong>{crate::tv!(i18n, results.priorities.key_result)} " "</strong>{kr}</li> }).collect_view()}
                         </ul>
                     </div>
                 </div>
@@ -709,7 +709,7 @@ fn FindingItem(
             <span class="marker" aria-hidden="true">{chart::marker(finding)}</span>
             " "
             {move || rt::finding(i18n.get_locale(), finding)}
-            {prepare.then(|| view! { " \u{b7} " {t!(i18n, results.area.prepare)} })}
+            {prepare.then(|| view! { " \u{b7} " {crate::tv!(i18n, results.area.prepare)} })}
         }
     };
     let name = move || bt::dimension_name(i18n, dimension_index);

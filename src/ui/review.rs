@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::bank_text as bt;
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::ui::messages::I18n;
 use stagefit_core::{Answer, Answers, BANK, Part, steps};
 
@@ -46,8 +46,8 @@ pub fn Review(
                         <p class="review-question">{question}</p>
                         <p class="review-answer">{text}</p>
                         <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
-                            {t!(i18n, assess.review.change)}
-                            <span class="visually-hidden">{t!(i18n, assess.review.change_what, question = question)}</span>
+                            {crate::tv!(i18n, assess.review.change)}
+                            <span class="visually-hidden">{crate::tf!(i18n, assess.review.change_what, question = question())}</span>
                         </button>
                     </li>
                 }
@@ -60,19 +60,19 @@ pub fn Review(
     };
     view! {
         <section class="review" aria-labelledby="review-heading">
-            <h1 id="review-heading" tabindex="-1">{t!(i18n, common.title.review)}</h1>
+            <h1 id="review-heading" tabindex="-1">{crate::tv!(i18n, common.title.review)}</h1>
             <p>
                 {move || match missing.get() {
-                    0 => t!(i18n, assess.review.all_answered).into_any(),
-                    count => t!(i18n, assess.review.missing, count = move || count).into_any(),
+                    0 => crate::tv!(i18n, assess.review.all_answered).into_any(),
+                    count => crate::tf!(i18n, assess.review.missing, count = count as u64).into_any(),
                 }}
             </p>
             {part(Part::Company)}
             {part(Part::Strategy)}
             {part(Part::Platform)}
             <div class="step-buttons">
-                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>{t!(i18n, assess.step.back)}</button>
-                <button type="button" class="primary" on:click=move |_| on_finish.run(())>{t!(i18n, assess.step.see_results)}</button>
+                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>{crate::tv!(i18n, assess.step.back)}</button>
+                <button type="button" class="primary" on:click=move |_| on_finish.run(())>{crate::tv!(i18n, assess.step.see_results)}</button>
             </div>
         </section>
     }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::ui::result_text::{self as rt, s};
 use crate::ui::store::Store;
 use stagefit_core::{BANK, assess, chart};
@@ -62,7 +62,7 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
         );
         Some(view! {
             <figure class="chart trend-chart">
-                <figcaption id="trend-title">{t!(i18n, results.trend.title)}</figcaption>
+                <figcaption id="trend-title">{crate::tv!(i18n, results.trend.title)}</figcaption>
                 <svg class="trend" viewBox=trend.view_box role="img" aria-labelledby="trend-title" aria-describedby="trend-desc">
                     <desc id="trend-desc">{summary.clone()}</desc>
                     {trend.grid.iter().map(|(y, score)| view! {
@@ -79,11 +79,11 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
                 <p class="trend-summary">{summary}</p>
             </figure>
             <details class="chart-data">
-                <summary>{t!(i18n, results.trend.show_table)}</summary>
+                <summary>{crate::tv!(i18n, results.trend.show_table)}</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-data-caption">
                     <table>
-                        <caption id="trend-data-caption">{t!(i18n, results.trend.caption)}</caption>
-                        <thead><tr><th scope="col">{t!(i18n, results.trend.col_date)}</th><th scope="col">{t!(i18n, results.trend.col_fit)}</th></tr></thead>
+                        <caption id="trend-data-caption">{crate::tv!(i18n, results.trend.caption)}</caption>
+                        <thead><tr><th scope="col">{crate::tv!(i18n, results.trend.col_date)}</th><th scope="col">{crate::tv!(i18n, results.trend.col_fit)}</th></tr></thead>
                         <tbody>
                             // The points of the line, nothing more: the names are in the list below.
                             {trend.points.iter().map(|p| view! {

@@ -9,7 +9,7 @@
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
-use crate::i18n::{Locale, t, use_i18n};
+use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::bank_text as bt;
 use crate::ui::store::{Notice, Store};
@@ -27,14 +27,17 @@ macro_rules! ws {
 }
 
 /// A string of the `workshop` namespace with values in it, as a view that follows the language
-/// in use: `wt!(i18n, workshop.key, name = value, count = n)`. Each value is taken once and
-/// handed to the crate's `t!` (which wants a closure per value); counts pick the plural form by
-/// each language's rules. The crate checks every key and value name at compile time.
+/// in use: `wt!(i18n, workshop.key, name = value, count = n)`, through `tf!`. Each value is
+/// taken once, where the macro is called; a count given first picks the plural form.
 macro_rules! wt {
-    ($i18n:expr, $ns:ident . $key:ident $(, $name:ident = $value:expr)* $(,)?) => {{
-        // Often `name = name`: taken once all the same, so the macro reads the same either way.
+    ($i18n:expr, $ns:ident . $key:ident, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        let count = ($count) as u64;
         $(#[allow(clippy::redundant_locals)] let $name = $value;)*
-        crate::i18n::t!($i18n, $ns.$key $(, $name = move || ::std::clone::Clone::clone(&$name))*)
+        crate::tf!($i18n, $ns.$key, count = count $(, $name = $name)*)
+    }};
+    ($i18n:expr, $ns:ident . $key:ident $(, $name:ident = $value:expr)* $(,)?) => {{
+        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
+        crate::tf!($i18n, $ns.$key $(, $name = $name)*)
     }};
 }
 
@@ -131,10 +134,10 @@ fn gather_line(i18n: leptos_i18n::I18nContext<Locale>, r: &GatherReport) -> impl
         }
     });
     view! {
-        {r.found_nothing().then_some(t!(i18n, workshop.gather_nothing))}
+        {r.found_nothing().then_some(crate::tv!(i18n, workshop.gather_nothing))}
         {counts}
         {(r.other_links > 0).then(|| wt!(i18n, workshop.gather_other_links, count = r.other_links))}
-        {t!(i18n, workshop.gather_end)}
+        {crate::tv!(i18n, workshop.gather_end)}
     }
 }
 
@@ -167,11 +170,11 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
     };
     view! {
         <section class="workshops" aria-labelledby="workshops-heading">
-            <h1 id="workshops-heading" tabindex="-1">{t!(i18n, workshop.list_title)}</h1>
-            <p>{t!(i18n, workshop.list_intro)}</p>
+            <h1 id="workshops-heading" tabindex="-1">{crate::tv!(i18n, workshop.list_title)}</h1>
+            <p>{crate::tv!(i18n, workshop.list_intro)}</p>
             <form class="create-workshop" on:submit=create novalidate>
-                <h2>{t!(i18n, workshop.new_title)}</h2>
-                <label for="workshop-name">{t!(i18n, workshop.name_label)}</label>
+                <h2>{crate::tv!(i18n, workshop.new_title)}</h2>
+                <label for="workshop-name">{crate::tv!(i18n, workshop.name_label)}</label>
                 <input
                     id="workshop-name"
                     type="text"
@@ -183,7 +186,7 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                 <p id="workshop-name-error" class="field-error" role="alert">
                     {move || missing.get().then(|| ws!(i18n.get_locale(), workshop.name_missing))}
                 </p>
-                <label for="workshop-note">{t!(i18n, workshop.scope_label)}</label>
+                <label for="workshop-note">{crate::tv!(i18n, workshop.scope_label)}</label>
                 <input
                     id="workshop-note"
                     type="text"
@@ -192,10 +195,10 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 />
-                <button type="submit" class="primary">{t!(i18n, workshop.create)}</button>
+                <button type="submit" class="primary">{crate::tv!(i18n, workshop.create)}</button>
             </form>
-            <h2>{t!(i18n, workshop.yours_title)}</h2>
-            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>{t!(i18n, workshop.none_yet)}</p> })}
+            <h2>{crate::tv!(i18n, workshop.yours_title)}</h2>
+            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>{crate::tv!(i18n, workshop.none_yet)}</p> })}
             <ul class="history-list">
                 {move || {
                     let l = i18n.get_locale();
@@ -227,11 +230,11 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                     };
                     view! {
                         <li class="history-item" data-testid="unreadable-workshop">
-                            <p class="history-select">{t!(i18n, workshop.unreadable_title)}</p>
-                            <p class="history-summary">{t!(i18n, workshop.unreadable_body)}</p>
-                            <button type="button" class="secondary small" on:click=download>{t!(i18n, workshop.unreadable_download)}</button>
+                            <p class="history-select">{crate::tv!(i18n, workshop.unreadable_title)}</p>
+                            <p class="history-summary">{crate::tv!(i18n, workshop.unreadable_body)}</p>
+                            <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, workshop.unreadable_download)}</button>
                             " "
-                            <button type="button" class="secondary small" on:click=move |_| store.remove_unreadable_workshop(&text)>{t!(i18n, workshop.unreadable_remove)}</button>
+                            <button type="button" class="secondary small" on:click=move |_| store.remove_unreadable_workshop(&text)>{crate::tv!(i18n, workshop.unreadable_remove)}</button>
                         </li>
                     }
                 }).collect_view()}
@@ -429,10 +432,10 @@ pub fn WorkshopView(
                 </div>
                 <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
                     Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
-                    Outcome::Removed => t!(i18n, workshop.participant_removed).into_any(),
+                    Outcome::Removed => crate::tv!(i18n, workshop.participant_removed).into_any(),
                 })}</p>
                 <p class="participant-count" data-testid="participant-count">
-                    {t!(i18n, workshop.participants, count = move || aggregate.with(|a| a.n_participants))}
+                    {crate::tf!(i18n, workshop.participants, count = aggregate.with(|a| a.n_participants) as u64)}
                 </p>
                 {move || match unreadable.get() {
                     0 => None,
@@ -582,9 +585,9 @@ fn Participants(
             <button type="button" class="link-button" aria-expanded=move || open.get().to_string() aria-controls="participant-list"
                 on:click=move |_| open.update(|o| *o = !*o)>
                 {move || if open.get() {
-                    t!(i18n, workshop.participants_hide).into_any()
+                    crate::tv!(i18n, workshop.participants_hide).into_any()
                 } else {
-                    wt!(i18n, workshop.participants_show, count = total.get()).into_any()
+                    wt!(i18n, workshop.participants_show, number = total.get()).into_any()
                 }}
             </button>
             <Show when=move || open.get()>
@@ -597,7 +600,7 @@ fn Participants(
                         children=move |i, p| {
                             let label = p.shared.label.clone();
                             let name = move || if label.is_empty() {
-                                t!(i18n, workshop.anonymous, number = move || i.get() + 1).into_any()
+                                crate::tf!(i18n, workshop.anonymous, number = i.get() + 1).into_any()
                             } else {
                                 label.clone().into_any()
                             };
@@ -616,7 +619,7 @@ fn Participants(
                                     <bdi>{name.clone()}</bdi>
                                     {line}
                                     <button type="button" class="link-button small" on:click=move |_| on_remove.run(payload.clone())>
-                                        {t!(i18n, workshop.remove)} " " <span class="visually-hidden">{name.clone()}</span>
+                                        {crate::tv!(i18n, workshop.remove)} " " <span class="visually-hidden">{name.clone()}</span>
                                     </button>
                                 </li>
                             }
@@ -750,7 +753,7 @@ fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl
     let largest = most.map(|d| disagreement_line(l, a, d));
     view! {
         <figure class="chart">
-            <figcaption id="spread-title">{t!(i18n, workshop.spread_caption)}</figcaption>
+            <figcaption id="spread-title">{crate::tv!(i18n, workshop.spread_caption)}</figcaption>
             <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
                 <desc id="spread-desc">
                     {wt!(
@@ -762,9 +765,9 @@ fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl
                         band = band.clone()
                     )}
                     " "
-                    {largest.map(|line| view! { {t!(i18n, workshop.spread_desc_largest)} " " {line} {t!(i18n, workshop.sentence_end)} })}
+                    {largest.map(|line| view! { {crate::tv!(i18n, workshop.spread_desc_largest)} " " {line} {crate::tv!(i18n, workshop.sentence_end)} })}
                     " "
-                    {t!(i18n, workshop.spread_desc_table)}
+                    {crate::tv!(i18n, workshop.spread_desc_table)}
                 </desc>
                 {plot.rows.iter().map(|r| view! {
                     <rect class="band" x=r.band_x.clone() y=r.band_y.clone() width=r.band_width.clone() height=r.band_height.clone() />
@@ -788,7 +791,7 @@ fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl
                         <text class="axis-label" x="117" y=legend_y.clone() dy="5">{wt!(i18n, workshop.people, count = n)}</text>
                     })}
                     <line class="median" x1="208" x2="208" y1=plot.legend.mark_top.clone() y2=plot.legend.mark_bottom.clone() />
-                    <text class="axis-label" x="214" y=legend_y.clone() dy="5">{t!(i18n, workshop.legend_median)}</text>
+                    <text class="axis-label" x="214" y=legend_y.clone() dy="5">{crate::tv!(i18n, workshop.legend_median)}</text>
                     <rect class="band" x="280" y=plot.legend.swatch_y.clone() width="18" height="20" />
                     <text class="axis-label" x="302" y=legend_y dy="5">{band}</text>
                 </g>
@@ -807,7 +810,8 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         let l = i18n.get_locale();
         let a = aggregate.get();
         if a.n_participants == 0 {
-            return view! { <p class="no-print">{t!(i18n, workshop.room_empty)}</p> }.into_any();
+            return view! { <p class="no-print">{crate::tv!(i18n, workshop.room_empty)}</p> }
+                .into_any();
         }
         let disagreement: Vec<usize> = a
             .by_disagreement
@@ -833,13 +837,13 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         let chart = spread_chart(l, &a, disagreement.first().copied());
         let disagree_section = (!disagreement.is_empty()).then(|| {
             view! {
-                <h2>{t!(i18n, workshop.disagree_title)}</h2>
+                <h2>{crate::tv!(i18n, workshop.disagree_title)}</h2>
                 <ol>{disagreement.iter().map(|&d| view! { <li>{disagreement_line(l, &a, d)}</li> }).collect_view()}</ol>
             }
         });
         let questions = (!a.divergent.is_empty()).then(|| view! {
-            <h2>{t!(i18n, workshop.questions_title)}</h2>
-            <p>{t!(i18n, workshop.questions_intro)}</p>
+            <h2>{crate::tv!(i18n, workshop.questions_title)}</h2>
+            <p>{crate::tv!(i18n, workshop.questions_intro)}</p>
             <ul class="prompts">
                 {a.divergent.iter().map(|d| view! {
                     <li><strong>{bt::question_text(i18n, d.question)}</strong> {question_bar(d)}</li>
@@ -848,14 +852,14 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
         });
         view! {
             <div class="room">
-                <h2>{t!(i18n, workshop.stages_title)}</h2>
+                <h2>{crate::tv!(i18n, workshop.stages_title)}</h2>
                 <ul class="stage-counts">
                     {(0..3).map(|i| view! {
                         <li>{wt!(i18n, workshop.stage_count, stage = stage_name(l, workshop::stage_at(i)), count = a.stages[i])}</li>
                     }).collect_view()}
                 </ul>
                 {stage_bar(l, &a)}
-                <h2>{t!(i18n, workshop.result_title)}</h2>
+                <h2>{crate::tv!(i18n, workshop.result_title)}</h2>
                 <p>{match a.median.score {
                     Some(score) => wt!(i18n, workshop.result_line_scored, stage = stage_phrase(l, &a.median.stage), score = score).into_any(),
                     None => wt!(i18n, workshop.result_line_unscored, stage = stage_phrase(l, &a.median.stage)).into_any(),
@@ -863,19 +867,19 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 {priorities}
                 {chart}
                 <details class="chart-data">
-                    <summary>{t!(i18n, workshop.table_show)}</summary>
+                    <summary>{crate::tv!(i18n, workshop.table_show)}</summary>
                     <div class="table-scroll">
                         <table>
-                            <caption>{t!(i18n, workshop.table_caption)}</caption>
+                            <caption>{crate::tv!(i18n, workshop.table_caption)}</caption>
                             <thead><tr>
-                                <th scope="col">{t!(i18n, workshop.col_area)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_answered)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_lowest)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_median)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_highest)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_spread)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_area)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_answered)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_lowest)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_median)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_highest)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_spread)}</th>
                                 <th scope="col">{band_name(l, a.median.stage.stage)}</th>
-                                <th scope="col">{t!(i18n, workshop.col_positions)}</th>
+                                <th scope="col">{crate::tv!(i18n, workshop.col_positions)}</th>
                             </tr></thead>
                             <tbody>
                                 {a.by_disagreement.iter().map(|&d| {
@@ -901,7 +905,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 </details>
                 {disagree_section}
                 {questions}
-                <p class="summary">{t!(i18n, workshop.room_note)}</p>
+                <p class="summary">{crate::tv!(i18n, workshop.room_note)}</p>
             </div>
         }
         .into_any()
@@ -1035,7 +1039,7 @@ pub fn Present(
                     <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
                     <p class="slide-lead">{summary()}</p>
                     <svg class="area-plot" viewBox=plot.view_box role="img">
-                        <title>{bt::dimension_name(i18n, d)} {t!(i18n, workshop.label_separator)} {summary()}</title>
+                        <title>{bt::dimension_name(i18n, d)} {crate::tv!(i18n, workshop.label_separator)} {summary()}</title>
                         <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
                             height=plot.band_height.clone() />
                         {plot.axis.iter().map(|t| view! {
@@ -1100,9 +1104,9 @@ pub fn Present(
             </p>
             <div class="slide">{body}</div>
             <div class="present-buttons">
-                <button type="button" class="secondary" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>{t!(i18n, workshop.previous)}</button>
-                <button type="button" class="secondary" disabled=move || { at.get() + 1 >= count.get() } on:click=move |_| go(at.get_untracked() + 1)>{t!(i18n, workshop.next)}</button>
-                <button type="button" class="secondary" on:click=move |_| leave()>{t!(i18n, workshop.leave)}</button>
+                <button type="button" class="secondary" disabled=move || at.get() == 0 on:click=move |_| go(at.get_untracked().saturating_sub(1))>{crate::tv!(i18n, workshop.previous)}</button>
+                <button type="button" class="secondary" disabled=move || { at.get() + 1 >= count.get() } on:click=move |_| go(at.get_untracked() + 1)>{crate::tv!(i18n, workshop.next)}</button>
+                <button type="button" class="secondary" on:click=move |_| leave()>{crate::tv!(i18n, workshop.leave)}</button>
             </div>
         </section>
     }

@@ -2,8 +2,6 @@
 //! every key with the same placeholders, and the Markdown summary is written in the language
 //! in use. (The views themselves are tested in the browser and end to end.)
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use super::*;
 use stagefit_core::{Answer, Answers, Part};
 
@@ -197,40 +195,6 @@ fn the_markdown_summary_is_written_in_the_language_in_use() {
     odd.name = "*bold* [x](y)".to_string();
     let md = markdown(Locale::de, &odd, &agg, "", &plain);
     assert!(md.contains(r"\*bold\* \[x\](y)"), "{md}");
-}
-
-/// The keys of one locale file (plural forms merged, as the crate merges them), each with the
-/// placeholders its text uses.
-fn keys(json: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let value: serde_json::Value = serde_json::from_str(json).expect("a locale file is JSON");
-    let mut keys: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for (key, text) in value.as_object().expect("an object") {
-        let text = text.as_str().expect("strings only");
-        let base = ["_one", "_other", "_few", "_many", "_two", "_zero"]
-            .iter()
-            .find_map(|suffix| key.strip_suffix(suffix))
-            .unwrap_or(key);
-        let names = keys.entry(base.to_string()).or_default();
-        // The crate's values (`{{ name }}`) and the Markdown templates' (`{name}`) alike.
-        for part in text.split('{').skip(1).filter(|p| !p.is_empty()) {
-            let name = part.split('}').next().unwrap_or_default().trim();
-            if !name.is_empty() {
-                names.insert(name.to_string());
-            }
-        }
-    }
-    keys
-}
-
-#[test]
-fn every_language_has_every_workshop_key_with_the_same_placeholders() {
-    let en = keys(include_str!("../../../locales/en/workshop.json"));
-    for (language, json) in [
-        ("de", include_str!("../../../locales/de/workshop.json")),
-        ("fr", include_str!("../../../locales/fr/workshop.json")),
-    ] {
-        assert_eq!(keys(json), en, "{language}");
-    }
 }
 
 #[test]
