@@ -3,9 +3,6 @@
 //! days for file names. The summary's words are the app's (`results.json`), in the language in
 //! use.
 
-use super::bank::{Bank, BankText};
-use super::scoring::Priority;
-
 /// The longest label kept, in characters.
 pub const LABEL_MAX: usize = 80;
 
@@ -104,24 +101,6 @@ pub fn escape_markdown(text: &str) -> String {
         out.push(c);
     }
     out
-}
-
-/// One numbered priority with its advice, as a Markdown list item, in English: the workshop's
-/// summary (`workshop::markdown`) still uses it; the results summary is written by the app, in
-/// the language in use.
-pub fn priority_line(
-    bank: &Bank,
-    text: &dyn BankText,
-    index: usize,
-    priority: &Priority,
-) -> String {
-    format!(
-        "{}. **{}: {}.** {}",
-        index + 1,
-        priority.kind.label(),
-        text.dimension_name(&bank.dimensions[priority.dimension]),
-        priority.advice(bank, text)
-    )
 }
 
 #[cfg(test)]

@@ -117,16 +117,6 @@ impl Finding {
             Finding::Unknown => "unknown",
         }
     }
-
-    /// The words a person reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            Finding::Over => "Ahead of your stage",
-            Finding::Under => "Behind your stage",
-            Finding::Fit => "Fits your stage",
-            Finding::Unknown => "Not enough answers",
-        }
-    }
 }
 
 /// One platform answer that set a dimension's level.
@@ -225,14 +215,6 @@ impl PriorityKind {
             PriorityKind::Invest => "invest",
             PriorityKind::Defer => "stop-or-defer",
             PriorityKind::Prepare => "prepare",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            PriorityKind::Invest => "Invest",
-            PriorityKind::Defer => "Stop or defer",
-            PriorityKind::Prepare => "Prepare",
         }
     }
 }
