@@ -354,28 +354,31 @@ pub fn preferred_languages() -> Vec<String> {
 /// Writes `value` as `language` writes numbers (decimal commas in German and French), with at
 /// most `max_fraction` digits after the point, by the browser's own `Intl.NumberFormat`.
 pub fn format_number(language: &str, value: f64, max_fraction: u32) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(
-        &options,
-        &"maximumFractionDigits".into(),
-        &max_fraction.into(),
-    );
-    let locales = js_sys::Array::of1(&language.into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
-    format
-        .call1(&wasm_bindgen::JsValue::NULL, &value.into())
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
+    intl_number(language, value, None, max_fraction).unwrap_or_else(|| value.to_string())
 }
 
 /// Writes `value` with exactly `fraction` digits after the point ("3.0", "3,0"), as `language`
 /// writes numbers, by the browser's `Intl.NumberFormat`.
 #[cfg(target_arch = "wasm32")]
 pub fn format_fixed(language: &str, value: f64, fraction: u32) -> String {
+    intl_number(language, value, Some(fraction), fraction)
+        .unwrap_or_else(|| format!("{value:.*}", fraction as usize))
+}
+
+/// `Intl.NumberFormat(language, {minimumFractionDigits, maximumFractionDigits}).format(value)`.
+fn intl_number(
+    language: &str,
+    value: f64,
+    min_fraction: Option<u32>,
+    max_fraction: u32,
+) -> Option<String> {
     let options = js_sys::Object::new();
-    for key in ["minimumFractionDigits", "maximumFractionDigits"] {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &fraction.into());
+    let digits = min_fraction
+        .map(|min| ("minimumFractionDigits", min))
+        .into_iter()
+        .chain([("maximumFractionDigits", max_fraction)]);
+    for (key, value) in digits {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
     }
     let locales = js_sys::Array::of1(&language.into());
     let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
@@ -383,7 +386,6 @@ pub fn format_fixed(language: &str, value: f64, fraction: u32) -> String {
         .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
         .and_then(|s| s.as_string())
-        .unwrap_or_else(|| format!("{value:.*}", fraction as usize))
 }
 
 /// `format_fixed` where there is no browser (native tests): a point in English, a comma in
