@@ -1,8 +1,12 @@
 //! Run natively by the post-build hook (`src/web/post_build.py`):
 //! - with no argument, prints the landing view and the first questionnaire step as HTML, drawn
 //!   by the app's own components (`stagefit::ui::prerender`), for `dist/index.html`;
+//! - with `--language LANG`, the same in that language (`--languages` lists them, English first);
 //! - with `--i18n DIR`, copies each language's strings, as build.rs wrote them for the wasm to
 //!   fetch, into `DIR/<namespace>/<language>.json`.
+
+#[cfg(not(target_arch = "wasm32"))]
+use leptos_i18n::Locale as _;
 
 fn main() {
     #[cfg(not(target_arch = "wasm32"))]
@@ -10,6 +14,20 @@ fn main() {
         let args: Vec<String> = std::env::args().skip(1).collect();
         match args.as_slice() {
             [] => println!("{}", stagefit::ui::prerender()),
+            [flag] if flag == "--languages" => {
+                let names: Vec<&str> = stagefit::ui::lang::LANGUAGES
+                    .iter()
+                    .map(|(locale, _)| locale.as_str())
+                    .collect();
+                println!("{}", names.join(" "));
+            }
+            [flag, language] if flag == "--language" => match language.parse() {
+                Ok(locale) => println!("{}", stagefit::ui::prerender_in(locale)),
+                Err(_) => {
+                    eprintln!("prerender: no language {language}");
+                    std::process::exit(2);
+                }
+            },
             [flag, dir] if flag == "--i18n" => {
                 if let Err(error) = copy_strings(std::path::Path::new(dir)) {
                     eprintln!("prerender --i18n: {error}");
@@ -17,7 +35,7 @@ fn main() {
                 }
             }
             _ => {
-                eprintln!("usage: prerender [--i18n DIR]");
+                eprintln!("usage: prerender [--language LANG | --languages | --i18n DIR]");
                 std::process::exit(2);
             }
         }

@@ -672,6 +672,13 @@ fn take_over(locale: lang::Locale) {
 /// answered before the wasm has arrived; `start` takes it over.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender() -> String {
+    prerender_in(lang::Locale::en)
+}
+
+/// `prerender`, in `locale`: the page carries each other language's copy too, and swaps it in
+/// before it is first drawn for a visitor who reads that language (`src/web/post_build.py`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_in(locale: lang::Locale) -> String {
     use leptos::reactive::diagnostics::SpecialNonReactiveZone;
     use leptos::tachys::view::RenderHtml;
 
@@ -690,7 +697,7 @@ pub fn prerender() -> String {
     owner.with(|| {
         // Drawn once, never updated: reading signals outside a reactive context is meant here.
         let _once = SpecialNonReactiveZone::enter();
-        lang::provide_with(lang::Locale::en, leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None));
+        lang::provide_with(locale, leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None));
         let store = Store::empty();
         let answers = RwSignal::new(Answers::new(&BANK));
         let step = RwSignal::new(0_usize);
@@ -716,7 +723,28 @@ mod tests {
     /// the page's policy refuses.
     #[test]
     fn the_prerendered_page_is_the_first_step_as_the_contract_says() {
-        let html = prerender();
+        for (locale, _) in lang::LANGUAGES {
+            the_first_step_as_the_contract_says(&prerender_in(locale));
+        }
+        assert!(prerender().contains(">Next</button>"));
+        // Each language's copy is in its own words.
+        let next: Vec<String> = lang::LANGUAGES
+            .iter()
+            .map(|(locale, _)| {
+                let html = prerender_in(*locale);
+                let end = html.find("</button>").expect("a button");
+                html[..end]
+                    .rsplit('>')
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect();
+        let distinct: std::collections::BTreeSet<&String> = next.iter().collect();
+        assert_eq!(distinct.len(), next.len(), "{next:?}");
+    }
+
+    fn the_first_step_as_the_contract_says(html: &str) {
         let first = steps(&BANK).into_iter().next().expect("a first step");
         for q in first.questions {
             let question = &BANK.questions[q];
@@ -746,7 +774,7 @@ mod tests {
                 assert!(fieldset.contains(&format!("<label for=\"q-{}-{i}\">", question.id)));
             }
         }
-        assert!(html.contains(">Next</button>"));
+        assert!(html.contains("id=\"step-primary\""));
         assert!(html.contains("<h1 id=\"landing-heading\""));
         assert!(
             !html.contains(" style="),

@@ -1,8 +1,9 @@
 """Trunk's post-build hook: finishes the built page in the staging directory.
 
 0. Prerendering: puts the landing view and the first step into index.html as HTML, drawn by
-   the app's own components (a native build of src/bin/prerender.rs), and asks for the wasm at
-   the highest priority.
+   the app's own components (a native build of src/bin/prerender.rs), in every language (the
+   visitor's is put in place before the page is drawn), and has the loader ask for the wasm once
+   the page is drawn.
 1. Content Security Policy: adds a <meta> policy to index.html that allows only the app's own
    origin, WebAssembly, and each inline script by its SHA-256 (Trunk's loader names the hashed
    file names, so the hashes are computed for every build).
@@ -28,6 +29,14 @@ def b64(digest):
     return base64.b64encode(digest).decode()
 
 
+def run_prerender(*args):
+    """What src/bin/prerender.rs prints: natively, in the dev profile (its dependencies are the
+    native tests'), offline like Trunk."""
+    return subprocess.run(
+        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--', *args],
+        cwd=SOURCE, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+
+
 def prerender():
     """Puts the landing view and the first step, drawn by the app's own components, into
     index.html's <div id="prerendered">. The drawing is a native build of the app's crate
@@ -39,17 +48,48 @@ def prerender():
         if '<div id="prerendered">' in html:
             return
         raise SystemExit('post_build: index.html has no <div id="prerendered"></div> to fill')
-    # Natively, in the dev profile (its dependencies are the native tests'), offline like Trunk.
-    drawn = subprocess.run(
-        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender'],
-        cwd=SOURCE, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
+    drawn = run_prerender()
     if 'data-question=' not in drawn:
         raise SystemExit('post_build: the prerendered page has no question')
-    html = html.replace(marker, '<div id="prerendered">%s</div>' % drawn, 1)
-    # The wasm is what the app waits for: the page asks for it first.
-    html, n = re.subn(r'(<link rel="preload" href="[^"]*_bg\.wasm")', r'\1 fetchpriority="high"', html)
+    # Each other language's copy, inert in a <template>, and a script that puts the visitor's in
+    # place before the page is first drawn: a German reader never sees the English one first.
+    # The choice is the app's (ui::lang::initial): a stored choice, else the first of the
+    # browser's languages that Stagefit speaks (by its primary subtag: de-AT is German), else
+    # English. Each language adds its copy (about 3 KB gzip) to the page.
+    languages = run_prerender('--languages').split()
+    copies = ''.join('<template id="prerendered-%s">%s</template>' % (l, run_prerender('--language', l))
+                     for l in languages[1:])
+    choose = ('(function () {\n'
+              '  var known = %s, l = null;\n'
+              '  try { l = localStorage.getItem(\'stagefit.language\'); } catch (e) {}\n'
+              '  if (known.indexOf(l) < 0) {\n'
+              '    l = known[0];\n'
+              '    var wanted = navigator.languages || [navigator.language];\n'
+              '    for (var i = 0; i < wanted.length; i++) {\n'
+              '      var primary = String(wanted[i]).toLowerCase().split(\'-\')[0];\n'
+              '      if (known.indexOf(primary) >= 0) { l = primary; break; }\n'
+              '    }\n'
+              '  }\n'
+              '  var copy = document.getElementById(\'prerendered-\' + l), page = document.getElementById(\'prerendered\');\n'
+              '  if (copy && page) { page.replaceChildren(copy.content); document.documentElement.lang = l; }\n'
+              '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"]\'), function (t) { t.remove(); });\n'
+              '})();' % json.dumps(languages))
+    html = html.replace(marker, '%s<div id="prerendered">%s</div><script>%s</script>' % (copies, drawn, choose), 1)
+    # The page is drawn first, then the wasm is asked for: the prerendered step is what a visitor
+    # uses first, and a 500 KB download started from the page's head competes with it (on a fast
+    # connection it even ends before the first paint, and Lighthouse then counts the paint as
+    # waiting for it). So no preload link for the wasm, and Trunk's loader waits for the first
+    # frame (in a tab in the background, where no frame comes, it goes on at once).
+    html, n = re.subn(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', '', html)
     if n != 1:
         raise SystemExit('post_build: no preload link for the wasm in index.html')
+    html, n = re.subn(
+        r'^(const wasm = await init\()',
+        "await new Promise((drawn) => document.visibilityState === 'visible'"
+        " ? requestAnimationFrame(() => setTimeout(drawn)) : drawn());\n\\1",
+        html, flags=re.M)
+    if n != 1:
+        raise SystemExit("post_build: Trunk's loader has no 'const wasm = await init(' line")
     with open(INDEX, 'w', encoding='utf-8') as f:
         f.write(html)
 
@@ -69,9 +109,12 @@ def add_policy():
     # registration in index.html.
     scripts = re.findall(r'<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>', html, re.S)
     hashes = ' '.join("'sha256-%s'" % b64(hashlib.sha256(s.encode()).digest()) for s in scripts)
-    policy = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' %s; style-src 'self'; "
+    # The style sheet, inlined by Trunk, by its hash too: no other inline style is allowed.
+    styles = re.findall(r'<style[^>]*>(.*?)</style>', html, re.S)
+    style_hashes = ''.join(" 'sha256-%s'" % b64(hashlib.sha256(s.encode()).digest()) for s in styles)
+    policy = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' %s; style-src 'self'%s; "
               "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
-              "form-action 'none'" % hashes)
+              "form-action 'none'" % (hashes, style_hashes))
     meta = '<meta http-equiv="Content-Security-Policy" content="%s">' % policy
     # Run again on a finished page (the offline test makes a "new release" this way), the
     # policy is replaced, not added twice.
@@ -95,8 +138,10 @@ def write_service_worker():
             # The page itself is cached as the scope's URL ("./"), which is what people open.
             entry = ['./' if rel == 'index.html' else './' + rel,
                      'sha384-' + b64(hashlib.sha384(data).digest())]
-            # Languages other than English are fetched only by those who read them (sw.js).
-            if rel.startswith('i18n/') and not rel.endswith('/en.json'):
+            # A language's strings are kept only once someone has read them (sw.js): at install
+            # from the HTTP cache, where the page has just fetched its own language, so a first
+            # visit in German downloads no English (nor French) either.
+            if rel.startswith('i18n/'):
                 entry.append('lazy')
             files.append(entry)
     files.sort(key=lambda f: (f[0] != './', f[0]))

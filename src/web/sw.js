@@ -8,10 +8,9 @@
 // - the page (a navigation to the scope or index.html): network first, so a new release shows on
 //   the next load; the cached page when the network fails or has not answered in 4 seconds;
 // - the hashed files: from the cache, else the network. Nothing else is touched.
-// - the other languages' strings (files marked "lazy": i18n/<namespace>/<language>.json, all
-//   but English): install keeps only those the page has already fetched (the language in use),
-//   so a first visit never downloads a language nobody reads; any other is cached the first
-//   time it is asked for.
+// - the languages' strings (files marked "lazy": i18n/<namespace>/<language>.json): install
+//   keeps only those the page has already fetched (the language in use), so a first visit never
+//   downloads a language nobody reads; any other is cached the first time it is asked for.
 //
 // Each cache holds one build's page together with that page's files, and only install writes to
 // it, so whatever is served from a cache is one consistent build.

@@ -25,10 +25,15 @@ test('the policy is in place and refuses inline script and other origins', async
   // Exactly the page's own inline scripts are allowed, each by its hash.
   const html = await (await fetch(server.url)).text();
   const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
-  assert.equal(inline.length, 3, 'the page\'s first script, the loader and the service worker registration');
+  assert.equal(inline.length, 4, 'the page\'s first script, the prerendered page\'s language, the loader and the service worker registration');
   const hashes = inline.map((s) => `'sha256-${crypto.createHash('sha256').update(s).digest('base64')}'`);
   assert.ok(policy.includes(`script-src 'self' 'wasm-unsafe-eval' ${hashes.join(' ')};`), policy);
-  // All three ran: the page knows the app can start, the app started, the worker registered.
+  // The style sheet, in the page, by its hash too, and no other inline style.
+  const styles = [...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map((m) => m[1]);
+  assert.equal(styles.length, 1, 'the style sheet');
+  const style = `'sha256-${crypto.createHash('sha256').update(styles[0]).digest('base64')}'`;
+  assert.ok(policy.includes(`style-src 'self' ${style};`), policy);
+  // All of them ran: the page knows the app can start, the app started, the worker registered.
   assert.equal(await page.evaluate(() => document.documentElement.className), 'app');
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   assert.doesNotMatch(policy, /unsafe-inline|https?:/);

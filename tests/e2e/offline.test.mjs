@@ -99,15 +99,15 @@ test('on a network that takes the request and never answers, the app starts from
   await server.close();
 });
 
-// Release 2, made the way the build makes a release: the page and one file changed (the style
-// sheet under a new hashed name), then src/web/post_build.py run over it for a new policy and worker.
+// Release 2, made the way the build makes a release: the page and one file changed (the loader
+// script under a new hashed name), then src/web/post_build.py run over it for a new policy and worker.
 async function release2() {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'stagefit-release2-'));
   await fs.cp(DIST, dir, { recursive: true });
-  const css = (await fs.readdir(dir)).find((f) => f.endsWith('.css'));
-  await fs.rename(path.join(dir, css), path.join(dir, 'main-2222222222222222.css'));
+  const js = (await fs.readdir(dir)).find((f) => f.endsWith('.js') && f !== 'sw.js');
+  await fs.rename(path.join(dir, js), path.join(dir, 'stagefit-2222222222222222.js'));
   const index = (await fs.readFile(path.join(dir, 'index.html'), 'utf8'))
-    .replace('<title>', '<meta name="release" content="2"><title>').replace(`./${css}`, './main-2222222222222222.css');
+    .replace('<title>', '<meta name="release" content="2"><title>').replaceAll(`./${js}`, './stagefit-2222222222222222.js');
   await fs.writeFile(path.join(dir, 'index.html'), index);
   await fs.rm(path.join(dir, 'sw.js'));
   execFileSync('python3', ['src/web/post_build.py'], {
@@ -141,11 +141,11 @@ test('a new release takes over on the next load and its cache replaces the old o
     return keys.length === 1 && keys[0] === `stagefit-${v2.version} ${server.url}`;
   }, 'the new release\'s cache replaces the old one');
 
-  // Offline now, release 2 is the one that starts, with its own style sheet.
+  // Offline now, release 2 is the one that starts, with its own loader.
   await server.close();
   await page.reload();
   assert.equal(await release(), '2');
-  assert.deepEqual(await page.evaluate(() => [...document.styleSheets].map((s) => s.href.split('/').pop())), ['main-2222222222222222.css']);
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('link[rel=modulepreload]')].map((l) => l.href.split('/').pop())), ['stagefit-2222222222222222.js']);
   await new App(page).start();
   assert.deepEqual(problems, []);
   await close();

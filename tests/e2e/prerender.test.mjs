@@ -88,6 +88,34 @@ test('three questions answered before the wasm arrives are kept: answers, focus,
   }
 });
 
+test('a German reader sees the prerendered step in German before the wasm arrives, a stored French choice in French, and the app takes over in the same words', async () => {
+  for (const [locale, stored, lang] of [['de-DE', null, 'de'], ['en-US', 'fr', 'fr'], ['es-ES', null, 'en']]) {
+    const release = server.hold(/\.wasm$/);
+    const { page, problems, close } = await openPage(browser, server.origin, { locale });
+    try {
+      if (stored) await page.addInitScript((l) => localStorage.setItem('stagefit.language', l), stored);
+      await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+      const questions = page.locator('#prerendered fieldset[data-question]');
+      await questions.first().waitFor();
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang, locale);
+      assert.equal(await page.locator('template').count(), 0, 'the other languages\' copies are gone');
+      const heading = (await page.locator('#prerendered h1').first().textContent()).trim();
+      const primary = (await page.locator('#step-primary').textContent()).trim();
+      assert.equal(primary === 'Next', lang === 'en', `${locale}: "${primary}"`);
+      await questions.nth(0).locator('input[type=radio]').nth(1).check();
+      release();
+      await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
+      assert.equal((await page.locator('main h1').first().textContent()).trim(), heading, `${locale}: the app chose the same language`);
+      assert.equal((await page.locator('#step-primary').textContent()).trim(), primary);
+      assert.equal(await page.locator('fieldset[data-question]').first().locator('input:checked').count(), 1, 'the answer is kept');
+      assert.deepEqual(problems, []);
+    } finally {
+      release();
+      await close();
+    }
+  }
+});
+
 test('Next pressed before the app started is pressed once it has', async () => {
   const release = server.hold(/\.wasm$/);
   const { page, problems, close } = await openPage(browser, server.origin);
