@@ -18,6 +18,7 @@ import json
 import os
 import re
 import subprocess
+from html import escape as html_escape
 
 STAGING = os.environ['TRUNK_STAGING_DIR']
 SOURCE = os.environ.get('TRUNK_SOURCE_DIR', '.')
@@ -37,6 +38,35 @@ def run_prerender(*args):
         cwd=SOURCE, check=True, stdout=subprocess.PIPE, text=True).stdout.strip()
 
 
+def page_strings(language):
+    """A language's words for the page's own notices ("page" in locales/<language>/common.json)."""
+    path = os.path.join(SOURCE, 'locales', language, 'common.json')
+    return json.load(open(path, encoding='utf-8'))['page']
+
+
+def text(words):
+    return html_escape(words, quote=False)
+
+
+def markup(words):
+    """Words with the one element the notices use, <strong>; anything else is text. (They are the
+    build's own files, checked like every locale file by tests/locales.rs.)"""
+    return text(words).replace('&lt;strong&gt;', '<strong>').replace('&lt;/strong&gt;', '</strong>')
+
+
+def notices(t):
+    """The page's notices in one language's words: loading, no WebAssembly, could not start (with
+    Reload) and taking long (with Reload). index.html's first script shows the one that applies."""
+    return ('<p id="loading" class="loading">%s</p>'
+            '<p id="no-wasm" class="loading notice-needs">%s</p>'
+            '<div id="start-failed" class="loading start-notice" role="alert" tabindex="-1">'
+            '<p>%s</p><p>%s</p><p><button type="button" class="primary" data-reload>%s</button></p></div>'
+            '<div id="start-slow" class="loading start-notice" role="status">'
+            '<p>%s</p><p><button type="button" data-reload>%s</button></p></div>'
+            % (text(t['loading']), text(t['no_wasm']), markup(t['failed']), text(t['failed_next']),
+               text(t['reload']), markup(t['slow']), text(t['reload'])))
+
+
 def prerender():
     """Puts the landing view and the first step, drawn by the app's own components, into
     index.html's <div id="prerendered">. The drawing is a native build of the app's crate
@@ -51,14 +81,24 @@ def prerender():
     drawn = run_prerender()
     if 'data-question=' not in drawn:
         raise SystemExit('post_build: the prerendered page has no question')
-    # Each other language's copy, inert in a <template>, and a script that puts the visitor's in
-    # place before the page is first drawn: a German reader never sees the English one first.
-    # The choice is the app's (ui::lang::initial): a stored choice, else the first of the
-    # browser's languages that Stagefit speaks (by its primary subtag: de-AT is German), else
-    # English. Each language adds its copy (about 3 KB gzip) to the page.
+    # Each other language's copy of the step and of the page's notices, inert in a <template>,
+    # and a script that puts the visitor's in place before the page is first drawn: a German
+    # reader never sees the English one first. The choice is the app's (ui::lang::initial): a
+    # stored choice, else the first of the browser's languages that Stagefit speaks (by its
+    # primary subtag: de-AT is German), else English. Each language adds its copies (about
+    # 1.5 KB gzip) to the page.
     languages = run_prerender('--languages').split()
-    copies = ''.join('<template id="prerendered-%s">%s</template>' % (l, run_prerender('--language', l))
+    copies = ''.join('<template id="prerendered-%s">%s</template><template id="notices-%s">%s</template>'
+                     % (l, run_prerender('--language', l), l, notices(page_strings(l)))
                      for l in languages[1:])
+    notice_marker = '<!-- page notices -->'
+    if notice_marker not in html:
+        raise SystemExit('post_build: index.html has no <!-- page notices --> to fill')
+    # Without JavaScript nothing can choose: the notice is there in every language.
+    no_script = '<noscript>%s</noscript>' % ''.join(
+        '<p class="loading notice-needs" lang="%s">%s</p>' % (l, text(page_strings(l)['no_script']))
+        for l in languages)
+    html = html.replace(notice_marker, no_script + notices(page_strings(languages[0])), 1)
     choose = ('(function () {\n'
               '  var known = %s, l = null;\n'
               '  try { l = localStorage.getItem(\'stagefit.language\'); } catch (e) {}\n'
@@ -72,7 +112,9 @@ def prerender():
               '  }\n'
               '  var copy = document.getElementById(\'prerendered-\' + l), page = document.getElementById(\'prerendered\');\n'
               '  if (copy && page) { page.replaceChildren(copy.content); document.documentElement.lang = l; }\n'
-              '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"]\'), function (t) { t.remove(); });\n'
+              '  var said = document.getElementById(\'notices-\' + l);\n'
+              '  if (said) [].slice.call(said.content.children).forEach(function (n) { var old = document.getElementById(n.id); if (old) old.replaceWith(n); });\n'
+              '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"], template[id^="notices-"]\'), function (t) { t.remove(); });\n'
               '})();' % json.dumps(languages))
     html = html.replace(marker, '%s<div id="prerendered">%s</div><script>%s</script>' % (copies, drawn, choose), 1)
     # The page is drawn first, then the wasm is asked for: the prerendered step is what a visitor

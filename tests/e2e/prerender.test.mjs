@@ -102,6 +102,10 @@ test('a German reader sees the prerendered step in German before the wasm arrive
       const heading = (await page.locator('#prerendered h1').first().textContent()).trim();
       const primary = (await page.locator('#step-primary').textContent()).trim();
       assert.equal(primary === 'Next', lang === 'en', `${locale}: "${primary}"`);
+      // The page's own notices (here, the Reload of "could not start") speak it too.
+      const reload = { en: 'Reload', de: 'Neu laden', fr: 'Recharger' }[lang];
+      assert.equal((await page.locator('#start-failed button').textContent()).trim(), reload);
+      assert.equal(await page.locator('#loading').count(), 1, 'one loading notice');
       await questions.nth(0).locator('input[type=radio]').nth(1).check();
       release();
       await page.waitForFunction(() => !document.getElementById('prerendered'), null, { timeout: 20000 });
