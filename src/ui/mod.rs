@@ -629,6 +629,9 @@ fn reading_history(screen: Screen) -> AnyView {
 /// in one task, so the browser never paints in between.
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
+        // Instantiating the wasm is a task of its own; asking for the strings (the crate builds a
+        // request per namespace) is the next one, so neither holds the page up for long.
+        platform::next_task().await;
         let mut locale = lang::initial();
         if !lang::load(locale).await {
             // Its files did not come (a connection lost on a first visit): English, if its
