@@ -59,6 +59,9 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   about 44,700 of them. What is left over the 406,273 before languages is the crate's per-key
 //   accessors (each a future, as dynamic_load makes them) and the app's code that words the
 //   results, workshop and summaries from data.
+// - then 575,490: the page carries the first step and its own notices in German and French too
+//   (about 1.5 KB gzip each, swapped in before the first paint for those who read them), and the
+//   style sheet moved into the page (the same bytes, one request less). Under the ceiling.
 // The ceiling is the last size plus 5 %.
 const CEILING = 600_375;
 
