@@ -662,10 +662,12 @@ fn take_over(locale: lang::Locale) {
         lang::provide(locale);
         view! { <App early=answers /> }
     });
-    platform::finish_takeover(&early);
-    // Last, in the same task (so no frame shows them with the app): where the app fails while
-    // it mounts, the page's "could not start" notice is still there to be shown.
+    // Once the app is mounted, in the same task (so no frame shows them with the app): where the
+    // app fails while it mounts, the page's "could not start" notice is still there to be shown.
+    // Before the takeover finds the controls again: their Reload buttons would count among them,
+    // and a button pressed on the prerendered page would be looked for three places too early.
     platform::remove_loading_notice();
+    platform::finish_takeover(&early);
     platform::keep_offline();
 }
 

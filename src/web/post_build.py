@@ -121,14 +121,15 @@ def prerender():
     # uses first, and a 500 KB download started from the page's head competes with it (on a fast
     # connection it even ends before the first paint, and Lighthouse then counts the paint as
     # waiting for it). So no preload link for the wasm, and Trunk's loader waits for the first
-    # frame (in a tab in the background, where no frame comes, it goes on at once).
+    # frame: in a tab in the background, where no frame comes, it goes on at once, and where a
+    # tab says it is visible but gets no frames (a window behind another), after a second.
     html, n = re.subn(r'<link rel="preload" href="[^"]*_bg\.wasm"[^>]*>', '', html)
     if n != 1:
         raise SystemExit('post_build: no preload link for the wasm in index.html')
     html, n = re.subn(
         r'^(const wasm = await init\()',
-        "await new Promise((drawn) => document.visibilityState === 'visible'"
-        " ? requestAnimationFrame(() => setTimeout(drawn)) : drawn());\n\\1",
+        "await new Promise((drawn) => { if (document.visibilityState !== 'visible') return drawn();"
+        " requestAnimationFrame(() => setTimeout(drawn)); setTimeout(drawn, 1000); });\n\\1",
         html, flags=re.M)
     if n != 1:
         raise SystemExit("post_build: Trunk's loader has no 'const wasm = await init(' line")

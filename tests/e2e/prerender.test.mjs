@@ -139,6 +139,22 @@ test('Next pressed before the app started is pressed once it has', async () => {
   }
 });
 
+test('a header button pressed before the app started (no id, found by its place) is the one pressed once it has', async () => {
+  const release = server.hold(/\.wasm$/);
+  const { page, problems, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.locator('#prerendered fieldset[data-question]').first().waitFor();
+    await page.locator('#prerendered').getByRole('button', { name: 'History', exact: true }).click();
+    release();
+    await page.getByRole('heading', { name: 'History', level: 1 }).waitFor();
+    assert.deepEqual(problems, []);
+  } finally {
+    release();
+    await close();
+  }
+});
+
 test('number keys and Enter on the prerendered step work as in the app: digits choose and move on, Enter presses Next', async () => {
   const release = server.hold(/\.wasm$/);
   const { page, problems, close } = await openPage(browser, server.origin);
