@@ -1003,7 +1003,7 @@ mod tests {
         assert!(de.contains("## Wichtigste Prioritäten\n\n1. **Investieren: "));
         let fr = markdown(Locale::fr, &a, "", "26 nov. 2026", "");
         assert!(
-            fr.contains("**Stade de l’entreprise\u{202f}:** Croissance\u{202f}: faire passer"),
+            fr.contains("**Stade de l’entreprise\u{202f}:** Croissance\u{202f}: faire croître"),
             "{fr}"
         );
         assert!(fr.contains("   - Résultat clé\u{202f}: "));
