@@ -141,7 +141,13 @@ async function coldLoads(browser, server) {
     await page.goto(server.url);
     // The first step is on the landing view: no click between arriving and answering.
     const q = await shown('question');
-    fcp.push(await page.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN));
+    // The paint entry may come a moment after the question is in the DOM: wait for it.
+    fcp.push(await page.evaluate(() => new Promise((resolve) => {
+      new PerformanceObserver((list, observer) => {
+        const entry = list.getEntriesByName('first-contentful-paint')[0];
+        if (entry) { observer.disconnect(); resolve(entry.startTime); }
+      }).observe({ type: 'paint', buffered: true });
+    })));
     question.push(q.dom); questionFrame.push(q.frame);
     await done();
   }
