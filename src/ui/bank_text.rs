@@ -219,40 +219,23 @@ mod tests {
     #[test]
     fn the_lookup_gives_each_language_its_words() {
         use crate::i18n::use_i18n;
-        use leptos::prelude::*;
-        use leptos::reactive::diagnostics::SpecialNonReactiveZone;
-        /// Drops the tasks the language context starts, as the prerender's executor does (a
-        /// process has one executor; whichever test sets it first, both do the same).
-        struct Never;
-        impl any_spawner::CustomExecutor for Never {
-            fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-            fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-            fn poll_local(&self) {}
-        }
-        let _ = any_spawner::Executor::init_custom_executor(Never);
-        let owner = Owner::new();
-        owner.with(|| {
-            let _once = SpecialNonReactiveZone::enter();
-            for (locale, dont_know) in [
-                (Locale::en, "Don't know"),
-                (Locale::de, "Weiß nicht"),
-                (Locale::fr, "Je ne sais pas"),
-            ] {
-                crate::ui::lang::provide_with(
-                    locale,
-                    leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None),
-                );
+        use crate::ui::lang::once_in;
+        for (locale, dont_know) in [
+            (Locale::en, "Don't know"),
+            (Locale::de, "Weiß nicht"),
+            (Locale::fr, "Je ne sais pas"),
+        ] {
+            once_in(locale, || {
                 let i18n = use_i18n();
                 assert_eq!(super::dont_know(i18n), dont_know);
                 assert_eq!(lookup(locale, "questions.company.engineers.nothing"), None);
-            }
-            let i18n = use_i18n();
-            let engineers = BANK
-                .questions
-                .iter()
-                .position(|q| q.id == "company.engineers")
-                .expect("the head-count question");
-            assert_ne!(question_text(i18n, engineers), "");
-        });
+                let engineers = BANK
+                    .questions
+                    .iter()
+                    .position(|q| q.id == "company.engineers")
+                    .expect("the head-count question");
+                assert_ne!(question_text(i18n, engineers), "");
+            });
+        }
     }
 }

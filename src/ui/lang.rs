@@ -173,8 +173,36 @@ pub fn provide(locale: Locale) {
     provide_with(locale, Default::default());
 }
 
-/// `provide`, with where the crate would look for the browser's languages (natively, nowhere).
-pub fn provide_with(locale: Locale, browser: leptos_i18n::context::UseLocalesOptions) {
+/// Runs `f` once with the views' language context for `locale`, as the prerender draws the page
+/// natively: nothing is updated afterwards (reading signals outside a reactive context is meant
+/// here), and the tasks the context starts are dropped. The prerender and the native tests that
+/// draw views all go through this.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn once_in<T>(locale: Locale, f: impl FnOnce() -> T) -> T {
+    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
+
+    /// Takes the tasks the views start (the language context's effects) and never runs them.
+    struct DrawnOnce;
+    impl any_spawner::CustomExecutor for DrawnOnce {
+        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
+        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
+        fn poll_local(&self) {}
+    }
+    // A process has one executor: already set when something was drawn before, to this one.
+    let _ = any_spawner::Executor::init_custom_executor(DrawnOnce);
+    Owner::new().with(|| {
+        let _once = SpecialNonReactiveZone::enter();
+        // Natively there are no browser languages to look at.
+        provide_with(
+            locale,
+            leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None),
+        );
+        f()
+    })
+}
+
+/// `provide`, with where the crate would look for the browser's languages.
+fn provide_with(locale: Locale, browser: leptos_i18n::context::UseLocalesOptions) {
     let i18n = leptos_i18n::context::init_i18n_subcontext_with_options::<Locale>(
         Some(Signal::stored(locale)),
         None,

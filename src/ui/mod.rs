@@ -684,25 +684,9 @@ pub fn prerender() -> String {
 /// before it is first drawn for a visitor who reads that language (`src/web/post_build.py`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn prerender_in(locale: lang::Locale) -> String {
-    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
     use leptos::tachys::view::RenderHtml;
 
-    /// Takes the tasks the views start (the language context's effects) and never runs them:
-    /// the page is drawn once.
-    struct DrawnOnce;
-    impl any_spawner::CustomExecutor for DrawnOnce {
-        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-        fn poll_local(&self) {}
-    }
-    // Already set when a test has drawn the page before: that executor does the same.
-    let _ = any_spawner::Executor::init_custom_executor(DrawnOnce);
-
-    let owner = Owner::new();
-    owner.with(|| {
-        // Drawn once, never updated: reading signals outside a reactive context is meant here.
-        let _once = SpecialNonReactiveZone::enter();
-        lang::provide_with(locale, leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None));
+    lang::once_in(locale, || {
         let store = Store::empty();
         let answers = RwSignal::new(Answers::new(&BANK));
         let step = RwSignal::new(0_usize);

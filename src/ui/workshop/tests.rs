@@ -45,23 +45,9 @@ fn plain(value: f64, digits: u32) -> String {
 /// The text of a view drawn in `locale` (tags and the renderer's markers left out), as the
 /// prerender draws: once, with the language's strings built in.
 fn drawn<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V) -> String {
-    use leptos::reactive::diagnostics::SpecialNonReactiveZone;
     use leptos::tachys::view::RenderHtml;
 
-    struct DrawnOnce;
-    impl any_spawner::CustomExecutor for DrawnOnce {
-        fn spawn(&self, _: any_spawner::PinnedFuture<()>) {}
-        fn spawn_local(&self, _: any_spawner::PinnedLocalFuture<()>) {}
-        fn poll_local(&self) {}
-    }
-    // Already set when another test has drawn: that executor does the same.
-    let _ = any_spawner::Executor::init_custom_executor(DrawnOnce);
-    Owner::new().with(|| {
-        let _once = SpecialNonReactiveZone::enter();
-        crate::ui::lang::provide_with(
-            locale,
-            leptos_use::UseLocalesOptions::default().ssr_lang_header_getter(|| None),
-        );
+    crate::ui::lang::once_in(locale, || {
         let html = view().into_view().to_html();
         // Text only: drop every tag and comment marker.
         let mut text = String::new();
