@@ -14,7 +14,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use leptos_i18n::{I18nContext, Locale as _};
+use leptos_i18n::I18nContext;
 use stagefit_core::{AdviceKind, BANK, BankText, Goal, Part, Priority, Stage, StrategyNote, keys};
 
 use crate::i18n::Locale;
@@ -31,9 +31,9 @@ thread_local! {
     static LOADED: RefCell<Vec<(Locale, Rc<[String]>)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The file of `locale`'s words, relative to the page (as `lang::files` lists it).
+/// The file of `locale`'s words, relative to the page.
 pub fn file(locale: Locale) -> String {
-    format!("i18n/bank/{}.json", locale.as_str())
+    crate::ui::lang::file("bank", locale)
 }
 
 fn loaded(locale: Locale) -> Option<Rc<[String]>> {

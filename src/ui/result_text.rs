@@ -53,6 +53,18 @@ macro_rules! s {
 }
 pub(crate) use s;
 
+/// The text at `key.early`, `key.growth` or `key.mature`, whichever `stage` is:
+/// `by_stage!(locale, stage, results.motto)`.
+macro_rules! by_stage {
+    ($locale:expr, $stage:expr, $($key:ident).+) => {
+        match $stage {
+            Stage::Early => s!($locale, $($key).+ .early),
+            Stage::Growth => s!($locale, $($key).+ .growth),
+            Stage::Mature => s!($locale, $($key).+ .mature),
+        }
+    };
+}
+
 /// `template` with each `{name}` replaced by its value in `values`, in one pass, so a value
 /// that itself holds braces (a label someone typed) is never read as a placeholder. A `{…}`
 /// with no value is kept as it is.
@@ -123,38 +135,22 @@ pub fn date(locale: Locale, millis: f64) -> String {
 /// The stage's name ("Growth", "Wachstumsphase"). German names carry a soft hyphen, so the
 /// headline's large type breaks "Wachstums-phase" on a phone rather than inside a syllable.
 pub fn stage_name(locale: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(locale, results.stage.early),
-        Stage::Growth => s!(locale, results.stage.growth),
-        Stage::Mature => s!(locale, results.stage.mature),
-    }
+    by_stage!(locale, stage, results.stage)
 }
 
 /// The stage in running text ("early", "Frühphase", "démarrage").
 pub fn stage_word(locale: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(locale, results.stage_word.early),
-        Stage::Growth => s!(locale, results.stage_word.growth),
-        Stage::Mature => s!(locale, results.stage_word.mature),
-    }
+    by_stage!(locale, stage, results.stage_word)
 }
 
 /// "an early-stage company", "ein Unternehmen in der Frühphase", …
 pub fn company(locale: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(locale, results.company.early),
-        Stage::Growth => s!(locale, results.company.growth),
-        Stage::Mature => s!(locale, results.company.mature),
-    }
+    by_stage!(locale, stage, results.company)
 }
 
 /// What the stage is about, in lower case ("scaling a proven product: standardise").
 pub fn motto(locale: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(locale, results.motto.early),
-        Stage::Growth => s!(locale, results.motto.growth),
-        Stage::Mature => s!(locale, results.motto.mature),
-    }
+    by_stage!(locale, stage, results.motto)
 }
 
 /// The stage in a running line ("Growth stage"), saying so when it is only assumed ("stage
@@ -167,11 +163,7 @@ pub fn stage_phrase(locale: Locale, stage: &StageInference) -> String {
             stage = stage_name(locale, stage.stage)
         );
     }
-    match stage.stage {
-        Stage::Early => s!(locale, results.stage_phrase.early),
-        Stage::Growth => s!(locale, results.stage_phrase.growth),
-        Stage::Mature => s!(locale, results.stage_phrase.mature),
-    }
+    by_stage!(locale, stage.stage, results.stage_phrase)
 }
 
 /// The stage as the headline shows it, and a small note under it: "Stage unknown" with
