@@ -113,7 +113,7 @@ run_tests() {
   say "Native tests of the core crate (and the app's native build)"
   cargo test --locked --workspace
   say "Component and platform tests in headless Chromium"
-  CHROMEDRIVER="$CHROMEDRIVER" cargo test --locked --target wasm32-unknown-unknown --test browser
+  CHROMEDRIVER="$CHROMEDRIVER" cargo test --locked --target wasm32-unknown-unknown --test browser --test takeover
   build_release
   say "End-to-end journeys against the release build"
   CHROMIUM="$CHROMIUM" node --test --test-concurrency=1 tests/e2e/

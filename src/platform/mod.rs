@@ -177,6 +177,24 @@ pub fn finish_takeover(prerendered: &Prerendered) {
     }
 }
 
+/// An element off the page to draw the app in, out of sight, before it goes on the page
+/// (`put_on_page`).
+pub fn offstage() -> Option<web_sys::HtmlElement> {
+    document()?.create_element("div").ok()?.dyn_into().ok()
+}
+
+/// Moves what was drawn in `offstage` onto the page, at the end of its body.
+pub fn put_on_page(offstage: &web_sys::HtmlElement) {
+    let Some(body) = document().and_then(|d| d.body()) else {
+        return;
+    };
+    while let Some(node) = offstage.first_child() {
+        if body.append_child(&node).is_err() {
+            return;
+        }
+    }
+}
+
 /// Runs `f` in a task of its own once the browser has drawn the page as it is: after the next
 /// animation frame (a frame is drawn right after its callbacks), and after whatever the browser
 /// has waiting, such as a person's click.

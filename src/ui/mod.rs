@@ -19,6 +19,7 @@ mod result_text;
 mod results;
 mod review;
 mod store;
+mod takeover;
 mod trend;
 mod workshop;
 
@@ -32,6 +33,8 @@ use stagefit_core::snapshot::{Draft, Snapshot};
 use stagefit_core::{Answers, BANK, assess, report, step_of, steps};
 
 use questionnaire::answer_input;
+use takeover::Later;
+pub use takeover::take_over;
 
 pub use compare::Compare;
 pub use history::History;
@@ -118,14 +121,15 @@ impl Identity {
 }
 
 /// The whole app: navigation, notices about saved data, and the current view. `early` holds the
-/// answers given on the prerendered page before the app started (none in tests).
+/// answers given on the prerendered page before the app started (none in tests); the takeover
+/// sets it again with any given while the app was being drawn.
 #[component]
-pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
+pub fn App(#[prop(optional)] early: Option<RwSignal<Answers>>) -> impl IntoView {
     let store = Store::load();
     // A workshop's participants, read once and shared by its view and "Present results".
     provide_context(workshop::RoomCache::new());
     let screen = RwSignal::new(Screen::Landing);
-    let answers = RwSignal::new(early.unwrap_or_else(|| Answers::new(&BANK)));
+    let answers = early.unwrap_or_else(|| RwSignal::new(Answers::new(&BANK)));
     let step = RwSignal::new(0_usize);
     let label = RwSignal::new(String::new());
     let identity = RwSignal::new(Identity::new());
@@ -463,10 +467,12 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
         <SiteHeader current=Signal::derive(nav_current) on_start=start on_history=to_history on_workshops=to_workshops />
         <notices::Notices store />
         <main id="main" data-history=move || if store.ready.get() { "ready" } else { "reading" }>
-            {move || match screen.get() {
+            <Later part=takeover::MAIN>{move || match screen.get() {
                 Screen::Landing => view! {
                     <Landing store joining offer_resume=offer_resume.into() on_start=begin_new on_resume=resume on_how=how>
-                        <Questionnaire answers step embedded=true on_go=go_step on_finish=finish on_review=review />
+                        <Later part=takeover::QUESTIONS>
+                            <Questionnaire answers step embedded=true on_go=go_step on_finish=finish on_review=review />
+                        </Later>
                     </Landing>
                 }.into_any(),
                 Screen::HowScoring => view! { <HowScoring on_back=how_back /> }.into_any(),
@@ -531,7 +537,7 @@ pub fn App(#[prop(optional)] early: Option<Answers>) -> impl IntoView {
                     }.into_any()
                 }
                 Screen::BadLink(why) => view! { <BadLinkView why on_start=start /> }.into_any(),
-            }}
+            }}</Later>
         </main>
         <SiteFooter />
     }
@@ -624,9 +630,8 @@ fn reading_history(screen: Screen) -> AnyView {
 ///
 /// The page already shows the landing view and the first step, prerendered at build time by
 /// these same components (`prerender`), and a person may have answered, moved focus and
-/// scrolled before the app started. The app starts with those answers, is drawn beside the
-/// prerendered copy, which is then removed, and focus and scroll go back where they were, all
-/// in one task, so the browser never paints in between.
+/// scrolled before the app started. The app starts with those answers and takes the page over
+/// without a flash (`takeover`).
 pub fn start() {
     wasm_bindgen_futures::spawn_local(async move {
         // Instantiating the wasm is a task of its own; asking for the strings (the crate builds a
@@ -641,34 +646,11 @@ pub fn start() {
             }
             locale = lang::Locale::en;
         }
-        // Instantiating the wasm was one task already: the takeover is another, so that neither
-        // holds the page up for long. And the prerendered page is drawn first: where the wasm comes
+        // The takeover starts in a task of its own. And the prerendered page is drawn first: where the wasm comes
         // quickly (from a cache, a fast network) the page would otherwise first be drawn by the app,
         // as late as the wasm, and its largest text would count as painted then.
         platform::after_next_paint(move || take_over(locale));
     });
-}
-
-fn take_over(locale: lang::Locale) {
-    let early = platform::prerendered();
-    let answers = Answers::from_form(
-        &BANK,
-        early
-            .checked
-            .iter()
-            .map(|(name, value)| (name.as_str(), value.as_str())),
-    );
-    leptos::mount::mount_to_body(move || {
-        lang::provide(locale);
-        view! { <App early=answers /> }
-    });
-    // Once the app is mounted, in the same task (so no frame shows them with the app): where the
-    // app fails while it mounts, the page's "could not start" notice is still there to be shown.
-    // Before the takeover finds the controls again: their Reload buttons would count among them,
-    // and a button pressed on the prerendered page would be looked for three places too early.
-    platform::remove_loading_notice();
-    platform::finish_takeover(&early);
-    platform::keep_offline();
 }
 
 /// The landing view with the first step and the page's header and footer, as HTML, drawn by the

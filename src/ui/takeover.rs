@@ -1,0 +1,107 @@
+//! The app taking over the prerendered page, drawn in parts.
+//!
+//! Drawing the whole app at once is one long task (on a slow phone, well over the 50 ms after
+//! which a page feels stuck): most of it is the wasm running its render code for the first time.
+//! So the app is drawn off the page, in parts, a task each: the app's frame (header, notices,
+//! footer), then the view in `<main>`, then the first step's questions. Between parts the
+//! browser draws and answers input on the prerendered page, which stays in place and usable.
+//! With the last part, in one task, the app takes the answers given meanwhile, goes on the page
+//! in place of the prerendered copy, and focus and scroll go back where they were.
+//!
+//! Anywhere else (the tests, the prerender) there is no `Drawing`, and `Later` draws at once.
+
+use leptos::prelude::*;
+
+use super::{App, lang};
+use crate::platform;
+use stagefit_core::{Answers, BANK};
+
+/// The part of the app that is drawn with the view in `<main>`.
+pub const MAIN: u8 = 1;
+/// The part that is drawn with the first step's questions on the landing view: the last.
+pub const QUESTIONS: u8 = 2;
+
+/// How many parts of the app are drawn so far, while it takes over.
+#[derive(Clone, Copy)]
+struct Drawing(RwSignal<u8>);
+
+/// Draws its children once part `part` of the app is due (at once, outside a takeover). Once
+/// drawn, they stay: later parts do not draw them again.
+#[component]
+pub fn Later(part: u8, children: ChildrenFn) -> impl IntoView {
+    match use_context::<Drawing>() {
+        None => children().into_any(),
+        Some(Drawing(drawn)) => {
+            let due = Memo::new(move |_| drawn.get() >= part);
+            (move || due.get().then(|| children())).into_any()
+        }
+    }
+}
+
+/// Takes the prerendered page over (see the module's text); called by `start` once the words are
+/// loaded and the prerendered page has been drawn.
+pub fn take_over(locale: lang::Locale) {
+    let early = platform::prerendered();
+    let answers = RwSignal::new(given(&early));
+    let Some(offstage) = platform::offstage() else {
+        // No document to draw off the page in: all at once, on it.
+        leptos::mount::mount_to_body(move || {
+            lang::provide(locale);
+            view! { <App early=answers /> }
+        });
+        finish(&early);
+        return;
+    };
+    let drawn = RwSignal::new(0_u8);
+    leptos::mount::mount_to(offstage.clone(), move || {
+        lang::provide(locale);
+        provide_context(Drawing(drawn));
+        view! { <App early=answers /> }
+    })
+    .forget();
+    wasm_bindgen_futures::spawn_local(async move {
+        for part in MAIN..QUESTIONS {
+            platform::next_task().await;
+            drawn.set(part);
+        }
+        platform::next_task().await;
+        // The questions are drawn with the answers given until now, then shown in one go.
+        let early = platform::prerendered();
+        let latest = given(&early);
+        if answers.with_untracked(|a| a != &latest) {
+            answers.set(latest);
+        }
+        drawn.set(QUESTIONS);
+        // A part is drawn by an effect, which runs in the executor's next turn: still this task.
+        leptos::task::tick().await;
+        platform::put_on_page(&offstage);
+        finish(&early);
+    });
+}
+
+/// The answers checked on the prerendered page.
+fn given(early: &platform::Prerendered) -> Answers {
+    Answers::from_form(
+        &BANK,
+        early
+            .checked
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.as_str())),
+    )
+}
+
+/// Ends the takeover, the app drawn on the page: in the same task (so no frame shows both), the
+/// prerendered page goes, and focus and scroll go back where they were on it.
+fn finish(early: &platform::Prerendered) {
+    // Where the app fails while it is drawn, the page's "could not start" notice is still there
+    // to be shown. It goes before the takeover finds the controls again: its Reload buttons would
+    // count among them, and a button pressed on the prerendered page would be looked for three
+    // places too early.
+    platform::remove_loading_notice();
+    platform::finish_takeover(early);
+    // The service worker's registration is a task of its own, after the app is on the page.
+    wasm_bindgen_futures::spawn_local(async {
+        platform::next_task().await;
+        platform::keep_offline();
+    });
+}
