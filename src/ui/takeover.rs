@@ -42,9 +42,10 @@ pub fn Later(part: u8, children: ChildrenFn) -> impl IntoView {
 /// loaded and the prerendered page has been drawn.
 pub fn take_over(locale: lang::Locale) {
     let early = platform::prerendered();
-    let answers = RwSignal::new(given(&early));
+    let first = given(&early);
+    let answers = RwSignal::new(first.clone());
     let Some(offstage) = platform::offstage() else {
-        // No document to draw off the page in: all at once, on it.
+        // No element to draw off the page in: all at once, on it.
         leptos::mount::mount_to_body(move || {
             lang::provide(locale);
             view! { <App early=answers /> }
@@ -65,10 +66,12 @@ pub fn take_over(locale: lang::Locale) {
             drawn.set(part);
         }
         platform::next_task().await;
-        // The questions are drawn with the answers given until now, then shown in one go.
+        // The questions are drawn with the answers given until now, then shown in one go. Only
+        // a change on the prerendered page counts: the app may have taken up a saved draft (the
+        // page was hidden then, and says nothing was answered).
         let early = platform::prerendered();
         let latest = given(&early);
-        if answers.with_untracked(|a| a != &latest) {
+        if latest != first {
             answers.set(latest);
         }
         drawn.set(QUESTIONS);

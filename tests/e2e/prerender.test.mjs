@@ -211,6 +211,36 @@ test('another view\'s address or a saved unfinished assessment: the prerendered 
   }
 });
 
+test('an unfinished assessment reopened at its step keeps its answers through the takeover', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const draft = () => page.evaluate(() => localStorage.getItem('stagefit.draft') ?? '');
+  try {
+    await page.goto(server.url);
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    const first = page.locator('fieldset[data-question]').first();
+    const question = await first.getAttribute('data-question');
+    await first.locator('input[type=radio]').first().check();
+    await page.waitForFunction((q) => (localStorage.getItem('stagefit.draft') ?? '').includes(q), question);
+    // Reopened at step 2 (a reload there): the app takes the draft up while it is drawn, and the
+    // hidden prerendered page, where nothing was answered, must not replace its answers.
+    await page.evaluate(() => { location.hash = '#/step/2'; });
+    await page.reload();
+    await page.waitForFunction(() => !document.getElementById('prerendered'));
+    await page.getByText(/^Step 2 of \d+$/).waitFor();
+    const second = page.locator('fieldset[data-question]').first();
+    const next = await second.getAttribute('data-question');
+    await second.locator('input[type=radio]').first().check();
+    await page.waitForFunction((q) => (localStorage.getItem('stagefit.draft') ?? '').includes(q), next);
+    assert.ok((await draft()).includes(question), "the first step's answer is still in the draft");
+    await page.getByRole('button', { name: 'Back', exact: true }).click();
+    await page.getByText(/^Step 1 of \d+$/).waitFor();
+    assert.equal(await page.locator('fieldset[data-question]').first().locator('input[type=radio]').first().isChecked(), true);
+  } finally {
+    await context.close();
+  }
+});
+
 test('without JavaScript, the page says what it needs and shows no controls that cannot work', async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
