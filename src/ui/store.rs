@@ -183,7 +183,7 @@ impl Store {
             store.history.set(store.read_legacy().unwrap_or_default());
             store.ready.set(true);
         } else {
-            leptos::task::spawn_local(store.read_history_in_parts());
+            leptos::task::spawn_local(store.read_history_in_parts(super::takeover::on_page()));
         }
         store.draft.set(store.read_draft());
         store
@@ -313,11 +313,12 @@ impl Store {
     /// at a time, the page drawing in between, so the first view never waits for them and no
     /// task holds the page for long. What this tab changed meanwhile (saved, deleted, heard
     /// from another tab) stands over what was read before it; then `ready`.
-    async fn read_history_in_parts(self) {
+    async fn read_history_in_parts(self, on_page: impl Future<Output = ()>) {
         let Some(generation) = self.generation.try_get_value() else {
             return;
         };
-        // The first view is drawn before anything is read.
+        // The first view is drawn, and on the page, before anything is read.
+        on_page.await;
         storage::yield_now().await;
         if self.generation.try_get_value() != Some(generation) {
             return;

@@ -20,6 +20,8 @@ use stagefit_core::{Answers, BANK};
 pub const MAIN: u8 = 1;
 /// The part that is drawn with the first step's questions on the landing view: the last.
 pub const QUESTIONS: u8 = 2;
+/// Past the last part: the app is on the page.
+const ON_PAGE: u8 = 3;
 
 /// How many parts of the app are drawn so far, while it takes over.
 #[derive(Clone, Copy)]
@@ -34,6 +36,21 @@ pub fn Later(part: u8, children: ChildrenFn) -> impl IntoView {
         Some(Drawing(drawn)) => {
             let due = Memo::new(move |_| drawn.get() >= part);
             (move || due.get().then(|| children())).into_any()
+        }
+    }
+}
+
+/// Waits until the app is on the page: at once, outside a takeover. Called while the app is
+/// drawn (it reads the takeover's context), by work that is to wait for the first view, such as
+/// reading a long history.
+pub fn on_page() -> impl Future<Output = ()> + 'static {
+    let drawing = use_context::<Drawing>();
+    async move {
+        let Some(Drawing(drawn)) = drawing else {
+            return;
+        };
+        while drawn.try_get_untracked().is_some_and(|d| d < ON_PAGE) {
+            platform::next_task().await;
         }
     }
 }
@@ -79,6 +96,7 @@ pub fn take_over(locale: lang::Locale) {
         leptos::task::tick().await;
         platform::put_on_page(&offstage);
         finish(&early);
+        drawn.set(ON_PAGE);
     });
 }
 
