@@ -493,7 +493,7 @@ mod start_up {
             if store.ready.get_untracked() {
                 break;
             }
-            storage::yield_now().await;
+            stagefit::platform::next_task().await;
         }
         assert!(store.ready.get_untracked());
         assert_eq!(store.history.with_untracked(Vec::len), 120);
@@ -514,7 +514,7 @@ mod start_up {
         drop(owner);
         // The read resumes after the owner is gone: it stops, without a panic.
         for _ in 0..5 {
-            storage::yield_now().await;
+            stagefit::platform::next_task().await;
         }
         storage::clear_all().unwrap();
     }

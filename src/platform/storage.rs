@@ -171,19 +171,6 @@ pub fn on_change(on_change: impl Fn(Option<String>) + 'static) -> WindowListener
     })
 }
 
-/// Lets the page draw and take input before the caller goes on: a long job awaits this between
-/// parts, so no task holds the page for long. Does nothing without a window.
-pub async fn yield_now() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        } else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 /// The current time in whole milliseconds since 1970.
 pub fn now() -> f64 {
     js_sys::Date::now().floor()

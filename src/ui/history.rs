@@ -41,7 +41,7 @@ async fn import_text(
     let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
     // the page draws before the first part is decoded, so that pass is a task of its own.
-    storage::yield_now().await;
+    platform::next_task().await;
     let mut notes = ReadNotes::default();
     let mut incoming = Vec::with_capacity(total);
     for (n, part) in entries.chunks(READ_CHUNK).enumerate() {
@@ -55,7 +55,7 @@ async fn import_text(
             done = (n * READ_CHUNK + part.len()).min(total),
             total = total
         )));
-        storage::yield_now().await;
+        platform::next_task().await;
     }
     // Two entries with one id are two assessments: each keeps its own row.
     snapshot::unique_ids(&mut incoming);
@@ -150,7 +150,7 @@ pub fn History(
                 return;
             };
             importing.set(Some(s!(i18n.get_locale(), results.history.reading)));
-            storage::yield_now().await;
+            platform::next_task().await;
             let locale = i18n.get_locale_untracked();
             let message = import_text(i18n, locale, store, &text, importing).await;
             importing.set(None);

@@ -13,8 +13,9 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use crate::platform::storage::{
-    self, ASSESSMENT_PREFIX, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY,
+use crate::platform::{
+    self,
+    storage::{self, ASSESSMENT_PREFIX, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY},
 };
 use stagefit_core::BANK;
 use stagefit_core::snapshot::{self, Draft, Kept, MergeReport, ReadNotes, Snapshot, SnapshotError};
@@ -319,7 +320,7 @@ impl Store {
         };
         // The first view is drawn, and on the page, before anything is read.
         on_page.await;
-        storage::yield_now().await;
+        platform::next_task().await;
         if self.generation.try_get_value() != Some(generation) {
             return;
         }
@@ -327,7 +328,7 @@ impl Store {
         let mut part = storage::now();
         for key in storage::keys() {
             if storage::now() - part > READ_PART_MS {
-                storage::yield_now().await;
+                platform::next_task().await;
                 part = storage::now();
             }
             // Gone (the app), or everything was cleared meanwhile: nothing read stands.
@@ -815,7 +816,7 @@ impl Store {
                     written.push((s.id.clone(), text));
                 }
                 progress((n * IMPORT_CHUNK + part.len()).min(total), total);
-                storage::yield_now().await;
+                platform::next_task().await;
             }
         }
         self.stored
@@ -838,7 +839,7 @@ impl Store {
                 None => drop(storage::remove(&key)),
             }
             if n % (IMPORT_CHUNK * 4) == 0 {
-                storage::yield_now().await;
+                platform::next_task().await;
             }
         }
     }
