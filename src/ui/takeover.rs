@@ -61,13 +61,8 @@ pub fn take_over(locale: lang::Locale) {
     let early = platform::prerendered();
     let first = given(&early);
     let answers = RwSignal::new(first.clone());
+    // Without a document there is nothing to draw in.
     let Some(offstage) = platform::offstage() else {
-        // No element to draw off the page in: all at once, on it.
-        leptos::mount::mount_to_body(move || {
-            lang::provide(locale);
-            view! { <App early=answers /> }
-        });
-        finish(&early);
         return;
     };
     let drawn = RwSignal::new(0_u8);
