@@ -5,19 +5,14 @@
 //! Each takes the language context rather than looking it up, so that tasks started after an
 //! `await` (imports, downloads), which run outside any view, can use them too.
 //!
-//! Views interpolate with `t!` (`{{ name }}` in the locale files, checked by the crate). Strings
-//! needed as a `String` (titles, these messages) cannot: the crate's `t_string!` interpolates
-//! only with its `interpolate_display` option, which `load_locales!` does not take. Those keys
-//! write their placeholders `{name}`, filled by `fill`, and their plural forms as `one`/`other`
-//! subkeys chosen by `plural` (each language's rules, through the crate); a test checks that
-//! every language has the same placeholders.
-
-use std::fmt::Display;
+//! Placeholders (`{name}`) and plural forms (`one`/`other` subkeys, picked by each language's
+//! rules) are filled by `result_text::s!`, as everywhere the app words a string with values.
 
 use leptos_i18n::I18nContext;
 
 use crate::i18n::Locale;
 use crate::platform::storage::StorageError;
+use crate::ui::result_text::s;
 use stagefit_core::link::LinkError;
 use stagefit_core::snapshot::{Dropped, MergeReport, SnapshotError};
 
@@ -41,14 +36,20 @@ pub fn snapshot_error(i18n: I18n, error: &SnapshotError) -> String {
     match *error {
         SnapshotError::NotJson => crate::tr!(i18n, assess.data_error.not_json),
         SnapshotError::WrongShape => crate::tr!(i18n, assess.data_error.wrong_shape),
-        SnapshotError::NewerVersion(version) => fill(
-            crate::tr!(i18n, assess.data_error.newer_version),
-            &[("version", &version)],
-        ),
-        SnapshotError::NewerBank(version) => fill(
-            crate::tr!(i18n, assess.data_error.newer_bank),
-            &[("version", &version)],
-        ),
+        SnapshotError::NewerVersion(version) => {
+            s!(
+                i18n.get_locale(),
+                assess.data_error.newer_version,
+                version = version
+            )
+        }
+        SnapshotError::NewerBank(version) => {
+            s!(
+                i18n.get_locale(),
+                assess.data_error.newer_bank,
+                version = version
+            )
+        }
     }
 }
 
@@ -64,75 +65,25 @@ pub fn storage_error(i18n: I18n, error: &StorageError) -> String {
 /// The sentence about answers that reading older data left out; `None` when none were.
 pub fn dropped(i18n: I18n, dropped: &Dropped) -> Option<String> {
     let count = dropped.answers;
-    (count > 0).then(|| {
-        plural(
-            i18n,
-            count,
-            crate::tr!(i18n, assess.dropped.any.one),
-            crate::tr!(i18n, assess.dropped.any.other),
-        )
-    })
+    (count > 0).then(|| s!(i18n.get_locale(), assess.dropped.any, count = count as u64))
 }
 
 /// What an import did: "3 added, 1 updated to a newer copy, 2 already there and skipped" (the
 /// updated part only when some were).
 pub fn merge_report(i18n: I18n, report: &MergeReport) -> String {
-    let mut parts = vec![plural(
-        i18n,
-        report.added,
-        crate::tr!(i18n, assess.merge.added.one),
-        crate::tr!(i18n, assess.merge.added.other),
-    )];
+    let locale = i18n.get_locale();
+    let mut parts = vec![s!(locale, assess.merge.added, count = report.added as u64)];
     if report.updated > 0 {
-        parts.push(plural(
-            i18n,
-            report.updated,
-            crate::tr!(i18n, assess.merge.updated.one),
-            crate::tr!(i18n, assess.merge.updated.other),
+        parts.push(s!(
+            locale,
+            assess.merge.updated,
+            count = report.updated as u64
         ));
     }
-    parts.push(plural(
-        i18n,
-        report.skipped,
-        crate::tr!(i18n, assess.merge.skipped.one),
-        crate::tr!(i18n, assess.merge.skipped.other),
+    parts.push(s!(
+        locale,
+        assess.merge.skipped,
+        count = report.skipped as u64
     ));
     parts.join(", ")
-}
-
-/// `template` with each `{name}` replaced by its value. Values are inserted as they are: the
-/// result is always shown as text, never as markup.
-pub fn fill(template: String, values: &[(&str, &dyn Display)]) -> String {
-    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    crate::ui::result_text::fill(&template, &values)
-}
-
-/// The form of `one` or `other` that `count` takes in the language in use (French says
-/// "0 ajoutée", English "0 added"), with `{count}` filled in.
-pub fn plural(i18n: I18n, count: usize, one: String, other: String) -> String {
-    let locale = i18n.get_locale_untracked();
-    let form = leptos_i18n::td_plural! {
-        locale,
-        count = move || count as u64,
-        one => one,
-        _ => other
-    };
-    fill(form, &[("count", &count)])
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests {
-    use super::fill;
-
-    #[test]
-    fn fill_replaces_each_placeholder_and_leaves_the_rest() {
-        assert_eq!(
-            fill(
-                "Step {number} of {total}: {part}".into(),
-                &[("number", &2), ("total", &5), ("part", &"<b>x</b>")]
-            ),
-            "Step 2 of 5: <b>x</b>"
-        );
-        assert_eq!(fill("{{ kept }} {gone}".into(), &[]), "{{ kept }} {gone}");
-    }
 }

@@ -425,13 +425,12 @@ pub fn App(#[prop(optional)] early: Option<RwSignal<Answers>>) -> impl IntoView 
                 let n = step.get();
                 plans.with_value(|p| {
                     p.get(n).map_or_else(String::new, |plan| {
-                        messages::fill(
-                            crate::tr!(i18n, common.title.step),
-                            &[
-                                ("number", &plan.number),
-                                ("total", &plan.total),
-                                ("part", &bank_text::part_title(i18n, plan.part)),
-                            ],
+                        result_text::s!(
+                            i18n.get_locale(),
+                            common.title.step,
+                            number = plan.number,
+                            total = plan.total,
+                            part = bank_text::part_title(i18n, plan.part)
                         )
                     })
                 })
@@ -445,14 +444,18 @@ pub fn App(#[prop(optional)] early: Option<RwSignal<Answers>>) -> impl IntoView 
             Screen::BadLink(_) => crate::tr!(i18n, common.title.bad_link),
             Screen::Workshops => crate::tr!(i18n, common.title.workshops),
             Screen::Workshop(_) => crate::tr!(i18n, common.title.workshop),
-            Screen::Present(_) => messages::fill(
-                crate::tr!(i18n, common.title.present),
-                &[("slide", &(slide.get() + 1))],
-            ),
+            Screen::Present(_) => {
+                result_text::s!(
+                    i18n.get_locale(),
+                    common.title.present,
+                    slide = slide.get() + 1
+                )
+            }
         };
-        platform::set_title(&messages::fill(
-            crate::tr!(i18n, common.title.page),
-            &[("view", &view)],
+        platform::set_title(&result_text::s!(
+            i18n.get_locale(),
+            common.title.page,
+            view = view
         ));
         platform::set_description(&crate::tr!(i18n, common.description));
     });

@@ -137,9 +137,12 @@ pub fn Questionnaire(
             <p class="visually-hidden" aria-live="polite">
                 {move || {
                     let (number, total) = (number(), total());
-                    crate::ui::messages::fill(
-                        crate::tr!(i18n, common.title.step),
-                        &[("number", &number), ("total", &total), ("part", &heading())],
+                    crate::ui::result_text::s!(
+                        i18n.get_locale(),
+                        common.title.step,
+                        number = number,
+                        total = total,
+                        part = heading()
                     )
                 }}
             </p>

@@ -24,7 +24,7 @@ use crate::ui::bank_text as bt;
 ///
 /// The placeholders are filled here, not by the crate: `load_locales!` (kept for the reasons in
 /// `lib.rs`) cannot turn the crate's own `{{ name }}` interpolations into strings (that needs its
-/// `interpolate_display` option, which only a build script can set). `tests::locales_agree`
+/// `interpolate_display` option, which only a build script can set). `tests/locales.rs`
 /// checks that every language has the same keys and the same placeholders.
 macro_rules! s {
     ($locale:expr, $($key:ident).+ $(,)?) => {
@@ -845,6 +845,18 @@ mod tests {
         assert_eq!(fill("{a} and {b} and {c}", &values), "{b} and x and {c}");
         assert_eq!(fill("{", &values), "{");
         assert_eq!(fill("no }{ braces {a", &values), "no }{ braces {a");
+        assert_eq!(
+            fill(
+                "Step {number} of {total}: {part}",
+                &[
+                    ("number", 2.to_string()),
+                    ("total", 5.to_string()),
+                    ("part", "<b>x</b>".to_string())
+                ]
+            ),
+            "Step 2 of 5: <b>x</b>"
+        );
+        assert_eq!(fill("{{ kept }} {gone}", &[]), "{{ kept }} {gone}");
     }
 
     #[test]
