@@ -15,7 +15,7 @@ fn main() {
         match args.as_slice() {
             [] => println!("{}", stagefit::ui::prerender()),
             [flag] if flag == "--languages" => {
-                let names: Vec<&str> = stagefit::ui::lang::LANGUAGES
+                let names: Vec<&str> = stagefit::ui::text::lang::LANGUAGES
                     .iter()
                     .map(|(locale, _)| locale.as_str())
                     .collect();

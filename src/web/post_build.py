@@ -83,7 +83,7 @@ def prerender():
         raise SystemExit('post_build: the prerendered page has no question')
     # Each other language's copy of the step and of the page's notices, inert in a <template>,
     # and a script that puts the visitor's in place before the page is first drawn: a German
-    # reader never sees the English one first. The choice is the app's (ui::lang::initial): a
+    # reader never sees the English one first. The choice is the app's (ui::text::lang::initial): a
     # stored choice, else the first of the browser's languages that Stagefit speaks (by its
     # primary subtag: de-AT is German), else English. Each language adds its copies (about
     # 1.5 KB gzip) to the page.

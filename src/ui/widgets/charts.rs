@@ -7,8 +7,8 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::ui::bank_text as bt;
-use crate::ui::result_text::{self as rt, s};
+use crate::ui::text::bank as bt;
+use crate::ui::text::results::{self as rt, s};
 use stagefit_core::{Assessment, BANK, BankText, Finding, chart};
 
 /// The id of the hatching that fills "behind" bars (defined once, in the gap chart; the style

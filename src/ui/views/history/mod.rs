@@ -1,13 +1,17 @@
 //! The history of finished assessments: open, rename, delete (with undo), export, import,
 //! compare two side by side, and clear everything.
 
+pub mod compare;
+pub mod trend;
+
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
-use crate::ui::result_text::{self as rt, s};
-use crate::ui::store::{Notice, Store};
+use crate::ui::state::{Notice, Store};
+use crate::ui::text::results::{self as rt, s};
+pub use compare::Compare;
 use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
 use stagefit_core::{BANK, assess, report};
 
@@ -27,7 +31,7 @@ const READ_CHUNK: usize = 500;
 
 /// Reads an imported file a part at a time and saves what it holds; says what happened.
 async fn import_text(
-    i18n: crate::ui::messages::I18n,
+    i18n: crate::ui::text::messages::I18n,
     locale: Locale,
     store: Store,
     text: &str,
@@ -36,7 +40,7 @@ async fn import_text(
     let nothing = |reason: String| s!(locale, results.history.nothing_imported, reason = reason);
     let entries = match snapshot::import_entries(&BANK, text) {
         Ok(entries) => entries,
-        Err(error) => return nothing(crate::ui::messages::snapshot_error(i18n, &error)),
+        Err(error) => return nothing(crate::ui::text::messages::snapshot_error(i18n, &error)),
     };
     let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
@@ -73,9 +77,9 @@ async fn import_text(
         Err(StorageError::Full) => {
             return s!(locale, results.history.storage_full, n = count);
         }
-        Err(error) => return nothing(crate::ui::messages::storage_error(i18n, &error)),
+        Err(error) => return nothing(crate::ui::text::messages::storage_error(i18n, &error)),
     };
-    let report = crate::ui::messages::merge_report(i18n, &report);
+    let report = crate::ui::text::messages::merge_report(i18n, &report);
     let mut text = s!(locale, results.history.imported, report = report);
     if notes.unreadable > 0 {
         text.push_str(&s!(
@@ -88,7 +92,7 @@ async fn import_text(
         text.push_str(&s!(locale, results.history.newer, n = notes.newer));
     }
     text.push('.');
-    if let Some(dropped) = crate::ui::messages::dropped(i18n, &notes.dropped) {
+    if let Some(dropped) = crate::ui::text::messages::dropped(i18n, &notes.dropped) {
         text.push(' ');
         text.push_str(&dropped);
     }
@@ -166,7 +170,7 @@ pub fn History(
         <section class="history" aria-labelledby="history-heading">
             <h1 id="history-heading" tabindex="-1">{crate::tv!(i18n, results.history.heading)}</h1>
             <p>{crate::tv!(i18n, results.history.intro)}</p>
-            <crate::ui::trend::ScoreTrend store />
+            <crate::ui::views::history::trend::ScoreTrend store />
             {move || store.history.with(Vec::is_empty).then(|| view! {
                 <div class="empty">
                     <p>{crate::tv!(i18n, results.history.empty)}</p>

@@ -8,7 +8,7 @@ use leptos_i18n::Locale as _;
 
 use crate::i18n::{t, use_i18n};
 use crate::platform;
-use crate::ui::store::Store;
+use crate::ui::state::Store;
 use stagefit_core::{BANK, steps};
 
 #[component]
@@ -27,7 +27,7 @@ pub fn Landing(
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
     // Derived from the words to read and the questions to answer, so it follows the bank.
-    let minutes = move || stagefit_core::minutes(&BANK, &super::bank_text::words(i18n));
+    let minutes = move || stagefit_core::minutes(&BANK, &crate::ui::text::bank::words(i18n));
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {

@@ -9,9 +9,9 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::platform;
-use crate::ui::bank_text as bt;
-use crate::ui::charts::Charts;
-use crate::ui::result_text::{self as rt, s};
+use crate::ui::text::bank as bt;
+use crate::ui::text::results::{self as rt, s};
+use crate::ui::widgets::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::{AdviceKind, qr, workshop};
 use stagefit_core::{

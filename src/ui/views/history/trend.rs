@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::ui::result_text::{self as rt, s};
-use crate::ui::store::Store;
+use crate::ui::state::Store;
+use crate::ui::text::results::{self as rt, s};
 use stagefit_core::{BANK, assess, chart};
 
 #[component]

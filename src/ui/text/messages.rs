@@ -12,7 +12,7 @@ use leptos_i18n::I18nContext;
 
 use crate::i18n::Locale;
 use crate::platform::storage::StorageError;
-use crate::ui::result_text::s;
+use crate::ui::text::results::s;
 use stagefit_core::link::LinkError;
 use stagefit_core::snapshot::{Dropped, MergeReport, SnapshotError};
 

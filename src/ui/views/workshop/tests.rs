@@ -47,7 +47,7 @@ fn plain(value: f64, digits: u32) -> String {
 fn drawn<V: IntoView + 'static>(locale: Locale, view: impl FnOnce() -> V) -> String {
     use leptos::tachys::view::RenderHtml;
 
-    crate::ui::lang::once_in(locale, || {
+    crate::ui::text::lang::once_in(locale, || {
         let html = view().into_view().to_html();
         // Text only: drop every tag and comment marker.
         let mut text = String::new();
@@ -186,7 +186,7 @@ fn the_markdown_summary_is_written_in_the_language_in_use() {
 #[test]
 fn french_puts_a_narrow_space_before_double_punctuation() {
     let value: serde_json::Value =
-        serde_json::from_str(include_str!("../../../locales/fr/workshop.json")).expect("JSON");
+        serde_json::from_str(include_str!("../../../../locales/fr/workshop.json")).expect("JSON");
     for (key, text) in value.as_object().expect("an object") {
         let text = text.as_str().unwrap_or_default();
         for (i, c) in text.char_indices() {

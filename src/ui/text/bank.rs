@@ -33,7 +33,7 @@ thread_local! {
 
 /// The file of `locale`'s words, relative to the page.
 pub fn file(locale: Locale) -> String {
-    crate::ui::lang::file("bank", locale)
+    crate::ui::text::lang::file("bank", locale)
 }
 
 fn loaded(locale: Locale) -> Option<Rc<[String]>> {
@@ -219,7 +219,7 @@ mod tests {
     #[test]
     fn the_lookup_gives_each_language_its_words() {
         use crate::i18n::use_i18n;
-        use crate::ui::lang::once_in;
+        use crate::ui::text::lang::once_in;
         for (locale, dont_know) in [
             (Locale::en, "Don't know"),
             (Locale::de, "Weiß nicht"),

@@ -13,7 +13,7 @@ use leptos_i18n::Locale as _;
 pub use crate::i18n::Locale;
 use crate::i18n::{td_string, use_i18n};
 use crate::platform::{self, storage};
-use crate::ui::bank_text;
+use crate::ui::text::bank;
 
 /// The languages Stagefit speaks, each named in itself, in the order the switch lists them.
 pub const LANGUAGES: [(Locale, &str); 3] = [
@@ -72,7 +72,7 @@ pub async fn load(locale: Locale) -> bool {
     }
     // Asking for one string of a namespace fetches the whole namespace; the bank's words are
     // the app's own lookup (`bank_text`), fetched alongside.
-    futures::future::join(futures_join(locale), bank_text::load(locale))
+    futures::future::join(futures_join(locale), bank::load(locale))
         .await
         .1
 }
@@ -118,7 +118,7 @@ pub fn ready<S: std::fmt::Display>(string: S) -> String {
 #[macro_export]
 macro_rules! tr {
     ($($tokens:tt)*) => {
-        $crate::ui::lang::ready($crate::i18n::t_string!($($tokens)*))
+        $crate::ui::text::lang::ready($crate::i18n::t_string!($($tokens)*))
     };
 }
 
@@ -133,8 +133,8 @@ macro_rules! tr {
 #[macro_export]
 macro_rules! tv {
     ($i18n:expr, $($key:ident).+ $(,)?) => {
-        $crate::ui::lang::text($i18n, |locale| {
-            $crate::ui::lang::ready($crate::i18n::td_string!(locale, $($key).+))
+        $crate::ui::text::lang::text($i18n, |locale| {
+            $crate::ui::text::lang::ready($crate::i18n::td_string!(locale, $($key).+))
         })
     };
 }
@@ -158,9 +158,9 @@ pub fn text(
 #[macro_export]
 macro_rules! tf {
     ($i18n:expr, $($rest:tt)*) => {
-        $crate::ui::lang::text_with(
+        $crate::ui::text::lang::text_with(
             $i18n,
-            ::std::boxed::Box::new(move |locale| $crate::ui::result_text::s!(locale, $($rest)*)),
+            ::std::boxed::Box::new(move |locale| $crate::ui::text::results::s!(locale, $($rest)*)),
         )
     };
 }

@@ -184,7 +184,9 @@ impl Store {
             store.history.set(store.read_legacy().unwrap_or_default());
             store.ready.set(true);
         } else {
-            leptos::task::spawn_local(store.read_history_in_parts(super::takeover::on_page()));
+            leptos::task::spawn_local(
+                store.read_history_in_parts(crate::ui::app::takeover::on_page()),
+            );
         }
         store.draft.set(store.read_draft());
         store

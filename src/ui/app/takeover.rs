@@ -12,8 +12,9 @@
 
 use leptos::prelude::*;
 
-use super::{App, lang};
+use super::App;
 use crate::platform;
+use crate::ui::text::lang;
 use stagefit_core::{Answers, BANK};
 
 /// The part of the app that is drawn with the view in `<main>`.

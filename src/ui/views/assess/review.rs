@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::bank_text as bt;
 use crate::i18n::use_i18n;
-use crate::ui::messages::I18n;
+use crate::ui::text::bank as bt;
+use crate::ui::text::messages::I18n;
 use stagefit_core::{Answer, Answers, BANK, Part, steps};
 
 /// The words of an answer, as the person chose it.

@@ -15,7 +15,7 @@ use stagefit_core::{
 };
 
 use crate::i18n::Locale;
-use crate::ui::bank_text as bt;
+use crate::ui::text::bank as bt;
 
 /// A string of `results.json` in `locale`: `s!(locale, results.key)`, with values for its
 /// placeholders (`{name}` in the JSON) as `s!(locale, results.key, name = value)`, and for a
@@ -28,7 +28,7 @@ use crate::ui::bank_text as bt;
 /// checks that every language has the same keys and the same placeholders.
 macro_rules! s {
     ($locale:expr, $($key:ident).+ $(,)?) => {
-        crate::ui::lang::ready(crate::i18n::td_string!($locale, $($key).+))
+        crate::ui::text::lang::ready(crate::i18n::td_string!($locale, $($key).+))
     };
     ($locale:expr, $($key:ident).+, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
         let locale: crate::i18n::Locale = $locale;
@@ -36,17 +36,17 @@ macro_rules! s {
         let template = leptos_i18n::plurals::td_plural! {
             locale,
             count = move || count,
-            one => crate::ui::result_text::s!(locale, $($key).+ .one),
-            _ => crate::ui::result_text::s!(locale, $($key).+ .other)
+            one => crate::ui::text::results::s!(locale, $($key).+ .one),
+            _ => crate::ui::text::results::s!(locale, $($key).+ .other)
         };
-        crate::ui::result_text::fill(
+        crate::ui::text::results::fill(
             &template,
             &[("count", count.to_string()) $(, (stringify!($name), ($value).to_string()))*],
         )
     }};
     ($locale:expr, $($key:ident).+ $(, $name:ident = $value:expr)+ $(,)?) => {
-        crate::ui::result_text::fill(
-            &crate::ui::result_text::s!($locale, $($key).+),
+        crate::ui::text::results::fill(
+            &crate::ui::text::results::s!($locale, $($key).+),
             &[$((stringify!($name), ($value).to_string())),*],
         )
     };
@@ -739,9 +739,9 @@ mod tests {
     use std::collections::BTreeMap;
 
     const FILES: [(&str, &str); 3] = [
-        ("en", include_str!("../../locales/en/results.json")),
-        ("de", include_str!("../../locales/de/results.json")),
-        ("fr", include_str!("../../locales/fr/results.json")),
+        ("en", include_str!("../../../locales/en/results.json")),
+        ("de", include_str!("../../../locales/de/results.json")),
+        ("fr", include_str!("../../../locales/fr/results.json")),
     ];
 
     /// Every string of a locale file by its dotted key.

@@ -11,8 +11,8 @@ use leptos_i18n::Locale as _;
 
 use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
-use crate::ui::bank_text as bt;
-use crate::ui::store::{Notice, Store};
+use crate::ui::state::{Notice, Store};
+use crate::ui::text::bank as bt;
 use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
 use stagefit_core::{
     BANK, BankText, PriorityKind, Stage, StageInference, chart, link, qr, report, snapshot,
@@ -22,7 +22,7 @@ use stagefit_core::{
 /// Views read the language in use, so that they are drawn again in a newly chosen one.
 macro_rules! ws {
     ($locale:expr, $($rest:tt)*) => {
-        crate::ui::lang::ready(crate::i18n::td_string!($locale, $($rest)*))
+        crate::ui::text::lang::ready(crate::i18n::td_string!($locale, $($rest)*))
     };
 }
 
@@ -118,7 +118,7 @@ fn number(l: Locale, value: f32, digits: u32) -> String {
 /// names the same ones.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    crate::ui::result_text::fill(template, &values)
+    crate::ui::text::results::fill(template, &values)
 }
 
 /// What adding pasted text did, in one line: each count the core made, with what to do about

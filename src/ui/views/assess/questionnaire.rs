@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
-use super::bank_text as bt;
 use crate::i18n::use_i18n;
 use crate::platform;
+use crate::ui::text::bank as bt;
 use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
 /// The id of the fieldset for a question, for focus and `aria-describedby`.
@@ -137,7 +137,7 @@ pub fn Questionnaire(
             <p class="visually-hidden" aria-live="polite">
                 {move || {
                     let (number, total) = (number(), total());
-                    crate::ui::result_text::s!(
+                    crate::ui::text::results::s!(
                         i18n.get_locale(),
                         common.title.step,
                         number = number,

@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::i18n::{t, use_i18n};
 use crate::platform::storage;
-use crate::ui::messages::{self, I18n};
-use crate::ui::store::{Notice, Store, Stored, Told};
+use crate::ui::state::{Notice, Store, Stored, Told};
+use crate::ui::text::messages::{self, I18n};
 use stagefit_core::report;
 
 #[component]

@@ -7,11 +7,11 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, use_i18n};
-use crate::ui::bank_text as bt;
-use crate::ui::charts::{BandSwatch, LevelSwatch};
-use crate::ui::history::title;
-use crate::ui::result_text::{self as rt, s};
-use crate::ui::store::Store;
+use crate::ui::state::Store;
+use crate::ui::text::bank as bt;
+use crate::ui::text::results::{self as rt, s};
+use crate::ui::views::history::title;
+use crate::ui::widgets::charts::{BandSwatch, LevelSwatch};
 use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
 use stagefit_core::snapshot::Snapshot;
 use stagefit_core::{Assessment, BANK, BankText, assess, chart};

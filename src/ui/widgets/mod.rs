@@ -1,0 +1,3 @@
+//! Small pieces shared by several views.
+
+pub mod charts;
