@@ -13,133 +13,13 @@ use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::state::{Notice, Store};
 use crate::ui::text::bank as bt;
-use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
-use stagefit_core::{
-    BANK, BankText, PriorityKind, Stage, StageInference, chart, link, qr, report, snapshot,
+use crate::ui::text::results::s;
+use crate::ui::text::workshop::{
+    band_name, band_range, disagreement_line, gather_line, lane_word, markdown, number,
+    position_word, priority_kind, stage_at, stage_name, stage_phrase,
 };
-
-/// A plain string of the `workshop` namespace in `locale`, as a `String`: `ws!(l, workshop.key)`.
-/// Views read the language in use, so that they are drawn again in a newly chosen one.
-macro_rules! ws {
-    ($locale:expr, $($rest:tt)*) => {
-        crate::ui::text::lang::ready(crate::i18n::td_string!($locale, $($rest)*))
-    };
-}
-
-/// A string of the `workshop` namespace with values in it, as a view that follows the language
-/// in use: `wt!(i18n, workshop.key, name = value, count = n)`, through `tf!`. Each value is
-/// taken once, where the macro is called; a count given first picks the plural form.
-macro_rules! wt {
-    ($i18n:expr, $ns:ident . $key:ident, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
-        let count = ($count) as u64;
-        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
-        crate::tf!($i18n, $ns.$key, count = count $(, $name = $name)*)
-    }};
-    ($i18n:expr, $ns:ident . $key:ident $(, $name:ident = $value:expr)* $(,)?) => {{
-        $(#[allow(clippy::redundant_locals)] let $name = $value;)*
-        crate::tf!($i18n, $ns.$key $(, $name = $name)*)
-    }};
-}
-
-/// A stage's name: "Early".
-fn stage_name(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => ws!(l, workshop.stage_early),
-        Stage::Growth => ws!(l, workshop.stage_growth),
-        Stage::Mature => ws!(l, workshop.stage_mature),
-    }
-}
-
-/// The stage in a running line ("Early stage"), saying so when it is only assumed ("stage
-/// unknown (assumed Growth)"), as the results and history say it.
-fn stage_phrase(l: Locale, stage: &StageInference) -> String {
-    match (stage.known(), stage.stage) {
-        (true, Stage::Early) => ws!(l, workshop.stage_phrase_early),
-        (true, Stage::Growth) => ws!(l, workshop.stage_phrase_growth),
-        (true, Stage::Mature) => ws!(l, workshop.stage_phrase_mature),
-        (false, Stage::Early) => ws!(l, workshop.stage_assumed_early),
-        (false, Stage::Growth) => ws!(l, workshop.stage_assumed_growth),
-        (false, Stage::Mature) => ws!(l, workshop.stage_assumed_mature),
-    }
-}
-
-/// Where the company is, to end a sentence: "at the Early stage".
-fn stage_at(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => ws!(l, workshop.stage_at_early),
-        Stage::Growth => ws!(l, workshop.stage_at_growth),
-        Stage::Mature => ws!(l, workshop.stage_at_mature),
-    }
-}
-
-/// A stage in the Markdown summary's list of stages: "early".
-fn stage_listed(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => ws!(l, workshop.md_stage_early),
-        Stage::Growth => ws!(l, workshop.md_stage_growth),
-        Stage::Mature => ws!(l, workshop.md_stage_mature),
-    }
-}
-
-/// The range that fits a stage: "Early band".
-fn band_name(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => ws!(l, workshop.band_early),
-        Stage::Growth => ws!(l, workshop.band_growth),
-        Stage::Mature => ws!(l, workshop.band_mature),
-    }
-}
-
-fn priority_kind(l: Locale, kind: PriorityKind) -> String {
-    match kind {
-        PriorityKind::Invest => ws!(l, workshop.priority_invest),
-        PriorityKind::Defer => ws!(l, workshop.priority_defer),
-        PriorityKind::Prepare => ws!(l, workshop.priority_prepare),
-    }
-}
-
-fn position_word(l: Locale, position: Position) -> String {
-    match position {
-        Position::Ahead => ws!(l, workshop.position_ahead),
-        Position::Within => ws!(l, workshop.position_within),
-        Position::Behind => ws!(l, workshop.position_behind),
-    }
-}
-
-/// A number as the language writes it (decimal comma in German and French), with at most
-/// `digits` decimals; the browser's `Intl` does the writing.
-fn number(l: Locale, value: f32, digits: u32) -> String {
-    platform::format_number(l.as_str(), f64::from(value), digits)
-}
-
-/// A template of the Markdown summary with its `{name}` values filled in. The summary is a
-/// file, not a view, and the crate gives strings with values only as views, so its templates
-/// (`md_*` keys) name their values in single braces; `tests.rs` checks that every language
-/// names the same ones.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    crate::ui::text::results::fill(template, &values)
-}
-
-/// What adding pasted text did, in one line: each count the core made, with what to do about
-/// links from a newer version.
-fn gather_line(i18n: leptos_i18n::I18nContext<Locale>, r: &GatherReport) -> impl IntoView + use<> {
-    let counts = (!r.found_nothing()).then(|| {
-        view! {
-            {wt!(i18n, workshop.gather_added, count = r.added)}
-            {(r.duplicates > 0).then(|| wt!(i18n, workshop.gather_duplicates, count = r.duplicates))}
-            {(r.unreadable > 0).then(|| wt!(i18n, workshop.gather_unreadable, count = r.unreadable))}
-            {(r.other_workshop > 0).then(|| wt!(i18n, workshop.gather_other_workshop, count = r.other_workshop))}
-            {(r.newer > 0).then(|| wt!(i18n, workshop.gather_newer, count = r.newer))}
-        }
-    });
-    view! {
-        {r.found_nothing().then_some(crate::tv!(i18n, workshop.gather_nothing))}
-        {counts}
-        {(r.other_links > 0).then(|| wt!(i18n, workshop.gather_other_links, count = r.other_links))}
-        {crate::tv!(i18n, workshop.gather_end)}
-    }
-}
+use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
+use stagefit_core::{BANK, BankText, chart, link, qr, report, snapshot};
 
 /// The list of workshops and the form to create one.
 #[component]
@@ -184,14 +64,14 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                     on:input=move |ev| { name.set(event_target_value(&ev)); missing.set(false); }
                 />
                 <p id="workshop-name-error" class="field-error" role="alert">
-                    {move || missing.get().then(|| ws!(i18n.get_locale(), workshop.name_missing))}
+                    {move || missing.get().then(|| s!(i18n.get_locale(), workshop.name_missing))}
                 </p>
                 <label for="workshop-note">{crate::tv!(i18n, workshop.scope_label)}</label>
                 <input
                     id="workshop-note"
                     type="text"
                     maxlength=report::LABEL_MAX
-                    placeholder=move || ws!(i18n.get_locale(), workshop.scope_placeholder)
+                    placeholder=move || s!(i18n.get_locale(), workshop.scope_placeholder)
                     prop:value=move || note.get()
                     on:input=move |ev| note.set(event_target_value(&ev))
                 />
@@ -210,9 +90,9 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                         view! {
                             <li class="history-item">
                                 <p class="history-select">{w.name.clone()}</p>
-                                <p class="history-summary">{date} " \u{b7} " {wt!(i18n, workshop.participants, count = count)}</p>
+                                <p class="history-summary">{date} " \u{b7} " {crate::tf_once!(i18n, workshop.participants, count = count)}</p>
                                 <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
-                                    {ws!(l, workshop.open)} " " <span class="visually-hidden">{w.name.clone()}</span>
+                                    {s!(l, workshop.open)} " " <span class="visually-hidden">{w.name.clone()}</span>
                                 </button>
                             </li>
                         }
@@ -367,7 +247,7 @@ pub fn WorkshopView(
             });
             let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
             if storage::download(&name, &md, "text/markdown").is_err() {
-                store.notify(Notice::NotSaved(ws!(l, workshop.download_refused)));
+                store.notify(Notice::NotSaved(s!(l, workshop.download_refused)));
             }
         }
     };
@@ -382,9 +262,9 @@ pub fn WorkshopView(
         let Some(w) = current.get() else {
             return view! {
                 <section aria-labelledby="workshop-heading">
-                    <h1 id="workshop-heading" tabindex="-1">{ws!(l, workshop.not_found_title)}</h1>
-                    <p>{ws!(l, workshop.not_found_body)}</p>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{ws!(l, workshop.all_workshops)}</button>
+                    <h1 id="workshop-heading" tabindex="-1">{s!(l, workshop.not_found_title)}</h1>
+                    <p>{s!(l, workshop.not_found_body)}</p>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
                 </section>
             }
             .into_any();
@@ -394,39 +274,39 @@ pub fn WorkshopView(
                 <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
                 {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
                 <div class="presenter" class:presenting=move || presenting.get()>
-                    <h2>{ws!(l, workshop.invite_title)}</h2>
-                    <p class="presenter-name">{wt!(i18n, workshop.invite_name, name = w.name.clone())}</p>
-                    <p>{ws!(l, workshop.invite_how)}</p>
+                    <h2>{s!(l, workshop.invite_title)}</h2>
+                    <p class="presenter-name">{crate::tf_once!(i18n, workshop.invite_name, name = w.name.clone())}</p>
+                    <p>{s!(l, workshop.invite_how)}</p>
                     {move || qr(&join_url.get()).map(|code| view! {
                         <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
-                            aria-label=ws!(l, workshop.qr_label) shape-rendering="crispEdges">
+                            aria-label=s!(l, workshop.qr_label) shape-rendering="crispEdges">
                             <rect width="100%" height="100%" fill="#fff" />
                             <path d=code.path fill="#000" />
                         </svg>
                     })}
                     // The name is written out readably in the label; the link itself keeps it
                     // percent-encoded, which chat apps need, and wraps instead of being cut off.
-                    <label for="join-link">{wt!(i18n, workshop.join_link_label, name = w.name.clone())}</label>
+                    <label for="join-link">{crate::tf_once!(i18n, workshop.join_link_label, name = w.name.clone())}</label>
                     <div class="share-row">
                         <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
-                        <button type="button" class="primary no-print" on:click=copy_join>{ws!(l, workshop.copy_join)}</button>
+                        <button type="button" class="primary no-print" on:click=copy_join>{s!(l, workshop.copy_join)}</button>
                     </div>
                     <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
-                        Copied::Done => ws!(l, workshop.copied),
-                        Copied::Refused => ws!(l, workshop.copy_refused),
+                        Copied::Done => s!(l, workshop.copied),
+                        Copied::Refused => s!(l, workshop.copy_refused),
                     })}</p>
                     <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
-                        {move || if presenting.get() { ws!(l, workshop.room_view_close) } else { ws!(l, workshop.room_view_show) }}
+                        {move || if presenting.get() { s!(l, workshop.room_view_close) } else { s!(l, workshop.room_view_show) }}
                     </button>
                 </div>
-                <h2 class="no-print">{ws!(l, workshop.gather_title)}</h2>
-                <label for="workshop-input">{ws!(l, workshop.gather_label)}</label>
+                <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
+                <label for="workshop-input">{s!(l, workshop.gather_label)}</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
                     prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| add(())>{ws!(l, workshop.add_results)}</button>
+                    <button type="button" class="primary" on:click=move |_| add(())>{s!(l, workshop.add_results)}</button>
                     <label class="file-button secondary">
-                        {ws!(l, workshop.import_files)}
+                        {s!(l, workshop.import_files)}
                         <input type="file" accept=".json,.txt,application/json,text/plain" class="visually-hidden" on:change=import />
                     </label>
                 </div>
@@ -440,33 +320,33 @@ pub fn WorkshopView(
                 {move || match unreadable.get() {
                     0 => None,
                     n => Some(view! {
-                        <p class="field-error">{wt!(i18n, workshop.links_unreadable, count = n)}</p>
+                        <p class="field-error">{crate::tf_once!(i18n, workshop.links_unreadable, count = n)}</p>
                     }),
                 }}
                 {move || aggregate.with(|a| a.n_participants > 0).then(|| view! {
                     <button type="button" class="primary no-print" on:click=move |_| {
                         platform::enter_full_screen();
                         on_present.run(());
-                    }>{ws!(l, workshop.present)}</button>
+                    }>{s!(l, workshop.present)}</button>
                 })}
                 <Participants people on_remove=Callback::new(remove) />
                 <RoomView aggregate />
                 <div class="actions no-print">
-                    <button type="button" class="secondary" on:click=export_json>{ws!(l, workshop.export_json)}</button>
-                    <button type="button" class="secondary" on:click=export_md>{ws!(l, workshop.export_markdown)}</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>{ws!(l, workshop.print)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{ws!(l, workshop.all_workshops)}</button>
+                    <button type="button" class="secondary" on:click=export_json>{s!(l, workshop.export_json)}</button>
+                    <button type="button" class="secondary" on:click=export_md>{s!(l, workshop.export_markdown)}</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>{s!(l, workshop.print)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
                 </div>
                 <div class="danger-zone no-print">
                     {move || if confirm_delete.get() {
                         view! {
-                            <p><strong>{ws!(l, workshop.delete_question)}</strong></p>
-                            <button type="button" class="danger" on:click=delete>{ws!(l, workshop.delete_yes)}</button>
+                            <p><strong>{s!(l, workshop.delete_question)}</strong></p>
+                            <button type="button" class="danger" on:click=delete>{s!(l, workshop.delete_yes)}</button>
                             " "
-                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{ws!(l, workshop.delete_cancel)}</button>
+                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{s!(l, workshop.delete_cancel)}</button>
                         }.into_any()
                     } else {
-                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{ws!(l, workshop.delete)}</button> }.into_any()
+                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{s!(l, workshop.delete)}</button> }.into_any()
                     }}
                 </div>
             </section>
@@ -587,7 +467,7 @@ fn Participants(
                 {move || if open.get() {
                     crate::tv!(i18n, workshop.participants_hide).into_any()
                 } else {
-                    wt!(i18n, workshop.participants_show, number = total.get()).into_any()
+                    crate::tf_once!(i18n, workshop.participants_show, number = total.get()).into_any()
                 }}
             </button>
             <Show when=move || open.get()>
@@ -609,8 +489,8 @@ fn Participants(
                             let line = move || {
                                 let phrase = stage_phrase(i18n.get_locale(), &stage);
                                 match score {
-                                    Some(score) => wt!(i18n, workshop.participant_scored, stage = phrase, score = score).into_any(),
-                                    None => wt!(i18n, workshop.participant_unscored, stage = phrase).into_any(),
+                                    Some(score) => crate::tf_once!(i18n, workshop.participant_scored, stage = phrase, score = score).into_any(),
+                                    None => crate::tf_once!(i18n, workshop.participant_unscored, stage = phrase).into_any(),
                                 }
                             };
                             let payload = p.payload.clone();
@@ -628,7 +508,7 @@ fn Participants(
                 </ul>
                 {move || (total.get() > shown.get()).then(|| view! {
                     <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
-                        {move || wt!(
+                        {move || crate::tf_once!(
                             i18n,
                             workshop.show_more,
                             more = PAGE.min(total.get().saturating_sub(shown.get())),
@@ -665,8 +545,8 @@ fn StackedBar(
         .filter(|(_, n)| **n > 0)
         .map(|(answer, n)| format!("{n} \u{d7} {answer}"))
         .collect::<Vec<_>>()
-        .join(&ws!(l, workshop.list_separator));
-    let name = format!("{title}{}{parts}", ws!(l, workshop.label_separator));
+        .join(&s!(l, workshop.list_separator));
+    let name = format!("{title}{}{parts}", s!(l, workshop.label_separator));
     view! {
         <div class="stacked">
             <svg class="stacked-bar" viewBox="0 0 1000 64" preserveAspectRatio="none" role="img" aria-label=name>
@@ -679,7 +559,7 @@ fn StackedBar(
                     <li>
                         <svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect class=format!("seg seg-{}", i % 6) width="10" height="10" /></svg>
                         <strong>{n.to_string()}</strong>
-                        {wt!(i18n, workshop.bar_of, total = total)}
+                        {crate::tf_once!(i18n, workshop.bar_of, total = total)}
                         <bdi>{label.clone()}</bdi>
                     </li>
                 }).collect_view()}
@@ -695,7 +575,7 @@ fn stage_bar(l: Locale, a: &workshop::Aggregate) -> impl IntoView + use<> {
         <StackedBar
             counts=a.stages.to_vec()
             labels=(0..3).map(|i| stage_name(l, workshop::stage_at(i))).collect()
-            title=ws!(l, workshop.stage_bar_title)
+            title=s!(l, workshop.stage_bar_title)
         />
     }
 }
@@ -713,36 +593,6 @@ fn question_bar(d: &workshop::Divergence) -> impl IntoView + use<> {
     }
 }
 
-/// One line about an area where the room disagrees: its name, the lowest and highest level,
-/// and how many are ahead, behind or fit.
-fn disagreement_line(l: Locale, a: &workshop::Aggregate, d: usize) -> impl IntoView + use<> {
-    let i18n = use_i18n();
-    let s = &a.spreads[d];
-    let level = |v: Option<&f32>| v.map_or("?".to_string(), |v| number(l, *v, 1));
-    wt!(
-        i18n,
-        workshop.disagreement_line,
-        area = bt::words_in(l).dimension_name(&BANK.dimensions[d]),
-        lowest = level(s.levels.first()),
-        highest = level(s.levels.last()),
-        ahead = s.over,
-        behind = s.under,
-        fit = s.fit
-    )
-}
-
-/// A band's levels, by the bank's level names: "Basic to Standard" (a `{low}`/`{high}`
-/// template, as it is also a value inside other sentences).
-fn band_range(l: Locale, band: stagefit_core::Band) -> String {
-    fill(
-        &ws!(l, workshop.band_range),
-        &[
-            ("low", &bt::words_in(l).level(usize::from(band.low))),
-            ("high", &bt::words_in(l).level(usize::from(band.high))),
-        ],
-    )
-}
-
 /// The dot plot of the whole room: every area's spread against the band of the group's stage,
 /// level names on the axis, and a legend for dot size, the median and the band.
 fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl IntoView + use<> {
@@ -756,7 +606,7 @@ fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl
             <figcaption id="spread-title">{crate::tv!(i18n, workshop.spread_caption)}</figcaption>
             <svg class="spread" viewBox=plot.view_box role="img" aria-labelledby="spread-title" aria-describedby="spread-desc">
                 <desc id="spread-desc">
-                    {wt!(
+                    {crate::tf_once!(
                         i18n,
                         workshop.spread_desc,
                         count = a.n_participants,
@@ -780,15 +630,15 @@ fn spread_chart(l: Locale, a: &workshop::Aggregate, most: Option<usize>) -> impl
                     <text class="row-label" x="0" y=r.text_y>{r.label}</text>
                     {r.median_x.map(|m| view! { <line class="median" x1=m.clone() x2=m y1=r.tick_top y2=r.tick_bottom /> })}
                     {r.dots.into_iter().map(|(x, radius, n)| view! {
-                        <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{wt!(i18n, workshop.people, count = n)}</title></circle>
+                        <circle class="dot" cx=x cy=r.center_y.clone() r=radius><title>{crate::tf_once!(i18n, workshop.people, count = n)}</title></circle>
                     }).collect_view()}
                 }).collect_view()}
                 <g class="legend">
                     <circle class="dot" cx="8" cy=legend_y.clone() r=plot.legend.small.0.clone() />
-                    <text class="axis-label" x="16" y=legend_y.clone() dy="5">{wt!(i18n, workshop.people, count = 1_usize)}</text>
+                    <text class="axis-label" x="16" y=legend_y.clone() dy="5">{crate::tf_once!(i18n, workshop.people, count = 1_usize)}</text>
                     {plot.legend.large.clone().map(|(r, n)| view! {
                         <circle class="dot" cx="102" cy=legend_y.clone() r=r />
-                        <text class="axis-label" x="117" y=legend_y.clone() dy="5">{wt!(i18n, workshop.people, count = n)}</text>
+                        <text class="axis-label" x="117" y=legend_y.clone() dy="5">{crate::tf_once!(i18n, workshop.people, count = n)}</text>
                     })}
                     <line class="median" x1="208" x2="208" y1=plot.legend.mark_top.clone() y2=plot.legend.mark_bottom.clone() />
                     <text class="axis-label" x="214" y=legend_y.clone() dy="5">{crate::tv!(i18n, workshop.legend_median)}</text>
@@ -824,7 +674,7 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
             view! {
                 <ol>
                     {a.median.priorities.iter().map(|p| view! {
-                        <li>{wt!(
+                        <li>{crate::tf_once!(
                             i18n,
                             workshop.priority_line,
                             kind = priority_kind(l, p.kind),
@@ -855,14 +705,14 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 <h2>{crate::tv!(i18n, workshop.stages_title)}</h2>
                 <ul class="stage-counts">
                     {(0..3).map(|i| view! {
-                        <li>{wt!(i18n, workshop.stage_count, stage = stage_name(l, workshop::stage_at(i)), count = a.stages[i])}</li>
+                        <li>{crate::tf_once!(i18n, workshop.stage_count, stage = stage_name(l, workshop::stage_at(i)), count = a.stages[i])}</li>
                     }).collect_view()}
                 </ul>
                 {stage_bar(l, &a)}
                 <h2>{crate::tv!(i18n, workshop.result_title)}</h2>
                 <p>{match a.median.score {
-                    Some(score) => wt!(i18n, workshop.result_line_scored, stage = stage_phrase(l, &a.median.stage), score = score).into_any(),
-                    None => wt!(i18n, workshop.result_line_unscored, stage = stage_phrase(l, &a.median.stage)).into_any(),
+                    Some(score) => crate::tf_once!(i18n, workshop.result_line_scored, stage = stage_phrase(l, &a.median.stage), score = score).into_any(),
+                    None => crate::tf_once!(i18n, workshop.result_line_unscored, stage = stage_phrase(l, &a.median.stage)).into_any(),
                 }}</p>
                 {priorities}
                 {chart}
@@ -977,11 +827,11 @@ pub fn Present(
         let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
             let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
             return if stored > 0 {
-                view! { <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.present_reading)}</h1> }.into_any()
+                view! { <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_reading)}</h1> }.into_any()
             } else {
                 view! {
-                    <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.present_nothing)}</h1>
-                    <p>{ws!(l, workshop.present_nothing_body)}</p>
+                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_nothing)}</h1>
+                    <p>{s!(l, workshop.present_nothing_body)}</p>
                 }
                 .into_any()
             };
@@ -989,8 +839,8 @@ pub fn Present(
         let a = aggregate.get();
         match which {
             Slide::Stages => view! {
-                <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.slide_stages_title)}</h1>
-                <p class="slide-lead">{wt!(
+                <h1 id="present-heading" tabindex="-1">{s!(l, workshop.slide_stages_title)}</h1>
+                <p class="slide-lead">{crate::tf_once!(
                     i18n,
                     workshop.slide_stages_lead,
                     count = a.n_participants,
@@ -1019,7 +869,7 @@ pub fn Present(
                 let summary = {
                     let band = band_text.clone();
                     move || {
-                        wt!(
+                        crate::tf_once!(
                             i18n,
                             workshop.slide_area_summary,
                             ahead = ahead,
@@ -1048,17 +898,13 @@ pub fn Present(
                         }).collect_view()}
                         {plot.lanes.iter().map(|lane| view! {
                             <text class=format!("lane-label {}", lane.position.id()) x="0" y=lane.y.clone() dy="8">
-                                {wt!(
+                                {crate::tf_once!(
                                     i18n,
                                     workshop.lane_label,
                                     marker = marker(lane.position),
                                     // Short words: the lane's label has the plot's fixed
                                     // left margin to itself.
-                                    position = match lane.position {
-                                        Position::Ahead => ws!(l, workshop.lane_ahead),
-                                        Position::Within => ws!(l, workshop.lane_within),
-                                        Position::Behind => ws!(l, workshop.lane_behind),
-                                    },
+                                    position = lane_word(l, lane.position),
                                     number = lane.count
                                 )}
                             </text>
@@ -1068,22 +914,22 @@ pub fn Present(
                         })}
                         {plot.dots.iter().map(|dot| view! {
                             <circle class=format!("dot {}", dot.position.id()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
-                                <title>{wt!(i18n, workshop.dot_title, count = dot.n, position = position_word(l, dot.position))}</title>
+                                <title>{crate::tf_once!(i18n, workshop.dot_title, count = dot.n, position = position_word(l, dot.position))}</title>
                             </circle>
                         }).collect_view()}
                     </svg>
                     <p class="slide-legend">
-                        {wt!(i18n, workshop.slide_area_legend, band = band_text)}
+                        {crate::tf_once!(i18n, workshop.slide_area_legend, band = band_text)}
                     </p>
                 }
                 .into_any()
             }
             Slide::Question(i) => {
                 let Some(d) = a.divergent.get(i).cloned() else {
-                    return view! { <h1 id="present-heading" tabindex="-1">{ws!(l, workshop.questions_title)}</h1> }.into_any();
+                    return view! { <h1 id="present-heading" tabindex="-1">{s!(l, workshop.questions_title)}</h1> }.into_any();
                 };
                 view! {
-                    <p class="slide-kicker">{wt!(i18n, workshop.slide_question_kicker, number = i + 1, total = a.divergent.len())}</p>
+                    <p class="slide-kicker">{crate::tf_once!(i18n, workshop.slide_question_kicker, number = i + 1, total = a.divergent.len())}</p>
                     <h1 id="present-heading" tabindex="-1">{bt::question_text(i18n, d.question)}</h1>
                     {question_bar(&d)}
                 }
@@ -1095,7 +941,7 @@ pub fn Present(
         <section class="present" aria-labelledby="present-heading">
             <p class="present-top">
                 <span>{name}</span>
-                <span aria-live="polite">{move || wt!(
+                <span aria-live="polite">{move || crate::tf_once!(
                     i18n,
                     workshop.slide_counter,
                     number = at.get() + 1,
@@ -1111,139 +957,3 @@ pub fn Present(
         </section>
     }
 }
-
-/// A Markdown summary of a workshop for a wiki or a chat, in `l`. `date` is shown as given;
-/// `number` writes a number with at most so many decimals (the browser's `Intl` in the app,
-/// a plain formatter in tests, which run where there is no browser).
-pub fn markdown(
-    l: Locale,
-    workshop: &Workshop,
-    agg: &workshop::Aggregate,
-    date: &str,
-    number: &dyn Fn(f64, u32) -> String,
-) -> String {
-    use std::fmt::Write as _;
-    let mut md = String::new();
-    let name = report::escape_markdown(&workshop.name);
-    let title = fill(&ws!(l, workshop.md_title), &[("name", &name)]);
-    let _ = writeln!(md, "# {title}\n\n_{date}_\n");
-    if !workshop.note.is_empty() {
-        let _ = writeln!(md, "{}\n", report::escape_markdown(&workshop.note));
-    }
-    let _ = writeln!(
-        md,
-        "**{}** {}\n",
-        ws!(l, workshop.md_participants),
-        agg.n_participants
-    );
-    if agg.dropped > 0 {
-        let dropped = agg.dropped.to_string();
-        let line = fill(&ws!(l, workshop.md_dropped), &[("count", &dropped)]);
-        let _ = writeln!(md, "_{line}_\n");
-    }
-    let stages: Vec<String> = (0..3)
-        .map(|i| {
-            let stage = stage_listed(l, workshop::stage_at(i));
-            let count = agg.stages[i].to_string();
-            fill(
-                &ws!(l, workshop.md_stage_count),
-                &[("stage", &stage), ("count", &count)],
-            )
-        })
-        .collect();
-    let _ = writeln!(
-        md,
-        "**{}** {}\n",
-        ws!(l, workshop.md_stages),
-        stages.join(", ")
-    );
-    let score = agg.median.score.map_or_else(
-        || ws!(l, workshop.not_scored),
-        |s| fill(&ws!(l, workshop.md_score), &[("score", &s.to_string())]),
-    );
-    let median = fill(
-        &ws!(l, workshop.md_median_line),
-        &[
-            ("stage", &stage_phrase(l, &agg.median.stage)),
-            ("score", &score),
-        ],
-    );
-    let _ = writeln!(md, "**{}** {median}\n", ws!(l, workshop.md_median));
-    let _ = writeln!(md, "## {}\n", ws!(l, workshop.disagree_title));
-    let _ = writeln!(
-        md,
-        "| {} | {} | {} | {} | {} | {} |",
-        ws!(l, workshop.col_area),
-        ws!(l, workshop.md_col_median),
-        ws!(l, workshop.col_spread),
-        ws!(l, workshop.md_col_ahead),
-        ws!(l, workshop.md_col_behind),
-        ws!(l, workshop.md_col_fits)
-    );
-    let _ = writeln!(md, "|---|---|---|---|---|---|");
-    for &d in &agg.by_disagreement {
-        let s = &agg.spreads[d];
-        let median = s.median.map_or_else(
-            || ws!(l, workshop.md_not_answered),
-            |m| number(f64::from(m), 1),
-        );
-        let _ = writeln!(
-            md,
-            "| {} | {median} | {} | {} | {} | {} |",
-            bt::words_in(l).dimension_name(&BANK.dimensions[d]),
-            number(f64::from(s.deviation), 2),
-            s.over,
-            s.under,
-            s.fit
-        );
-    }
-    let _ = writeln!(md, "\n## {}\n", ws!(l, workshop.md_priorities));
-    for (i, p) in agg.median.priorities.iter().enumerate() {
-        let heading = fill(
-            &ws!(l, workshop.md_priority),
-            &[
-                ("kind", &priority_kind(l, p.kind)),
-                (
-                    "area",
-                    &bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension]),
-                ),
-            ],
-        );
-        let _ = writeln!(
-            md,
-            "{}. **{heading}.** {}",
-            i + 1,
-            p.advice(&BANK, &bt::words_in(l))
-        );
-    }
-    let _ = writeln!(md, "\n## {}\n", ws!(l, workshop.questions_title));
-    for d in &agg.divergent {
-        let q = &BANK.questions[d.question];
-        let spread: Vec<String> = q
-            .options
-            .iter()
-            .zip(&d.counts)
-            .filter(|(_, n)| **n > 0)
-            .enumerate()
-            .map(|(o, (_, n))| {
-                fill(
-                    &ws!(l, workshop.md_answer_count),
-                    &[
-                        ("count", &n.to_string()),
-                        ("answer", &bt::words_in(l).option(q, o)),
-                    ],
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            md,
-            "- {} ({})",
-            bt::words_in(l).question(q),
-            spread.join(&ws!(l, workshop.list_separator))
-        );
-    }
-    md
-}
-
-#[cfg(all(test, not(target_arch = "wasm32")))]
-mod tests;

@@ -1,9 +1,10 @@
 //! Native tests of the workshop's words: the English stays what it was, every language has
 //! every key with the same placeholders, and the Markdown summary is written in the language
-//! in use. (The views themselves are tested in the browser and end to end.)
+//! in use. (The workshop views themselves are tested in the browser and end to end.)
 
 use super::*;
-use stagefit_core::{Answer, Answers, Part};
+use crate::i18n::use_i18n;
+use stagefit_core::{Answer, Answers, Part, link};
 
 fn payload(company: u8, platform: u8, label: &str) -> String {
     let mut answers = Answers::new(&BANK);
@@ -114,7 +115,7 @@ fn the_gather_report_reads_as_before_in_english() {
 fn counts_follow_each_languages_plural_rules() {
     let participants = |locale, n: usize| {
         drawn(locale, move || {
-            wt!(use_i18n(), workshop.participants, count = n)
+            crate::tf_once!(use_i18n(), workshop.participants, count = n)
         })
     };
     assert_eq!(participants(Locale::en, 1), "1 participant");

@@ -1,0 +1,296 @@
+//! The workshop's words, in the language in use: a room's stages, bands, priorities and
+//! positions, numbers as the language writes them, what gathering links did, a band's levels,
+//! one line about an area where the room disagrees, and the Markdown summary of a workshop.
+//! Every string comes from `locales/<language>/workshop.json` (area, level, question and answer
+//! texts are the bank's). The views in `views/workshop` draw with these; nothing here reads or
+//! writes stored state.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use crate::i18n::Locale;
+use crate::platform;
+use crate::ui::text::bank as bt;
+use crate::ui::text::results::s;
+use stagefit_core::workshop::{self, GatherReport, Position, Workshop};
+use stagefit_core::{BANK, BankText, PriorityKind, Stage, StageInference, report};
+
+/// A stage's name: "Early".
+pub fn stage_name(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(l, workshop.stage_early),
+        Stage::Growth => s!(l, workshop.stage_growth),
+        Stage::Mature => s!(l, workshop.stage_mature),
+    }
+}
+
+/// The stage in a running line ("Early stage"), saying so when it is only assumed ("stage
+/// unknown (assumed Growth)"), as the results and history say it.
+pub fn stage_phrase(l: Locale, stage: &StageInference) -> String {
+    match (stage.known(), stage.stage) {
+        (true, Stage::Early) => s!(l, workshop.stage_phrase_early),
+        (true, Stage::Growth) => s!(l, workshop.stage_phrase_growth),
+        (true, Stage::Mature) => s!(l, workshop.stage_phrase_mature),
+        (false, Stage::Early) => s!(l, workshop.stage_assumed_early),
+        (false, Stage::Growth) => s!(l, workshop.stage_assumed_growth),
+        (false, Stage::Mature) => s!(l, workshop.stage_assumed_mature),
+    }
+}
+
+/// Where the company is, to end a sentence: "at the Early stage".
+pub fn stage_at(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(l, workshop.stage_at_early),
+        Stage::Growth => s!(l, workshop.stage_at_growth),
+        Stage::Mature => s!(l, workshop.stage_at_mature),
+    }
+}
+
+/// A stage in the Markdown summary's list of stages: "early".
+fn stage_listed(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(l, workshop.md_stage_early),
+        Stage::Growth => s!(l, workshop.md_stage_growth),
+        Stage::Mature => s!(l, workshop.md_stage_mature),
+    }
+}
+
+/// The range that fits a stage: "Early band".
+pub fn band_name(l: Locale, stage: Stage) -> String {
+    match stage {
+        Stage::Early => s!(l, workshop.band_early),
+        Stage::Growth => s!(l, workshop.band_growth),
+        Stage::Mature => s!(l, workshop.band_mature),
+    }
+}
+
+/// "Invest", "Stop or defer", "Prepare".
+pub fn priority_kind(l: Locale, kind: PriorityKind) -> String {
+    match kind {
+        PriorityKind::Invest => s!(l, workshop.priority_invest),
+        PriorityKind::Defer => s!(l, workshop.priority_defer),
+        PriorityKind::Prepare => s!(l, workshop.priority_prepare),
+    }
+}
+
+/// Where someone's level is against the band: "ahead", "within", "behind".
+pub fn position_word(l: Locale, position: Position) -> String {
+    match position {
+        Position::Ahead => s!(l, workshop.position_ahead),
+        Position::Within => s!(l, workshop.position_within),
+        Position::Behind => s!(l, workshop.position_behind),
+    }
+}
+
+/// `position_word` in short, for a lane's label, which has the plot's fixed left margin to
+/// itself.
+pub fn lane_word(l: Locale, position: Position) -> String {
+    match position {
+        Position::Ahead => s!(l, workshop.lane_ahead),
+        Position::Within => s!(l, workshop.lane_within),
+        Position::Behind => s!(l, workshop.lane_behind),
+    }
+}
+
+/// A number as the language writes it (decimal comma in German and French), with at most
+/// `digits` decimals; the browser's `Intl` does the writing.
+pub fn number(l: Locale, value: f32, digits: u32) -> String {
+    platform::format_number(l.as_str(), f64::from(value), digits)
+}
+
+/// A template of the Markdown summary with its `{name}` values filled in. The summary is a
+/// file, not a view, so its templates (`md_*` keys) are filled here; `tests/locales.rs`
+/// checks that every language names the same values.
+fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
+    crate::ui::text::results::fill(template, &values)
+}
+
+/// What adding pasted text did, in one line: each count the core made, with what to do about
+/// links from a newer version.
+pub fn gather_line(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    r: &GatherReport,
+) -> impl IntoView + use<> {
+    let counts = (!r.found_nothing()).then(|| {
+        view! {
+            {crate::tf_once!(i18n, workshop.gather_added, count = r.added)}
+            {(r.duplicates > 0).then(|| crate::tf_once!(i18n, workshop.gather_duplicates, count = r.duplicates))}
+            {(r.unreadable > 0).then(|| crate::tf_once!(i18n, workshop.gather_unreadable, count = r.unreadable))}
+            {(r.other_workshop > 0).then(|| crate::tf_once!(i18n, workshop.gather_other_workshop, count = r.other_workshop))}
+            {(r.newer > 0).then(|| crate::tf_once!(i18n, workshop.gather_newer, count = r.newer))}
+        }
+    });
+    view! {
+        {r.found_nothing().then_some(crate::tv!(i18n, workshop.gather_nothing))}
+        {counts}
+        {(r.other_links > 0).then(|| crate::tf_once!(i18n, workshop.gather_other_links, count = r.other_links))}
+        {crate::tv!(i18n, workshop.gather_end)}
+    }
+}
+
+/// One line about an area where the room disagrees: its name, the lowest and highest level,
+/// and how many are ahead, behind or fit.
+pub fn disagreement_line(l: Locale, a: &workshop::Aggregate, d: usize) -> impl IntoView + use<> {
+    let i18n = crate::i18n::use_i18n();
+    let s = &a.spreads[d];
+    let level = |v: Option<&f32>| v.map_or("?".to_string(), |v| number(l, *v, 1));
+    crate::tf_once!(
+        i18n,
+        workshop.disagreement_line,
+        area = bt::words_in(l).dimension_name(&BANK.dimensions[d]),
+        lowest = level(s.levels.first()),
+        highest = level(s.levels.last()),
+        ahead = s.over,
+        behind = s.under,
+        fit = s.fit
+    )
+}
+
+/// A band's levels, by the bank's level names: "Basic to Standard" (a `{low}`/`{high}`
+/// template, as it is also a value inside other sentences).
+pub fn band_range(l: Locale, band: stagefit_core::Band) -> String {
+    fill(
+        &s!(l, workshop.band_range),
+        &[
+            ("low", &bt::words_in(l).level(usize::from(band.low))),
+            ("high", &bt::words_in(l).level(usize::from(band.high))),
+        ],
+    )
+}
+
+/// A Markdown summary of a workshop for a wiki or a chat, in `l`. `date` is shown as given;
+/// `number` writes a number with at most so many decimals (the browser's `Intl` in the app,
+/// a plain formatter in tests, which run where there is no browser).
+pub fn markdown(
+    l: Locale,
+    workshop: &Workshop,
+    agg: &workshop::Aggregate,
+    date: &str,
+    number: &dyn Fn(f64, u32) -> String,
+) -> String {
+    use std::fmt::Write as _;
+    let mut md = String::new();
+    let name = report::escape_markdown(&workshop.name);
+    let title = fill(&s!(l, workshop.md_title), &[("name", &name)]);
+    let _ = writeln!(md, "# {title}\n\n_{date}_\n");
+    if !workshop.note.is_empty() {
+        let _ = writeln!(md, "{}\n", report::escape_markdown(&workshop.note));
+    }
+    let _ = writeln!(
+        md,
+        "**{}** {}\n",
+        s!(l, workshop.md_participants),
+        agg.n_participants
+    );
+    if agg.dropped > 0 {
+        let dropped = agg.dropped.to_string();
+        let line = fill(&s!(l, workshop.md_dropped), &[("count", &dropped)]);
+        let _ = writeln!(md, "_{line}_\n");
+    }
+    let stages: Vec<String> = (0..3)
+        .map(|i| {
+            let stage = stage_listed(l, workshop::stage_at(i));
+            let count = agg.stages[i].to_string();
+            fill(
+                &s!(l, workshop.md_stage_count),
+                &[("stage", &stage), ("count", &count)],
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        md,
+        "**{}** {}\n",
+        s!(l, workshop.md_stages),
+        stages.join(", ")
+    );
+    let score = agg.median.score.map_or_else(
+        || s!(l, workshop.not_scored),
+        |s| fill(&s!(l, workshop.md_score), &[("score", &s.to_string())]),
+    );
+    let median = fill(
+        &s!(l, workshop.md_median_line),
+        &[
+            ("stage", &stage_phrase(l, &agg.median.stage)),
+            ("score", &score),
+        ],
+    );
+    let _ = writeln!(md, "**{}** {median}\n", s!(l, workshop.md_median));
+    let _ = writeln!(md, "## {}\n", s!(l, workshop.disagree_title));
+    let _ = writeln!(
+        md,
+        "| {} | {} | {} | {} | {} | {} |",
+        s!(l, workshop.col_area),
+        s!(l, workshop.md_col_median),
+        s!(l, workshop.col_spread),
+        s!(l, workshop.md_col_ahead),
+        s!(l, workshop.md_col_behind),
+        s!(l, workshop.md_col_fits)
+    );
+    let _ = writeln!(md, "|---|---|---|---|---|---|");
+    for &d in &agg.by_disagreement {
+        let s = &agg.spreads[d];
+        let median = s.median.map_or_else(
+            || s!(l, workshop.md_not_answered),
+            |m| number(f64::from(m), 1),
+        );
+        let _ = writeln!(
+            md,
+            "| {} | {median} | {} | {} | {} | {} |",
+            bt::words_in(l).dimension_name(&BANK.dimensions[d]),
+            number(f64::from(s.deviation), 2),
+            s.over,
+            s.under,
+            s.fit
+        );
+    }
+    let _ = writeln!(md, "\n## {}\n", s!(l, workshop.md_priorities));
+    for (i, p) in agg.median.priorities.iter().enumerate() {
+        let heading = fill(
+            &s!(l, workshop.md_priority),
+            &[
+                ("kind", &priority_kind(l, p.kind)),
+                (
+                    "area",
+                    &bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension]),
+                ),
+            ],
+        );
+        let _ = writeln!(
+            md,
+            "{}. **{heading}.** {}",
+            i + 1,
+            p.advice(&BANK, &bt::words_in(l))
+        );
+    }
+    let _ = writeln!(md, "\n## {}\n", s!(l, workshop.questions_title));
+    for d in &agg.divergent {
+        let q = &BANK.questions[d.question];
+        let spread: Vec<String> = q
+            .options
+            .iter()
+            .zip(&d.counts)
+            .filter(|(_, n)| **n > 0)
+            .enumerate()
+            .map(|(o, (_, n))| {
+                fill(
+                    &s!(l, workshop.md_answer_count),
+                    &[
+                        ("count", &n.to_string()),
+                        ("answer", &bt::words_in(l).option(q, o)),
+                    ],
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            md,
+            "- {} ({})",
+            bt::words_in(l).question(q),
+            spread.join(&s!(l, workshop.list_separator))
+        );
+    }
+    md
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests;
