@@ -5,7 +5,7 @@
 //!   post-build hook copies them into dist/ (`prerender --i18n`); the browser tests serve them to
 //!   the app from the test itself;
 //! - for the bank's words, a file per language in the order of `bank_keys.rs`, the sorted list of
-//!   their keys, which `src/ui/bank_text.rs` looks them up by.
+//!   their keys, which `src/ui/text/bank.rs` looks them up by.
 //!
 //! The bank (`core/src/bank.toml`) holds ids; its words are in `locales/<language>/bank.json`.
 //! A question's id is only known at run time, so its words are looked up by key at run time
@@ -60,7 +60,7 @@ fn write_strings() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 /// The bank's words: a question's id is only known at run time, so the app looks its words up by
-/// key (`src/ui/bank_text.rs`) rather than through one compiled accessor per key. Each
+/// key (`src/ui/text/bank.rs`) rather than through one compiled accessor per key. Each
 /// language's file is its texts in the order of the sorted keys, and `bank_keys.rs` lists those
 /// keys: the key's place in the list is its text's place in every file. Every language must
 /// have exactly the first language's keys.

@@ -479,10 +479,10 @@ mod start_up {
             storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
         }
         let owner = Owner::new();
-        let store = owner.with(Store::load);
+        let store = owner.with(|| Store::load(async {}));
         // Start-up has read none of it yet.
-        assert!(!store.ready.get_untracked());
-        assert!(store.history.with_untracked(Vec::is_empty));
+        assert!(!store.ready().get_untracked());
+        assert!(store.history().with_untracked(Vec::is_empty));
         // A backup taken now (the storage-full notice offers one) holds every assessment, and a
         // result opened by its address is found by its own key.
         let backup = store.export_history();
@@ -490,14 +490,14 @@ mod start_up {
         assert_eq!(store.find("b-7").map(|s| s.label), Some("B 7".to_string()));
         assert_eq!(store.find("b-none"), None);
         for _ in 0..500 {
-            if store.ready.get_untracked() {
+            if store.ready().get_untracked() {
                 break;
             }
             stagefit::platform::next_task().await;
         }
-        assert!(store.ready.get_untracked());
-        assert_eq!(store.history.with_untracked(Vec::len), 120);
-        assert_eq!(store.history.with_untracked(|h| h[0].id.clone()), "b-119");
+        assert!(store.ready().get_untracked());
+        assert_eq!(store.history().with_untracked(Vec::len), 120);
+        assert_eq!(store.history().with_untracked(|h| h[0].id.clone()), "b-119");
         drop(owner);
         storage::clear_all().unwrap();
     }
@@ -510,7 +510,7 @@ mod start_up {
             storage::write(&format!("stagefit.assessment.b-{i}"), &entry(i)).unwrap();
         }
         let owner = Owner::new();
-        owner.with(Store::load);
+        owner.with(|| Store::load(async {}));
         drop(owner);
         // The read resumes after the owner is gone: it stops, without a panic.
         for _ in 0..5 {

@@ -86,6 +86,22 @@ impl Answers {
         }
         answers
     }
+
+    /// `theirs` (a copy saved elsewhere, say another tab, since `base` was read) with the
+    /// changes `ours` made to `base` on top: an answer changed here wins, every other answer is
+    /// theirs. Two tabs answering different questions of one assessment both keep their answers.
+    pub fn with_changes(theirs: &Answers, base: &Answers, ours: &Answers) -> Answers {
+        let mut merged = theirs.clone();
+        for (index, answer) in ours.iter().enumerate() {
+            if answer != base.get(index) {
+                merged.set(index, answer);
+            }
+        }
+        if ours.stage_override != base.stage_override {
+            merged.stage_override = ours.stage_override;
+        }
+        merged
+    }
 }
 
 #[cfg(test)]
@@ -114,5 +130,63 @@ mod tests {
             ],
         );
         assert_eq!(odd, Answers::new(&BANK));
+    }
+
+    #[test]
+    fn changes_made_here_go_on_top_of_a_copy_saved_elsewhere() {
+        use Answer::{Chosen, Unanswered, Unknown};
+        // (base, ours, theirs, merged), for the first three questions.
+        let cases: [([Answer; 3], [Answer; 3], [Answer; 3], [Answer; 3]); 4] = [
+            // Different questions answered here and there: both kept.
+            (
+                [Unanswered; 3],
+                [Chosen(1), Unanswered, Unanswered],
+                [Unanswered, Chosen(2), Unanswered],
+                [Chosen(1), Chosen(2), Unanswered],
+            ),
+            // Nothing changed here: theirs as it is.
+            (
+                [Chosen(0), Unanswered, Unanswered],
+                [Chosen(0), Unanswered, Unanswered],
+                [Chosen(3), Unknown, Unanswered],
+                [Chosen(3), Unknown, Unanswered],
+            ),
+            // The same question changed in both: the change made here wins.
+            (
+                [Chosen(0), Unanswered, Unanswered],
+                [Chosen(2), Unanswered, Unanswered],
+                [Chosen(1), Unanswered, Unanswered],
+                [Chosen(2), Unanswered, Unanswered],
+            ),
+            // A change back to nothing counts as a change.
+            (
+                [Chosen(0), Chosen(1), Unanswered],
+                [Unanswered, Chosen(1), Unanswered],
+                [Chosen(0), Chosen(1), Chosen(2)],
+                [Unanswered, Chosen(1), Chosen(2)],
+            ),
+        ];
+        let of = |three: [Answer; 3]| {
+            let mut a = Answers::new(&BANK);
+            three.iter().enumerate().for_each(|(i, &x)| a.set(i, x));
+            a
+        };
+        for (base, ours, theirs, merged) in cases {
+            assert_eq!(
+                Answers::with_changes(&of(theirs), &of(base), &of(ours)),
+                of(merged),
+                "base {base:?}, ours {ours:?}, theirs {theirs:?}"
+            );
+        }
+        // The stage chosen by the person merges the same way.
+        let mut ours = Answers::new(&BANK);
+        ours.stage_override = Some(Stage::Mature);
+        let mut theirs = Answers::new(&BANK);
+        theirs.set(0, Chosen(1));
+        let merged = Answers::with_changes(&theirs, &Answers::new(&BANK), &ours);
+        assert_eq!(
+            (merged.get(0), merged.stage_override),
+            (Chosen(1), Some(Stage::Mature))
+        );
     }
 }

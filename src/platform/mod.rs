@@ -439,6 +439,12 @@ pub fn fragment() -> String {
 }
 
 /// The page's address without query or fragment: what share links are built on.
+/// The full address of `route` in this app, as a person would share it: the page's address and
+/// the route's fragment (`core::route::fragment`, the one writer of fragments).
+pub fn address_of(route: &stagefit_core::route::Route) -> String {
+    format!("{}{}", page_url(), stagefit_core::route::fragment(route))
+}
+
 pub fn page_url() -> String {
     let Some(location) = web_sys::window().map(|w| w.location()) else {
         return String::new();

@@ -12,7 +12,6 @@
 
 use leptos::prelude::*;
 
-use super::App;
 use crate::platform;
 use crate::ui::text::lang;
 use stagefit_core::{Answers, BANK};
@@ -56,9 +55,10 @@ pub fn on_page() -> impl Future<Output = ()> + 'static {
     }
 }
 
-/// Takes the prerendered page over (see the module's text); called by `start` once the words are
-/// loaded and the prerendered page has been drawn.
-pub fn take_over(locale: lang::Locale) {
+/// Takes the prerendered page over with the view `app` draws from the answers given on it (see
+/// the module's text); called by `start` once the words are loaded and the prerendered page has
+/// been drawn.
+pub fn take_over(locale: lang::Locale, app: fn(RwSignal<Answers>) -> AnyView) {
     let early = platform::prerendered();
     let first = given(&early);
     let answers = RwSignal::new(first.clone());
@@ -70,7 +70,7 @@ pub fn take_over(locale: lang::Locale) {
     leptos::mount::mount_to(offstage.clone(), move || {
         lang::provide(locale);
         provide_context(Drawing(drawn));
-        view! { <App early=answers /> }
+        app(answers)
     })
     .forget();
     wasm_bindgen_futures::spawn_local(async move {

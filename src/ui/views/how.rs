@@ -4,10 +4,15 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
+use crate::ui::state::Navigator;
+use stagefit_core::route::Route;
 
 #[component]
-pub fn HowScoring(on_back: Callback<()>) -> impl IntoView {
+pub fn HowScoring() -> impl IntoView {
     let i18n = use_i18n();
+    let nav = expect_context::<Navigator>();
+    // It returns to whichever view opened it, through the browser's history.
+    let back = move || nav.back_or(Route::Start);
     view! {
         <section class="how" aria-labelledby="how-heading">
             <h1 id="how-heading" tabindex="-1">{crate::tv!(i18n, common.title.how)}</h1>
@@ -25,7 +30,7 @@ pub fn HowScoring(on_back: Callback<()>) -> impl IntoView {
             <h2>{crate::tv!(i18n, assess.how.dont_know_heading)}</h2>
             <p>{crate::tv!(i18n, assess.how.dont_know)}</p>
             <div class="step-buttons">
-                <button type="button" class="secondary" on:click=move |_| on_back.run(())>{crate::tv!(i18n, assess.how.back)}</button>
+                <button type="button" class="secondary" on:click=move |_| back()>{crate::tv!(i18n, assess.how.back)}</button>
             </div>
         </section>
     }

@@ -2,6 +2,7 @@
 //! never write a stored signal themselves, and they do no arithmetic: the core derives it.
 
 pub mod assess;
+pub mod bad_link;
 pub mod history;
 pub mod how;
 pub mod notices;

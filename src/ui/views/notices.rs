@@ -11,16 +11,17 @@ use crate::ui::text::messages::{self, I18n};
 use stagefit_core::report;
 
 #[component]
-pub fn Notices(store: Store) -> impl IntoView {
+pub fn Notices() -> impl IntoView {
+    let store = expect_context::<Store>();
     view! {
         <div class="notices" aria-live="polite">
             {move || {
                 store
-                    .notices
+                    .notices()
                     .get()
                     .into_iter()
                     .enumerate()
-                    .map(|(index, notice)| view! { <NoticeItem store index notice /> })
+                    .map(|(index, notice)| view! { <NoticeItem index notice /> })
                     .collect_view()
             }}
         </div>
@@ -28,7 +29,8 @@ pub fn Notices(store: Store) -> impl IntoView {
 }
 
 #[component]
-fn NoticeItem(store: Store, index: usize, notice: Notice) -> impl IntoView {
+fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
+    let store = expect_context::<Store>();
     let i18n = use_i18n();
     let dismiss = move |_| store.dismiss(index);
     let body = match notice {

@@ -8,22 +8,22 @@ use leptos_i18n::Locale as _;
 
 use crate::i18n::{t, use_i18n};
 use crate::platform;
-use crate::ui::state::Store;
+use crate::ui::state::{Navigator, Session, Store};
+use stagefit_core::route::Route;
 use stagefit_core::{BANK, steps};
 
 #[component]
 pub fn Landing(
-    joining: RwSignal<Option<(String, String)>>,
-    store: Store,
-    /// Whether an unfinished assessment other than the one on screen is saved.
-    offer_resume: Signal<bool>,
-    on_start: Callback<()>,
-    on_resume: Callback<()>,
-    on_how: Callback<()>,
     /// The first questionnaire step.
     children: ChildrenFn,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Navigator>();
+    let joining = session.joining();
+    // Whether an unfinished assessment other than the one on screen is saved.
+    let offer_resume = session.offer_resume();
     let n_questions = BANK.questions.len();
     let n_steps = steps(&BANK).len();
     // Derived from the words to read and the questions to answer, so it follows the bank.
@@ -31,7 +31,7 @@ pub fn Landing(
     // Starting a new assessment would discard the unfinished one: ask first.
     let confirming = RwSignal::new(false);
     let resume = move || {
-        store.draft.get().filter(|_| offer_resume.get()).map(|draft| {
+        store.draft().get().filter(|_| offer_resume.get()).map(|draft| {
             let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
             let updated = draft.snapshot.updated;
             // Written as the language in use writes dates (the browser's own formats).
@@ -52,7 +52,7 @@ pub fn Landing(
                         )}
                     </p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| on_resume.run(())>{crate::tv!(i18n, assess.landing.resume)}</button>
+                        <button type="button" class="primary" on:click=move |_| session.resume()>{crate::tv!(i18n, assess.landing.resume)}</button>
                         <button type="button" class="secondary" on:click=move |_| {
                             confirming.set(true);
                             crate::platform::focus_after_render("confirm-new");
@@ -63,7 +63,7 @@ pub fn Landing(
                             <p id="confirm-new-text">
                                 <strong>{crate::tv!(i18n, assess.landing.confirm_text)}</strong>
                             </p>
-                            <button type="button" id="confirm-new" class="danger" on:click=move |_| on_start.run(())>
+                            <button type="button" id="confirm-new" class="danger" on:click=move |_| session.begin_new()>
                                 {crate::tv!(i18n, assess.landing.confirm_discard)}
                             </button>
                             " "
@@ -80,7 +80,7 @@ pub fn Landing(
             <p class="lead">
                 {crate::tf!(i18n, assess.landing.lead, n_questions = n_questions, minutes = minutes())}
                 " "
-                <button type="button" class="link-button" on:click=move |_| on_how.run(())>
+                <button type="button" class="link-button" on:click=move |_| nav.go(Route::How)>
                     {crate::tv!(i18n, common.title.how)}
                 </button>
             </p>

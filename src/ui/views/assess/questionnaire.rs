@@ -6,6 +6,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::platform;
+use crate::ui::state::{Session, Whose, answer_input};
 use crate::ui::text::bank as bt;
 use stagefit_core::{Answer, Answers, BANK, StepPlan, steps};
 
@@ -14,29 +15,14 @@ fn fieldset_id(question: usize) -> String {
     format!("q-{}", BANK.questions[question].id)
 }
 
-/// The id of the control that holds a question's answer: the option chosen, else the first.
-pub(crate) fn answer_input(answers: RwSignal<Answers>, question: usize) -> String {
-    let q = &BANK.questions[question];
-    let index = match answers.with_untracked(|a| a.get(question)) {
-        Answer::Chosen(i) => usize::from(i),
-        Answer::Unknown => q.options.len(),
-        Answer::Unanswered => 0,
-    };
-    format!("{}-{index}", fieldset_id(question))
-}
-
 /// One step of the questionnaire. `embedded` is the first step on the landing view, under its
 /// own heading; elsewhere the step is the view. Moving between steps goes through `on_go`, so
 /// every step has an address.
 #[component]
-pub fn Questionnaire(
-    answers: RwSignal<Answers>,
-    step: RwSignal<usize>,
-    embedded: bool,
-    on_go: Callback<usize>,
-    on_finish: Callback<()>,
-    on_review: Callback<()>,
-) -> impl IntoView {
+pub fn Questionnaire(embedded: bool) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let answers = session.answers(Whose::Own);
+    let step = session.step();
     let plans = StoredValue::new(steps(&BANK));
     let plan = Memo::new(move |_| {
         plans.with_value(|plans| {
@@ -77,14 +63,14 @@ pub fn Questionnaire(
         }
         flagged.set(Vec::new());
         if plan.is_last() {
-            on_finish.run(());
+            session.finish();
         } else {
-            on_go.run(step.get_untracked() + 1);
+            session.go_step(step.get_untracked() + 1);
         }
     };
     let back = move |_| {
         flagged.set(Vec::new());
-        on_go.run(step.get_untracked().saturating_sub(1));
+        session.go_step(step.get_untracked().saturating_sub(1));
     };
     // After a digit chose an answer, focus goes on to the next question of the step, or to the
     // step's main button after the last one.
@@ -98,9 +84,10 @@ pub fn Questionnaire(
         });
         // The next question is already on the page: focus moves at once, so a quick second key
         // press lands on it.
-        platform::focus(
-            &after.map_or_else(|| "step-primary".to_string(), |q| answer_input(answers, q)),
-        );
+        platform::focus(&after.map_or_else(
+            || "step-primary".to_string(),
+            |q| answers.with_untracked(|a| answer_input(a, q)),
+        ));
     });
     let submit = Callback::new(move |()| next());
     let i18n = use_i18n();
@@ -137,7 +124,7 @@ pub fn Questionnaire(
             <p class="visually-hidden" aria-live="polite">
                 {move || {
                     let (number, total) = (number(), total());
-                    crate::ui::text::results::s!(
+                    crate::ui::text::s!(
                         i18n.get_locale(),
                         common.title.step,
                         number = number,
@@ -158,10 +145,10 @@ pub fn Questionnaire(
                     <button type="button" class="secondary back" on:click=back>{crate::tv!(i18n, assess.step.back)}</button>
                 </Show>
                 <Show when=move || complete.get()>
-                    <button type="button" class="secondary" on:click=move |_| on_review.run(())>{crate::tv!(i18n, assess.step.review)}</button>
+                    <button type="button" class="secondary" on:click=move |_| session.review()>{crate::tv!(i18n, assess.step.review)}</button>
                 </Show>
                 <Show when=move || complete.get() && !plan.with(StepPlan::is_last)>
-                    <button type="button" class="secondary" on:click=move |_| on_finish.run(())>{crate::tv!(i18n, assess.step.see_results)}</button>
+                    <button type="button" class="secondary" on:click=move |_| session.finish()>{crate::tv!(i18n, assess.step.see_results)}</button>
                 </Show>
                 <button type="button" id="step-primary" class="primary" on:click=move |_| next()>
                     {move || if plan.with(StepPlan::is_last) {
@@ -202,7 +189,7 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
 #[component]
 fn QuestionField(
     question: usize,
-    answers: RwSignal<Answers>,
+    answers: Signal<Answers>,
     flagged: Memo<Vec<usize>>,
     /// Called after a digit key chose an answer, to move focus on.
     chosen: Callback<usize>,
@@ -210,6 +197,7 @@ fn QuestionField(
     submit: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
     let q = &BANK.questions[question];
     let id = fieldset_id(question);
     let why_id = format!("{id}-why");
@@ -228,7 +216,7 @@ fn QuestionField(
                     name=q.id
                     value=value
                     prop:checked=move || answers.with(|a| a.get(question) == answer)
-                    on:change=move |_| answers.update(|a| a.set(question, answer))
+                    on:change=move |_| session.answer(question, answer)
                 />
                 <label for=label_for>{label}</label>
             </div>
@@ -278,7 +266,7 @@ fn QuestionField(
         } else {
             Answer::Chosen((n - 1) as u8)
         };
-        answers.update(|a| a.set(question, answer));
+        session.answer(question, answer);
         chosen.run(question);
     };
     view! {

@@ -4,9 +4,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
+use crate::ui::state::{Session, Whose};
 use crate::ui::text::bank as bt;
 use crate::ui::text::messages::I18n;
-use stagefit_core::{Answer, Answers, BANK, Part, steps};
+use stagefit_core::{Answer, BANK, Part, steps};
 
 /// The words of an answer, as the person chose it.
 fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
@@ -20,15 +21,10 @@ fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
 }
 
 #[component]
-pub fn Review(
-    answers: RwSignal<Answers>,
-    /// Opens the step that asks this question (by its index in the bank).
-    on_change: Callback<usize>,
-    on_finish: Callback<()>,
-    /// Goes to a step (the last, for "Back").
-    on_back: Callback<usize>,
-) -> impl IntoView {
+pub fn Review() -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let answers = session.answers(Whose::Own);
     let last = steps(&BANK).len().saturating_sub(1);
     let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
     let part = move |part: Part| {
@@ -45,7 +41,7 @@ pub fn Review(
                     <li class="review-item" class:unanswered=unanswered>
                         <p class="review-question">{question}</p>
                         <p class="review-answer">{text}</p>
-                        <button type="button" class="link-button" on:click=move |_| on_change.run(i)>
+                        <button type="button" class="link-button" on:click=move |_| session.change_answer(i)>
                             {crate::tv!(i18n, assess.review.change)}
                             <span class="visually-hidden">{crate::tf!(i18n, assess.review.change_what, question = question())}</span>
                         </button>
@@ -71,8 +67,8 @@ pub fn Review(
             {part(Part::Strategy)}
             {part(Part::Platform)}
             <div class="step-buttons">
-                <button type="button" class="secondary back" on:click=move |_| on_back.run(last)>{crate::tv!(i18n, assess.step.back)}</button>
-                <button type="button" class="primary" on:click=move |_| on_finish.run(())>{crate::tv!(i18n, assess.step.see_results)}</button>
+                <button type="button" class="secondary back" on:click=move |_| session.go_step(last)>{crate::tv!(i18n, assess.step.back)}</button>
+                <button type="button" class="primary" on:click=move |_| session.finish()>{crate::tv!(i18n, assess.step.see_results)}</button>
             </div>
         </section>
     }

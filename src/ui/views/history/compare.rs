@@ -7,12 +7,13 @@
 use leptos::prelude::*;
 
 use crate::i18n::{Locale, use_i18n};
-use crate::ui::state::Store;
+use crate::ui::state::{Navigator, Store};
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::{self as rt, s};
+use crate::ui::text::{results as rt, s};
 use crate::ui::views::history::title;
 use crate::ui::widgets::charts::{BandSwatch, LevelSwatch};
 use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
+use stagefit_core::route::Route;
 use stagefit_core::snapshot::Snapshot;
 use stagefit_core::{Assessment, BANK, BankText, assess, chart};
 
@@ -162,10 +163,17 @@ fn OverlaidRadars(
 /// Two saved assessments side by side, with what moved and which way in words as well as
 /// colour. It follows the stored history, so a rename or deletion in another tab shows here too.
 #[component]
-pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> impl IntoView {
+pub fn Compare() -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    // The two assessments, by id, as the address names them.
+    let (a, b) = match nav.route().get_untracked() {
+        Route::Compare(a, b) => (a, b),
+        _ => (String::new(), String::new()),
+    };
     let pair = Memo::new(move |_| {
-        store.history.with(|h| {
+        store.history().with(|h| {
             let find = |id: &str| h.iter().find(|s| s.id == id).cloned();
             let (first, second) = (find(&a)?, find(&b)?);
             // Older on the left, so "what moved" reads forwards in time.
@@ -203,7 +211,7 @@ pub fn Compare(store: Store, a: String, b: String, on_back: Callback<()>) -> imp
             })
         })
     };
-    let back = move |_| on_back.run(());
+    let back = move |_| nav.go(Route::History);
     move || {
         if pair.with(Option::is_none) {
             return view! {

@@ -9,9 +9,10 @@ use leptos::prelude::*;
 use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
-use crate::ui::state::{Notice, Store};
-use crate::ui::text::results::{self as rt, s};
+use crate::ui::state::{Navigator, Notice, Session, Store};
+use crate::ui::text::{results as rt, s};
 pub use compare::Compare;
+use stagefit_core::route::Route;
 use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
 use stagefit_core::{BANK, assess, report};
 
@@ -100,13 +101,11 @@ async fn import_text(
 }
 
 #[component]
-pub fn History(
-    store: Store,
-    on_open: Callback<Snapshot>,
-    on_compare: Callback<(String, String)>,
-    on_start: Callback<()>,
-) -> impl IntoView {
+pub fn History() -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Navigator>();
     let selected = RwSignal::new(Vec::<String>::new());
     let compare_error = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
@@ -116,13 +115,13 @@ pub fn History(
             .into_iter()
             .filter(|id| {
                 store
-                    .history
+                    .history()
                     .with_untracked(|h| h.iter().any(|s| &s.id == id))
             })
             .collect();
         if let [a, b] = present.as_slice() {
             compare_error.set(false);
-            on_compare.run((a.clone(), b.clone()));
+            nav.go(Route::Compare(a.clone(), b.clone()));
         } else {
             compare_error.set(true);
             platform::focus_after_render("compare-error");
@@ -164,31 +163,31 @@ pub fn History(
     // A long history is shown a page at a time (the page contract allows it), so opening it
     // and changing it stay quick.
     let shown = RwSignal::new(PAGE);
-    let more = move || store.history.with(Vec::len).saturating_sub(shown.get());
+    let more = move || store.history().with(Vec::len).saturating_sub(shown.get());
 
     view! {
         <section class="history" aria-labelledby="history-heading">
             <h1 id="history-heading" tabindex="-1">{crate::tv!(i18n, results.history.heading)}</h1>
             <p>{crate::tv!(i18n, results.history.intro)}</p>
-            <crate::ui::views::history::trend::ScoreTrend store />
-            {move || store.history.with(Vec::is_empty).then(|| view! {
+            <trend::ScoreTrend />
+            {move || store.history().with(Vec::is_empty).then(|| view! {
                 <div class="empty">
                     <p>{crate::tv!(i18n, results.history.empty)}</p>
-                    <button type="button" class="primary" on:click=move |_| on_start.run(())>{crate::tv!(i18n, results.history.start)}</button>
+                    <button type="button" class="primary" on:click=move |_| session.start()>{crate::tv!(i18n, results.history.start)}</button>
                 </div>
             })}
             <ul class="history-list">
                 // Keyed by identity and last change: a renamed entry is drawn anew, the others are
                 // kept as they are (and not scored again).
                 <For
-                    each=move || store.history.with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
+                    each=move || store.history().with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
                     key=|s| (s.id.clone(), s.updated.to_bits())
-                    children=move |snapshot| view! { <HistoryItem store snapshot selected on_open /> }
+                    children=move |snapshot| view! { <HistoryItem snapshot selected /> }
                 />
             </ul>
             {move || (more() > 0).then(|| view! {
                 <p class="history-more">
-                    {move || s!(i18n.get_locale(), results.history.showing, shown = shown.get(), total = store.history.with(Vec::len))}
+                    {move || s!(i18n.get_locale(), results.history.showing, shown = shown.get(), total = store.history().with(Vec::len))}
                     " "
                     <button type="button" class="secondary small" on:click=move |_| shown.update(|n| *n += PAGE)>
                         {move || s!(i18n.get_locale(), results.history.show_more, n = more().min(PAGE))}
@@ -232,13 +231,10 @@ pub fn History(
 }
 
 #[component]
-fn HistoryItem(
-    store: Store,
-    snapshot: Snapshot,
-    selected: RwSignal<Vec<String>>,
-    on_open: Callback<Snapshot>,
-) -> impl IntoView {
+fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
     let assessment = assess(&BANK, &snapshot.answers);
     let renaming = RwSignal::new(false);
     let draft_label = RwSignal::new(snapshot.label.clone());
@@ -280,7 +276,7 @@ fn HistoryItem(
     };
     let open = {
         let s = snapshot.clone();
-        move |_| on_open.run(s.clone())
+        move |_| session.open(s.clone())
     };
     let save_rename = {
         let id = id.clone();
@@ -345,4 +341,23 @@ fn HistoryItem(
             }}
         </li>
     }
+}
+
+/// What History and Compare show while the history is still being read at start-up: their
+/// heading (focus may go there, `heading` is its id) and a status. Once it is read, the view
+/// itself replaces it.
+pub fn reading_history(heading: &'static str) -> AnyView {
+    let i18n = use_i18n();
+    let title = if heading == "history-heading" {
+        crate::tr!(i18n, common.history)
+    } else {
+        crate::tr!(i18n, common.compare_title)
+    };
+    view! {
+        <section aria-labelledby=heading>
+            <h1 id=heading tabindex="-1">{title}</h1>
+            <p role="status">{crate::tv!(i18n, common.reading_history)}</p>
+        </section>
+    }
+    .into_any()
 }

@@ -8,17 +8,18 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::ui::state::Store;
-use crate::ui::text::results::{self as rt, s};
+use crate::ui::text::{results as rt, s};
 use stagefit_core::{BANK, assess, chart};
 
 #[component]
-pub fn ScoreTrend(store: Store) -> impl IntoView {
+pub fn ScoreTrend() -> impl IntoView {
+    let store = expect_context::<Store>();
     let i18n = use_i18n();
     // Every assessment's score, by id and last change: an entry that did not change is not
     // scored again when another is renamed, deleted or added, so a long history stays quick.
     let scores = Memo::new(
         move |previous: Option<&HashMap<(String, u64), Option<u8>>>| {
-            store.history.with(|h| {
+            store.history().with(|h| {
                 h.iter()
                     .map(|s| {
                         let key = (s.id.clone(), s.updated.to_bits());
@@ -34,7 +35,7 @@ pub fn ScoreTrend(store: Store) -> impl IntoView {
     // (created, score) of every scored assessment.
     let scored = Memo::new(move |_| {
         scores.with(|scores| {
-            store.history.with(|h| {
+            store.history().with(|h| {
                 h.iter()
                     .filter_map(|s| {
                         let score = scores

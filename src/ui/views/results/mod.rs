@@ -9,14 +9,16 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::platform;
+use crate::ui::state::{Navigator, Session, Whose};
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::{self as rt, s};
+use crate::ui::text::{results as rt, s};
 use crate::ui::widgets::charts::Charts;
 use stagefit_core::link::{self, LinkNotes};
-use stagefit_core::{AdviceKind, qr, workshop};
+use stagefit_core::route::Route;
+use stagefit_core::{AdviceKind, qr};
 use stagefit_core::{
-    Answer, Answers, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind,
-    Stage, chart, explain, report,
+    Answer, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind, Stage, chart,
+    explain, report,
 };
 
 /// The id of the share dialog, and of the button that opens it (focus returns there).
@@ -26,8 +28,9 @@ const SHARE_BUTTON: &str = "share-button";
 /// For someone opening another person's result: what Stagefit is, what an old link could not
 /// carry, and the two ways on.
 #[component]
-fn SharedIntro(notes: LinkNotes, on_save: Callback<()>, on_start: Callback<()>) -> impl IntoView {
+fn SharedIntro(notes: LinkNotes) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
     let (dropped, added) = (notes.dropped as u64, notes.added as u64);
     view! {
         <div class="shared-intro no-print">
@@ -35,8 +38,8 @@ fn SharedIntro(notes: LinkNotes, on_save: Callback<()>, on_start: Callback<()>) 
             {(dropped > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.dropped, count = dropped)}</p> })}
             {(added > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.added, count = added)}</p> })}
             <div class="actions">
-                <button type="button" class="primary small" on:click=move |_| on_start.run(())>{crate::tv!(i18n, results.shared.start)}</button>
-                <button type="button" class="secondary small" on:click=move |_| on_save.run(())>{crate::tv!(i18n, results.shared.save)}</button>
+                <button type="button" class="primary small" on:click=move |_| session.start()>{crate::tv!(i18n, results.shared.start)}</button>
+                <button type="button" class="secondary small" on:click=move |_| session.save_shared()>{crate::tv!(i18n, results.shared.save)}</button>
             </div>
         </div>
     }
@@ -67,20 +70,16 @@ fn copy_link(text: String, field_id: &'static str, status: RwSignal<Option<Copie
 /// For a workshop participant, first on the results page: the one link to send to the room's
 /// chat, with an optional name. It replaces the share link, which would be a near copy.
 #[component]
-fn SendToFacilitator(
-    answers: RwSignal<Answers>,
-    label: RwSignal<String>,
-    id: String,
-    name: String,
-) -> impl IntoView {
+fn SendToFacilitator(id: String, name: String) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let (answers, label) = (session.answers(Whose::Own), session.label(Whose::Own));
     let url = Memo::new(move |_| {
         let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
-        format!(
-            "{}#{}",
-            platform::page_url(),
-            workshop::result_fragment(&payload, &id)
-        )
+        platform::address_of(&Route::Shared {
+            payload,
+            workshop: Some(id.clone()),
+        })
     });
     let status = RwSignal::new(None::<Copied>);
     let copy = move |_| copy_link(url.get_untracked(), "facilitator-link", status);
@@ -93,7 +92,7 @@ fn SendToFacilitator(
                 type="text"
                 maxlength=report::LABEL_MAX
                 prop:value=move || label.get()
-                on:input=move |ev| label.set(event_target_value(&ev))
+                on:input=move |ev| session.set_label(Whose::Own, event_target_value(&ev))
             />
             <label for="facilitator-link">{crate::tv!(i18n, results.send.link_label)}</label>
             <div class="share-row">
@@ -166,30 +165,121 @@ enum CopyState {
     Manual(String),
 }
 
+/// A result: the person's own (`Whose::Own`) or someone else's from a share link
+/// (`Whose::Shared`, with what the link could not carry in `notes`), shown read-only.
 #[component]
-pub fn Results(
-    assessment: Memo<Assessment>,
-    answers: RwSignal<Answers>,
-    label: RwSignal<String>,
-    on_edit: Callback<()>,
-    on_restart: Callback<()>,
-    on_how: Callback<()>,
-    /// Set when the result came from someone else's share link: shown read-only.
-    shared: Option<LinkNotes>,
-    /// The workshop this person joined, if any: (id, name).
-    joining: RwSignal<Option<(String, String)>>,
-    on_save_shared: Callback<()>,
-    /// Opens one company question (its index in `BANK.questions`) to change its answer.
-    on_change_answer: Callback<usize>,
-) -> impl IntoView {
+pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl IntoView {
     let i18n = use_i18n();
-    let read_only = shared.is_some();
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Navigator>();
+    let (assessment, answers, label) = (
+        session.assessment(whose),
+        session.answers(whose),
+        session.label(whose),
+    );
+    let read_only = whose == Whose::Shared;
+    // Someone else's result is not sent to a workshop.
+    let joining = Signal::derive(move || {
+        if read_only {
+            None
+        } else {
+            session.joining().get()
+        }
+    });
     let now = platform::storage::now();
     let date = move || rt::date(i18n.get_locale(), now);
     let share_url = Memo::new(move |_| {
         let payload = answers.with(|a| label.with(|l| link::encode(&BANK, a, l)));
-        format!("{}#{}{payload}", platform::page_url(), link::FRAGMENT_KEY)
+        platform::address_of(&Route::Shared {
+            payload,
+            workshop: None,
+        })
     });
+    let heading = move || {
+        let l = report::clean_label(&label.get());
+        match (read_only, l.is_empty()) {
+            (false, _) => s!(i18n.get_locale(), results.results.heading),
+            (true, true) => s!(i18n.get_locale(), results.results.heading_shared),
+            (true, false) => s!(
+                i18n.get_locale(),
+                results.results.heading_shared_named,
+                label = l
+            ),
+        }
+    };
+    view! {
+        <section class="results" aria-labelledby="results-heading">
+            <div class="print-only print-header">
+                <p class="brand">{crate::tv!(i18n, results.results.print_brand)}</p>
+                <p>
+                    {move || {
+                        let label = report::clean_label(&label.get());
+                        if label.is_empty() { date() } else { format!("{label} \u{b7} {}", date()) }
+                    }}
+                </p>
+            </div>
+            <h1 id="results-heading" tabindex="-1">{heading}</h1>
+            {notes.map(|notes| view! { <SharedIntro notes /> })}
+            // A workshop participant's one job here comes first: sending the link to the room.
+            {move || joining.get().map(|(id, name)| view! { <SendToFacilitator id name /> })}
+            <div class="verdict-board">
+                <ScoreGauge assessment />
+                <StageSummary assessment />
+                <section class="top-priorities" aria-labelledby="priorities-heading">
+                    <h2 id="priorities-heading">{crate::tv!(i18n, results.results.priorities_heading)}</h2>
+                    <Priorities assessment />
+                </section>
+            </div>
+            <ResultActions whose joining share_url now />
+            <ShareDialog url=share_url />
+            <CompanyAnswers whose />
+            <StrategyNotes assessment />
+            <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
+            <ul class="findings">
+                {move || assessment.with(|a| {
+                    a.dimensions
+                        .iter()
+                        .map(|d| {
+                            let rank = explain::priority_rank(a, d.dimension);
+                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank /> }
+                        })
+                        .collect_view()
+                })}
+            </ul>
+            <Charts assessment />
+            <section class="worked-out" aria-labelledby="worked-out-heading">
+                <h2 id="worked-out-heading">{crate::tv!(i18n, results.results.worked_out_heading)}</h2>
+                <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
+                <p>
+                    {move || assessment.with(|a| s!(i18n.get_locale(),
+                        results.results.based_on,
+                        known = a.n_platform_known,
+                        total = a.n_platform_questions
+                    ))}
+                </p>
+                <button type="button" class="secondary no-print" on:click=move |_| nav.go(Route::How)>{crate::tv!(i18n, results.results.how_scoring)}</button>
+            </section>
+            <div class="step-buttons no-print" hidden=read_only>
+                <button type="button" class="secondary" on:click=move |_| session.review()>{crate::tv!(i18n, results.results.change_answers)}</button>
+                <button type="button" class="secondary" on:click=move |_| session.start()>{crate::tv!(i18n, results.results.start_again)}</button>
+            </div>
+        </section>
+    }
+}
+
+/// The result's name, and share, copy and print in one row, with what copying did.
+#[component]
+fn ResultActions(
+    whose: Whose,
+    joining: Signal<Option<(String, String)>>,
+    share_url: Memo<String>,
+    /// When the result is shown (its date in the summary).
+    now: f64,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let (assessment, label) = (session.assessment(whose), session.label(whose));
+    let read_only = whose == Whose::Shared;
     let copy_state = RwSignal::new(CopyState::Idle);
     let copy = move |_| {
         let locale = i18n.get_locale_untracked();
@@ -217,105 +307,38 @@ pub fn Results(
             platform::focus("share-link");
         }
     };
-    let heading = move || {
-        let l = report::clean_label(&label.get());
-        match (read_only, l.is_empty()) {
-            (false, _) => s!(i18n.get_locale(), results.results.heading),
-            (true, true) => s!(i18n.get_locale(), results.results.heading_shared),
-            (true, false) => s!(
-                i18n.get_locale(),
-                results.results.heading_shared_named,
-                label = l
-            ),
-        }
-    };
     view! {
-        <section class="results" aria-labelledby="results-heading">
-            <div class="print-only print-header">
-                <p class="brand">{crate::tv!(i18n, results.results.print_brand)}</p>
-                <p>
-                    {move || {
-                        let label = report::clean_label(&label.get());
-                        if label.is_empty() { date() } else { format!("{label} \u{b7} {}", date()) }
-                    }}
-                </p>
+        <div class="result-actions no-print">
+            <div class="label-field" hidden=move || read_only || joining.with(Option::is_some)>
+                <label for="result-label">{crate::tv!(i18n, results.results.label_label)}</label>
+                <input
+                    id="result-label"
+                    type="text"
+                    maxlength=report::LABEL_MAX
+                    placeholder=move || s!(i18n.get_locale(), results.results.label_placeholder)
+                    prop:value=move || label.get()
+                    on:input=move |ev| session.set_label(whose, event_target_value(&ev))
+                />
             </div>
-            <h1 id="results-heading" tabindex="-1">{heading}</h1>
-            {shared.map(|notes| view! { <SharedIntro notes on_save=on_save_shared on_start=on_restart /> })}
-            // A workshop participant's one job here comes first: sending the link to the room.
-            {move || joining.get().map(|(id, name)| view! { <SendToFacilitator answers label id name /> })}
-            <div class="verdict-board">
-                <ScoreGauge assessment />
-                <StageSummary assessment />
-                <section class="top-priorities" aria-labelledby="priorities-heading">
-                    <h2 id="priorities-heading">{crate::tv!(i18n, results.results.priorities_heading)}</h2>
-                    <Priorities assessment />
-                </section>
+            <div class="actions">
+                // A participant already has the link to send, above: no second, near-identical one.
+                <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{crate::tv!(i18n, results.results.share_button)}</button>
+                <button type="button" class="secondary" on:click=copy>{crate::tv!(i18n, results.results.copy_summary)}</button>
+                <button type="button" class="secondary" on:click=move |_| platform::print()>{crate::tv!(i18n, results.results.print)}</button>
             </div>
-            <div class="result-actions no-print">
-                <div class="label-field" hidden=move || read_only || joining.with(Option::is_some)>
-                    <label for="result-label">{crate::tv!(i18n, results.results.label_label)}</label>
-                    <input
-                        id="result-label"
-                        type="text"
-                        maxlength=report::LABEL_MAX
-                        placeholder=move || s!(i18n.get_locale(), results.results.label_placeholder)
-                        prop:value=move || label.get()
-                        on:input=move |ev| label.set(event_target_value(&ev))
-                    />
-                </div>
-                <div class="actions">
-                    // A participant already has the link to send, above: no second, near-identical one.
-                    <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{crate::tv!(i18n, results.results.share_button)}</button>
-                    <button type="button" class="secondary" on:click=copy>{crate::tv!(i18n, results.results.copy_summary)}</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>{crate::tv!(i18n, results.results.print)}</button>
-                </div>
-                <div class="copy-status" role="status">
-                    {move || match copy_state.get() {
-                        CopyState::Idle => None,
-                        CopyState::Copied => Some(view! { <p class="copied">{crate::tv!(i18n, results.results.summary_copied)}</p> }.into_any()),
-                        CopyState::Manual(text) => Some(view! {
-                            <div class="manual-copy">
-                                <label for="summary-text">{crate::tv!(i18n, results.results.summary_manual)}</label>
-                                <textarea id="summary-text" readonly rows="10">{text}</textarea>
-                            </div>
-                        }.into_any()),
-                    }}
-                </div>
+            <div class="copy-status" role="status">
+                {move || match copy_state.get() {
+                    CopyState::Idle => None,
+                    CopyState::Copied => Some(view! { <p class="copied">{crate::tv!(i18n, results.results.summary_copied)}</p> }.into_any()),
+                    CopyState::Manual(text) => Some(view! {
+                        <div class="manual-copy">
+                            <label for="summary-text">{crate::tv!(i18n, results.results.summary_manual)}</label>
+                            <textarea id="summary-text" readonly rows="10">{text}</textarea>
+                        </div>
+                    }.into_any()),
+                }}
             </div>
-            <ShareDialog url=share_url />
-            <CompanyAnswers assessment answers read_only on_change_answer />
-            <StrategyNotes assessment />
-            <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
-            <ul class="findings">
-                {move || assessment.with(|a| {
-                    a.dimensions
-                        .iter()
-                        .map(|d| {
-                            let rank = explain::priority_rank(a, d.dimension);
-                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank /> }
-                        })
-                        .collect_view()
-                })}
-            </ul>
-            <Charts assessment />
-            <section class="worked-out" aria-labelledby="worked-out-heading">
-                <h2 id="worked-out-heading">{crate::tv!(i18n, results.results.worked_out_heading)}</h2>
-                <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
-                <p>
-                    {move || assessment.with(|a| s!(i18n.get_locale(),
-                        results.results.based_on,
-                        known = a.n_platform_known,
-                        total = a.n_platform_questions
-                    ))}
-                </p>
-                <button type="button" class="secondary no-print" on:click=move |_| on_how.run(())>{crate::tv!(i18n, results.results.how_scoring)}</button>
-            </section>
-            <div class="step-buttons no-print" hidden=read_only>
-                <button type="button" class="secondary" on:click=move |_| on_edit.run(())>{crate::tv!(i18n, results.results.change_answers)}</button>
-                <button type="button" class="secondary" on:click=move |_| on_restart.run(())>{crate::tv!(i18n, results.results.start_again)}</button>
-            </div>
-        </section>
+        </div>
     }
 }
 
@@ -390,12 +413,10 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
 /// The company answers, each with "Change"; the stage they point to; and the control to choose
 /// the stage yourself.
 #[component]
-fn CompanyAnswers(
-    assessment: Memo<Assessment>,
-    answers: RwSignal<Answers>,
-    read_only: bool,
-    on_change_answer: Callback<usize>,
-) -> impl IntoView {
+fn CompanyAnswers(whose: Whose) -> impl IntoView {
+    let session = expect_context::<Session>();
+    let (assessment, answers) = (session.assessment(whose), session.answers(whose));
+    let read_only = whose == Whose::Shared;
     let i18n = use_i18n();
     let rows = move || {
         let locale = i18n.get_locale();
@@ -438,7 +459,7 @@ fn CompanyAnswers(
                                 type="button"
                                 class="secondary small no-print"
                                 hidden=read_only
-                                on:click=move |_| on_change_answer.run(index)
+                                on:click=move |_| session.change_answer(index)
                             >
                                 {s!(i18n.get_locale(), results.answers.change)}
                                 <span class="visually-hidden">" " {what}</span>
@@ -455,7 +476,7 @@ fn CompanyAnswers(
             <p>{move || assessment.with(|a| rt::confidence_note(i18n.get_locale(), &a.stage))}</p>
             <TransitionNote assessment />
             <ul class="answer-list">{rows}</ul>
-            <StageOverride assessment answers read_only />
+            <StageOverride whose />
         </section>
     }
 }
@@ -475,14 +496,13 @@ fn TransitionNote(assessment: Memo<Assessment>) -> impl IntoView {
 
 /// The control to choose the stage yourself.
 #[component]
-fn StageOverride(
-    assessment: Memo<Assessment>,
-    answers: RwSignal<Answers>,
-    read_only: bool,
-) -> impl IntoView {
+fn StageOverride(whose: Whose) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let (assessment, answers) = (session.assessment(whose), session.answers(whose));
+    let read_only = whose == Whose::Shared;
     let inferred = move || assessment.with(|a| a.stage.inferred);
-    let choose = move |choice: Option<Stage>| answers.update(|a| a.stage_override = choice);
+    let choose = move |choice: Option<Stage>| session.choose_stage(whose, choice);
     let options = move || {
         let locale = i18n.get_locale();
         let current = answers.with(|a| a.stage_override);
