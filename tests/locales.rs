@@ -9,11 +9,11 @@ use std::path::Path;
 use serde_json::Value;
 
 /// The plural categories a key may end in (`key_one`, `key_other`…), CLDR's names; the app's
-/// own plurals (`result_text::s!`) are objects of them instead (`"key": {"one": …, "other": …}`).
+/// own plurals (`ui::text::s!`) are objects of them instead (`"key": {"one": …, "other": …}`).
 const PLURALS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 /// What a string must agree on across languages: its values (the crate's `{{ name }}`, kept as
-/// `name`, and the app's own `{name}` placeholders, filled by `result_text::fill`, kept as
+/// `name`, and the app's own `{name}` placeholders, filled by `ui::text::fill`, kept as
 /// `{name}`) and its `<elements>`.
 #[derive(Debug, Default, PartialEq, Eq, Clone)]
 struct Shape {

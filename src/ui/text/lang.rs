@@ -1,5 +1,5 @@
-//! Languages: which one is in use, getting its strings before anything is drawn, the switch,
-//! and translated strings outside views (attributes, titles, downloads).
+//! Languages: which one is in use, getting its strings before anything is drawn, and the
+//! switch. The macros that turn a key into words are in `text` (its module documentation).
 //!
 //! Every sentence lives in `locales/<language>/<namespace>.json`, read by `leptos_i18n`
 //! (`crate::i18n`, generated from those files at compile time: a key missing or misspelt in the
@@ -91,86 +91,6 @@ async fn futures_join(locale: Locale) {
 #[cfg(not(target_arch = "wasm32"))]
 async fn futures_join(locale: Locale) {
     let _ = td_string!(locale, common.language);
-}
-
-/// A string that is ready: in the browser the crate hands strings over as futures, which are
-/// ready at once because `load` fetched the language first. Natively they are plain values.
-#[cfg(target_arch = "wasm32")]
-pub fn ready<F>(string: F) -> String
-where
-    F: std::future::Future,
-    F::Output: std::fmt::Display,
-{
-    use futures::FutureExt;
-    string
-        .now_or_never()
-        .map(|s| s.to_string())
-        .unwrap_or_default()
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-pub fn ready<S: std::fmt::Display>(string: S) -> String {
-    string.to_string()
-}
-
-/// A translated string outside a view, as a `String`: `tr!(i18n, results.copied)`, with
-/// interpolations as for `t_string!`.
-#[macro_export]
-macro_rules! tr {
-    ($($tokens:tt)*) => {
-        $crate::ui::text::lang::ready($crate::i18n::t_string!($($tokens)*))
-    };
-}
-
-/// A translated string in a view that follows the language in use: `tv!(i18n, results.share.copy)`.
-///
-/// The crate's own `t!` makes each call site an async value (a future and a reactive wrapper,
-/// about 2.5 KB of wasm each), because with `dynamic_load` a string may not have arrived yet. Here
-/// every string of a language is fetched before anything is drawn in it (`load`), so the string
-/// is ready at once. Each call site only names its key (a plain `fn`), and `text` makes the one
-/// kind of reactive view for them all, redrawn when the language changes: the renderer's code is
-/// compiled once, not once per string. Strings with elements in them use the crate's `t!`.
-#[macro_export]
-macro_rules! tv {
-    ($i18n:expr, $($key:ident).+ $(,)?) => {
-        $crate::ui::text::lang::text($i18n, |locale| {
-            $crate::ui::text::lang::ready($crate::i18n::td_string!(locale, $($key).+))
-        })
-    };
-}
-
-/// The view `tv!` makes: the string `text` gives for the language in use, kept up to date.
-/// (A plain `fn` rather than `text_with`'s box: measured, the boxes' vtables made the wasm
-/// 3 KB gzip heavier.)
-pub fn text(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    text: fn(Locale) -> String,
-) -> impl IntoView + use<> {
-    move || text(i18n.get_locale())
-}
-
-/// A translated string with values in a view, kept up to date like `tv!`'s:
-/// `tf!(i18n, assess.step.progress, number = n, total = t)`; with a count first
-/// (`tf!(i18n, workshop.people, count = n)`) the language's plural rules pick `people.one` or
-/// `people.other`. The values are read each time the text is drawn (a signal read in them is
-/// followed) and written as text, never as markup; the placeholders are the JSON's `{name}`
-/// (`result_text::s!`).
-#[macro_export]
-macro_rules! tf {
-    ($i18n:expr, $($rest:tt)*) => {
-        $crate::ui::text::lang::text_with(
-            $i18n,
-            ::std::boxed::Box::new(move |locale| $crate::ui::text::results::s!(locale, $($rest)*)),
-        )
-    };
-}
-
-/// The view `tf!` makes: `text`'s, for a string that captures its values.
-pub fn text_with(
-    i18n: leptos_i18n::I18nContext<Locale>,
-    text: Box<dyn Fn(Locale) -> String + Send + Sync>,
-) -> impl IntoView + use<> {
-    move || text(i18n.get_locale())
 }
 
 /// Gives the views below the language to draw in, starting with `locale`, and keeps the page's

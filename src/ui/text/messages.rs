@@ -6,13 +6,13 @@
 //! `await` (imports, downloads), which run outside any view, can use them too.
 //!
 //! Placeholders (`{name}`) and plural forms (`one`/`other` subkeys, picked by each language's
-//! rules) are filled by `result_text::s!`, as everywhere the app words a string with values.
+//! rules) are filled by `text::s!`, as everywhere the app words a string with values.
 
 use leptos_i18n::I18nContext;
 
 use crate::i18n::Locale;
 use crate::platform::storage::StorageError;
-use crate::ui::text::results::s;
+use crate::ui::text::s;
 use stagefit_core::link::LinkError;
 use stagefit_core::snapshot::{Dropped, MergeReport, SnapshotError};
 

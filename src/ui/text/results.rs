@@ -16,85 +16,7 @@ use stagefit_core::{
 
 use crate::i18n::Locale;
 use crate::ui::text::bank as bt;
-
-/// A string of `results.json` in `locale`: `s!(locale, results.key)`, with values for its
-/// placeholders (`{name}` in the JSON) as `s!(locale, results.key, name = value)`, and for a
-/// count first: `s!(locale, results.key, count = n, …)` picks `key.one` or `key.other` by the
-/// language's plural rules (the crate's `td_plural!`: French counts 0 as one, English not).
-///
-/// The placeholders are filled here, not by the crate: `load_locales!` (kept for the reasons in
-/// `lib.rs`) cannot turn the crate's own `{{ name }}` interpolations into strings (that needs its
-/// `interpolate_display` option, which only a build script can set). `tests/locales.rs`
-/// checks that every language has the same keys and the same placeholders.
-macro_rules! s {
-    ($locale:expr, $($key:ident).+ $(,)?) => {
-        crate::ui::text::lang::ready(crate::i18n::td_string!($locale, $($key).+))
-    };
-    ($locale:expr, $($key:ident).+, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
-        let locale: crate::i18n::Locale = $locale;
-        let count: u64 = $count;
-        let template = leptos_i18n::plurals::td_plural! {
-            locale,
-            count = move || count,
-            one => crate::ui::text::results::s!(locale, $($key).+ .one),
-            _ => crate::ui::text::results::s!(locale, $($key).+ .other)
-        };
-        crate::ui::text::results::fill(
-            &template,
-            &[("count", count.to_string()) $(, (stringify!($name), ($value).to_string()))*],
-        )
-    }};
-    ($locale:expr, $($key:ident).+ $(, $name:ident = $value:expr)+ $(,)?) => {
-        crate::ui::text::results::fill(
-            &crate::ui::text::results::s!($locale, $($key).+),
-            &[$((stringify!($name), ($value).to_string())),*],
-        )
-    };
-}
-pub(crate) use s;
-
-/// The text at `key.early`, `key.growth` or `key.mature`, whichever `stage` is:
-/// `by_stage!(locale, stage, results.motto)`.
-macro_rules! by_stage {
-    ($locale:expr, $stage:expr, $($key:ident).+) => {
-        match $stage {
-            Stage::Early => s!($locale, $($key).+ .early),
-            Stage::Growth => s!($locale, $($key).+ .growth),
-            Stage::Mature => s!($locale, $($key).+ .mature),
-        }
-    };
-}
-
-/// `template` with each `{name}` replaced by its value in `values`, in one pass, so a value
-/// that itself holds braces (a label someone typed) is never read as a placeholder. A `{…}`
-/// with no value is kept as it is.
-pub fn fill(template: &str, values: &[(&str, String)]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (v, close))
-        });
-        match value {
-            Some((value, close)) => {
-                out.push_str(value);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
+use crate::ui::text::{by_stage, s};
 
 /// The text with its first letter in upper case (any script).
 pub fn capitalise(text: &str) -> String {
@@ -837,43 +759,6 @@ mod tests {
                 }
             }
         }
-    }
-
-    #[test]
-    fn placeholders_are_filled_once_and_never_from_a_value() {
-        let values = [("a", "{b}".to_string()), ("b", "x".to_string())];
-        assert_eq!(fill("{a} and {b} and {c}", &values), "{b} and x and {c}");
-        assert_eq!(fill("{", &values), "{");
-        assert_eq!(fill("no }{ braces {a", &values), "no }{ braces {a");
-        assert_eq!(
-            fill(
-                "Step {number} of {total}: {part}",
-                &[
-                    ("number", 2.to_string()),
-                    ("total", 5.to_string()),
-                    ("part", "<b>x</b>".to_string())
-                ]
-            ),
-            "Step 2 of 5: <b>x</b>"
-        );
-        assert_eq!(fill("{{ kept }} {gone}", &[]), "{{ kept }} {gone}");
-    }
-
-    #[test]
-    fn plurals_follow_each_language() {
-        let n = |locale, count: u64| s!(locale, results.shared.added, count = count);
-        assert!(
-            n(Locale::de, 1).starts_with("1 Frage ist"),
-            "{}",
-            n(Locale::de, 1)
-        );
-        assert!(n(Locale::de, 2).starts_with("2 Fragen sind"));
-        assert!(
-            n(Locale::fr, 0).starts_with("0 question a"),
-            "{}",
-            n(Locale::fr, 0)
-        );
-        assert!(n(Locale::fr, 2).starts_with("2 questions ont"));
     }
 
     #[test]

@@ -11,7 +11,7 @@ use leptos_i18n::Locale as _;
 use crate::i18n::Locale;
 use crate::platform;
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::s;
+use crate::ui::text::s;
 use stagefit_core::workshop::{self, GatherReport, Position, Workshop};
 use stagefit_core::{BANK, BankText, PriorityKind, Stage, StageInference, report};
 
@@ -103,7 +103,7 @@ pub fn number(l: Locale, value: f32, digits: u32) -> String {
 /// checks that every language names the same values.
 fn fill(template: &str, values: &[(&str, &str)]) -> String {
     let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    crate::ui::text::results::fill(template, &values)
+    crate::ui::text::fill(template, &values)
 }
 
 /// What adding pasted text did, in one line: each count the core made, with what to do about

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::{self as rt, s};
+use crate::ui::text::{results as rt, s};
 use stagefit_core::{Assessment, BANK, BankText, Finding, chart};
 
 /// The id of the hatching that fills "behind" bars (defined once, in the gap chart; the style
@@ -161,12 +161,12 @@ fn summary_sentence(locale: crate::i18n::Locale, a: &Assessment) -> String {
             .map(|d| words.dimension_short(&BANK.dimensions[d.dimension]))
             .collect();
         if list.is_empty() {
-            rt::s!(locale, results.charts.none)
+            s!(locale, results.charts.none)
         } else {
             list.join(", ")
         }
     };
-    rt::s!(
+    s!(
         locale,
         results.charts.summary,
         ahead = names(Finding::Over),

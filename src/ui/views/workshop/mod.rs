@@ -13,7 +13,7 @@ use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::state::{Notice, Store};
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::s;
+use crate::ui::text::s;
 use crate::ui::text::workshop::{
     band_name, band_range, disagreement_line, gather_line, lane_word, markdown, number,
     position_word, priority_kind, stage_at, stage_name, stage_phrase,
