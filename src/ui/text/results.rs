@@ -1,5 +1,7 @@
-//! The results' words, in the language in use: stage names, verdicts, the worked-out arithmetic,
-//! the score sentence, the charts' values and the Markdown summary. The core hands over data
+//! The results' words, in the language in use: the model's own words (stages, bands, kinds of
+//! priority, findings, positions against a band, confidence), which the workshop's words use
+//! too, so each is defined once; verdicts, the worked-out arithmetic, the score sentence, the
+//! charts' values and the Markdown summary. The core hands over data
 //! (`stagefit_core::explain`, `compare`, `chart`); every sentence here comes from
 //! `locales/<language>/results.json`. Each function takes the language, so the same words serve
 //! views (which pass the language in use, and follow it when it changes), downloads and the
@@ -9,6 +11,7 @@
 
 use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
 use stagefit_core::report::{clean_label, escape_markdown};
+use stagefit_core::workshop::Position;
 use stagefit_core::{
     Assessment, BANK, Band, BankText, Confidence, DimensionResult, Finding, PriorityKind, Stage,
     StageInference, chart,
@@ -88,6 +91,16 @@ pub fn stage_phrase(locale: Locale, stage: &StageInference) -> String {
     by_stage!(locale, stage.stage, results.stage_phrase)
 }
 
+/// Where the company is, to end a sentence: "at the Early stage".
+pub fn stage_at(locale: Locale, stage: Stage) -> String {
+    by_stage!(locale, stage, results.stage_at)
+}
+
+/// The range of levels that fits a stage, by name: "Early band".
+pub fn band_name(locale: Locale, stage: Stage) -> String {
+    by_stage!(locale, stage, results.band_name)
+}
+
 /// The stage as the headline shows it, and a small note under it: "Stage unknown" with
 /// "assumed Growth" when no company answer is known and the person chose no stage, so the
 /// assumed middle is never shown as a finding.
@@ -118,6 +131,25 @@ pub fn kind(locale: Locale, kind: PriorityKind) -> String {
         PriorityKind::Invest => s!(locale, results.kind.invest),
         PriorityKind::Defer => s!(locale, results.kind.defer),
         PriorityKind::Prepare => s!(locale, results.kind.prepare),
+    }
+}
+
+/// Where someone's level is against the band: "ahead", "within", "behind".
+pub fn position_word(locale: Locale, position: Position) -> String {
+    match position {
+        Position::Ahead => s!(locale, results.position.ahead),
+        Position::Within => s!(locale, results.position.within),
+        Position::Behind => s!(locale, results.position.behind),
+    }
+}
+
+/// `position_word` in short, for a lane's label, which has a plot's fixed left margin to
+/// itself.
+pub fn lane_word(locale: Locale, position: Position) -> String {
+    match position {
+        Position::Ahead => s!(locale, results.position_short.ahead),
+        Position::Within => s!(locale, results.position_short.within),
+        Position::Behind => s!(locale, results.position_short.behind),
     }
 }
 
@@ -214,6 +246,17 @@ pub fn band(locale: Locale, band: Band) -> String {
     } else {
         s!(locale, results.band_range, low = band.low, high = band.high)
     }
+}
+
+/// A band by the bank's level names: "Basic to Standard", even for a band of one level.
+pub fn band_range(locale: Locale, band: Band) -> String {
+    let words = bt::words_in(locale);
+    s!(
+        locale,
+        results.band_range,
+        low = words.level(usize::from(band.low)),
+        high = words.level(usize::from(band.high))
+    )
 }
 
 /// "“text”" with the language's quotation marks.

@@ -1,9 +1,10 @@
-//! The workshop's words, in the language in use: a room's stages, bands, priorities and
-//! positions, numbers as the language writes them, what gathering links did, a band's levels,
-//! one line about an area where the room disagrees, and the Markdown summary of a workshop.
-//! Every string comes from `locales/<language>/workshop.json` (area, level, question and answer
-//! texts are the bank's). The views in `views/workshop` draw with these; nothing here reads or
-//! writes stored state.
+//! The workshop's words, in the language in use: numbers as the language writes them, what
+//! gathering links did, one line about an area where the room disagrees, and the Markdown
+//! summary of a workshop. Sentences come from `locales/<language>/workshop.json`; the model's
+//! words (stages, bands, kinds of priority, positions against a band) are the results' (`rt`),
+//! so the results and the workshop say them alike; area, level, question and answer texts are
+//! the bank's. The views in `views/workshop` draw with these; nothing here reads or writes
+//! stored state.
 
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
@@ -11,86 +12,10 @@ use leptos_i18n::Locale as _;
 use crate::i18n::Locale;
 use crate::platform;
 use crate::ui::text::bank as bt;
+use crate::ui::text::results as rt;
 use crate::ui::text::s;
-use stagefit_core::workshop::{self, GatherReport, Position, Workshop};
-use stagefit_core::{BANK, BankText, PriorityKind, Stage, StageInference, report};
-
-/// A stage's name: "Early".
-pub fn stage_name(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(l, workshop.stage_early),
-        Stage::Growth => s!(l, workshop.stage_growth),
-        Stage::Mature => s!(l, workshop.stage_mature),
-    }
-}
-
-/// The stage in a running line ("Early stage"), saying so when it is only assumed ("stage
-/// unknown (assumed Growth)"), as the results and history say it.
-pub fn stage_phrase(l: Locale, stage: &StageInference) -> String {
-    match (stage.known(), stage.stage) {
-        (true, Stage::Early) => s!(l, workshop.stage_phrase_early),
-        (true, Stage::Growth) => s!(l, workshop.stage_phrase_growth),
-        (true, Stage::Mature) => s!(l, workshop.stage_phrase_mature),
-        (false, Stage::Early) => s!(l, workshop.stage_assumed_early),
-        (false, Stage::Growth) => s!(l, workshop.stage_assumed_growth),
-        (false, Stage::Mature) => s!(l, workshop.stage_assumed_mature),
-    }
-}
-
-/// Where the company is, to end a sentence: "at the Early stage".
-pub fn stage_at(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(l, workshop.stage_at_early),
-        Stage::Growth => s!(l, workshop.stage_at_growth),
-        Stage::Mature => s!(l, workshop.stage_at_mature),
-    }
-}
-
-/// A stage in the Markdown summary's list of stages: "early".
-fn stage_listed(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(l, workshop.md_stage_early),
-        Stage::Growth => s!(l, workshop.md_stage_growth),
-        Stage::Mature => s!(l, workshop.md_stage_mature),
-    }
-}
-
-/// The range that fits a stage: "Early band".
-pub fn band_name(l: Locale, stage: Stage) -> String {
-    match stage {
-        Stage::Early => s!(l, workshop.band_early),
-        Stage::Growth => s!(l, workshop.band_growth),
-        Stage::Mature => s!(l, workshop.band_mature),
-    }
-}
-
-/// "Invest", "Stop or defer", "Prepare".
-pub fn priority_kind(l: Locale, kind: PriorityKind) -> String {
-    match kind {
-        PriorityKind::Invest => s!(l, workshop.priority_invest),
-        PriorityKind::Defer => s!(l, workshop.priority_defer),
-        PriorityKind::Prepare => s!(l, workshop.priority_prepare),
-    }
-}
-
-/// Where someone's level is against the band: "ahead", "within", "behind".
-pub fn position_word(l: Locale, position: Position) -> String {
-    match position {
-        Position::Ahead => s!(l, workshop.position_ahead),
-        Position::Within => s!(l, workshop.position_within),
-        Position::Behind => s!(l, workshop.position_behind),
-    }
-}
-
-/// `position_word` in short, for a lane's label, which has the plot's fixed left margin to
-/// itself.
-pub fn lane_word(l: Locale, position: Position) -> String {
-    match position {
-        Position::Ahead => s!(l, workshop.lane_ahead),
-        Position::Within => s!(l, workshop.lane_within),
-        Position::Behind => s!(l, workshop.lane_behind),
-    }
-}
+use stagefit_core::workshop::{self, GatherReport, Workshop};
+use stagefit_core::{BANK, BankText, report};
 
 /// A number as the language writes it (decimal comma in German and French), with at most
 /// `digits` decimals; the browser's `Intl` does the writing.
@@ -147,18 +72,6 @@ pub fn disagreement_line(l: Locale, a: &workshop::Aggregate, d: usize) -> impl I
     )
 }
 
-/// A band's levels, by the bank's level names: "Basic to Standard" (a `{low}`/`{high}`
-/// template, as it is also a value inside other sentences).
-pub fn band_range(l: Locale, band: stagefit_core::Band) -> String {
-    fill(
-        &s!(l, workshop.band_range),
-        &[
-            ("low", &bt::words_in(l).level(usize::from(band.low))),
-            ("high", &bt::words_in(l).level(usize::from(band.high))),
-        ],
-    )
-}
-
 /// A Markdown summary of a workshop for a wiki or a chat, in `l`. `date` is shown as given;
 /// `number` writes a number with at most so many decimals (the browser's `Intl` in the app,
 /// a plain formatter in tests, which run where there is no browser).
@@ -190,7 +103,7 @@ pub fn markdown(
     }
     let stages: Vec<String> = (0..3)
         .map(|i| {
-            let stage = stage_listed(l, workshop::stage_at(i));
+            let stage = rt::stage_word(l, workshop::stage_at(i));
             let count = agg.stages[i].to_string();
             fill(
                 &s!(l, workshop.md_stage_count),
@@ -211,7 +124,11 @@ pub fn markdown(
     let median = fill(
         &s!(l, workshop.md_median_line),
         &[
-            ("stage", &stage_phrase(l, &agg.median.stage)),
+            // Plain text: no soft hyphens in what is pasted elsewhere.
+            (
+                "stage",
+                &rt::stage_phrase(l, &agg.median.stage).replace('\u{ad}', ""),
+            ),
             ("score", &score),
         ],
     );
@@ -249,7 +166,7 @@ pub fn markdown(
         let heading = fill(
             &s!(l, workshop.md_priority),
             &[
-                ("kind", &priority_kind(l, p.kind)),
+                ("kind", &rt::kind(l, p.kind)),
                 (
                     "area",
                     &bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension]),

@@ -13,11 +13,12 @@ use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::state::{Notice, Store};
 use crate::ui::text::bank as bt;
-use crate::ui::text::s;
-use crate::ui::text::workshop::{
-    band_name, band_range, disagreement_line, gather_line, lane_word, markdown, number,
-    position_word, priority_kind, stage_at, stage_name, stage_phrase,
+use crate::ui::text::results::{
+    band_name, band_range, kind as priority_kind, lane_word, position_word, stage_at, stage_name,
+    stage_phrase,
 };
+use crate::ui::text::s;
+use crate::ui::text::workshop::{disagreement_line, gather_line, markdown, number};
 use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
 use stagefit_core::{BANK, BankText, chart, link, qr, report, snapshot};
 
