@@ -33,7 +33,7 @@ thread_local! {
 
 /// The file of `locale`'s words, relative to the page.
 pub fn file(locale: Locale) -> String {
-    crate::ui::text::lang::file("bank", locale)
+    super::files::file("bank", locale)
 }
 
 fn loaded(locale: Locale) -> Option<Rc<[String]>> {

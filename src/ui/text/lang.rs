@@ -45,10 +45,7 @@ fn files(locale: Locale) -> Vec<String> {
         .collect()
 }
 
-/// One namespace's file of `locale`'s strings, relative to the page.
-pub fn file(namespace: &str, locale: Locale) -> String {
-    format!("i18n/{namespace}/{}.json", locale.as_str())
-}
+pub use super::files::file;
 
 /// Whether `locale`'s strings can be had (the network or the offline cache has all its files).
 /// The crate, once asked, has no way back from a file that fails: the switch asks this first.

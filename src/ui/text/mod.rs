@@ -34,6 +34,7 @@
 //! exported at the crate's root (`crate::tv!`).
 
 pub mod bank;
+pub mod files;
 pub mod lang;
 pub mod messages;
 pub mod results;
