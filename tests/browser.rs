@@ -193,6 +193,65 @@ async fn the_questionnaire_reaches_results_computed_from_the_answers() {
     );
 }
 
+/// Another tab moved the same unfinished assessment on, and saved it with a later time, before
+/// this tab heard of it: this tab's next answer goes on top of that copy. Neither tab's answers
+/// are overwritten, and this tab shows the other's answer too.
+#[wasm_bindgen_test]
+async fn answers_given_in_another_tab_on_the_same_draft_are_not_overwritten() {
+    let app = mount().await;
+    settle().await;
+    let questions = app.all("fieldset[data-question]");
+    let id = |i: usize| questions[i].get_attribute("data-question").unwrap();
+    let choose = |i: usize, option: usize| {
+        let input: HtmlInputElement = document()
+            .get_element_by_id(&format!("q-{}-{option}", id(i)))
+            .unwrap()
+            .dyn_into()
+            .unwrap();
+        input.click();
+    };
+    choose(0, 1);
+    settle().await;
+    // The other tab: the draft as stored, with the second question answered, a minute later.
+    let stored = platform::storage::read(platform::storage::DRAFT_KEY)
+        .unwrap()
+        .expect("a draft is saved");
+    let mut other: serde_json::Value = serde_json::from_str(&stored).unwrap();
+    let snapshot = &mut other["snapshot"];
+    snapshot["answers"][id(1)] = serde_json::json!(2);
+    let later = snapshot["updated"].as_f64().unwrap() + 3_600_000.0;
+    snapshot["updated"] = serde_json::json!(later as u64);
+    platform::storage::write(platform::storage::DRAFT_KEY, &other.to_string()).unwrap();
+    // This tab answers the third question.
+    choose(2, 0);
+    settle().await;
+    settle().await;
+    let saved: serde_json::Value = serde_json::from_str(
+        &platform::storage::read(platform::storage::DRAFT_KEY)
+            .unwrap()
+            .unwrap(),
+    )
+    .unwrap();
+    let answers = &saved["snapshot"]["answers"];
+    assert_eq!(answers[id(0)], serde_json::json!(1), "{saved}");
+    assert_eq!(
+        answers[id(1)],
+        serde_json::json!(2),
+        "the other tab's answer: {saved}"
+    );
+    assert_eq!(
+        answers[id(2)],
+        serde_json::json!(0),
+        "this tab's answer: {saved}"
+    );
+    let shown: HtmlInputElement = document()
+        .get_element_by_id(&format!("q-{}-2", id(1)))
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(shown.checked(), "this tab shows the other tab's answer");
+}
+
 #[wasm_bindgen_test]
 async fn an_early_company_with_a_heavy_platform_is_ahead_everywhere() {
     let app = mount().await;

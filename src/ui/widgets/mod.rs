@@ -1,3 +1,4 @@
 //! Small pieces shared by several views.
 
 pub mod charts;
+pub mod clipboard;

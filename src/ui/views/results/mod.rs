@@ -13,6 +13,7 @@ use crate::ui::state::{Navigator, Session, Whose};
 use crate::ui::text::bank as bt;
 use crate::ui::text::{results as rt, s};
 use crate::ui::widgets::charts::Charts;
+use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::Route;
 use stagefit_core::{AdviceKind, qr};
@@ -45,28 +46,6 @@ fn SharedIntro(notes: LinkNotes) -> impl IntoView {
     }
 }
 
-/// What a copy button last did: copied, or refused (the link is then selected for copying by
-/// hand). Worded when shown, in the language in use.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Copied {
-    Done,
-    Refused,
-}
-
-/// Copies a link; where the clipboard is refused, selects it in the field `field_id` instead and
-/// says how to copy it by hand.
-fn copy_link(text: String, field_id: &'static str, status: RwSignal<Option<Copied>>) {
-    leptos::task::spawn_local(async move {
-        match platform::copy_text(&text).await {
-            Ok(()) => status.set(Some(Copied::Done)),
-            Err(_) => {
-                status.set(Some(Copied::Refused));
-                platform::select_text(field_id);
-            }
-        }
-    });
-}
-
 /// For a workshop participant, first on the results page: the one link to send to the room's
 /// chat, with an optional name. It replaces the share link, which would be a near copy.
 #[component]
@@ -82,7 +61,13 @@ fn SendToFacilitator(id: String, name: String) -> impl IntoView {
         })
     });
     let status = RwSignal::new(None::<Copied>);
-    let copy = move |_| copy_link(url.get_untracked(), "facilitator-link", status);
+    let copy = move |_| {
+        copy(
+            url.get_untracked(),
+            Fallback::Field("facilitator-link"),
+            status,
+        )
+    };
     view! {
         <div class="send no-print">
             <h2>{move || s!(i18n.get_locale(), results.send.heading, name = name.clone())}</h2>
@@ -102,7 +87,7 @@ fn SendToFacilitator(id: String, name: String) -> impl IntoView {
             <p class="copy-status" role="status">
                 {move || status.get().map(|s| match s {
                     Copied::Done => s!(i18n.get_locale(), results.send.copied),
-                    Copied::Refused => s!(i18n.get_locale(), results.copy_refused),
+                    Copied::Refused(_) => s!(i18n.get_locale(), results.copy_refused),
                 })}
             </p>
         </div>
@@ -115,7 +100,7 @@ fn SendToFacilitator(id: String, name: String) -> impl IntoView {
 fn ShareDialog(url: Memo<String>) -> impl IntoView {
     let i18n = use_i18n();
     let status = RwSignal::new(None::<Copied>);
-    let copy = move |_| copy_link(url.get_untracked(), "share-link", status);
+    let copy = move |_| copy(url.get_untracked(), Fallback::Field("share-link"), status);
     view! {
         <dialog
             id=SHARE_DIALOG
@@ -136,7 +121,7 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
             <p class="copy-status" role="status">
                 {move || status.get().map(|s| match s {
                     Copied::Done => s!(i18n.get_locale(), results.share.copied),
-                    Copied::Refused => s!(i18n.get_locale(), results.copy_refused),
+                    Copied::Refused(_) => s!(i18n.get_locale(), results.copy_refused),
                 })}
             </p>
             {move || qr(&url.get()).map(|code| {
@@ -154,15 +139,6 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
             </div>
         </dialog>
     }
-}
-
-/// What happened to the last "Copy summary".
-#[derive(Clone, Debug, PartialEq)]
-enum CopyState {
-    Idle,
-    Copied,
-    /// The clipboard was refused; the summary is shown for copying by hand.
-    Manual(String),
 }
 
 /// A result: the person's own (`Whose::Own`) or someone else's from a share link
@@ -280,8 +256,8 @@ fn ResultActions(
     let session = expect_context::<Session>();
     let (assessment, label) = (session.assessment(whose), session.label(whose));
     let read_only = whose == Whose::Shared;
-    let copy_state = RwSignal::new(CopyState::Idle);
-    let copy = move |_| {
+    let copy_state = RwSignal::new(None::<Copied>);
+    let copy_summary = move |_| {
         let locale = i18n.get_locale_untracked();
         let summary = assessment.with_untracked(|a| {
             rt::markdown(
@@ -292,15 +268,7 @@ fn ResultActions(
                 &share_url.get_untracked(),
             )
         });
-        leptos::task::spawn_local(async move {
-            match platform::copy_text(&summary).await {
-                Ok(()) => copy_state.set(CopyState::Copied),
-                Err(_) => {
-                    copy_state.set(CopyState::Manual(summary));
-                    request_animation_frame(|| platform::select_text("summary-text"));
-                }
-            }
-        });
+        copy(summary, Fallback::Show("summary-text"), copy_state);
     };
     let open_share = move |_| {
         if platform::show_dialog(SHARE_DIALOG) {
@@ -323,14 +291,14 @@ fn ResultActions(
             <div class="actions">
                 // A participant already has the link to send, above: no second, near-identical one.
                 <button type="button" class="primary" id=SHARE_BUTTON aria-haspopup="dialog" hidden=move || joining.with(Option::is_some) on:click=open_share>{crate::tv!(i18n, results.results.share_button)}</button>
-                <button type="button" class="secondary" on:click=copy>{crate::tv!(i18n, results.results.copy_summary)}</button>
+                <button type="button" class="secondary" on:click=copy_summary>{crate::tv!(i18n, results.results.copy_summary)}</button>
                 <button type="button" class="secondary" on:click=move |_| platform::print()>{crate::tv!(i18n, results.results.print)}</button>
             </div>
             <div class="copy-status" role="status">
                 {move || match copy_state.get() {
-                    CopyState::Idle => None,
-                    CopyState::Copied => Some(view! { <p class="copied">{crate::tv!(i18n, results.results.summary_copied)}</p> }.into_any()),
-                    CopyState::Manual(text) => Some(view! {
+                    None | Some(Copied::Refused(None)) => None,
+                    Some(Copied::Done) => Some(view! { <p class="copied">{crate::tv!(i18n, results.results.summary_copied)}</p> }.into_any()),
+                    Some(Copied::Refused(Some(text))) => Some(view! {
                         <div class="manual-copy">
                             <label for="summary-text">{crate::tv!(i18n, results.results.summary_manual)}</label>
                             <textarea id="summary-text" readonly rows="10">{text}</textarea>
