@@ -11,7 +11,7 @@ use leptos_i18n::Locale as _;
 
 use crate::i18n::{Locale, use_i18n};
 use crate::platform::{self, storage};
-use crate::ui::state::{Notice, Store};
+use crate::ui::state::{Navigator, Notice, Store};
 use crate::ui::text::bank as bt;
 use crate::ui::text::results::{
     band_name, band_range, kind as priority_kind, lane_word, position_word, stage_at, stage_name,
@@ -19,13 +19,17 @@ use crate::ui::text::results::{
 };
 use crate::ui::text::s;
 use crate::ui::text::workshop::{disagreement_line, gather_line, markdown, number};
+use stagefit_core::route::Route;
 use stagefit_core::workshop::{self, GatherReport, Position, Slide, Workshop};
 use stagefit_core::{BANK, BankText, chart, link, qr, report, snapshot};
 
 /// The list of workshops and the form to create one.
 #[component]
-pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
+pub fn Workshops() -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    let on_open = Callback::new(move |id: String| nav.go(Route::Workshop(id)));
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
@@ -79,11 +83,11 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                 <button type="submit" class="primary">{crate::tv!(i18n, workshop.create)}</button>
             </form>
             <h2>{crate::tv!(i18n, workshop.yours_title)}</h2>
-            {move || (store.workshops.with(Vec::is_empty) && store.workshops_unreadable.with(Vec::is_empty)).then(|| view! { <p>{crate::tv!(i18n, workshop.none_yet)}</p> })}
+            {move || (store.workshops().with(Vec::is_empty) && store.workshops_unreadable().with(Vec::is_empty)).then(|| view! { <p>{crate::tv!(i18n, workshop.none_yet)}</p> })}
             <ul class="history-list">
                 {move || {
                     let l = i18n.get_locale();
-                    store.workshops.get().into_iter().map(|w| {
+                    store.workshops().get().into_iter().map(|w| {
                         let id = w.id.clone();
                         // Counted as the workshop's own view counts: the links that open.
                         let count = workshop::participant_count(&BANK, &w);
@@ -100,7 +104,7 @@ pub fn Workshops(store: Store, on_open: Callback<String>) -> impl IntoView {
                     }).collect_view()
                 }}
                 // Issue 18: a workshop this build cannot read is listed, with a way forward.
-                {move || store.workshops_unreadable.get().into_iter().map(|text| {
+                {move || store.workshops_unreadable().get().into_iter().map(|text| {
                     let download = {
                         let text = text.clone();
                         move |_| {
@@ -140,14 +144,19 @@ enum Copied {
 
 /// One workshop: invite, gather, aggregate.
 #[component]
-pub fn WorkshopView(
-    store: Store,
-    id: String,
-    on_back: Callback<()>,
-    /// Opens "Present results" at its first slide.
-    on_present: Callback<()>,
-) -> impl IntoView {
+pub fn WorkshopView() -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    // The workshop, by id, as the address names it.
+    let id = match nav.route().get_untracked() {
+        Route::Workshop(id) => id,
+        _ => String::new(),
+    };
+    let on_back = Callback::new(move |()| nav.go(Route::Workshops));
+    let present_id = id.clone();
+    // Opens "Present results" at its first slide.
+    let on_present = Callback::new(move |()| nav.go(Route::Present(present_id.clone(), 0)));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
@@ -375,7 +384,7 @@ impl RoomCache {
 fn stored_workshop(store: Store, id: StoredValue<String>) -> Memo<Option<Workshop>> {
     Memo::new(move |_| {
         store
-            .workshops
+            .workshops()
             .with(|list| list.iter().find(|w| id.with_value(|i| &w.id == i)).cloned())
     })
 }
@@ -767,15 +776,23 @@ fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
 /// keys (and Page Up, Page Down, Home, End) move between slides, each with its own address; Esc
 /// leaves. Buttons do the same for a mouse or a touch screen.
 #[component]
-pub fn Present(
-    store: Store,
-    id: String,
-    /// The slide to show, counted from 0 (clamped to the last).
-    slide: ReadSignal<usize>,
-    on_go: Callback<usize>,
-    on_leave: Callback<()>,
-) -> impl IntoView {
+pub fn Present() -> impl IntoView {
     let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    // The workshop and the slide (counted from 0, clamped to the last), as the address names
+    // them; moving between slides changes only `slide`.
+    let id = match nav.route().get_untracked() {
+        Route::Present(id, _) => id,
+        _ => String::new(),
+    };
+    let slide = Memo::new(move |was: Option<&usize>| match nav.route().get() {
+        Route::Present(_, n) => n,
+        _ => was.copied().unwrap_or(0),
+    });
+    let (go_id, back_id) = (id.clone(), id.clone());
+    let on_go = Callback::new(move |n: usize| nav.go(Route::Present(go_id.clone(), n)));
+    let on_leave = Callback::new(move |()| nav.go(Route::Workshop(back_id.clone())));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
     let (people, aggregate) = room(current);
