@@ -1,0 +1,254 @@
+//! One workshop: the invitation (join link and QR code), gathering participants' result links
+//! from pasted text or files, the participants, the room, exports and deleting it.
+
+use leptos::prelude::*;
+use leptos_i18n::Locale as _;
+
+use super::charts::*;
+use super::participants::Participants;
+use super::reading::{room, stored_workshop};
+use crate::i18n::use_i18n;
+use crate::platform::{self, storage};
+use crate::ui::state::{Navigator, Notice, Store};
+use crate::ui::text::s;
+use crate::ui::text::workshop::{gather_line, markdown};
+use stagefit_core::route::Route;
+use stagefit_core::workshop::{self, GatherReport};
+use stagefit_core::{BANK, link, qr, report, snapshot};
+
+/// What the last action in a workshop did, kept as data and worded when shown.
+#[derive(Clone, Debug, PartialEq)]
+enum Outcome {
+    Gathered(GatherReport),
+    Removed,
+}
+
+/// Whether copying the join link worked.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Copied {
+    Done,
+    Refused,
+}
+
+/// One workshop: invite, gather, aggregate.
+#[component]
+pub fn WorkshopView() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    // The workshop, by id, as the address names it.
+    let id = match nav.route().get_untracked() {
+        Route::Workshop(id) => id,
+        _ => String::new(),
+    };
+    let on_back = Callback::new(move |()| nav.go(Route::Workshops));
+    let present_id = id.clone();
+    // Opens "Present results" at its first slide.
+    let on_present = Callback::new(move |()| nav.go(Route::Present(present_id.clone(), 0)));
+    let id = StoredValue::new(id);
+    let current = stored_workshop(store, id);
+    let (people, aggregate) = room(current);
+    // Stored links that no longer open: every payload that did not become a participant.
+    let unreadable = Memo::new(move |_| {
+        let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
+        stored.saturating_sub(people.with(Vec::len))
+    });
+    let pasted = RwSignal::new(String::new());
+    // What the last action did, worded when shown (so a change of language words it again).
+    let report_line = RwSignal::new(None::<Outcome>);
+    let presenting = RwSignal::new(false);
+    let copy_status = RwSignal::new(None::<Copied>);
+    let confirm_delete = RwSignal::new(false);
+
+    let add = move |_| {
+        let text = pasted.get_untracked();
+        let mut outcome = None;
+        store.update_workshops(|list| {
+            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
+                outcome = Some(workshop::gather(&BANK, w, &text));
+            }
+        });
+        if let Some(r) = outcome {
+            if r.added > 0 || r.duplicates > 0 {
+                pasted.set(String::new());
+            }
+            report_line.set(Some(Outcome::Gathered(r)));
+        }
+    };
+    let import = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            let text = storage::chosen_file_text(ev).await.unwrap_or_default();
+            // A history export or a single assessment becomes result links; a chat export is
+            // searched for links like pasted text.
+            let text = match snapshot::decode_import(&BANK, &text) {
+                Ok((list, _)) => list
+                    .iter()
+                    .map(|s| format!("#r={} ", link::encode(&BANK, &s.answers, &s.label)))
+                    .collect::<String>(),
+                Err(_) => text,
+            };
+            pasted.set(text);
+            add(());
+        });
+    };
+    let remove = move |payload: String| {
+        store.update_workshops(|list| {
+            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
+                w.payloads.retain(|p| p != &payload);
+            }
+        });
+        report_line.set(Some(Outcome::Removed));
+    };
+    let join_url = Memo::new(move |_| {
+        current.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    format!(
+                        "{}#{}",
+                        platform::page_url(),
+                        workshop::join_fragment(&w.id, &w.name)
+                    )
+                })
+                .unwrap_or_default()
+        })
+    });
+    let copy_join = move |_| {
+        let url = join_url.get_untracked();
+        leptos::task::spawn_local(async move {
+            match platform::copy_text(&url).await {
+                Ok(()) => copy_status.set(Some(Copied::Done)),
+                Err(_) => {
+                    copy_status.set(Some(Copied::Refused));
+                    platform::select_text("join-link");
+                }
+            }
+        });
+    };
+    let export_json = move |_| {
+        if let Some(w) = current.get_untracked() {
+            let name = format!("stagefit-workshop-{}.json", report::date_text(w.created));
+            let _ = storage::download(
+                &name,
+                &workshop::encode_workshops(std::slice::from_ref(&w)),
+                "application/json",
+            );
+        }
+    };
+    let export_md = move |_| {
+        if let Some(w) = current.get_untracked() {
+            let l = i18n.get_locale_untracked();
+            let today = platform::format_date(l.as_str(), storage::now(), false);
+            let md = aggregate.with_untracked(|a| {
+                markdown(l, &w, a, &today, &|value, digits| {
+                    platform::format_number(l.as_str(), value, digits)
+                })
+            });
+            let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
+            if storage::download(&name, &md, "text/markdown").is_err() {
+                store.notify(Notice::NotSaved(s!(l, workshop.download_refused)));
+            }
+        }
+    };
+    let delete = move |_| {
+        store.update_workshops(|list| list.retain(|w| id.with_value(|i| &w.id != i)));
+        on_back.run(());
+    };
+
+    move || {
+        // Read here, so that the view is drawn again in a newly chosen language.
+        let l = i18n.get_locale();
+        let Some(w) = current.get() else {
+            return view! {
+                <section aria-labelledby="workshop-heading">
+                    <h1 id="workshop-heading" tabindex="-1">{s!(l, workshop.not_found_title)}</h1>
+                    <p>{s!(l, workshop.not_found_body)}</p>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
+                </section>
+            }
+            .into_any();
+        };
+        view! {
+            <section class="workshop" aria-labelledby="workshop-heading">
+                <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
+                {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
+                <div class="presenter" class:presenting=move || presenting.get()>
+                    <h2>{s!(l, workshop.invite_title)}</h2>
+                    <p class="presenter-name">{crate::tf_once!(i18n, workshop.invite_name, name = w.name.clone())}</p>
+                    <p>{s!(l, workshop.invite_how)}</p>
+                    {move || qr(&join_url.get()).map(|code| view! {
+                        <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
+                            aria-label=s!(l, workshop.qr_label) shape-rendering="crispEdges">
+                            <rect width="100%" height="100%" fill="#fff" />
+                            <path d=code.path fill="#000" />
+                        </svg>
+                    })}
+                    // The name is written out readably in the label; the link itself keeps it
+                    // percent-encoded, which chat apps need, and wraps instead of being cut off.
+                    <label for="join-link">{crate::tf_once!(i18n, workshop.join_link_label, name = w.name.clone())}</label>
+                    <div class="share-row">
+                        <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
+                        <button type="button" class="primary no-print" on:click=copy_join>{s!(l, workshop.copy_join)}</button>
+                    </div>
+                    <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
+                        Copied::Done => s!(l, workshop.copied),
+                        Copied::Refused => s!(l, workshop.copy_refused),
+                    })}</p>
+                    <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
+                        {move || if presenting.get() { s!(l, workshop.room_view_close) } else { s!(l, workshop.room_view_show) }}
+                    </button>
+                </div>
+                <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
+                <label for="workshop-input">{s!(l, workshop.gather_label)}</label>
+                <textarea id="workshop-input" data-testid="workshop-input" rows="5"
+                    prop:value=move || pasted.get() on:input=move |ev| pasted.set(event_target_value(&ev))></textarea>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| add(())>{s!(l, workshop.add_results)}</button>
+                    <label class="file-button secondary">
+                        {s!(l, workshop.import_files)}
+                        <input type="file" accept=".json,.txt,application/json,text/plain" class="visually-hidden" on:change=import />
+                    </label>
+                </div>
+                <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
+                    Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
+                    Outcome::Removed => crate::tv!(i18n, workshop.participant_removed).into_any(),
+                })}</p>
+                <p class="participant-count" data-testid="participant-count">
+                    {crate::tf!(i18n, workshop.participants, count = aggregate.with(|a| a.n_participants) as u64)}
+                </p>
+                {move || match unreadable.get() {
+                    0 => None,
+                    n => Some(view! {
+                        <p class="field-error">{crate::tf_once!(i18n, workshop.links_unreadable, count = n)}</p>
+                    }),
+                }}
+                {move || aggregate.with(|a| a.n_participants > 0).then(|| view! {
+                    <button type="button" class="primary no-print" on:click=move |_| {
+                        platform::enter_full_screen();
+                        on_present.run(());
+                    }>{s!(l, workshop.present)}</button>
+                })}
+                <Participants people on_remove=Callback::new(remove) />
+                <RoomView aggregate />
+                <div class="actions no-print">
+                    <button type="button" class="secondary" on:click=export_json>{s!(l, workshop.export_json)}</button>
+                    <button type="button" class="secondary" on:click=export_md>{s!(l, workshop.export_markdown)}</button>
+                    <button type="button" class="secondary" on:click=move |_| platform::print()>{s!(l, workshop.print)}</button>
+                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
+                </div>
+                <div class="danger-zone no-print">
+                    {move || if confirm_delete.get() {
+                        view! {
+                            <p><strong>{s!(l, workshop.delete_question)}</strong></p>
+                            <button type="button" class="danger" on:click=delete>{s!(l, workshop.delete_yes)}</button>
+                            " "
+                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{s!(l, workshop.delete_cancel)}</button>
+                        }.into_any()
+                    } else {
+                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{s!(l, workshop.delete)}</button> }.into_any()
+                    }}
+                </div>
+            </section>
+        }
+        .into_any()
+    }
+}
