@@ -4,8 +4,8 @@ use leptos::prelude::*;
 
 use super::charts::*;
 use super::reading::{room, stored_workshop};
-use crate::i18n::use_i18n;
-use crate::platform::{self};
+use crate::i18n::{Locale, use_i18n};
+use crate::platform;
 use crate::ui::state::{Navigator, Store};
 use crate::ui::text::bank as bt;
 use crate::ui::text::results::{band_name, band_range, lane_word, position_word, stage_at};
@@ -109,81 +109,7 @@ pub fn Present() -> impl IntoView {
                 {stage_bar(l, &a)}
             }
             .into_any(),
-            Slide::Area(d) => {
-                let plot = people.with(|p| chart::area_plot(&bt::words(i18n), &a, p, d));
-                let area_band = a.median.dimensions[d].band;
-                let band_text = band_name(l, a.median.stage.stage);
-                let lane = |p: Position| {
-                    plot.lanes
-                        .iter()
-                        .find(|lane| lane.position == p)
-                        .map_or(0, |lane| lane.count)
-                };
-                let (ahead, within, behind) = (
-                    lane(Position::Ahead),
-                    lane(Position::Within),
-                    lane(Position::Behind),
-                );
-                let range = band_range(l, area_band);
-                // Drawn twice: as the slide's lead and as the plot's name.
-                let summary = {
-                    let band = band_text.clone();
-                    move || {
-                        crate::tf_once!(
-                            i18n,
-                            workshop.slide_area_summary,
-                            ahead = ahead,
-                            within = within,
-                            behind = behind,
-                            band = band.clone(),
-                            range = range.clone()
-                        )
-                    }
-                };
-                let marker = |p: Position| match p {
-                    Position::Ahead => "\u{25b2}",
-                    Position::Within => "\u{2713}",
-                    Position::Behind => "\u{25bc}",
-                };
-                view! {
-                    <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
-                    <p class="slide-lead">{summary()}</p>
-                    <svg class="area-plot" viewBox=plot.view_box role="img">
-                        <title>{bt::dimension_name(i18n, d)} {crate::tv!(i18n, workshop.label_separator)} {summary()}</title>
-                        <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
-                            height=plot.band_height.clone() />
-                        {plot.axis.iter().map(|t| view! {
-                            <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
-                            <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text.clone()}</text>
-                        }).collect_view()}
-                        {plot.lanes.iter().map(|lane| view! {
-                            <text class=format!("lane-label {}", lane.position.id()) x="0" y=lane.y.clone() dy="8">
-                                {crate::tf_once!(
-                                    i18n,
-                                    workshop.lane_label,
-                                    marker = marker(lane.position),
-                                    // Short words: the lane's label has the plot's fixed
-                                    // left margin to itself.
-                                    position = lane_word(l, lane.position),
-                                    number = lane.count
-                                )}
-                            </text>
-                        }).collect_view()}
-                        {plot.median_x.clone().map(|m| view! {
-                            <line class="median" x1=m.clone() x2=m y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
-                        })}
-                        {plot.dots.iter().map(|dot| view! {
-                            <circle class=format!("dot {}", dot.position.id()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
-                                <title>{crate::tf_once!(i18n, workshop.dot_title, count = dot.n, position = position_word(l, dot.position))}</title>
-                            </circle>
-                        }).collect_view()}
-                    </svg>
-                    <p class="slide-legend">
-                        {crate::tf_once!(i18n, workshop.slide_area_legend, band = band_text)}
-                    </p>
-                }
-                .into_any()
-            }
+            Slide::Area(d) => people.with(|p| area_slide(i18n, &a, p, d)),
             Slide::Question(i) => {
                 let Some(d) = a.divergent.get(i).cloned() else {
                     return view! { <h1 id="present-heading" tabindex="-1">{s!(l, workshop.questions_title)}</h1> }.into_any();
@@ -216,4 +142,88 @@ pub fn Present() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// One area's slide: everyone's level as a dot on a lane for ahead, within or behind the band of
+/// the room's stage, with the counts in words.
+fn area_slide(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    a: &workshop::Aggregate,
+    people: &[workshop::Participant],
+    d: usize,
+) -> AnyView {
+    let l = i18n.get_locale();
+    let plot = chart::area_plot(&bt::words(i18n), a, people, d);
+    let area_band = a.median.dimensions[d].band;
+    let band_text = band_name(l, a.median.stage.stage);
+    let lane = |p: Position| {
+        plot.lanes
+            .iter()
+            .find(|lane| lane.position == p)
+            .map_or(0, |lane| lane.count)
+    };
+    let (ahead, within, behind) = (
+        lane(Position::Ahead),
+        lane(Position::Within),
+        lane(Position::Behind),
+    );
+    let range = band_range(l, area_band);
+    // Drawn twice: as the slide's lead and as the plot's name.
+    let summary = {
+        let band = band_text.clone();
+        move || {
+            crate::tf_once!(
+                i18n,
+                workshop.slide_area_summary,
+                ahead = ahead,
+                within = within,
+                behind = behind,
+                band = band.clone(),
+                range = range.clone()
+            )
+        }
+    };
+    let marker = |p: Position| match p {
+        Position::Ahead => "\u{25b2}",
+        Position::Within => "\u{2713}",
+        Position::Behind => "\u{25bc}",
+    };
+    view! {
+            <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
+            <p class="slide-lead">{summary()}</p>
+            <svg class="area-plot" viewBox=plot.view_box role="img">
+                <title>{bt::dimension_name(i18n, d)} {crate::tv!(i18n, workshop.label_separator)} {summary()}</title>
+                <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
+                    height=plot.band_height.clone() />
+                {plot.axis.iter().map(|t| view! {
+                    <line class="grid" x1=t.tick_x.clone() x2=t.tick_x.clone() y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
+                    <text class="axis-label" x=t.x.clone() y=t.y.clone() text-anchor=t.anchor>{t.text.clone()}</text>
+                }).collect_view()}
+                {plot.lanes.iter().map(|lane| view! {
+                    <text class=format!("lane-label {}", lane.position.id()) x="0" y=lane.y.clone() dy="8">
+                        {crate::tf_once!(
+                            i18n,
+                            workshop.lane_label,
+                            marker = marker(lane.position),
+                            // Short words: the lane's label has the plot's fixed
+                            // left margin to itself.
+                            position = lane_word(l, lane.position),
+                            number = lane.count
+                        )}
+                    </text>
+                }).collect_view()}
+                {plot.median_x.clone().map(|m| view! {
+                    <line class="median" x1=m.clone() x2=m y1=plot.grid_top.clone() y2=plot.grid_bottom.clone() />
+                })}
+                {plot.dots.iter().map(|dot| view! {
+                    <circle class=format!("dot {}", dot.position.id()) cx=dot.x.clone() cy=dot.y.clone() r=dot.r.clone()>
+                        <title>{crate::tf_once!(i18n, workshop.dot_title, count = dot.n, position = position_word(l, dot.position))}</title>
+                    </circle>
+                }).collect_view()}
+            </svg>
+            <p class="slide-legend">
+                {crate::tf_once!(i18n, workshop.slide_area_legend, band = band_text)}
+            </p>
+        }
+        .into_any()
 }

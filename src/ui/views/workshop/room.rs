@@ -12,8 +12,9 @@ use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Notice, Store};
 use crate::ui::text::s;
 use crate::ui::text::workshop::{gather_line, markdown};
-use stagefit_core::route::Route;
-use stagefit_core::workshop::{self, GatherReport};
+use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
+use stagefit_core::route::{self, Route};
+use stagefit_core::workshop::{self, GatherReport, Workshop};
 use stagefit_core::{BANK, link, qr, report, snapshot};
 
 /// What the last action in a workshop did, kept as data and worded when shown.
@@ -21,13 +22,6 @@ use stagefit_core::{BANK, link, qr, report, snapshot};
 enum Outcome {
     Gathered(GatherReport),
     Removed,
-}
-
-/// Whether copying the join link worked.
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Copied {
-    Done,
-    Refused,
 }
 
 /// One workshop: invite, gather, aggregate.
@@ -56,9 +50,6 @@ pub fn WorkshopView() -> impl IntoView {
     let pasted = RwSignal::new(String::new());
     // What the last action did, worded when shown (so a change of language words it again).
     let report_line = RwSignal::new(None::<Outcome>);
-    let presenting = RwSignal::new(false);
-    let copy_status = RwSignal::new(None::<Copied>);
-    let confirm_delete = RwSignal::new(false);
 
     let add = move |_| {
         let text = pasted.get_untracked();
@@ -83,7 +74,14 @@ pub fn WorkshopView() -> impl IntoView {
             let text = match snapshot::decode_import(&BANK, &text) {
                 Ok((list, _)) => list
                     .iter()
-                    .map(|s| format!("#r={} ", link::encode(&BANK, &s.answers, &s.label)))
+                    .map(|s| {
+                        let payload = link::encode(&BANK, &s.answers, &s.label);
+                        let shared = Route::Shared {
+                            payload,
+                            workshop: None,
+                        };
+                        format!("{} ", route::fragment(&shared))
+                    })
                     .collect::<String>(),
                 Err(_) => text,
             };
@@ -103,57 +101,14 @@ pub fn WorkshopView() -> impl IntoView {
         current.with(|w| {
             w.as_ref()
                 .map(|w| {
-                    format!(
-                        "{}#{}",
-                        platform::page_url(),
-                        workshop::join_fragment(&w.id, &w.name)
-                    )
+                    platform::address_of(&Route::Join {
+                        id: w.id.clone(),
+                        name: w.name.clone(),
+                    })
                 })
                 .unwrap_or_default()
         })
     });
-    let copy_join = move |_| {
-        let url = join_url.get_untracked();
-        leptos::task::spawn_local(async move {
-            match platform::copy_text(&url).await {
-                Ok(()) => copy_status.set(Some(Copied::Done)),
-                Err(_) => {
-                    copy_status.set(Some(Copied::Refused));
-                    platform::select_text("join-link");
-                }
-            }
-        });
-    };
-    let export_json = move |_| {
-        if let Some(w) = current.get_untracked() {
-            let name = format!("stagefit-workshop-{}.json", report::date_text(w.created));
-            let _ = storage::download(
-                &name,
-                &workshop::encode_workshops(std::slice::from_ref(&w)),
-                "application/json",
-            );
-        }
-    };
-    let export_md = move |_| {
-        if let Some(w) = current.get_untracked() {
-            let l = i18n.get_locale_untracked();
-            let today = platform::format_date(l.as_str(), storage::now(), false);
-            let md = aggregate.with_untracked(|a| {
-                markdown(l, &w, a, &today, &|value, digits| {
-                    platform::format_number(l.as_str(), value, digits)
-                })
-            });
-            let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
-            if storage::download(&name, &md, "text/markdown").is_err() {
-                store.notify(Notice::NotSaved(s!(l, workshop.download_refused)));
-            }
-        }
-    };
-    let delete = move |_| {
-        store.update_workshops(|list| list.retain(|w| id.with_value(|i| &w.id != i)));
-        on_back.run(());
-    };
-
     move || {
         // Read here, so that the view is drawn again in a newly chosen language.
         let l = i18n.get_locale();
@@ -171,32 +126,7 @@ pub fn WorkshopView() -> impl IntoView {
             <section class="workshop" aria-labelledby="workshop-heading">
                 <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
                 {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
-                <div class="presenter" class:presenting=move || presenting.get()>
-                    <h2>{s!(l, workshop.invite_title)}</h2>
-                    <p class="presenter-name">{crate::tf_once!(i18n, workshop.invite_name, name = w.name.clone())}</p>
-                    <p>{s!(l, workshop.invite_how)}</p>
-                    {move || qr(&join_url.get()).map(|code| view! {
-                        <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
-                            aria-label=s!(l, workshop.qr_label) shape-rendering="crispEdges">
-                            <rect width="100%" height="100%" fill="#fff" />
-                            <path d=code.path fill="#000" />
-                        </svg>
-                    })}
-                    // The name is written out readably in the label; the link itself keeps it
-                    // percent-encoded, which chat apps need, and wraps instead of being cut off.
-                    <label for="join-link">{crate::tf_once!(i18n, workshop.join_link_label, name = w.name.clone())}</label>
-                    <div class="share-row">
-                        <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
-                        <button type="button" class="primary no-print" on:click=copy_join>{s!(l, workshop.copy_join)}</button>
-                    </div>
-                    <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
-                        Copied::Done => s!(l, workshop.copied),
-                        Copied::Refused => s!(l, workshop.copy_refused),
-                    })}</p>
-                    <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
-                        {move || if presenting.get() { s!(l, workshop.room_view_close) } else { s!(l, workshop.room_view_show) }}
-                    </button>
-                </div>
+                <Invitation name=w.name.clone() join_url />
                 <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
                 <label for="workshop-input">{s!(l, workshop.gather_label)}</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
@@ -229,26 +159,123 @@ pub fn WorkshopView() -> impl IntoView {
                 })}
                 <Participants people on_remove=Callback::new(remove) />
                 <RoomView aggregate />
-                <div class="actions no-print">
-                    <button type="button" class="secondary" on:click=export_json>{s!(l, workshop.export_json)}</button>
-                    <button type="button" class="secondary" on:click=export_md>{s!(l, workshop.export_markdown)}</button>
-                    <button type="button" class="secondary" on:click=move |_| platform::print()>{s!(l, workshop.print)}</button>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
-                </div>
-                <div class="danger-zone no-print">
-                    {move || if confirm_delete.get() {
-                        view! {
-                            <p><strong>{s!(l, workshop.delete_question)}</strong></p>
-                            <button type="button" class="danger" on:click=delete>{s!(l, workshop.delete_yes)}</button>
-                            " "
-                            <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{s!(l, workshop.delete_cancel)}</button>
-                        }.into_any()
-                    } else {
-                        view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{s!(l, workshop.delete)}</button> }.into_any()
-                    }}
-                </div>
+                <WorkshopActions current aggregate on_back />
             </section>
         }
         .into_any()
+    }
+}
+
+/// The invitation: the workshop's name, its join link with a large QR code to scan, and a way to
+/// copy the link; "Show for the room" makes it fill the screen.
+#[component]
+fn Invitation(name: String, join_url: Memo<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let presenting = RwSignal::new(false);
+    let copy_status = RwSignal::new(None::<Copied>);
+    let copy_join = move |_| {
+        copy(
+            join_url.get_untracked(),
+            Fallback::Field("join-link"),
+            copy_status,
+        )
+    };
+    move || {
+        let l = i18n.get_locale();
+        view! {
+            <div class="presenter" class:presenting=move || presenting.get()>
+                <h2>{s!(l, workshop.invite_title)}</h2>
+                <p class="presenter-name">{crate::tf_once!(i18n, workshop.invite_name, name = name.clone())}</p>
+                <p>{s!(l, workshop.invite_how)}</p>
+                {move || qr(&join_url.get()).map(|code| view! {
+                    <svg class="qr qr-large" viewBox=format!("0 0 {} {}", code.size, code.size) role="img"
+                        aria-label=s!(l, workshop.qr_label) shape-rendering="crispEdges">
+                        <rect width="100%" height="100%" fill="#fff" />
+                        <path d=code.path fill="#000" />
+                    </svg>
+                })}
+                // The name is written out readably in the label; the link itself keeps it
+                // percent-encoded, which chat apps need, and wraps instead of being cut off.
+                <label for="join-link">{crate::tf_once!(i18n, workshop.join_link_label, name = name.clone())}</label>
+                <div class="share-row">
+                    <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
+                    <button type="button" class="primary no-print" on:click=copy_join>{s!(l, workshop.copy_join)}</button>
+                </div>
+                <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
+                    Copied::Done => s!(l, workshop.copied),
+                    Copied::Refused(_) => s!(l, workshop.copy_refused),
+                })}</p>
+                <button type="button" class="secondary no-print" on:click=move |_| presenting.update(|p| *p = !*p)>
+                    {move || if presenting.get() { s!(l, workshop.room_view_close) } else { s!(l, workshop.room_view_show) }}
+                </button>
+            </div>
+        }
+    }
+}
+
+/// The workshop's exports (JSON, Markdown, print), the way back to the list, and deleting it.
+#[component]
+fn WorkshopActions(
+    current: Memo<Option<Workshop>>,
+    aggregate: Memo<workshop::Aggregate>,
+    on_back: Callback<()>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let confirm_delete = RwSignal::new(false);
+    let export_json = move |_| {
+        if let Some(w) = current.get_untracked() {
+            let name = format!("stagefit-workshop-{}.json", report::date_text(w.created));
+            let _ = storage::download(
+                &name,
+                &workshop::encode_workshops(std::slice::from_ref(&w)),
+                "application/json",
+            );
+        }
+    };
+    let export_md = move |_| {
+        if let Some(w) = current.get_untracked() {
+            let l = i18n.get_locale_untracked();
+            let today = platform::format_date(l.as_str(), storage::now(), false);
+            let md = aggregate.with_untracked(|a| {
+                markdown(l, &w, a, &today, &|value, digits| {
+                    platform::format_number(l.as_str(), value, digits)
+                })
+            });
+            let name = format!("stagefit-workshop-{}.md", report::date_text(w.created));
+            if storage::download(&name, &md, "text/markdown").is_err() {
+                store.notify(Notice::NotSaved(s!(l, workshop.download_refused)));
+            }
+        }
+    };
+    let delete = move |_| {
+        if let Some(gone) = current.get_untracked() {
+            store.update_workshops(|list| list.retain(|w| w.id != gone.id));
+        }
+        on_back.run(());
+    };
+
+    move || {
+        let l = i18n.get_locale();
+        view! {
+            <div class="actions no-print">
+                <button type="button" class="secondary" on:click=export_json>{s!(l, workshop.export_json)}</button>
+                <button type="button" class="secondary" on:click=export_md>{s!(l, workshop.export_markdown)}</button>
+                <button type="button" class="secondary" on:click=move |_| platform::print()>{s!(l, workshop.print)}</button>
+                <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
+            </div>
+            <div class="danger-zone no-print">
+                {move || if confirm_delete.get() {
+                    view! {
+                        <p><strong>{s!(l, workshop.delete_question)}</strong></p>
+                        <button type="button" class="danger" on:click=delete>{s!(l, workshop.delete_yes)}</button>
+                        " "
+                        <button type="button" class="secondary" on:click=move |_| confirm_delete.set(false)>{s!(l, workshop.delete_cancel)}</button>
+                    }.into_any()
+                } else {
+                    view! { <button type="button" class="danger" on:click=move |_| confirm_delete.set(true)>{s!(l, workshop.delete)}</button> }.into_any()
+                }}
+            </div>
+        }
     }
 }
