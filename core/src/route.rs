@@ -10,7 +10,7 @@
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
-use super::workshop;
+use super::{link, workshop};
 
 /// A view of the app, as its address names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -123,8 +123,12 @@ pub fn fragment(route: &Route) -> String {
         Route::Present(id, n) => format!("#/workshop/{}/present/{}", id_part(id), n + 1),
         Route::How => "#/how".to_string(),
         Route::Shared { payload, workshop } => match workshop {
-            Some(id) => format!("#r={payload}&w={id}"),
-            None => format!("#r={payload}"),
+            Some(id) => format!(
+                "#{}{payload}{}{id}",
+                link::FRAGMENT_KEY,
+                workshop::WORKSHOP_MARK
+            ),
+            None => format!("#{}{payload}", link::FRAGMENT_KEY),
         },
         Route::Join { id, name } => format!("#{}", workshop::join_fragment(id, name)),
         Route::BadJoin => "#join=".to_string(),

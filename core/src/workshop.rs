@@ -99,14 +99,6 @@ pub fn looks_like_join(fragment: &str) -> bool {
         .starts_with(JOIN_KEY)
 }
 
-/// The fragment of a participant's result sent to a workshop (without `#`).
-pub fn result_fragment(payload: &str, workshop_id: &str) -> String {
-    format!(
-        "{}{payload}{WORKSHOP_MARK}{workshop_id}",
-        link::FRAGMENT_KEY
-    )
-}
-
 /// What adding pasted text did.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct GatherReport {
