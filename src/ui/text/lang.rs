@@ -15,12 +15,8 @@ use crate::i18n::{td_string, use_i18n};
 use crate::platform::{self, storage};
 use crate::ui::text::bank;
 
-/// The languages Stagefit speaks, each named in itself, in the order the switch lists them.
-pub const LANGUAGES: [(Locale, &str); 3] = [
-    (Locale::en, "English"),
-    (Locale::de, "Deutsch"),
-    (Locale::fr, "Français"),
-];
+// `LANGUAGES`: the languages Stagefit speaks, each named in itself, in Cargo.toml's order.
+include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 
 /// The language to start in: the one the person chose before, else the first of the browser's
 /// preferred languages that Stagefit speaks, else English.
