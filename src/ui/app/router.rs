@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::takeover::{self, Later};
 use crate::i18n::use_i18n;
 use crate::platform;
-use crate::ui::state::{BadLink, Navigator, Opened, Session, Store, Whose};
+use crate::ui::state::{BadLink, Focus, Navigator, Opened, Session, Store, Whose};
 use crate::ui::text::{bank as bank_text, s};
 use crate::ui::views::assess::{Landing, Questionnaire, Review};
 use crate::ui::views::bad_link::BadLinkView;
@@ -87,20 +87,25 @@ impl Screen {
     }
 }
 
-/// Registers the router with the navigator: every address opened from now on becomes a view in
-/// `screen`, with focus moved to where the move asked or to the view's heading.
+/// Registers the router with the navigator: the address the page opened at, then every one
+/// after it, becomes a view in `screen`, with focus moved where the move asked (none at start:
+/// the takeover keeps it where the person put it on the prerendered page).
 pub(super) fn route(nav: Navigator, session: Session, screen: RwSignal<Screen>) {
-    nav.open_with(Callback::new(
-        move |(route, focus): (Route, Option<String>)| {
-            let to = Screen::of(session.open_route(route));
-            let focus = focus.unwrap_or_else(|| to.heading().to_string());
-            // Another slide of the same presentation is the same view: it is not drawn anew.
-            if !(matches!(to, Screen::Present(_)) && screen.with_untracked(|s| s == &to)) {
-                screen.set(to);
-            }
+    nav.open_with(Callback::new(move |(route, focus): (Route, Focus)| {
+        let to = Screen::of(session.open_route(route));
+        let focus = match focus {
+            Focus::Heading => Some(to.heading().to_string()),
+            Focus::On(id) => Some(id),
+            Focus::Stay => None,
+        };
+        // Another slide of the same presentation is the same view: it is not drawn anew.
+        if !(matches!(to, Screen::Present(_)) && screen.with_untracked(|s| s == &to)) {
+            screen.set(to);
+        }
+        if let Some(focus) = focus {
             platform::focus_after_render(focus);
-        },
-    ));
+        }
+    }));
 }
 
 /// The view for `screen`: the route table.

@@ -21,7 +21,7 @@ use std::collections::{HashMap, HashSet};
 use leptos::prelude::*;
 
 use history::Entry;
-pub use navigation::Navigator;
+pub use navigation::{Focus, Navigator};
 pub use notices::{Notice, Stored, Told};
 pub use session::{BadLink, Opened, Session, Whose, answer_input};
 

@@ -11,9 +11,19 @@ use leptos::prelude::*;
 use crate::platform;
 use stagefit_core::route::{self, Route};
 
+/// Where focus goes once a view is opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The view's heading: a move between views, or an address the browser moved to.
+    Heading,
+    /// This element (its id): a step's first answer, the answer to change.
+    On(String),
+    /// Where it is: the page as it opened (the takeover keeps focus where the person put it).
+    Stay,
+}
+
 /// What opens a route: the router's, registered once by the app (`Navigator::open_with`).
-/// `focus` is where focus goes once it is drawn; `None`, the view's heading.
-type Opener = Callback<(Route, Option<String>)>;
+type Opener = Callback<(Route, Focus)>;
 
 #[derive(Clone, Copy)]
 pub struct Navigator {
@@ -45,7 +55,7 @@ impl Navigator {
         self.route.read_only()
     }
 
-    fn open(&self, route: Route, focus: Option<String>) {
+    fn open(&self, route: Route, focus: Focus) {
         self.route.set(route.clone());
         if let Some(open) = self.opener.get_value() {
             open.run((route, focus));
@@ -56,21 +66,21 @@ impl Navigator {
     /// to (Back, Forward, an address typed or pasted), for as long as the app lives.
     pub fn open_with(&self, opener: Opener) {
         self.opener.set_value(Some(opener));
-        self.open(Navigator::addressed(), None);
+        self.open(Navigator::addressed(), Focus::Stay);
         let this = *self;
         let listener = platform::on_fragment_change(move |fragment| {
-            this.open(route::parse(&fragment), None);
+            this.open(route::parse(&fragment), Focus::Heading);
         });
         on_cleanup(move || listener.remove());
     }
 
     /// Goes to `route` as a new entry in the browser's history; focus goes to the view's heading.
     pub fn go(&self, route: Route) {
-        self.go_focus(route, None);
+        self.go_focus(route, Focus::Heading);
     }
 
-    /// `go`, with focus on the element `focus` (its id) once the view is drawn.
-    pub fn go_focus(&self, route: Route, focus: Option<String>) {
+    /// `go`, with focus where `focus` says once the view is drawn.
+    pub fn go_focus(&self, route: Route, focus: Focus) {
         let fragment = route::fragment(&route);
         if fragment != platform::fragment() {
             platform::push_fragment(&fragment);

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use super::{Navigator, Store};
+use super::{Focus, Navigator, Store};
 use crate::platform::storage;
 use stagefit_core::link::{self, LinkError, LinkNotes};
 use stagefit_core::route::Route;
@@ -240,7 +240,7 @@ impl Session {
 
     pub fn go_step(&self, n: usize) {
         self.nav
-            .go_focus(Route::Step(n), Some(self.focus_on_step(n)));
+            .go_focus(Route::Step(n), Focus::On(self.focus_on_step(n)));
     }
 
     pub fn review(&self) {
@@ -257,7 +257,7 @@ impl Session {
     pub fn change_answer(&self, question: usize) {
         let to = self.plans.with_value(|p| step_of(p, question)).unwrap_or(0);
         let focus = self.answers.with_untracked(|a| answer_input(a, question));
-        self.nav.go_focus(Route::Step(to), Some(focus));
+        self.nav.go_focus(Route::Step(to), Focus::On(focus));
     }
 
     fn load(&self, s: Snapshot) {
