@@ -221,3 +221,56 @@ fn the_checks_see_what_they_check() {
     );
     assert_eq!(shape.elements, ["b", "br"].map(String::from).into());
 }
+
+/// A JSON file of `locales/<language>/`, as a value.
+fn json(language: &str, namespace: &str) -> Value {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("locales/{language}/{namespace}.json"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Each area's labels in a language: (area id, which label, its text), for its `short` (the
+/// charts' label) and its `name` (the cards' and tables' heading).
+fn area_labels(language: &str) -> Vec<(String, &'static str, String)> {
+    let bank = json(language, "bank");
+    let areas = bank["dimensions"]
+        .as_object()
+        .unwrap_or_else(|| panic!("{language}/bank.json has no dimensions"));
+    let mut labels = Vec::new();
+    for (id, area) in areas {
+        for which in ["short", "name"] {
+            let text = area[which].as_str().unwrap_or_default().to_string();
+            labels.push((id.clone(), which, text));
+        }
+    }
+    labels
+}
+
+/// Labels a language writes exactly as English does because the word is its own, not
+/// borrowed (GLOSSARY.md): language, text.
+const OWN_WORDS_SPELT_AS_IN_ENGLISH: [(&str, &str); 1] = [("fr", "Coordination")];
+
+/// The charts label areas by their short names: no language other than English may show an
+/// English one (German charts said "Delivery", "Observability" and "Reliability" beside German
+/// cards).
+#[test]
+fn every_area_label_is_in_the_language_in_use() {
+    let english = area_labels("en");
+    let mut problems = Vec::new();
+    for language in languages().into_iter().filter(|l| l != "en") {
+        for (id, which, text) in area_labels(&language) {
+            let source = english
+                .iter()
+                .find(|(i, w, _)| *i == id && *w == which)
+                .map(|(_, _, source)| source);
+            let own = OWN_WORDS_SPELT_AS_IN_ENGLISH.contains(&(language.as_str(), text.as_str()));
+            if source == Some(&text) && !own {
+                problems.push(format!(
+                    "{language}: dimensions.{id}.{which} is English: {text}"
+                ));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
