@@ -274,3 +274,39 @@ fn every_area_label_is_in_the_language_in_use() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// How sure the stage reading is must not be said with an area's word: German "Hohe
+/// Sicherheit" and French "Fiabilité élevée" read as the security and reliability areas.
+#[test]
+fn the_confidence_labels_name_no_area() {
+    let mut problems = Vec::new();
+    for language in languages() {
+        let results = json(&language, "results");
+        let mut labels: Vec<(String, String)> = ["low", "medium", "high"]
+            .iter()
+            .map(|level| {
+                let text = results["confidence"][level].as_str().unwrap_or_default();
+                (format!("confidence.{level}"), text.to_string())
+            })
+            .collect();
+        for key in ["confidence_none", "confidence_answers"] {
+            let text = results[key].as_str().unwrap_or_default();
+            labels.push((key.to_string(), text.to_string()));
+        }
+        assert!(
+            labels.iter().all(|(_, text)| !text.is_empty()),
+            "{language}"
+        );
+        for (key, text) in &labels {
+            let text = text.to_lowercase();
+            for (id, which, area) in area_labels(&language) {
+                if text.contains(&area.to_lowercase()) {
+                    problems.push(format!(
+                        "{language}: results.{key} holds dimensions.{id}.{which} \"{area}\""
+                    ));
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
