@@ -156,17 +156,17 @@ impl Session {
 
     // Reading.
 
-    pub fn answers(&self, whose: Whose) -> Signal<Answers> {
+    pub fn answers(&self, whose: Whose) -> ReadSignal<Answers> {
         match whose {
-            Whose::Own => self.answers.into(),
-            Whose::Shared => self.shared_answers.into(),
+            Whose::Own => self.answers.read_only(),
+            Whose::Shared => self.shared_answers.read_only(),
         }
     }
 
-    pub fn label(&self, whose: Whose) -> Signal<String> {
+    pub fn label(&self, whose: Whose) -> ReadSignal<String> {
         match whose {
-            Whose::Own => self.label.into(),
-            Whose::Shared => self.shared_label.into(),
+            Whose::Own => self.label.read_only(),
+            Whose::Shared => self.shared_label.read_only(),
         }
     }
 

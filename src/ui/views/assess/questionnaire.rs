@@ -189,7 +189,7 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
 #[component]
 fn QuestionField(
     question: usize,
-    answers: Signal<Answers>,
+    answers: ReadSignal<Answers>,
     flagged: Memo<Vec<usize>>,
     /// Called after a digit key chose an answer, to move focus on.
     chosen: Callback<usize>,

@@ -155,13 +155,11 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
     );
     let read_only = whose == Whose::Shared;
     // Someone else's result is not sent to a workshop.
-    let joining = Signal::derive(move || {
-        if read_only {
-            None
-        } else {
-            session.joining().get()
-        }
-    });
+    let joining = if read_only {
+        RwSignal::new(None).read_only()
+    } else {
+        session.joining()
+    };
     let now = platform::storage::now();
     let date = move || rt::date(i18n.get_locale(), now);
     let share_url = Memo::new(move |_| {
@@ -247,7 +245,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
 #[component]
 fn ResultActions(
     whose: Whose,
-    joining: Signal<Option<(String, String)>>,
+    joining: ReadSignal<Option<(String, String)>>,
     share_url: Memo<String>,
     /// When the result is shown (its date in the summary).
     now: f64,
