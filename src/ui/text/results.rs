@@ -9,6 +9,8 @@
 //!
 //! Question, option, area, advice and goal texts are the bank's, as it gives them.
 
+use std::fmt::Write as _;
+
 use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
 use stagefit_core::report::{clean_label, escape_markdown};
 use stagefit_core::workshop::Position;
@@ -19,7 +21,7 @@ use stagefit_core::{
 
 use crate::i18n::Locale;
 use crate::ui::text::bank as bt;
-use crate::ui::text::{by_stage, s};
+use crate::ui::text::{by_stage, fill, s};
 
 /// The text with its first letter in upper case (any script).
 pub fn capitalise(text: &str) -> String {
@@ -284,181 +286,182 @@ fn option_label(locale: Locale, question: usize, choice: usize) -> String {
         .map_or_else(String::new, |q| bt::words_in(locale).option(q, choice))
 }
 
-/// The lines that explain one dimension's result, in reading order.
+/// The lines that explain one dimension's result, in reading order: how its level came about,
+/// the band it is measured against, its weight, and what its gap cost.
 pub fn explanation(
     locale: Locale,
     result: &DimensionResult,
     stage: Stage,
     total_weight: u32,
 ) -> Vec<String> {
-    let t = |x: f32| tenths(locale, x);
     explain::dimension(result, stage, total_weight)
         .into_iter()
-        .map(|line| match line {
-            Line::NothingScorable => s!(locale, results.explain.nothing_scorable),
-            Line::AllUnknown { n } => s!(locale, results.explain.all_unknown, count = n as u64),
-            Line::LevelOfOne { level } => {
-                s!(locale, results.explain.level_single, level = t(level))
-            }
-            Line::LevelAverage { levels, level } => {
-                let terms: Vec<String> = levels.iter().map(u8::to_string).collect();
-                s!(
-                    locale,
-                    results.explain.level_average,
-                    n = levels.len(),
-                    terms = terms.join(" + "),
-                    level = t(level)
-                )
-            }
-            Line::Share {
-                question,
-                choice,
-                percent,
-                level,
-            } => s!(
-                locale,
-                results.explain.share,
-                option = option_label(locale, question, choice),
-                percent = percent,
-                level = level
-            ),
-            Line::FitsNoStage {
-                question,
-                choice,
-                level,
-            } => s!(
-                locale,
-                results.explain.fits_no_stage,
-                option = option_label(locale, question, choice),
-                level = level
-            ),
-            Line::NeverAhead {
-                question,
-                choice,
-                level,
-            } => s!(
-                locale,
-                results.explain.never_ahead,
-                option = option_label(locale, question, choice),
-                level = level
-            ),
-            Line::Band {
-                stage,
-                band: b,
-                moved_from,
-            } => {
-                let mut text = s!(
-                    locale,
-                    results.explain.band,
-                    company = company(locale, stage),
-                    band = band(locale, b)
-                );
-                if let Some(from) = moved_from {
-                    text.push(' ');
-                    text.push_str(&s!(
-                        locale,
-                        results.explain.band_moved,
-                        band = band(locale, from)
-                    ));
-                }
-                text
-            }
-            Line::Weight {
-                weight,
-                total,
-                changed_from,
-                charged,
-            } => {
-                let mut text = s!(
-                    locale,
-                    results.explain.weight,
-                    weight = weight,
-                    total = total
-                );
-                if let Some(from) = changed_from {
-                    text.push(' ');
-                    text.push_str(&s!(locale, results.explain.weight_changed, weight = from));
-                }
-                if let Some(charged) = charged {
-                    text.push(' ');
-                    text.push_str(&s!(
-                        locale,
-                        results.explain.weight_charged,
-                        weight = charged
-                    ));
-                }
-                text
-            }
-            Line::NoGap => s!(locale, results.explain.no_gap),
-            Line::FullGap {
-                gap,
-                ahead,
-                charged,
-                total,
-                points_lost,
-            } => {
-                let (gap, lost) = (t(gap), t(points_lost));
-                if ahead {
-                    s!(
-                        locale,
-                        results.explain.full_gap_above,
-                        gap = gap,
-                        charged = charged,
-                        total = total,
-                        lost = lost
-                    )
-                } else {
-                    s!(
-                        locale,
-                        results.explain.full_gap_below,
-                        gap = gap,
-                        charged = charged,
-                        total = total,
-                        lost = lost
-                    )
-                }
-            }
-            Line::PartGap {
-                gap,
-                ahead,
-                full_gap,
-                charged,
-                weight_lost,
-                total,
-                points_lost,
-            } => {
-                let (gap, full, weight_lost, lost) = (
-                    t(gap),
-                    decimal(locale, full_gap, 0),
-                    t(weight_lost),
-                    t(points_lost),
-                );
-                if ahead {
-                    s!(
-                        locale,
-                        results.explain.part_gap_above,
-                        gap = gap,
-                        full = full,
-                        charged = charged,
-                        weight_lost = weight_lost,
-                        total = total,
-                        lost = lost
-                    )
-                } else {
-                    s!(
-                        locale,
-                        results.explain.part_gap_below,
-                        gap = gap,
-                        full = full,
-                        charged = charged,
-                        weight_lost = weight_lost,
-                        total = total,
-                        lost = lost
-                    )
-                }
-            }
-        })
+        .map(|line| explanation_line(locale, line))
         .collect()
+}
+
+/// One line of `explanation`: how the level came about (from no scorable answer, one answer,
+/// an average, or what one answer counts as), what it is measured against (`band_line`,
+/// `weight_line`), and what its gap cost.
+fn explanation_line(locale: Locale, line: Line) -> String {
+    let t = |x: f32| tenths(locale, x);
+    let option = |question: usize, choice: usize| option_label(locale, question, choice);
+    match line {
+        Line::NothingScorable => s!(locale, results.explain.nothing_scorable),
+        Line::AllUnknown { n } => s!(locale, results.explain.all_unknown, count = n as u64),
+        Line::LevelOfOne { level } => s!(locale, results.explain.level_single, level = t(level)),
+        Line::LevelAverage { levels, level } => {
+            let terms: Vec<String> = levels.iter().map(u8::to_string).collect();
+            s!(
+                locale,
+                results.explain.level_average,
+                n = levels.len(),
+                terms = terms.join(" + "),
+                level = t(level)
+            )
+        }
+        Line::Share {
+            question,
+            choice,
+            percent,
+            level,
+        } => s!(
+            locale,
+            results.explain.share,
+            option = option(question, choice),
+            percent = percent,
+            level = level
+        ),
+        Line::FitsNoStage {
+            question,
+            choice,
+            level,
+        } => s!(
+            locale,
+            results.explain.fits_no_stage,
+            option = option(question, choice),
+            level = level
+        ),
+        Line::NeverAhead {
+            question,
+            choice,
+            level,
+        } => s!(
+            locale,
+            results.explain.never_ahead,
+            option = option(question, choice),
+            level = level
+        ),
+        Line::Band {
+            stage,
+            band: b,
+            moved_from,
+        } => band_line(locale, stage, b, moved_from),
+        Line::Weight {
+            weight,
+            total,
+            changed_from,
+            charged,
+        } => weight_line(locale, weight, total, changed_from, charged),
+        Line::NoGap => s!(locale, results.explain.no_gap),
+        Line::FullGap {
+            gap,
+            ahead,
+            charged,
+            total,
+            points_lost,
+        } => {
+            let template = if ahead {
+                s!(locale, results.explain.full_gap_above)
+            } else {
+                s!(locale, results.explain.full_gap_below)
+            };
+            fill(
+                &template,
+                &[
+                    ("gap", t(gap)),
+                    ("charged", charged.to_string()),
+                    ("total", total.to_string()),
+                    ("lost", t(points_lost)),
+                ],
+            )
+        }
+        Line::PartGap {
+            gap,
+            ahead,
+            full_gap,
+            charged,
+            weight_lost,
+            total,
+            points_lost,
+        } => {
+            let template = if ahead {
+                s!(locale, results.explain.part_gap_above)
+            } else {
+                s!(locale, results.explain.part_gap_below)
+            };
+            fill(
+                &template,
+                &[
+                    ("gap", t(gap)),
+                    ("full", decimal(locale, full_gap, 0)),
+                    ("charged", charged.to_string()),
+                    ("weight_lost", t(weight_lost)),
+                    ("total", total.to_string()),
+                    ("lost", t(points_lost)),
+                ],
+            )
+        }
+    }
+}
+
+/// The band for the stage, and where the strategy moved it from.
+fn band_line(locale: Locale, stage: Stage, b: Band, moved_from: Option<Band>) -> String {
+    let mut text = s!(
+        locale,
+        results.explain.band,
+        company = company(locale, stage),
+        band = band(locale, b)
+    );
+    if let Some(from) = moved_from {
+        text.push(' ');
+        text.push_str(&s!(
+            locale,
+            results.explain.band_moved,
+            band = band(locale, from)
+        ));
+    }
+    text
+}
+
+/// The area's weight of the total, what the strategy changed it from, and the weight its gap
+/// is charged at when that differs.
+fn weight_line(
+    locale: Locale,
+    weight: u8,
+    total: u32,
+    changed_from: Option<u8>,
+    charged: Option<u8>,
+) -> String {
+    let mut text = s!(
+        locale,
+        results.explain.weight,
+        weight = weight,
+        total = total
+    );
+    if let Some(from) = changed_from {
+        text.push(' ');
+        text.push_str(&s!(locale, results.explain.weight_changed, weight = from));
+    }
+    if let Some(charged) = charged {
+        text.push(' ');
+        text.push_str(&s!(
+            locale,
+            results.explain.weight_charged,
+            weight = charged
+        ));
+    }
+    text
 }
 
 /// The sentence under the score that says what it means.
@@ -580,8 +583,16 @@ pub fn markdown(
     date: &str,
     link: &str,
 ) -> String {
-    use std::fmt::Write as _;
     let mut md = String::new();
+    markdown_heading(&mut md, locale, label, date, link);
+    markdown_stage_and_fit(&mut md, locale, assessment);
+    markdown_areas(&mut md, locale, assessment);
+    markdown_priorities(&mut md, locale, assessment);
+    md
+}
+
+/// The summary's title (the label, escaped), its date and the link to the whole result.
+fn markdown_heading(md: &mut String, locale: Locale, label: &str, date: &str, link: &str) {
     let label = clean_label(label);
     let title = if label.is_empty() {
         s!(locale, results.md.untitled)
@@ -598,6 +609,11 @@ pub fn markdown(
             s!(locale, results.md.open, link = format!("<{link}>"))
         );
     }
+}
+
+/// The company's stage with how sure it is, the stage fit with what it means, and the
+/// strategy's notes.
+fn markdown_stage_and_fit(md: &mut String, locale: Locale, assessment: &Assessment) {
     let stage = &assessment.stage;
     // Plain text: no soft hyphens in what is pasted elsewhere.
     let name = stage_name(locale, stage.stage).replace('\u{ad}', "");
@@ -633,6 +649,11 @@ pub fn markdown(
         let text = words.note(&BANK.questions[note.question], note.option);
         let _ = writeln!(md, "> {text}\n");
     }
+}
+
+/// Every area as a table row: its level, the band that fits the stage, and the finding.
+fn markdown_areas(md: &mut String, locale: Locale, assessment: &Assessment) {
+    let words = bt::words_in(locale);
     let _ = writeln!(
         md,
         "| {} | {} | {} | {} |",
@@ -656,6 +677,11 @@ pub fn markdown(
             finding(locale, d.finding)
         );
     }
+}
+
+/// The top priorities, each with its advice and its draft goal.
+fn markdown_priorities(md: &mut String, locale: Locale, assessment: &Assessment) {
+    let words = bt::words_in(locale);
     let _ = writeln!(
         md,
         "\n## {}\n",
@@ -694,7 +720,6 @@ pub fn markdown(
         }
     }
     let _ = writeln!(md, "\n_{}_", s!(locale, results.md.draft_goals));
-    md
 }
 
 #[cfg(test)]
