@@ -6,6 +6,8 @@
 //! the bank's. The views in `views/workshop` draw with these; nothing here reads or writes
 //! stored state.
 
+use std::fmt::Write as _;
+
 use leptos::prelude::*;
 use leptos_i18n::Locale as _;
 
@@ -82,8 +84,23 @@ pub fn markdown(
     date: &str,
     number: &dyn Fn(f64, u32) -> String,
 ) -> String {
-    use std::fmt::Write as _;
     let mut md = String::new();
+    markdown_heading(&mut md, l, workshop, agg, date);
+    markdown_disagreement(&mut md, l, agg, number);
+    markdown_priorities(&mut md, l, agg);
+    markdown_questions(&mut md, l, agg);
+    md
+}
+
+/// The summary's title, date and note, then who took part, the stages seen and the room's
+/// result.
+fn markdown_heading(
+    md: &mut String,
+    l: Locale,
+    workshop: &Workshop,
+    agg: &workshop::Aggregate,
+    date: &str,
+) {
     let name = report::escape_markdown(&workshop.name);
     let title = fill(&s!(l, workshop.md_title), &[("name", &name)]);
     let _ = writeln!(md, "# {title}\n\n_{date}_\n");
@@ -121,18 +138,23 @@ pub fn markdown(
         || s!(l, workshop.not_scored),
         |s| fill(&s!(l, workshop.md_score), &[("score", &s.to_string())]),
     );
+    // Plain text: no soft hyphens in what is pasted elsewhere.
+    let stage = rt::stage_phrase(l, &agg.median.stage).replace('\u{ad}', "");
     let median = fill(
         &s!(l, workshop.md_median_line),
-        &[
-            // Plain text: no soft hyphens in what is pasted elsewhere.
-            (
-                "stage",
-                &rt::stage_phrase(l, &agg.median.stage).replace('\u{ad}', ""),
-            ),
-            ("score", &score),
-        ],
+        &[("stage", &stage), ("score", &score)],
     );
     let _ = writeln!(md, "**{}** {median}\n", s!(l, workshop.md_median));
+}
+
+/// The areas by disagreement, as a table: median level, spread, and how many are ahead,
+/// behind or fit.
+fn markdown_disagreement(
+    md: &mut String,
+    l: Locale,
+    agg: &workshop::Aggregate,
+    number: &dyn Fn(f64, u32) -> String,
+) {
     let _ = writeln!(md, "## {}\n", s!(l, workshop.disagree_title));
     let _ = writeln!(
         md,
@@ -161,52 +183,51 @@ pub fn markdown(
             s.fit
         );
     }
+}
+
+/// The room's priorities, each with its advice.
+fn markdown_priorities(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
+    let words = bt::words_in(l);
     let _ = writeln!(md, "\n## {}\n", s!(l, workshop.md_priorities));
     for (i, p) in agg.median.priorities.iter().enumerate() {
         let heading = fill(
             &s!(l, workshop.md_priority),
             &[
                 ("kind", &rt::kind(l, p.kind)),
-                (
-                    "area",
-                    &bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension]),
-                ),
+                ("area", &words.dimension_name(&BANK.dimensions[p.dimension])),
             ],
         );
-        let _ = writeln!(
-            md,
-            "{}. **{heading}.** {}",
-            i + 1,
-            p.advice(&BANK, &bt::words_in(l))
-        );
+        let _ = writeln!(md, "{}. **{heading}.** {}", i + 1, p.advice(&BANK, &words));
     }
+}
+
+/// The questions to discuss, each with how many gave each answer.
+fn markdown_questions(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
+    let words = bt::words_in(l);
     let _ = writeln!(md, "\n## {}\n", s!(l, workshop.questions_title));
     for d in &agg.divergent {
         let q = &BANK.questions[d.question];
-        let spread: Vec<String> = q
-            .options
+        // Counted before the answers nobody gave are left out, so each count keeps its own
+        // answer's words.
+        let spread: Vec<String> = d
+            .counts
             .iter()
-            .zip(&d.counts)
-            .filter(|(_, n)| **n > 0)
             .enumerate()
-            .map(|(o, (_, n))| {
+            .filter(|(o, n)| **n > 0 && *o < q.options.len())
+            .map(|(o, n)| {
                 fill(
                     &s!(l, workshop.md_answer_count),
-                    &[
-                        ("count", &n.to_string()),
-                        ("answer", &bt::words_in(l).option(q, o)),
-                    ],
+                    &[("count", &n.to_string()), ("answer", &words.option(q, o))],
                 )
             })
             .collect();
         let _ = writeln!(
             md,
             "- {} ({})",
-            bt::words_in(l).question(q),
+            words.question(q),
             spread.join(&s!(l, workshop.list_separator))
         );
     }
-    md
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

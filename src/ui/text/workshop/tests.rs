@@ -201,3 +201,30 @@ fn french_puts_a_narrow_space_before_double_punctuation() {
         }
     }
 }
+
+#[test]
+fn each_count_of_answers_keeps_its_own_answers_words() {
+    // Regression: the summary numbered the answers after leaving out those nobody gave, so a
+    // question whose first answer nobody chose showed each count with the answer before it.
+    let (w, mut agg) = room();
+    let question = BANK
+        .questions
+        .iter()
+        .position(|q| q.options.len() >= 3)
+        .expect("a question with three answers");
+    agg.divergent = vec![workshop::Divergence {
+        question,
+        counts: vec![0, 2, 3],
+        deviation: 1.0,
+    }];
+    let md = markdown(Locale::en, &w, &agg, "", &plain);
+    let words = crate::ui::text::bank::words_in(Locale::en);
+    let q = &BANK.questions[question];
+    let line = format!(
+        "- {} (2 × “{}”; 3 × “{}”)",
+        words.question(q),
+        words.option(q, 1),
+        words.option(q, 2)
+    );
+    assert!(md.contains(&line), "{md}");
+}
