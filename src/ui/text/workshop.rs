@@ -15,7 +15,7 @@ use crate::i18n::Locale;
 use crate::platform;
 use crate::ui::text::bank as bt;
 use crate::ui::text::results as rt;
-use crate::ui::text::s;
+use crate::ui::text::{fill, s};
 use stagefit_core::workshop::{self, GatherReport, Workshop};
 use stagefit_core::{BANK, BankText, report};
 
@@ -23,14 +23,6 @@ use stagefit_core::{BANK, BankText, report};
 /// `digits` decimals; the browser's `Intl` does the writing.
 pub fn number(l: Locale, value: f32, digits: u32) -> String {
     platform::format_number(l.as_str(), f64::from(value), digits)
-}
-
-/// A template of the Markdown summary with its `{name}` values filled in. The summary is a
-/// file, not a view, so its templates (`md_*` keys) are filled here; `tests/locales.rs`
-/// checks that every language names the same values.
-fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let values: Vec<(&str, String)> = values.iter().map(|(n, v)| (*n, v.to_string())).collect();
-    crate::ui::text::fill(template, &values)
 }
 
 /// What adding pasted text did, in one line: each count the core made, with what to do about
@@ -102,7 +94,7 @@ fn markdown_heading(
     date: &str,
 ) {
     let name = report::escape_markdown(&workshop.name);
-    let title = fill(&s!(l, workshop.md_title), &[("name", &name)]);
+    let title = s!(l, workshop.md_title, name = name);
     let _ = writeln!(md, "# {title}\n\n_{date}_\n");
     if !workshop.note.is_empty() {
         let _ = writeln!(md, "{}\n", report::escape_markdown(&workshop.note));
@@ -114,17 +106,19 @@ fn markdown_heading(
         agg.n_participants
     );
     if agg.dropped > 0 {
-        let dropped = agg.dropped.to_string();
-        let line = fill(&s!(l, workshop.md_dropped), &[("count", &dropped)]);
+        // Not a plural: each language words the count as a total.
+        let template = s!(l, workshop.md_dropped);
+        let line = fill(&template, &[("count", agg.dropped.to_string())]);
         let _ = writeln!(md, "_{line}_\n");
     }
     let stages: Vec<String> = (0..3)
         .map(|i| {
             let stage = rt::stage_word(l, workshop::stage_at(i));
-            let count = agg.stages[i].to_string();
-            fill(
-                &s!(l, workshop.md_stage_count),
-                &[("stage", &stage), ("count", &count)],
+            s!(
+                l,
+                workshop.md_stage_count,
+                stage = stage,
+                count = agg.stages[i]
             )
         })
         .collect();
@@ -136,14 +130,11 @@ fn markdown_heading(
     );
     let score = agg.median.score.map_or_else(
         || s!(l, workshop.not_scored),
-        |s| fill(&s!(l, workshop.md_score), &[("score", &s.to_string())]),
+        |score| s!(l, workshop.md_score, score = score),
     );
     // Plain text: no soft hyphens in what is pasted elsewhere.
     let stage = rt::stage_phrase(l, &agg.median.stage).replace('\u{ad}', "");
-    let median = fill(
-        &s!(l, workshop.md_median_line),
-        &[("stage", &stage), ("score", &score)],
-    );
+    let median = s!(l, workshop.md_median_line, stage = stage, score = score);
     let _ = writeln!(md, "**{}** {median}\n", s!(l, workshop.md_median));
 }
 
@@ -190,12 +181,11 @@ fn markdown_priorities(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
     let words = bt::words_in(l);
     let _ = writeln!(md, "\n## {}\n", s!(l, workshop.md_priorities));
     for (i, p) in agg.median.priorities.iter().enumerate() {
-        let heading = fill(
-            &s!(l, workshop.md_priority),
-            &[
-                ("kind", &rt::kind(l, p.kind)),
-                ("area", &words.dimension_name(&BANK.dimensions[p.dimension])),
-            ],
+        let heading = s!(
+            l,
+            workshop.md_priority,
+            kind = rt::kind(l, p.kind),
+            area = words.dimension_name(&BANK.dimensions[p.dimension])
         );
         let _ = writeln!(md, "{}. **{heading}.** {}", i + 1, p.advice(&BANK, &words));
     }
@@ -214,10 +204,13 @@ fn markdown_questions(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
             .iter()
             .enumerate()
             .filter(|(o, n)| **n > 0 && *o < q.options.len())
+            // Not a plural: the answer is named first, so `count` is only a value here.
             .map(|(o, n)| {
-                fill(
-                    &s!(l, workshop.md_answer_count),
-                    &[("count", &n.to_string()), ("answer", &words.option(q, o))],
+                s!(
+                    l,
+                    workshop.md_answer_count,
+                    answer = words.option(q, o),
+                    count = n
                 )
             })
             .collect();
