@@ -136,7 +136,8 @@ mod tests {
     fn changes_made_here_go_on_top_of_a_copy_saved_elsewhere() {
         use Answer::{Chosen, Unanswered, Unknown};
         // (base, ours, theirs, merged), for the first three questions.
-        let cases: [([Answer; 3], [Answer; 3], [Answer; 3], [Answer; 3]); 4] = [
+        type Three = [Answer; 3];
+        let cases: [(Three, Three, Three, Three); 4] = [
             // Different questions answered here and there: both kept.
             (
                 [Unanswered; 3],

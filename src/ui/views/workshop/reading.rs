@@ -23,6 +23,12 @@ impl RoomCache {
     }
 }
 
+impl Default for RoomCache {
+    fn default() -> RoomCache {
+        RoomCache::new()
+    }
+}
+
 /// The stored workshop with this id, kept in step with storage (`None` once it is gone).
 pub(super) fn stored_workshop(store: Store, id: StoredValue<String>) -> Memo<Option<Workshop>> {
     Memo::new(move |_| {
