@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::i18n::{t, use_i18n};
+use crate::i18n::use_i18n;
 use crate::platform::storage;
 use crate::ui::state::{Notice, Store, Stored, Told};
 use crate::ui::text::messages::{self, I18n};
@@ -35,7 +35,7 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
     let dismiss = move |_| store.dismiss(index);
     let body = match notice {
         Notice::SavingOff => {
-            view! { <p>{t!(i18n, assess.notice.saving_off, <strong> = <strong />)}</p> }.into_any()
+            view! { <p><strong>{crate::tv!(i18n, assess.notice.saving_off_lead)}</strong>" "{crate::tv!(i18n, assess.notice.saving_off)}</p> }.into_any()
         }
         Notice::Full => {
             let backup = move |_| {
@@ -46,19 +46,22 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
                 let _ = storage::download(&name, &store.export_history(), "application/json");
             };
             view! {
-                <p>{t!(i18n, assess.notice.full, <strong> = <strong />)}</p>
+                <p><strong>{crate::tv!(i18n, assess.notice.full_lead)}</strong>" "{crate::tv!(i18n, assess.notice.full)}</p>
                 <button type="button" class="secondary small" on:click=backup>{crate::tv!(i18n, assess.notice.download_backup)}</button>
             }
                 .into_any()
         }
         Notice::NotSaved(text) => {
-            view! { <p>{t!(i18n, assess.notice.not_saved, text, <strong> = <strong />)}</p> }
+            view! { <p><strong>{crate::tv!(i18n, assess.notice.not_saved_lead)}</strong>" "{text}</p> }
                 .into_any()
         }
         Notice::SaveFailed(error) => {
-            let reason = move || messages::storage_error(i18n, &error);
-            let text = move || t!(i18n, assess.notice.save_failed, reason);
-            view! { <p>{t!(i18n, assess.notice.not_saved, text, <strong> = <strong />)}</p> }
+            let text = crate::tf!(
+                i18n,
+                assess.notice.save_failed,
+                reason = messages::storage_error(i18n, &error)
+            );
+            view! { <p><strong>{crate::tv!(i18n, assess.notice.not_saved_lead)}</strong>" "{text}</p> }
                 .into_any()
         }
         Notice::Info(text) => view! { <p>{text}</p> }.into_any(),
@@ -78,10 +81,10 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
                 let _ = storage::download(&name, &text, "text/plain");
             };
             let what = move || stored_text(i18n, what);
-            let reason = move || messages::snapshot_error(i18n, &reason);
+            let why = move || messages::snapshot_error(i18n, &reason);
             match aside {
                 Some(aside) => view! {
-                    <p>{t!(i18n, assess.notice.kept_aside, what, reason, key = move || aside.clone(), <strong> = <strong />)}</p>
+                    <p><strong>{what}</strong>" "{crate::tf!(i18n, assess.notice.kept_aside, reason = why(), key = aside.clone())}</p>
                     <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_unreadable)}</button>
                 }
                     .into_any(),
@@ -89,7 +92,7 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
                 None => {
                     let discard = move |_| store.discard(&key);
                     view! {
-                        <p>{t!(i18n, assess.notice.left_in_place, what, reason, <strong> = <strong />)}</p>
+                        <p><strong>{what}</strong>" "{crate::tf!(i18n, assess.notice.left_in_place, reason = why())}</p>
                         <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_it)}</button>
                         " "
                         <button type="button" class="secondary small" on:click=discard>{crate::tv!(i18n, assess.notice.discard_it)}</button>
