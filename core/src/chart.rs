@@ -121,10 +121,9 @@ pub fn radar(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Radar
     let ring = |level: f32| points((0..n).map(|_| level), n);
     let outer = points(dims.iter().map(|d| f32::from(d.band.high)), n);
     let inner = points(dims.iter().map(|d| f32::from(d.band.low)), n);
-    // Room for the labels: the box holds the radar and every label's estimated extent.
-    let (mut left, mut right) = (-RADIUS - 4.0, RADIUS + 4.0);
-    let (mut top, mut bottom) = (-RADIUS - 4.0, RADIUS + 4.0);
-    let labels = (0..n)
+    // Each label beside its spoke: anchored away from the radar on the sides, centred at the top
+    // and the bottom, its baseline a third of the font below the point so the text centres on it.
+    let mut placed: Vec<(String, f32, f32, &'static str, f32, f32)> = (0..n)
         .map(|i| {
             let (x, y) = point(i, n, 4.0 + 0.45);
             let text = text.dimension_short(&bank.dimensions[dims[i].dimension]);
@@ -136,8 +135,36 @@ pub fn radar(bank: &Bank, text: &dyn BankText, assessment: &Assessment) -> Radar
             } else {
                 ("middle", x - width / 2.0)
             };
-            // The baseline sits a third of the font below the point, so the text centres on it.
-            let baseline = y + LABEL_FONT / 3.0;
+            (text, x, y + LABEL_FONT / 3.0, anchor, from, width)
+        })
+        .collect();
+    // A centred label as wide as its neighbours reach would run into them ("Auslieferung" at the
+    // top between "Anbieter" and "Eigenbetrieb"): it moves a line further out, clear of both.
+    for i in 0..n {
+        if placed[i].3 != "middle" || n < 3 {
+            continue;
+        }
+        let (from, to) = (placed[i].4, placed[i].4 + placed[i].5);
+        let up = placed[i].2 < 0.0;
+        for j in [(i + 1) % n, (i + n - 1) % n] {
+            let (other_from, other_to, other_baseline) =
+                (placed[j].4, placed[j].4 + placed[j].5, placed[j].2);
+            if from < other_to + 4.0 && other_from < to + 4.0 {
+                let baseline = &mut placed[i].2;
+                *baseline = if up {
+                    baseline.min(other_baseline - LABEL_FONT - 2.0)
+                } else {
+                    baseline.max(other_baseline + LABEL_FONT + 2.0)
+                };
+            }
+        }
+    }
+    // Room for the labels: the box holds the radar and every label's estimated extent.
+    let (mut left, mut right) = (-RADIUS - 4.0, RADIUS + 4.0);
+    let (mut top, mut bottom) = (-RADIUS - 4.0, RADIUS + 4.0);
+    let labels = placed
+        .into_iter()
+        .map(|(text, x, baseline, anchor, from, width)| {
             left = left.min(from - 2.0);
             right = right.max(from + width + 2.0);
             top = top.min(baseline - LABEL_FONT - 2.0);
@@ -361,6 +388,42 @@ mod tests {
         ] {
             let width = view_box(&vb)[2];
             assert!(width * 12.0 / LABEL_FONT <= 340.0, "{vb}");
+        }
+    }
+
+    /// The boxes of two radar labels, in every language, never overlap.
+    #[test]
+    fn radar_labels_do_not_run_into_each_other_in_any_language() {
+        for language in ["en", "de", "fr"] {
+            let path = format!(
+                "{}/../locales/{language}/bank.json",
+                env!("CARGO_MANIFEST_DIR")
+            );
+            let json = std::fs::read_to_string(&path).expect("a locale file");
+            let words = JsonBankText::parse(&json).expect("a bank file");
+            let radar = radar(&BANK, &words, &all(2));
+            let boxes: Vec<(f32, f32, f32, &str)> = radar
+                .labels
+                .iter()
+                .map(|label| {
+                    let x: f32 = label.x.parse().expect("x");
+                    let y: f32 = label.y.parse().expect("y");
+                    let width = label_width(&label.text);
+                    let from = match label.anchor {
+                        "start" => x,
+                        "end" => x - width,
+                        _ => x - width / 2.0,
+                    };
+                    (from, from + width, y, label.text.as_str())
+                })
+                .collect();
+            for (i, a) in boxes.iter().enumerate() {
+                for b in &boxes[i + 1..] {
+                    let apart_x = a.1 <= b.0 || b.1 <= a.0;
+                    let apart_y = (a.2 - b.2).abs() >= LABEL_FONT;
+                    assert!(apart_x || apart_y, "{language}: {} runs into {}", a.3, b.3);
+                }
+            }
         }
     }
 
