@@ -62,8 +62,12 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 // - then 575,490: the page carries the first step and its own notices in German and French too
 //   (about 1.5 KB gzip each, swapped in before the first paint for those who read them), and the
 //   style sheet moved into the page (the same bytes, one request less). Under the ceiling.
+// - the UI arranged by concern (app, views, state, text, widgets) weighed 559,542: the notices'
+//   seven strings with a bold lead went from the crate's `t!` (an async view per call site) to
+//   `tv!`/`tf!` with the lead a key of its own (wasm 534,030 before that, 511,910 after; the
+//   previous release's 530,312). The ceiling comes down with it.
 // The ceiling is the last size plus 5 %.
-const CEILING = 600_375;
+const CEILING = 587_519;
 
 let server;
 let browser;
