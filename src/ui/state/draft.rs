@@ -12,6 +12,7 @@ impl Store {
     pub(super) fn read_draft(&self) -> Option<Draft> {
         self.read_stored(DRAFT_KEY, Stored::Draft, self.draft_writable, |text| {
             let (draft, dropped) = snapshot::decode_draft(&BANK, text)?;
+            self.draft_seen.set_value(Some(text.to_string()));
             if dropped.answers > 0 {
                 self.notify(Notice::Told(Told::DroppedInDraft(dropped.answers)));
             }
@@ -19,8 +20,8 @@ impl Store {
         })
     }
 
-    /// Saves the assessment in progress. When another tab saved a newer copy of the same one
-    /// since this tab last read or wrote it, the answers changed here go on top of that copy
+    /// Saves the assessment in progress. When another tab saved the same one since this tab
+    /// last read or wrote it, the answers changed here go on top of that copy
     /// (`Answers::with_changes`) and the result is saved: neither tab's answers are lost, and
     /// the `draft` signal, which the session follows, shows the merged copy.
     pub fn save_draft(&self, mut draft: Draft) {
@@ -33,28 +34,34 @@ impl Store {
             self.draft.set(Some(draft));
             return;
         }
-        if let Some(stored) = storage::read(DRAFT_KEY)
-            .ok()
-            .flatten()
-            .and_then(|t| snapshot::decode_draft(&BANK, &t).ok())
-            .map(|(stored, _)| stored)
-            && stored.snapshot.id == draft.snapshot.id
-            && stored.snapshot.updated > draft.snapshot.updated
+        // Another tab saved the same assessment since this tab last read or wrote it (its
+        // storage event may not have arrived yet, and its clock may differ): the answers changed
+        // here go on top of that copy. What this tab last saw of it is the base of its changes.
+        let stored = storage::read(DRAFT_KEY).ok().flatten();
+        if let Some(text) = &stored
+            && self
+                .draft_seen
+                .with_value(|seen| seen.as_deref() != Some(text.as_str()))
+            && let Ok((theirs, _)) = snapshot::decode_draft(&BANK, text)
+            && theirs.snapshot.id == draft.snapshot.id
         {
-            // What this tab last saw of it: the base its own changes are made against.
             let base = self
                 .draft
                 .with_untracked(|d| {
                     d.as_ref()
-                        .filter(|d| d.snapshot.id == stored.snapshot.id)
+                        .filter(|d| d.snapshot.id == theirs.snapshot.id)
                         .map(|d| d.snapshot.answers.clone())
                 })
-                .unwrap_or_else(|| stored.snapshot.answers.clone());
+                .unwrap_or_else(|| Answers::new(&BANK));
             draft.snapshot.answers =
-                Answers::with_changes(&stored.snapshot.answers, &base, &draft.snapshot.answers);
-            draft.snapshot.updated = stored.snapshot.updated;
+                Answers::with_changes(&theirs.snapshot.answers, &base, &draft.snapshot.answers);
+            // Later than both, so either tab reads the merged copy as the newest.
+            draft.snapshot.updated = draft.snapshot.updated.max(theirs.snapshot.updated + 1.0);
         }
-        self.write(DRAFT_KEY, &snapshot::encode_draft(&BANK, &draft));
+        let text = snapshot::encode_draft(&BANK, &draft);
+        if self.write(DRAFT_KEY, &text) {
+            self.draft_seen.set_value(Some(text));
+        }
         self.draft.set(Some(draft));
     }
 
@@ -62,6 +69,7 @@ impl Store {
         if self.draft_writable.get_untracked() {
             let _ = storage::remove(DRAFT_KEY);
         }
+        self.draft_seen.set_value(None);
         self.draft.set(None);
     }
 }

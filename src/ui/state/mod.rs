@@ -59,6 +59,9 @@ pub struct Store {
     /// False while a stored value could not be read nor kept aside: it must not be overwritten.
     history_writable: RwSignal<bool>,
     draft_writable: RwSignal<bool>,
+    /// The draft's text as this tab last read or wrote it: a different stored text means another
+    /// tab saved since, and this tab's changes are merged into it rather than written over it.
+    draft_seen: StoredValue<Option<String>>,
     /// The workshops this browser facilitates.
     workshops: RwSignal<Vec<Workshop>>,
     /// Stored workshops this build cannot read, as stored: listed as unreadable, written back.
@@ -113,6 +116,7 @@ impl Store {
             draft: RwSignal::new(None),
             history_writable: RwSignal::new(true),
             draft_writable: RwSignal::new(true),
+            draft_seen: StoredValue::new(None),
             workshops: RwSignal::new(Vec::new()),
             workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),

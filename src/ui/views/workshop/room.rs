@@ -109,6 +109,12 @@ pub fn WorkshopView() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
+    // Kept outside the view drawn below, which is drawn anew whenever the workshop changes (a
+    // participant added here or in another tab): the invitation stays shown for the room, a
+    // "Copied" stays, a delete being confirmed stays asked.
+    let presenting = RwSignal::new(false);
+    let copy_status = RwSignal::new(None::<Copied>);
+    let confirm_delete = RwSignal::new(false);
     move || {
         // Read here, so that the view is drawn again in a newly chosen language.
         let l = i18n.get_locale();
@@ -126,7 +132,7 @@ pub fn WorkshopView() -> impl IntoView {
             <section class="workshop" aria-labelledby="workshop-heading">
                 <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
                 {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
-                <Invitation name=w.name.clone() join_url />
+                <Invitation name=w.name.clone() join_url presenting copy_status />
                 <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
                 <label for="workshop-input">{s!(l, workshop.gather_label)}</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
@@ -159,7 +165,7 @@ pub fn WorkshopView() -> impl IntoView {
                 })}
                 <Participants people on_remove=Callback::new(remove) />
                 <RoomView aggregate />
-                <WorkshopActions current aggregate on_back />
+                <WorkshopActions current aggregate on_back confirm_delete />
             </section>
         }
         .into_any()
@@ -169,10 +175,14 @@ pub fn WorkshopView() -> impl IntoView {
 /// The invitation: the workshop's name, its join link with a large QR code to scan, and a way to
 /// copy the link; "Show for the room" makes it fill the screen.
 #[component]
-fn Invitation(name: String, join_url: Memo<String>) -> impl IntoView {
+fn Invitation(
+    name: String,
+    join_url: Memo<String>,
+    /// Whether it fills the screen ("Show for the room").
+    presenting: RwSignal<bool>,
+    copy_status: RwSignal<Option<Copied>>,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let presenting = RwSignal::new(false);
-    let copy_status = RwSignal::new(None::<Copied>);
     let copy_join = move |_| {
         copy(
             join_url.get_untracked(),
@@ -219,10 +229,11 @@ fn WorkshopActions(
     current: Memo<Option<Workshop>>,
     aggregate: Memo<workshop::Aggregate>,
     on_back: Callback<()>,
+    /// Whether "Delete this workshop" is asking to confirm.
+    confirm_delete: RwSignal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<Store>();
-    let confirm_delete = RwSignal::new(false);
     let export_json = move |_| {
         if let Some(w) = current.get_untracked() {
             let name = format!("stagefit-workshop-{}.json", report::date_text(w.created));
