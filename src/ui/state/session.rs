@@ -109,6 +109,8 @@ pub struct Session {
     shared_assessment: Memo<Assessment>,
     /// The workshop this person was invited to through a join link: (id, name).
     joining: RwSignal<Option<(String, String)>>,
+    /// Whether an unfinished assessment other than the one on screen is saved.
+    offer_resume: Memo<bool>,
     plans: StoredValue<Vec<StepPlan>>,
 }
 
@@ -137,12 +139,20 @@ impl Session {
     ) -> Session {
         let answers = early.unwrap_or_else(|| RwSignal::new(Answers::new(&BANK)));
         let shared_answers = RwSignal::new(Answers::new(&BANK));
+        let identity = RwSignal::new(identity);
+        // A memo, so saving the draft on every answer does not redraw the landing view.
+        let offer_resume = Memo::new(move |_| {
+            store.draft().with(|d| {
+                d.as_ref()
+                    .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
+            })
+        });
         Session {
             store,
             nav,
             answers,
             label: RwSignal::new(String::new()),
-            identity: RwSignal::new(identity),
+            identity,
             step: RwSignal::new(0),
             phase: RwSignal::new(Phase::Away),
             assessment: Memo::new(move |_| answers.with(|a| assess(&BANK, a))),
@@ -150,6 +160,7 @@ impl Session {
             shared_label: RwSignal::new(String::new()),
             shared_assessment: Memo::new(move |_| shared_answers.with(|a| assess(&BANK, a))),
             joining: RwSignal::new(None),
+            offer_resume,
             plans: StoredValue::new(steps(&BANK)),
         }
     }
@@ -187,15 +198,9 @@ impl Session {
     }
 
     /// Whether an unfinished assessment other than the one on screen is saved: the landing view
-    /// offers to resume it. A memo, so saving the draft on every answer does not redraw it.
+    /// offers to resume it, and the draft is not saved over it meanwhile.
     pub fn offer_resume(&self) -> Memo<bool> {
-        let (store, identity) = (self.store, self.identity);
-        Memo::new(move |_| {
-            store.draft().with(|d| {
-                d.as_ref()
-                    .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
-            })
-        })
+        self.offer_resume
     }
 
     // Changing the answers.
@@ -409,7 +414,7 @@ impl Session {
     /// unfinished assessment on. Called once, by the app.
     pub fn keep_saved(&self) {
         let this = *self;
-        let offer_resume = self.offer_resume();
+        let offer_resume = self.offer_resume;
         Effect::new(move |_| {
             let snapshot = Snapshot {
                 id: this.identity.with(|i| i.id.clone()),
