@@ -39,6 +39,34 @@ pub struct Snapshot {
     /// Whole milliseconds since 1970, as the browser reports them.
     pub created: f64,
     pub updated: f64,
+    /// The current version's number (from 1; see `Snapshot::number`).
+    pub current: u32,
+    /// The earlier versions, oldest first (issue 26): changing an answer never overwrites one.
+    pub earlier: Vec<Version>,
+    /// What-if plans saved with the assessment.
+    pub plans: Vec<SavedPlan>,
+}
+
+impl Snapshot {
+    /// An assessment with one version and no plans.
+    pub fn new(
+        id: String,
+        label: String,
+        answers: Answers,
+        created: f64,
+        updated: f64,
+    ) -> Snapshot {
+        Snapshot {
+            id,
+            label,
+            answers,
+            created,
+            updated,
+            current: 1,
+            earlier: Vec::new(),
+            plans: Vec::new(),
+        }
+    }
 }
 
 /// An assessment in progress: a snapshot and the step the person was on.
@@ -201,16 +229,9 @@ pub(crate) fn whole_millis(n: f64) -> Option<Number> {
     (n.is_finite() && n.abs() < 9.007_199_254_740_992e15).then(|| Number::from(n.round() as i64))
 }
 
-fn to_v1(bank: &Bank, s: &Snapshot, extra: Map<String, Value>) -> SnapshotV1 {
-    let mut answers = Map::new();
-    for (q, a) in bank.questions.iter().zip(s.answers.iter()) {
-        let value = match a {
-            Answer::Unanswered => continue,
-            Answer::Unknown => Value::from("unknown"),
-            Answer::Chosen(i) => Value::from(i),
-        };
-        answers.insert(q.id.to_string(), value);
-    }
+fn to_v1(bank: &Bank, s: &Snapshot, mut extra: Map<String, Value>) -> SnapshotV1 {
+    let answers = versions::answers_json(bank, &s.answers);
+    versions::put(bank, s, &mut extra);
     SnapshotV1 {
         format: SNAPSHOT.to_string(),
         version: FORMAT_VERSION.into(),
@@ -276,7 +297,7 @@ fn from_value(
     {
         return Err(SnapshotError::NewerBank(newer));
     }
-    let v1: SnapshotV1 = schema(value)?;
+    let mut v1: SnapshotV1 = schema(value)?;
     let shape = SnapshotError::WrongShape;
     // Only times a JSON number holds exactly (below 2^53), which are written back as they were
     // read; a time beyond them would be written back as null, losing the entry.
@@ -307,12 +328,16 @@ fn from_value(
         Some(_) => return Err(shape),
     };
     dropped.answers += left_out;
+    let (current, earlier, plans) = versions::take(bank, &mut v1.extra);
     let snapshot = Snapshot {
         id: v1.id,
         label: clean_label(v1.label.as_deref().unwrap_or_default()),
         answers,
         created,
         updated,
+        current,
+        earlier,
+        plans,
     };
     Ok((snapshot, v1.extra))
 }
@@ -474,6 +499,9 @@ pub fn sort_newest_first(history: &mut [Snapshot]) {
             .then_with(|| a.id.cmp(&b.id))
     });
 }
+
+mod versions;
+pub use versions::{MAX_PLANS, MAX_VERSIONS, SavedPlan, Version, VersionChange, version_change};
 
 mod entries;
 pub use entries::{

@@ -27,7 +27,11 @@ pub fn encode_entry(bank: &Bank, snapshot: &Snapshot, original: Option<&str>) ->
         return json(&to_v1(bank, snapshot, Map::new())).to_string();
     };
     let same_bank = whole(&original.bank, u32::MAX) == Some(bank.version);
-    let mut v1 = to_v1(bank, snapshot, original.extra);
+    // The versions and plans are written from `snapshot`; only what this build could not read
+    // of them stays as it was.
+    let mut extra = original.extra;
+    versions::take(bank, &mut extra);
+    let mut v1 = to_v1(bank, snapshot, extra);
     if same_bank {
         for (id, answer) in original.answers {
             if place(bank, &id, &answer).is_none() && !v1.answers.contains_key(&id) {

@@ -23,13 +23,13 @@ fn sample(id: &str, created: f64, updated: f64) -> Snapshot {
     answers.set(0, Answer::Chosen(1));
     answers.set(1, Answer::Unknown);
     answers.stage_override = Some(Stage::Mature);
-    Snapshot {
-        id: id.to_string(),
-        label: "Team <b>A</b>".to_string(),
+    Snapshot::new(
+        id.to_string(),
+        "Team <b>A</b>".to_string(),
         answers,
         created,
         updated,
-    }
+    )
 }
 
 #[test]
@@ -226,7 +226,7 @@ proptest! {
             answers.set(i, match r { 0 => Answer::Unanswered, 1 => Answer::Unknown, c => Answer::Chosen((c - 2) % n) });
         }
         answers.stage_override = stage.map(|i| Stage::ALL[i]);
-        let s = Snapshot { id: "x-1".to_string(), label: clean_label(&label), answers, created, updated: created };
+        let s = Snapshot::new("x-1".to_string(), clean_label(&label), answers, created, created);
         prop_assert_eq!(decode_snapshot(&BANK, &encode_snapshot(&BANK, &s)).map(|r| r.0), Ok(s));
     }
 

@@ -416,14 +416,14 @@ impl Session {
         let this = *self;
         let offer_resume = self.offer_resume;
         Effect::new(move |_| {
-            let snapshot = Snapshot {
-                id: this.identity.with(|i| i.id.clone()),
+            let snapshot = Snapshot::new(
+                this.identity.with(|i| i.id.clone()),
                 // As typed, the label may still hold stray spaces or controls: keep it clean.
-                label: report::clean_label(&this.label.get()),
-                answers: this.answers.get(),
-                created: this.identity.with(|i| i.created),
-                updated: storage::now(),
-            };
+                report::clean_label(&this.label.get()),
+                this.answers.get(),
+                this.identity.with(|i| i.created),
+                storage::now(),
+            );
             let step = this.step.get();
             match this.phase.get() {
                 // Never while the landing view offers to resume another: that draft is kept.
