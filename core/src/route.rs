@@ -26,8 +26,9 @@ pub enum Route {
     Results(String),
     /// The finished assessments kept in this browser (`#/history`).
     History,
-    /// Two saved assessments side by side, by id (`#/compare/A/B`).
-    Compare(String, String),
+    /// Two saved assessments side by side, by id (`#/compare/A/B`), or two versions of them
+    /// (`#/compare/A@1/A@3`: an id never holds a bare `@`, which it escapes).
+    Compare(Pick, Pick),
     /// The workshops this browser facilitates (`#/workshops`).
     Workshops,
     /// One workshop, by id (`#/workshop/ID`).
@@ -47,6 +48,47 @@ pub enum Route {
     Join { id: String, name: String },
     /// Meant as a workshop invitation, but damaged.
     BadJoin,
+}
+
+/// One saved assessment as an address names it: its current version, or one of its versions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pick {
+    pub id: String,
+    /// `None`: the current version.
+    pub version: Option<u32>,
+}
+
+impl Pick {
+    pub fn current(id: impl Into<String>) -> Pick {
+        Pick {
+            id: id.into(),
+            version: None,
+        }
+    }
+
+    pub fn at(id: impl Into<String>, version: u32) -> Pick {
+        Pick {
+            id: id.into(),
+            version: Some(version),
+        }
+    }
+}
+
+fn pick_part(pick: &Pick) -> String {
+    match pick.version {
+        None => id_part(&pick.id),
+        Some(n) => format!("{}@{n}", id_part(&pick.id)),
+    }
+}
+
+fn read_pick(part: &str) -> Option<Pick> {
+    match part.rsplit_once('@') {
+        None => read_id(part).map(Pick::current),
+        Some((id, n)) => {
+            let n = n.parse::<u32>().ok().filter(|n| *n >= 1)?;
+            read_id(id).map(|id| Pick::at(id, n))
+        }
+    }
 }
 
 /// What is escaped in an id inside an address: everything but letters, digits, `-`, `_` and
@@ -93,7 +135,7 @@ pub fn parse(fragment: &str) -> Route {
         ["review"] => Route::Review,
         ["results", id] => read_id(id).map_or(Route::Start, Route::Results),
         ["history"] => Route::History,
-        ["compare", a, b] => match (read_id(a), read_id(b)) {
+        ["compare", a, b] => match (read_pick(a), read_pick(b)) {
             (Some(a), Some(b)) => Route::Compare(a, b),
             _ => Route::History,
         },
@@ -117,7 +159,7 @@ pub fn fragment(route: &Route) -> String {
         Route::Review => "#/review".to_string(),
         Route::Results(id) => format!("#/results/{}", id_part(id)),
         Route::History => "#/history".to_string(),
-        Route::Compare(a, b) => format!("#/compare/{}/{}", id_part(a), id_part(b)),
+        Route::Compare(a, b) => format!("#/compare/{}/{}", pick_part(a), pick_part(b)),
         Route::Workshops => "#/workshops".to_string(),
         Route::Workshop(id) => format!("#/workshop/{}", id_part(id)),
         Route::Present(id, n) => format!("#/workshop/{}/present/{}", id_part(id), n + 1),
@@ -159,7 +201,8 @@ mod tests {
             Route::Review,
             Route::Results("19a2b3c4d5e-0f1a".to_string()),
             Route::History,
-            Route::Compare("a-1".to_string(), "b-2".to_string()),
+            Route::Compare(Pick::current("a-1"), Pick::current("b-2")),
+            Route::Compare(Pick::at("a@1", 2), Pick::at("a@1", 13)),
             Route::Workshops,
             Route::Workshop("platform-offsite".to_string()),
             Route::Present("platform-offsite".to_string(), 0),
@@ -192,7 +235,16 @@ mod tests {
         check("#/results/abc-1", Route::Results("abc-1".to_string()));
         check("#/results/", Route::Start);
         check("#/history", Route::History);
-        check("#/compare/a/b", Route::Compare("a".into(), "b".into()));
+        check(
+            "#/compare/a/b",
+            Route::Compare(Pick::current("a"), Pick::current("b")),
+        );
+        check(
+            "#/compare/a@1/a@3",
+            Route::Compare(Pick::at("a", 1), Pick::at("a", 3)),
+        );
+        check("#/compare/a@0/b", Route::History);
+        check("#/compare/a@x/b", Route::History);
         check("#/compare/a", Route::Start);
         check("#/compare/a/", Route::History);
         check("#/workshops", Route::Workshops);
@@ -241,7 +293,7 @@ mod tests {
         for id in ["a/b", "x y", "é#1", "../../history", "%2F", "a&w=b"] {
             let route = Route::Results(id.to_string());
             assert_eq!(parse(&fragment(&route)), route, "{id}");
-            let route = Route::Compare(id.to_string(), "other".to_string());
+            let route = Route::Compare(Pick::current(id), Pick::at("other", 2));
             assert_eq!(parse(&fragment(&route)), route, "{id}");
             let route = Route::Present(id.to_string(), 2);
             assert_eq!(parse(&fragment(&route)), route, "{id}");

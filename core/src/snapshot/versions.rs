@@ -134,7 +134,7 @@ impl Snapshot {
     }
 
     /// Every version, oldest first: (number, answers, saved at).
-    pub fn versions(&self) -> impl Iterator<Item = (u32, &Answers, f64)> + '_ {
+    pub fn versions(&self) -> impl DoubleEndedIterator<Item = (u32, &Answers, f64)> + '_ {
         self.earlier
             .iter()
             .map(|v| (v.number, &v.answers, v.updated))

@@ -16,7 +16,7 @@ use crate::ui::views::how::HowScoring;
 use crate::ui::views::results::Results;
 use crate::ui::views::workshop::{Present, WorkshopView, Workshops};
 use stagefit_core::link::LinkNotes;
-use stagefit_core::route::Route;
+use stagefit_core::route::{Pick, Route};
 use stagefit_core::{BANK, steps};
 
 /// Which view the app shows: what the address names, once read. Views whose parameters change
@@ -30,7 +30,7 @@ pub(super) enum Screen {
     Results,
     Shared(LinkNotes),
     History,
-    Compare(String, String),
+    Compare(Pick, Pick),
     HowScoring,
     BadLink(BadLink),
     Workshops,

@@ -12,7 +12,7 @@ use crate::platform::{
     storage::{self, ASSESSMENT_PREFIX, HISTORY_KEY, StorageError},
 };
 use stagefit_core::BANK;
-use stagefit_core::snapshot::{self, MergeReport, ReadNotes, Snapshot};
+use stagefit_core::snapshot::{self, MergeReport, ReadNotes, SavedPlan, Snapshot};
 
 /// What one assessment's key holds, as read.
 pub(super) enum Entry {
@@ -317,10 +317,10 @@ impl Store {
     /// Writes one assessment under its own key, unless a newer copy is stored (then that one is
     /// shown), keeping what this build could not represent in the stored copy. Shows it when
     /// it was saved (or storage is off).
-    pub(super) fn put(&self, snapshot: Snapshot) {
+    pub(super) fn put(&self, snapshot: Snapshot) -> bool {
         if self.saving_off() {
             self.show(snapshot);
-            return;
+            return true;
         }
         let key = entry_key(&snapshot.id);
         let stored = storage::read(&key).ok().flatten();
@@ -332,32 +332,34 @@ impl Store {
             self.stored
                 .update_value(|m| drop(m.insert(newer.id.clone(), text.clone())));
             self.show(newer);
-            return;
+            return true;
         }
         let original = stored.or_else(|| self.stored.with_value(|m| m.get(&snapshot.id).cloned()));
         let text = snapshot::encode_entry(&BANK, &snapshot, original.as_deref());
-        if self.write(&key, &text) {
-            self.stored
-                .update_value(|m| drop(m.insert(snapshot.id.clone(), text)));
-            self.show(snapshot);
+        if !self.write(&key, &text) {
+            return false;
         }
+        self.stored
+            .update_value(|m| drop(m.insert(snapshot.id.clone(), text)));
+        self.show(snapshot);
+        true
     }
 
     /// Adds or updates one assessment (the results view saves what is on screen), never
     /// replacing a newer stored copy, and never bringing back one that was deleted or cleared
     /// (here or in another tab) since.
-    pub fn upsert(&self, snapshot: Snapshot) {
+    pub fn upsert(&self, snapshot: Snapshot) -> bool {
         if self.legacy.get_untracked() {
             self.update_legacy(|list| {
                 snapshot::merge(list, vec![snapshot]);
             });
-            return;
+            return true;
         }
         if self.removed.with_value(|r| r.contains(&snapshot.id)) {
             self.notify(Notice::Told(Told::DeletedNotSaved));
-            return;
+            return false;
         }
-        self.put(snapshot);
+        self.put(snapshot)
     }
 
     /// Puts a deleted assessment back (Undo), as it was stored.
@@ -541,20 +543,96 @@ impl Store {
 }
 
 impl Store {
-    /// Keeps a finished assessment (its results are on screen): its draft, if it was the
-    /// unfinished one, ends; it is saved unless the history already holds it as it is.
+    /// Keeps a finished assessment (its results are on screen). A new one is saved; a saved one
+    /// whose answers changed gets a new version, the earlier one kept (issue 26); a new name
+    /// alone is a rename. Only once it is stored does its draft, if it was the unfinished one,
+    /// end: a refused write leaves the draft where it was (issue 30).
     pub fn finish(&self, snapshot: Snapshot) {
-        if self
-            .draft
-            .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
+        let saved = match self.find(&snapshot.id) {
+            None => self.upsert(snapshot.clone()),
+            Some(s) if s.answers == snapshot.answers && s.label == snapshot.label => true,
+            Some(_) => self
+                .apply(&snapshot.id, |stored| {
+                    let mut next = stored.with_version(snapshot.answers.clone(), snapshot.updated);
+                    next.label = snapshot.label.clone();
+                    Some(next)
+                })
+                .is_some(),
+        };
+        if saved
+            && self
+                .draft
+                .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
         {
             self.clear_draft();
         }
-        let unchanged = self
-            .find(&snapshot.id)
-            .is_some_and(|s| s.answers == snapshot.answers && s.label == snapshot.label);
-        if !unchanged {
-            self.upsert(snapshot);
+    }
+
+    /// Applies `change` to the assessment `id` as it is stored now (as shown, when nothing can
+    /// be stored), writes it back keeping what this build cannot read of it, and shows it.
+    /// What is stored afterwards, or `None` when it is gone, `change` declined, or the write
+    /// was refused (then a notice says so).
+    pub(super) fn apply(
+        &self,
+        id: &str,
+        change: impl FnOnce(&Snapshot) -> Option<Snapshot>,
+    ) -> Option<Snapshot> {
+        if self.saving_off() {
+            let shown = self
+                .history
+                .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())?;
+            let next = change(&shown)?;
+            self.show(next.clone());
+            return Some(next);
         }
+        if self.legacy.get_untracked() {
+            let mut out = None;
+            self.update_legacy(|list| {
+                if let Some(i) = list.iter().position(|s| s.id == id)
+                    && let Some(next) = change(&list[i])
+                {
+                    list[i] = next.clone();
+                    out = Some(next);
+                }
+            });
+            return out;
+        }
+        let key = entry_key(id);
+        let Some(text) = storage::read(&key).ok().flatten() else {
+            self.forget(id);
+            self.notify(Notice::Told(Told::RenameGone));
+            return None;
+        };
+        let (mut stored, _) = snapshot::decode_snapshot(&BANK, &text).ok()?;
+        stored.id = id.to_string();
+        let next = change(&stored)?;
+        let out = snapshot::encode_entry(&BANK, &next, Some(&text));
+        if !self.write(&key, &out) {
+            return None;
+        }
+        self.stored
+            .update_value(|m| drop(m.insert(next.id.clone(), out)));
+        self.show(next.clone());
+        Some(next)
+    }
+
+    /// Undoes the last change of `id`: the version before becomes current again.
+    pub fn undo_version(&self, id: &str) -> Option<Snapshot> {
+        self.apply(id, Snapshot::undo)
+    }
+
+    /// Deletes one version of `id` (the whole assessment stays).
+    pub fn delete_version(&self, id: &str, number: u32) -> Option<Snapshot> {
+        self.apply(id, |s| s.without_version(number))
+    }
+
+    /// Saves a plan with the assessment `id` (in place of the one with its id).
+    pub fn save_plan(&self, id: &str, plan: SavedPlan) -> Option<Snapshot> {
+        self.apply(id, |s| Some(s.with_plan(plan)))
+    }
+
+    /// Deletes the plan `plan` of the assessment `id`.
+    pub fn delete_plan(&self, id: &str, plan: &str) -> Option<Snapshot> {
+        self.apply(id, |s| Some(s.without_plan(plan)))
     }
 }

@@ -13,7 +13,7 @@ use super::{Focus, Navigator, Store};
 use crate::platform::storage;
 use stagefit_core::link::{self, LinkError, LinkNotes};
 use stagefit_core::route::Route;
-use stagefit_core::snapshot::{Draft, Snapshot};
+use stagefit_core::snapshot::{self, Draft, Snapshot, VersionChange};
 use stagefit_core::{Answer, Answers, Assessment, BANK, Stage, StepPlan, assess, report};
 use stagefit_core::{step_of, steps};
 
@@ -111,6 +111,9 @@ pub struct Session {
     joining: RwSignal<Option<(String, String)>>,
     /// Whether an unfinished assessment other than the one on screen is saved.
     offer_resume: Memo<bool>,
+    /// The assessment on screen as the history holds it (with its versions and plans), once it
+    /// is saved.
+    saved: Memo<Option<Snapshot>>,
     plans: StoredValue<Vec<StepPlan>>,
 }
 
@@ -147,9 +150,16 @@ impl Session {
                     .is_some_and(|d| identity.with(|i| i.id != d.snapshot.id))
             })
         });
+        let saved = Memo::new(move |_| {
+            let id = identity.with(|i| i.id.clone());
+            store
+                .history()
+                .with(|h| h.iter().find(|s| s.id == id).cloned())
+        });
         Session {
             store,
             nav,
+            saved,
             answers,
             label: RwSignal::new(String::new()),
             identity,
@@ -186,6 +196,25 @@ impl Session {
             Whose::Own => self.assessment,
             Whose::Shared => self.shared_assessment,
         }
+    }
+
+    /// The assessment on screen as saved (its versions and plans included), if it is.
+    pub fn saved(&self) -> Memo<Option<Snapshot>> {
+        self.saved
+    }
+
+    /// What the last change of the assessment on screen did, against the version before:
+    /// that version's number and the change. `None` for an assessment with one version.
+    pub fn last_change(&self) -> Option<(u32, VersionChange)> {
+        self.saved.with(|s| {
+            let s = s.as_ref()?;
+            let previous = s.previous()?;
+            let change = snapshot::version_change(
+                &assess(&BANK, &previous.answers),
+                &assess(&BANK, &s.answers),
+            );
+            Some((previous.number, change))
+        })
     }
 
     /// The step on screen, counted from 0.
@@ -263,6 +292,26 @@ impl Session {
         let to = self.plans.with_value(|p| step_of(p, question)).unwrap_or(0);
         let focus = self.answers.with_untracked(|a| answer_input(a, question));
         self.nav.go_focus(Route::Step(to), Focus::On(focus));
+    }
+
+    /// Opens the first question of an area (from its card on the results): as `change_answer`.
+    pub fn change_area(&self, dimension: usize) {
+        let first = BANK
+            .questions
+            .iter()
+            .position(|q| q.dimension == Some(dimension));
+        if let Some(question) = first {
+            self.change_answer(question);
+        }
+    }
+
+    /// Undoes the last change of the assessment on screen: the version before is current again,
+    /// and shown.
+    pub fn undo_change(&self) {
+        let id = self.identity.with_untracked(|i| i.id.clone());
+        if let Some(s) = self.store.undo_version(&id) {
+            self.load(s);
+        }
     }
 
     fn load(&self, s: Snapshot) {
@@ -430,7 +479,21 @@ impl Session {
                 Phase::Answering
                     if snapshot.answers.iter().any(|a| a.is_given()) && !offer_resume.get() =>
                 {
-                    this.store.save_draft(Draft { snapshot, step });
+                    // A saved assessment opened again (Back from its results, or Change) is
+                    // not an unfinished one: only answers that differ from it are kept as the
+                    // draft, until its results save them as a new version (issue 26).
+                    let as_saved = this.saved.with_untracked(|s| {
+                        s.as_ref().is_some_and(|s| {
+                            s.answers == snapshot.answers && s.label == snapshot.label
+                        })
+                    });
+                    if !as_saved {
+                        this.store.save_draft(Draft { snapshot, step });
+                    } else if this.store.draft().with_untracked(|d| {
+                        d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id)
+                    }) {
+                        this.store.clear_draft();
+                    }
                 }
                 Phase::Finished => this.store.finish(snapshot),
                 _ => {}

@@ -266,6 +266,15 @@ pub fn quoted(locale: Locale, text: &str) -> String {
     s!(locale, results.quoted, text = text)
 }
 
+/// A signed whole change, as "+9", "\u{2212}3" (a true minus sign) or "\u{b1}0".
+pub fn signed(change: i16) -> String {
+    match change {
+        0 => "\u{b1}0".to_string(),
+        d if d < 0 => format!("\u{2212}{}", d.unsigned_abs()),
+        d => format!("+{d}"),
+    }
+}
+
 /// "67 out of 100", or "not scored".
 pub fn score_text(locale: Locale, score: Option<u8>) -> String {
     match score {

@@ -8,9 +8,92 @@ use leptos_i18n::Locale as _;
 
 use crate::i18n::{t, use_i18n};
 use crate::platform;
-use crate::ui::state::{Navigator, Session, Store};
-use stagefit_core::route::Route;
-use stagefit_core::{BANK, steps};
+use crate::ui::state::{Navigator, Session, Store, answer_input};
+use crate::ui::text::bank as bt;
+use crate::ui::text::{results as rt, s};
+use crate::ui::views::history;
+use stagefit_core::route::{Pick, Route};
+use stagefit_core::{Answers, BANK, assess, steps};
+
+/// A returning visitor's latest result, before the first question: its score, stage, date and
+/// top priority, with Open, Compare with the previous one, and Start a new assessment.
+#[component]
+fn LatestResult() -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let session = expect_context::<Session>();
+    let nav = expect_context::<Navigator>();
+    let latest = Memo::new(move |_| {
+        store.history().with(|h| {
+            let latest = h
+                .iter()
+                .max_by(|a, b| a.updated.total_cmp(&b.updated))?
+                .clone();
+            // The previous one: the version before, else the assessment made before it.
+            let previous = match latest.previous() {
+                Some(v) => Some(Pick::at(latest.id.clone(), v.number)),
+                None => h
+                    .iter()
+                    .filter(|s| s.id != latest.id && s.created <= latest.created)
+                    .max_by(|a, b| a.created.total_cmp(&b.created))
+                    .map(|s| Pick::current(s.id.clone())),
+            };
+            Some((latest, previous))
+        })
+    });
+    move || {
+        let (latest, previous) = latest.get()?;
+        let assessment = assess(&BANK, &latest.answers);
+        let locale = i18n.get_locale();
+        let summary = s!(
+            locale,
+            assess.latest.summary,
+            name = history::title(locale, &latest),
+            date = rt::date(locale, latest.updated),
+            stage = rt::stage_phrase(locale, &assessment.stage),
+            score = rt::score_text(locale, assessment.score)
+        );
+        let top = match assessment.priorities.first() {
+            Some(p) => s!(
+                locale,
+                assess.latest.top,
+                priority = s!(locale, results.labelled, label = rt::kind(locale, p.kind))
+                    + &bt::dimension_name(i18n, p.dimension)
+            ),
+            None => s!(locale, assess.latest.no_top),
+        };
+        let id = latest.id.clone();
+        let open = move |_| session.open(latest.clone());
+        let compare = previous.map(|previous| {
+            view! {
+                <button type="button" class="secondary" on:click=move |_| {
+                    nav.go(Route::Compare(previous.clone(), Pick::current(id.clone())));
+                }>{crate::tv!(i18n, assess.latest.compare)}</button>
+            }
+        });
+        let first = BANK
+            .questions
+            .first()
+            .map(|_| answer_input(&Answers::new(&BANK), 0));
+        Some(view! {
+            <section class="latest-result" data-testid="latest-result" aria-labelledby="latest-heading">
+                <h2 id="latest-heading">{crate::tv!(i18n, assess.latest.heading)}</h2>
+                <p class="latest-summary">{summary}</p>
+                <p>{top}</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=open>{crate::tv!(i18n, assess.latest.open)}</button>
+                    {compare}
+                    <button type="button" class="secondary" on:click=move |_| {
+                        session.start();
+                        if let Some(first) = first.clone() {
+                            crate::platform::focus_after_render(&first);
+                        }
+                    }>{crate::tv!(i18n, assess.latest.start)}</button>
+                </div>
+            </section>
+        })
+    }
+}
 
 #[component]
 pub fn Landing(
@@ -37,22 +120,34 @@ pub fn Landing(
             // Written as the language in use writes dates (the browser's own formats).
             let when = move || platform::format_date(i18n.get_locale().as_str(), updated, false);
             let step = draft.step.min(n_steps.saturating_sub(1)) + 1;
+            // Changes to a saved assessment are not an unfinished assessment: said as they are.
+            let changing = store.history().with(|h| {
+                h.iter()
+                    .find(|s| s.id == draft.snapshot.id)
+                    .map(|s| history::title(i18n.get_locale_untracked(), s))
+            });
+            let is_change = changing.is_some();
+            let text = match changing {
+                Some(name) => crate::tf!(i18n, assess.landing.changes_text, when = when(), name = name).into_any(),
+                None => crate::tf!(
+                    i18n,
+                    assess.landing.resume_text,
+                    when = when(),
+                    answered = answered,
+                    total = n_questions,
+                    step = step,
+                    steps = n_steps
+                )
+                .into_any(),
+            };
             view! {
                 <div class="resume">
-                    <h2>{crate::tv!(i18n, assess.landing.resume_heading)}</h2>
-                    <p>
-                        {crate::tf!(
-                            i18n,
-                            assess.landing.resume_text,
-                            when = when(),
-                            answered = answered,
-                            total = n_questions,
-                            step = step,
-                            steps = n_steps
-                        )}
-                    </p>
+                    <h2>{if is_change { crate::tv!(i18n, assess.landing.changes_heading).into_any() } else { crate::tv!(i18n, assess.landing.resume_heading).into_any() }}</h2>
+                    <p>{text}</p>
                     <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| session.resume()>{crate::tv!(i18n, assess.landing.resume)}</button>
+                        <button type="button" class="primary" on:click=move |_| session.resume()>
+                            {if is_change { crate::tv!(i18n, assess.landing.changes_resume).into_any() } else { crate::tv!(i18n, assess.landing.resume).into_any() }}
+                        </button>
                         <button type="button" class="secondary" on:click=move |_| {
                             confirming.set(true);
                             crate::platform::focus_after_render("confirm-new");
@@ -61,7 +156,7 @@ pub fn Landing(
                     {move || confirming.get().then(|| view! {
                         <div class="confirm" role="group" aria-labelledby="confirm-new-text">
                             <p id="confirm-new-text">
-                                <strong>{crate::tv!(i18n, assess.landing.confirm_text)}</strong>
+                                <strong>{if is_change { crate::tv!(i18n, assess.landing.changes_confirm).into_any() } else { crate::tv!(i18n, assess.landing.confirm_text).into_any() }}</strong>
                             </p>
                             <button type="button" id="confirm-new" class="danger" on:click=move |_| session.begin_new()>
                                 {crate::tv!(i18n, assess.landing.confirm_discard)}
@@ -95,6 +190,7 @@ pub fn Landing(
                 }
             })}
             {resume}
+            {move || (!offer_resume.get() && joining.with(Option::is_none)).then(|| view! { <LatestResult /> })}
             {move || (!offer_resume.get()).then(|| children())}
         </section>
     }

@@ -13,7 +13,7 @@ use crate::ui::text::{results as rt, s};
 use crate::ui::views::history::title;
 use crate::ui::widgets::charts::{BandSwatch, LevelSwatch};
 use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
-use stagefit_core::route::Route;
+use stagefit_core::route::{Pick, Route};
 use stagefit_core::snapshot::Snapshot;
 use stagefit_core::{Assessment, BANK, BankText, assess, chart};
 
@@ -167,17 +167,29 @@ pub fn Compare() -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<Store>();
     let nav = expect_context::<Navigator>();
-    // The two assessments, by id, as the address names them.
+    // The two assessments (or versions of them), as the address names them.
     let (a, b) = match nav.route().get_untracked() {
         Route::Compare(a, b) => (a, b),
-        _ => (String::new(), String::new()),
+        _ => (Pick::current(""), Pick::current("")),
     };
     let pair = Memo::new(move |_| {
         store.history().with(|h| {
-            let find = |id: &str| h.iter().find(|s| s.id == id).cloned();
+            let find = |pick: &Pick| {
+                let s = h.iter().find(|s| s.id == pick.id)?;
+                match pick.version {
+                    None => Some(s.clone()),
+                    Some(n) => s.at_version(n),
+                }
+            };
             let (first, second) = (find(&a)?, find(&b)?);
-            // Older on the left, so "what moved" reads forwards in time.
-            Some(if first.created > second.created {
+            // Older on the left, so "what moved" reads forwards in time: two versions of one
+            // assessment by their numbers, two assessments by when they were made.
+            let swap = if first.id == second.id {
+                first.number() > second.number()
+            } else {
+                first.created > second.created
+            };
+            Some(if swap {
                 (second, first)
             } else {
                 (first, second)
@@ -207,7 +219,14 @@ pub fn Compare() -> impl IntoView {
         pair.with(|p| {
             p.as_ref().map(|p| {
                 let s = pick(p);
-                view! { {title(i18n.get_locale(), s)} <br /> {rt::date(i18n.get_locale(), s.created)} }
+                let versions = s.version_count() > 1;
+                let (number, when) = (s.number(), if versions { s.updated } else { s.created });
+                view! {
+                    {title(i18n.get_locale(), s)}
+                    {versions.then(|| view! { " \u{b7} " {move || s!(i18n.get_locale(), results.history.version, n = number)} })}
+                    <br />
+                    {rt::date(i18n.get_locale(), when)}
+                }
             })
         })
     };

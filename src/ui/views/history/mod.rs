@@ -12,7 +12,7 @@ use crate::platform::storage::{self, StorageError};
 use crate::ui::state::{Navigator, Notice, Session, Store};
 use crate::ui::text::{results as rt, s};
 pub use compare::Compare;
-use stagefit_core::route::Route;
+use stagefit_core::route::{Pick, Route};
 use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
 use stagefit_core::{BANK, assess, report};
 
@@ -121,7 +121,10 @@ pub fn History() -> impl IntoView {
             .collect();
         if let [a, b] = present.as_slice() {
             compare_error.set(false);
-            nav.go(Route::Compare(a.clone(), b.clone()));
+            nav.go(Route::Compare(
+                Pick::current(a.clone()),
+                Pick::current(b.clone()),
+            ));
         } else {
             compare_error.set(true);
             platform::focus_after_render("compare-error");
@@ -311,6 +314,7 @@ fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl Into
                 <label for=label_for><span class="visually-hidden">{crate::tv!(i18n, results.history.select)} " "</span>{name}</label>
             </div>
             <p class="history-summary">{summary}</p>
+            {(snapshot.version_count() > 1).then(|| view! { <VersionList snapshot=snapshot.clone() /> })}
             {move || if renaming.get() {
                 let save = save_rename.clone();
                 let save_key = save_rename.clone();
@@ -340,6 +344,54 @@ fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl Into
                 }.into_any()
             }}
         </li>
+    }
+}
+
+/// An assessment's versions, newest first, behind "N versions": each with its date and score,
+/// a comparison with the current one and its own delete.
+#[component]
+fn VersionList(snapshot: Snapshot) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let nav = expect_context::<Navigator>();
+    let count = snapshot.version_count();
+    let current = snapshot.number();
+    let id = snapshot.id.clone();
+    let rows: Vec<(u32, f64, Option<u8>)> = snapshot
+        .versions()
+        .map(|(n, answers, when)| (n, when, assess(&BANK, answers).score))
+        .rev()
+        .collect();
+    view! {
+        <details class="versions">
+            <summary data-testid="version-count">{move || s!(i18n.get_locale(), results.history.versions, n = count)}</summary>
+            <ol class="version-list">
+                {rows.into_iter().map(|(n, when, score)| {
+                    let (compare_id, delete_id) = (id.clone(), id.clone());
+                    let row = move || {
+                        let locale = i18n.get_locale();
+                        s!(locale, results.history.version_row, n = n, date = rt::date(locale, when), score = rt::score_text(locale, score))
+                    };
+                    view! {
+                        <li data-version=n>
+                            <span>{row}</span>
+                            {(n == current).then(|| view! { " " {crate::tv!(i18n, results.history.version_current)} })}
+                            " "
+                            {(n != current).then(|| view! {
+                                <button type="button" class="link-button small" on:click=move |_| {
+                                    nav.go(Route::Compare(Pick::at(compare_id.clone(), n), Pick::current(compare_id.clone())));
+                                }>{crate::tv!(i18n, results.history.compare_version)}</button>
+                                " "
+                            })}
+                            <button type="button" class="link-button small" on:click=move |_| {
+                                store.delete_version(&delete_id, n);
+                                platform::focus_after_render("history-heading");
+                            }>{crate::tv!(i18n, results.history.delete_version)}<span class="visually-hidden">" " {move || s!(i18n.get_locale(), results.history.version, n = n)}</span></button>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </details>
     }
 }
 

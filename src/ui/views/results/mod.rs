@@ -14,6 +14,7 @@ use crate::ui::text::bank as bt;
 use crate::ui::text::{results as rt, s};
 use crate::ui::widgets::charts::Charts;
 use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
+use stagefit_core::compare::{self, Measure};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::Route;
 use stagefit_core::{AdviceKind, qr};
@@ -194,6 +195,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
             </div>
             <h1 id="results-heading" tabindex="-1">{heading}</h1>
             {notes.map(|notes| view! { <SharedIntro notes /> })}
+            {(!read_only).then(|| view! { <LastChange /> })}
             // A workshop participant's one job here comes first: sending the link to the room.
             {move || joining.get().map(|(id, name)| view! { <SendToFacilitator id name /> })}
             <div class="verdict-board">
@@ -215,7 +217,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
                         .iter()
                         .map(|d| {
                             let rank = explain::priority_rank(a, d.dimension);
-                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank /> }
+                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank read_only /> }
                         })
                         .collect_view()
                 })}
@@ -238,6 +240,68 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
                 <button type="button" class="secondary" on:click=move |_| session.start()>{crate::tv!(i18n, results.results.start_again)}</button>
             </div>
         </section>
+    }
+}
+
+/// What the last change of a saved assessment did, against the version before it: the score
+/// with its signed change, the areas whose finding moved, the priorities that left or entered;
+/// and Undo, which makes the version before current again.
+#[component]
+fn LastChange() -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    let change = Memo::new(move |_| session.last_change());
+    move || {
+        let (before, change) = change.get()?;
+        let locale = i18n.get_locale();
+        let (from, to) = change.score;
+        let points = change.points().map(rt::signed);
+        let area = |c: &stagefit_core::compare::Change| {
+            let Measure::Area(d) = c.measure else {
+                return None;
+            };
+            let finding = |v: compare::Value| match v {
+                compare::Value::Area { finding, .. } => rt::finding(locale, finding),
+                compare::Value::Score(_) => String::new(),
+            };
+            Some(s!(
+                locale,
+                results.change.area,
+                area = bt::dimension_name(i18n, d),
+                before = finding(c.before),
+                after = finding(c.after),
+                marker = c.direction.marker()
+            ))
+        };
+        let areas: Vec<String> = change.areas.iter().filter_map(area).collect();
+        let priority = |p: &Priority| {
+            s!(locale, results.labelled, label = rt::kind(locale, p.kind))
+                + &bt::dimension_name(i18n, p.dimension)
+        };
+        let left: Vec<String> = change.left.iter().map(priority).collect();
+        let entered: Vec<String> = change.entered.iter().map(priority).collect();
+        Some(view! {
+            <section class="last-change no-print" data-testid="score-change" aria-labelledby="last-change-heading">
+                <h2 id="last-change-heading">{s!(locale, results.change.heading, n = before)}</h2>
+                <p class="score-change">
+                    {s!(locale, results.change.score, before = rt::score_text(locale, from), after = rt::score_text(locale, to))}
+                    {points.map(|p| view! { " " <strong class="signed">{p}</strong> })}
+                </p>
+                {(!areas.is_empty()).then(|| view! {
+                    <ul class="moved-areas">{areas.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                })}
+                {(!entered.is_empty()).then(|| view! {
+                    <p>{s!(locale, results.change.entered)} " " {entered.join(", ")}</p>
+                })}
+                {(!left.is_empty()).then(|| view! {
+                    <p>{s!(locale, results.change.left)} " " {left.join(", ")}</p>
+                })}
+                <button type="button" class="secondary small" on:click=move |_| {
+                    session.undo_change();
+                    platform::focus_after_render("results-heading");
+                }>{s!(locale, results.change.undo, n = before)}</button>
+            </section>
+        })
     }
 }
 
@@ -348,10 +412,18 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
     let stage = move || assessment.with(|a| a.stage.stage);
     let confidence = move || {
         assessment.with(|a| {
-            if a.stage.overridden {
-                s!(i18n.get_locale(), results.stage_summary.chosen)
-            } else {
-                rt::confidence(i18n.get_locale(), a.stage.confidence)
+            let locale = i18n.get_locale();
+            match (a.stage.overridden, a.stage.transition) {
+                (true, _) => s!(locale, results.stage_summary.chosen),
+                // Near the line between two stages: the card names both, as the note below does.
+                (false, Some(t)) => s!(
+                    locale,
+                    results.stage_summary.in_transition,
+                    confidence = rt::confidence(locale, a.stage.confidence),
+                    from = rt::stage_word(locale, t.from),
+                    to = rt::stage_word(locale, t.to)
+                ),
+                (false, None) => rt::confidence(locale, a.stage.confidence),
             }
         })
     };
@@ -617,8 +689,11 @@ fn FindingItem(
     total_weight: u32,
     /// The area's rank among the top priorities, when it is one: its advice is in that card.
     rank: Option<usize>,
+    /// Someone else's result: nothing to change.
+    read_only: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let session = expect_context::<Session>();
     let dimension_index = result.dimension;
     let dimension = &BANK.dimensions[dimension_index];
     let (level, band) = (result.level, result.band);
@@ -699,12 +774,22 @@ fn FindingItem(
         }
     };
     let name = move || bt::dimension_name(i18n, dimension_index);
+    // Its answers are one action away: the step that asks them opens, and "See results" returns.
+    let change = (!read_only).then(|| {
+        view! {
+            <button type="button" class="link-button small no-print" on:click=move |_| session.change_area(dimension_index)>
+                {crate::tv!(i18n, results.area.change)}
+                <span class="visually-hidden">" " {name}</span>
+            </button>
+        }
+    });
     let body = if matches!(result.finding, Finding::Over | Finding::Under) {
         view! {
             <h3>{name}</h3>
             <p class="verdict">{verdict()}</p>
             <p class="detail">{detail}</p>
             {advice}
+            {change}
             <details class="why-details">
                 <summary>{move || s!(i18n.get_locale(), results.area.worked_out, area = name())}</summary>
                 {worked_out}
@@ -721,6 +806,7 @@ fn FindingItem(
                 </summary>
                 <p class="detail">{detail}</p>
                 {advice}
+                {change}
                 <div class="why-details">{worked_out}</div>
             </details>
         }

@@ -1,0 +1,140 @@
+// After the verdict (issue 26): a changed answer makes a new version instead of overwriting the
+// result, the change shows against the version before and can be undone; a returning visitor
+// finds their latest result; Back from the results never offers a finished assessment as an
+// unfinished one; the planner projects without touching the saved answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, App, appReady } from './support.mjs';
+
+let server;
+let browser;
+before(async () => { server = await serve('/'); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(localStorage)
+  .filter((k) => k.startsWith('stagefit.')).map((k) => [k, localStorage.getItem(k)])));
+
+async function finished(page, how = { company: 'mid', strategy: 'unknown', platform: 'min' }) {
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  await app.answerAll(how);
+  return app;
+}
+
+const score = async (page) => Number((await page.locator('[data-testid="alignment-score"]').textContent()).match(/\d+/)[0]);
+
+test('a platform answer changes from the results in three actions, makes a version, shows the signed change and undoes', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await finished(page);
+  const before = await score(page);
+  const id = decodeURIComponent((await page.evaluate(() => location.hash)).split('/').pop());
+  // 1: the area's Change; 2: another option; 3: See results.
+  const area = page.locator('[data-finding="under"], [data-finding="fit"], [data-finding="over"]').first();
+  const dimension = await area.getAttribute('data-dimension');
+  let actions = 0;
+  const change = area.getByRole('button', { name: /Change these answers/ });
+  if (!(await change.isVisible())) await area.locator('summary').click();
+  await change.click(); actions++;
+  const focused = await page.evaluate(() => document.activeElement?.closest('fieldset')?.getAttribute('data-question'));
+  assert.ok(focused, 'focus is on the question to change');
+  const options = page.locator(`fieldset[data-question="${focused}"] input[type=radio]:not([value="unknown"])`);
+  await options.nth((await options.count()) - 1).click(); actions++;
+  const see = page.getByRole('button', { name: 'See results' }).first();
+  await see.click(); actions++;
+  assert.ok(actions <= 3);
+  const changed = page.locator('[data-testid="score-change"]');
+  await changed.waitFor();
+  const after = await score(page);
+  assert.notEqual(after, before, `changing ${dimension} moves the score`);
+  const sign = after > before ? '+' : '\u2212';
+  assert.ok((await changed.textContent()).includes(`${sign}${Math.abs(after - before)}`), await changed.textContent());
+  // Reload keeps the new version and its change.
+  await page.reload();
+  await appReady(page);
+  await changed.waitFor();
+  assert.equal(await score(page), after);
+  // History: one entry, two versions.
+  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  const entry = page.locator(`[data-testid="history-entry"][data-snapshot="${id}"]`);
+  await entry.waitFor();
+  assert.equal(await page.locator('[data-testid="history-entry"]').count(), 1);
+  assert.match(await entry.locator('[data-testid="version-count"]').textContent(), /2 versions/);
+  await entry.locator('[data-testid="version-count"]').click();
+  assert.equal(await entry.locator('.version-list li').count(), 2);
+  // Undo from the results: the earlier version is current again, and stays so after a reload.
+  await entry.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('button', { name: /Undo this change/ }).click();
+  await page.locator('[data-testid="score-change"]').waitFor({ state: 'detached' });
+  assert.equal(await score(page), before);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await score(page), before);
+  assert.equal(await page.locator('[data-testid="score-change"]').count(), 0);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('a returning visitor sees the latest result first, and Back from the results never offers it as unfinished', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await finished(page);
+  const result = await score(page);
+  // Back from the results: the questionnaire, never "unfinished, 27 of 27".
+  await page.goBack();
+  await page.locator('fieldset[data-question]').first().waitFor();
+  for (let i = 0; i < 10 && !(await page.evaluate(() => location.hash === '#/' || location.hash === '')); i++) {
+    await page.goBack();
+  }
+  await page.locator('[data-testid="latest-result"]').waitFor();
+  assert.equal(await page.getByRole('heading', { name: 'Pick up where you left off' }).count(), 0);
+  assert.ok(!Object.keys(await stored(page)).some((k) => k.includes('draft')), 'no draft is stored for a finished assessment');
+  // A new visit: the latest result card, with Open.
+  await page.goto('about:blank');
+  await page.goto(server.url);
+  await appReady(page);
+  const card = page.locator('[data-testid="latest-result"]');
+  await card.waitFor();
+  assert.match(await card.textContent(), new RegExp(`${result} out of 100`));
+  await card.getByRole('button', { name: 'Open' }).click();
+  await page.locator('[data-testid="alignment-score"]').waitFor();
+  assert.equal(await score(page), result);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('on a phone, Next with unanswered questions shows the first one with its message beside it', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  const fieldsets = page.locator('fieldset[data-question]');
+  // Answer the first question only, then Next.
+  await fieldsets.first().locator('input[type=radio]').first().click();
+  await page.locator('#step-primary').click();
+  const message = page.locator('fieldset[data-question] .field-error[role="alert"]');
+  await message.waitFor();
+  assert.equal(await message.count(), 1);
+  const inView = await message.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.bottom <= window.innerHeight;
+  });
+  assert.ok(inView, 'the message is on screen');
+  const focusedIn = await page.evaluate(() => document.activeElement?.closest('fieldset')?.querySelector('.field-error') !== null);
+  assert.ok(focusedIn, 'focus is in the flagged question');
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('choosing an option by tap moves on to the next question', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  const fieldsets = page.locator('fieldset[data-question]');
+  const second = await fieldsets.nth(1).getAttribute('data-question');
+  await fieldsets.first().locator('label').first().tap();
+  await page.waitForFunction((q) => document.activeElement?.closest('fieldset')?.getAttribute('data-question') === q, second);
+  assert.ok(await fieldsets.first().locator('input[type=radio]').first().isChecked());
+  assert.deepEqual(problems, []);
+  await close();
+});
