@@ -477,6 +477,12 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
             None
         }
     });
+    // Answers near the line between two stages cannot be read with high confidence: the card
+    // and the explanation say the same (issue 26).
+    let confidence = match (confidence, transition) {
+        (Confidence::High, Some(_)) => Confidence::Medium,
+        (confidence, _) => confidence,
+    };
     StageInference {
         stage: answers.stage_override.unwrap_or(inferred),
         inferred,

@@ -21,6 +21,26 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Moves focus to the element with this id and scrolls only as far as needed to show the
+/// question (fieldset) that holds it: on a phone, the next question comes into view without
+/// hiding the choice just made, and a question flagged as missing shows with its message.
+pub fn focus_showing(id: &str) {
+    let element = document().and_then(|d| d.get_element_by_id(id));
+    let Some(element) = element.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return;
+    };
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
+    let shown = element.closest("fieldset").ok().flatten();
+    let scroll = web_sys::ScrollIntoViewOptions::new();
+    scroll.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    match shown {
+        Some(fieldset) => fieldset.scroll_into_view_with_scroll_into_view_options(&scroll),
+        None => element.scroll_into_view_with_scroll_into_view_options(&scroll),
+    }
+}
+
 /// Moves focus to the element with this id once the view has been drawn: views change in the
 /// next animation frame, so focusing straight away would find the old view.
 pub fn focus_after_render(id: impl Into<String>) {

@@ -58,7 +58,9 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
         let missing = answers.with_untracked(|a| plan.missing(a));
         if let Some(&first) = missing.first() {
             flagged.set(missing);
-            platform::focus_after_render(format!("{}-0", fieldset_id(first)));
+            // The first unanswered question comes into view with its message beside it.
+            let id = format!("{}-0", fieldset_id(first));
+            leptos::prelude::request_animation_frame(move || platform::focus_showing(&id));
             return;
         }
         flagged.set(Vec::new());
@@ -72,8 +74,8 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
         flagged.set(Vec::new());
         session.go_step(step.get_untracked().saturating_sub(1));
     };
-    // After a digit chose an answer, focus goes on to the next question of the step, or to the
-    // step's main button after the last one.
+    // After a digit or a tap chose an answer, focus goes on to the next question of the step,
+    // or to the step's main button after the last one.
     let chosen = Callback::new(move |question: usize| {
         let after = plan.with_untracked(|p| {
             p.questions
@@ -83,8 +85,8 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
                 .copied()
         });
         // The next question is already on the page: focus moves at once, so a quick second key
-        // press lands on it.
-        platform::focus(&after.map_or_else(
+        // press lands on it; the page scrolls only as far as needed to show it.
+        platform::focus_showing(&after.map_or_else(
             || "step-primary".to_string(),
             |q| answers.with_untracked(|a| answer_input(a, q)),
         ));
@@ -167,7 +169,7 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
 fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="missing" role="alert">
+        <div class="missing">
             {move || {
                 let missing = still_missing.get();
                 (!missing.is_empty()).then(|| {
@@ -203,6 +205,21 @@ fn QuestionField(
     let why_id = format!("{id}-why");
     let described_by = why_id.clone();
     let is_flagged = move || flagged.with(|f| f.contains(&question));
+    // The first question still missing says so beside it, where Next put focus.
+    let first_missing = move || flagged.with(|f| f.first() == Some(&question));
+    let missing_id = format!("{id}-missing");
+    let described_by = move || {
+        if first_missing() {
+            format!(
+                "{described_by} {}",
+                format!("{}-missing", fieldset_id(question))
+            )
+        } else {
+            described_by.clone()
+        }
+    };
+    // A tap or click on an option (not the arrow keys, whose clicks have no detail) moves on to
+    // the next question, as a digit does.
     let option = move |input_id: String, value: String, label: Signal<String>, answer: Answer| {
         let label_for = input_id.clone();
         view! {
@@ -217,6 +234,7 @@ fn QuestionField(
                     value=value
                     prop:checked=move || answers.with(|a| a.get(question) == answer)
                     on:change=move |_| session.answer(question, answer)
+                    on:click=move |ev: leptos::ev::MouseEvent| { if ev.detail() > 0 { chosen.run(question) } }
                 />
                 <label for=label_for>{label}</label>
             </div>
@@ -280,6 +298,14 @@ fn QuestionField(
             aria-describedby=described_by
         >
             <legend>{move || bt::question_text(i18n, question)}</legend>
+            {move || first_missing().then(|| view! {
+                <p class="field-error" id=missing_id.clone() role="alert">
+                    {move || {
+                        let count = flagged.with(Vec::len);
+                        crate::tf!(i18n, assess.step.missing_here, count = count as u64)
+                    }}
+                </p>
+            })}
             <p class="why" id=why_id>
                 <span class="why-label">{move || bt::why_label(i18n)} " "</span>
                 {move || bt::why_text(i18n, question)}
