@@ -184,7 +184,9 @@ fn change(before: Option<u8>, after: Option<u8>) -> i16 {
 /// at every level 0 to 4 other than the one it sits at, and each area is suggested once, at
 /// its best level: a person moves an area to one level, and three levels of one area would
 /// crowd the others out. Ties go to the smaller move (levels moved), then to the area that
-/// comes first in the bank, then (within one area) to the lower level.
+/// comes first in the bank, then (within one area) to the lower level. A platform so far off
+/// its stage that the score is 0 may get no suggestion at all: the weight it loses can exceed
+/// the whole, so one area brought into its band still leaves every point lost.
 pub fn suggest(bank: &Bank, answers: &Answers, plan_so_far: &Plan, n: usize) -> Vec<Suggestion> {
     let now = project(bank, answers, plan_so_far);
     let mut best: Vec<(Suggestion, f32)> = Vec::new();
