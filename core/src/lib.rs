@@ -6,7 +6,8 @@
 //! is tested natively with `cargo test`.
 //!
 //! The public API is the `pub use` list below plus the modules the app calls by name
-//! (`link::encode`, `snapshot::merge`, `workshop::gather`, …); everything else stays private.
+//! (`link::encode`, `snapshot::merge`, `workshop::gather`, `plan::project`, …); everything else
+//! stays private.
 
 mod answers;
 mod bank;
@@ -14,6 +15,7 @@ pub mod chart;
 pub mod compare;
 pub mod explain;
 pub mod link;
+pub mod plan;
 mod qr;
 pub mod report;
 pub mod route;
@@ -28,6 +30,7 @@ pub use bank::{
     Advice, AdviceKind, BANK, Band, Bank, BankText, Choice, Dimension, Fit, Goal, JsonBankText,
     Part, Question, Share, Shift, keys, minutes, reading_words, words,
 };
+pub use plan::{Move, Plan};
 pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,

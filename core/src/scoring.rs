@@ -339,10 +339,25 @@ fn mean(values: impl Iterator<Item = u8>) -> Option<f32> {
 
 /// Assesses a set of answers against a bank.
 pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
+    assess_with(bank, answers, &[])
+}
+
+/// Assesses a set of answers as if some areas sat at other levels: `levels[d]`, when set, is
+/// the level (0 to 4, higher counts as 4) dimension `d` counts at against its band, whatever its
+/// answers say. An area so set keeps its answers as evidence, but its level, gap, finding,
+/// points and priority, and the score, follow the level set; an area nobody could describe is
+/// scored at it. Since the level set is the one the area counts at, answers that fit no stage or
+/// are never ahead (`Fit`) and shares of people play no part in it. An index past the end, or
+/// an empty list, sets nothing: `assess` is this with no levels set. The what-if planner
+/// (`plan::project`) calls it; the saved answers are never touched.
+pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>]) -> Assessment {
     let stage = infer_stage(bank, answers);
     let strategy = strategy_effect(bank, answers);
     let mut dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
-        .map(|index| measure(bank, answers, index, &stage, &strategy))
+        .map(|index| {
+            let set = levels.get(index).copied().flatten();
+            measure(bank, answers, index, &stage, &strategy, set)
+        })
         .collect();
     let total_weight: u32 = dimensions
         .iter()
@@ -547,6 +562,7 @@ fn measure(
     index: usize,
     stage: &StageInference,
     strategy: &StrategyEffect,
+    set: Option<u8>,
 ) -> DimensionResult {
     let dimension = &bank.dimensions[index];
     let at = |s: Stage| shift_band(dimension.bands[s.index()], strategy.band_shift[index]);
@@ -593,7 +609,11 @@ fn measure(
             })
         })
         .collect();
-    let level = mean(level_answers.iter().map(|a| a.level));
+    // A level set by a plan replaces the answers' mean; the answers stay as the evidence.
+    let level = match set {
+        Some(set) => Some(f32::from(set.min(4))),
+        None => mean(level_answers.iter().map(|a| a.level)),
+    };
     let (gap, finding) = match level {
         None => (0.0, Finding::Unknown),
         Some(level) if level < f32::from(band.low) => (level - f32::from(band.low), Finding::Under),
