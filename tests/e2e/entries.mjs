@@ -20,6 +20,34 @@ export function entries(n, prefix = 'a') {
   return Array.from({ length: n }, (_, i) => entry(`${prefix}-${i}`, `Assessment ${i}`, 1760000000000 + i * 1000));
 }
 
+// The first questionnaire's question ids (bank 1), for assessments saved by the first release.
+const QUESTIONS_V1 = ['company.engineers', 'company.product_fit', 'company.growth', 'company.teams',
+  'company.legacy', 'company.budget', 'company.pain', 'company.platform_teams', 'strategy.focus',
+  'strategy.changed', 'platform.delivery', 'platform.infrastructure', 'platform.golden_paths',
+  'platform.self_service', 'platform.observability', 'platform.reliability', 'platform.incidents',
+  'platform.security', 'platform.cost', 'platform.consolidation', 'platform.team_size',
+  'platform.coordination', 'platform.goals', 'platform.reporting', 'platform.tech_choices',
+  'platform.build_buy', 'platform.vendors'];
+
+// `n` assessments of every kind History meets (issue 26): a third saved by the first
+// questionnaire (bank 1), the rest by the current one, and every fourth with three versions.
+export function mixedEntries(n, prefix = 'm') {
+  return Array.from({ length: n }, (_, i) => {
+    const created = 1760000000000 + i * 1000;
+    if (i % 3 === 0) {
+      const answers = Object.fromEntries(QUESTIONS_V1.map((q, k) => [q, (k + i) % 2]));
+      return { format: 'stagefit-snapshot', version: 1, bank: 1, id: `${prefix}-${i}`, label: `Old ${i}`, created, updated: created, stage: null, answers };
+    }
+    const e = entry(`${prefix}-${i}`, `Assessment ${i}`, created);
+    if (i % 4 === 1) {
+      const version = (v) => ({ v, bank: 2, updated: created + v, stage: null,
+        answers: Object.fromEntries(QUESTIONS.map((q, k) => [q, (k + v) % 2])) });
+      Object.assign(e, { updated: created + 3, v: 3, versions: [version(1), version(2)] });
+    }
+    return e;
+  });
+}
+
 export const historyV1 = (list) => JSON.stringify({ format: 'stagefit-history', version: 1, assessments: list });
 
 // Every Stagefit key and value in the page's storage.

@@ -17,6 +17,7 @@ use super::{Snapshot, place, whole, whole_millis};
 use crate::answers::{Answer, Answers};
 use crate::bank::Bank;
 use crate::compare::{self, Change, Measure};
+use crate::plan::{Move, Plan};
 use crate::report::clean_label;
 use crate::scoring::{Assessment, Priority};
 use crate::stage::Stage;
@@ -45,6 +46,35 @@ pub struct SavedPlan {
     pub moves: Vec<(usize, u8)>,
     /// (question index, answer) for strategy questions answered otherwise in the plan.
     pub strategy: Vec<(usize, Answer)>,
+}
+
+impl SavedPlan {
+    /// The plan as the planner works on it.
+    pub fn plan(&self) -> Plan {
+        Plan {
+            name: self.name.clone(),
+            moves: self
+                .moves
+                .iter()
+                .map(|&(dimension, level)| Move { dimension, level })
+                .collect(),
+            strategy: self.strategy.clone(),
+        }
+    }
+
+    /// `plan` saved as `id` at `created`, made on version `version`; its moves and strategy
+    /// answers one per area and question (`Plan::normalised`), its name cleaned.
+    pub fn of(bank: &Bank, id: String, plan: &Plan, created: f64, version: u32) -> SavedPlan {
+        let plan = plan.normalised(bank);
+        SavedPlan {
+            id,
+            name: clean_label(&plan.name),
+            created,
+            version,
+            moves: plan.moves.iter().map(|m| (m.dimension, m.level)).collect(),
+            strategy: plan.strategy,
+        }
+    }
 }
 
 /// Most versions kept per assessment: the oldest go first beyond it, so one key stays small

@@ -13,8 +13,8 @@ use super::{Focus, Navigator, Store};
 use crate::platform::storage;
 use stagefit_core::link::{self, LinkError, LinkNotes};
 use stagefit_core::route::Route;
-use stagefit_core::snapshot::{self, Draft, Snapshot, VersionChange};
-use stagefit_core::{Answer, Answers, Assessment, BANK, Stage, StepPlan, assess, report};
+use stagefit_core::snapshot::{self, Draft, SavedPlan, Snapshot, VersionChange};
+use stagefit_core::{Answer, Answers, Assessment, BANK, Plan, Stage, StepPlan, assess, report};
 use stagefit_core::{step_of, steps};
 
 /// The id of the control that holds a question's answer: the option chosen, else the first
@@ -303,6 +303,22 @@ impl Session {
         if let Some(question) = first {
             self.change_answer(question);
         }
+    }
+
+    /// Saves `plan` with the assessment on screen (in place of the saved plan `replacing`),
+    /// made on its current version. The saved plan's id, or `None` when it could not be stored
+    /// (a notice says why).
+    pub fn save_plan(&self, plan: &Plan, replacing: Option<String>) -> Option<String> {
+        let saved = self.saved.get_untracked()?;
+        let id = replacing.unwrap_or_else(|| saved.free_plan_id());
+        let keep = SavedPlan::of(&BANK, id.clone(), plan, storage::now(), saved.number());
+        self.store.save_plan(&saved.id, keep).map(|_| id)
+    }
+
+    /// Deletes the saved plan `plan` of the assessment on screen.
+    pub fn delete_plan(&self, plan: &str) -> bool {
+        let id = self.identity.with_untracked(|i| i.id.clone());
+        self.store.delete_plan(&id, plan).is_some()
     }
 
     /// Undoes the last change of the assessment on screen: the version before is current again,

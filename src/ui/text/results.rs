@@ -12,11 +12,11 @@
 use std::fmt::Write as _;
 
 use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
-use stagefit_core::report::{clean_label, escape_markdown};
+use stagefit_core::report::{self, clean_label, escape_markdown};
 use stagefit_core::workshop::Position;
 use stagefit_core::{
-    Assessment, BANK, Band, BankText, Confidence, DimensionResult, Finding, PriorityKind, Stage,
-    StageInference, chart,
+    Answers, Assessment, BANK, Band, BankText, Confidence, DimensionResult, Finding, Goal, Plan,
+    PriorityKind, Stage, StageInference, chart,
 };
 
 use crate::i18n::Locale;
@@ -266,10 +266,10 @@ pub fn quoted(locale: Locale, text: &str) -> String {
     s!(locale, results.quoted, text = text)
 }
 
-/// A signed whole change, as "+9", "\u{2212}3" (a true minus sign) or "\u{b1}0".
+/// A signed whole change, as "+9", "\u{2212}3" (a true minus sign) or "0".
 pub fn signed(change: i16) -> String {
     match change {
-        0 => "\u{b1}0".to_string(),
+        0 => "0".to_string(),
         d if d < 0 => format!("\u{2212}{}", d.unsigned_abs()),
         d => format!("+{d}"),
     }
@@ -600,6 +600,103 @@ pub fn markdown(
     md
 }
 
+/// The summary with the assessment's saved what-if plans after it, each an ordered list of
+/// moves with the score after each and the draft goals of the areas moved.
+pub fn markdown_with_plans(
+    locale: Locale,
+    assessment: &Assessment,
+    answers: &Answers,
+    plans: &[Plan],
+    label: &str,
+    date: &str,
+    link: &str,
+) -> String {
+    let mut md = markdown(locale, assessment, label, date, link);
+    for plan in plans {
+        md.push('\n');
+        md.push_str(&report::plan_markdown(
+            &BANK,
+            answers,
+            plan,
+            &bt::words_in(locale),
+            &PlanMd(locale),
+        ));
+    }
+    md
+}
+
+/// The Markdown summary's words for a plan, in `locale`.
+pub struct PlanMd(pub Locale);
+
+impl report::PlanWords for PlanMd {
+    fn title(&self, name: &str) -> String {
+        s!(self.0, results.md.plan.title, name = name)
+    }
+    fn untitled(&self) -> String {
+        s!(self.0, results.md.plan.untitled)
+    }
+    fn now(&self, score: &str) -> String {
+        s!(self.0, results.md.plan.now, score = score)
+    }
+    fn strategy(&self, question: &str, answer: &str) -> String {
+        s!(
+            self.0,
+            results.md.plan.strategy,
+            question = question,
+            answer = answer
+        )
+    }
+    fn with_strategy(&self, score: &str) -> String {
+        s!(self.0, results.md.plan.with_strategy, score = score)
+    }
+    fn step(&self, area: &str, from: &str, to: &str, score: &str) -> String {
+        s!(
+            self.0,
+            results.md.plan.step,
+            area = area,
+            from = from,
+            to = to,
+            score = score
+        )
+    }
+    fn step_unscored(&self, area: &str, to: &str, score: &str) -> String {
+        s!(
+            self.0,
+            results.md.plan.step_unscored,
+            area = area,
+            to = to,
+            score = score
+        )
+    }
+    fn no_moves(&self) -> String {
+        s!(self.0, results.md.plan.no_moves)
+    }
+    fn goals(&self) -> String {
+        s!(self.0, results.md.plan.goals)
+    }
+    fn goal(&self, area: &str, goal: Goal) -> String {
+        match goal {
+            Goal::Behind => s!(self.0, results.md.plan.raised, area = area),
+            Goal::Ahead => s!(self.0, results.md.plan.lowered, area = area),
+        }
+    }
+    fn objective(&self, objective: &str) -> String {
+        s!(self.0, results.md.objective, objective = objective)
+    }
+    fn key_result(&self, result: &str) -> String {
+        s!(self.0, results.md.key_result, result = result)
+    }
+    fn draft_goals(&self) -> String {
+        s!(self.0, results.md.draft_goals)
+    }
+    fn level(&self, level: f32) -> String {
+        tenths(self.0, level)
+    }
+    fn score(&self, score: Option<u8>) -> String {
+        score_text(self.0, score)
+    }
+}
+
 /// The summary's title (the label, escaped), its date and the link to the whole result.
 fn markdown_heading(md: &mut String, locale: Locale, label: &str, date: &str, link: &str) {
     let label = clean_label(label);
@@ -810,6 +907,9 @@ mod tests {
             "trend.col_date",
             // French writes these as English does.
             "compare.points.other",
+            "history.versions",
+            "history.version",
+            "change.area",
         ];
         for (lang, text) in &FILES[1..] {
             for (key, value) in strings(text) {

@@ -15,33 +15,41 @@ use stagefit_core::{BANK, assess, chart};
 pub fn ScoreTrend() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
-    // Every assessment's score, by id and last change: an entry that did not change is not
-    // scored again when another is renamed, deleted or added, so a long history stays quick.
+    // Every version's score, by assessment id, version number and save time: an entry that did
+    // not change is not scored again when another is renamed, deleted or added, so a long
+    // history stays quick. Each version of a re-answered assessment is a point of its own, at
+    // the time it was saved (an assessment with one version stays at the time it was made).
     let scores = Memo::new(
-        move |previous: Option<&HashMap<(String, u64), Option<u8>>>| {
+        move |previous: Option<&HashMap<(String, u32, u64), Option<u8>>>| {
             store.history().with(|h| {
                 h.iter()
-                    .map(|s| {
-                        let key = (s.id.clone(), s.updated.to_bits());
+                    .flat_map(|s| {
+                        s.versions().map(move |(n, answers, when)| {
+                            ((s.id.clone(), n, when.to_bits()), answers)
+                        })
+                    })
+                    .map(|(key, answers)| {
                         let score = previous
                             .and_then(|p| p.get(&key).copied())
-                            .unwrap_or_else(|| assess(&BANK, &s.answers).score);
+                            .unwrap_or_else(|| assess(&BANK, answers).score);
                         (key, score)
                     })
                     .collect::<HashMap<_, _>>()
             })
         },
     );
-    // (created, score) of every scored assessment.
+    // (when, score) of every scored version.
     let scored = Memo::new(move |_| {
         scores.with(|scores| {
             store.history().with(|h| {
                 h.iter()
-                    .filter_map(|s| {
-                        let score = scores
-                            .get(&(s.id.clone(), s.updated.to_bits()))
-                            .copied()??;
-                        Some((s.created, score))
+                    .flat_map(|s| {
+                        let single = s.version_count() == 1;
+                        s.versions().filter_map(move |(n, _, when)| {
+                            let score =
+                                scores.get(&(s.id.clone(), n, when.to_bits())).copied()??;
+                            Some((if single { s.created } else { when }, score))
+                        })
                     })
                     .collect::<Vec<_>>()
             })

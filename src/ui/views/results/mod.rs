@@ -5,6 +5,8 @@
 //! contract's hooks; never computes anything itself (the core does, including the gauge's arc).
 //! Its words are `results.json`'s, through `result_text`.
 
+mod plan;
+
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
@@ -19,8 +21,8 @@ use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::Route;
 use stagefit_core::{AdviceKind, qr};
 use stagefit_core::{
-    Answer, Assessment, BANK, DimensionResult, Finding, Part, Priority, PriorityKind, Stage, chart,
-    explain, report,
+    Answer, Assessment, BANK, DimensionResult, Finding, Part, Plan, Priority, PriorityKind, Stage,
+    chart, explain, report,
 };
 
 /// The id of the share dialog, and of the button that opens it (focus returns there).
@@ -208,6 +210,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
             </div>
             <ResultActions whose joining share_url now />
             <ShareDialog url=share_url />
+            {(!read_only).then(|| view! { <plan::Planner /> })}
             <CompanyAnswers whose />
             <StrategyNotes assessment />
             <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
@@ -316,19 +319,37 @@ fn ResultActions(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let (assessment, label) = (session.assessment(whose), session.label(whose));
+    let (assessment, label, answers) = (
+        session.assessment(whose),
+        session.label(whose),
+        session.answers(whose),
+    );
     let read_only = whose == Whose::Shared;
     let copy_state = RwSignal::new(None::<Copied>);
     let copy_summary = move |_| {
         let locale = i18n.get_locale_untracked();
+        // A person's own result carries its saved what-if plans after the summary.
+        let plans: Vec<Plan> = if read_only {
+            Vec::new()
+        } else {
+            session.saved().with_untracked(|s| {
+                s.as_ref()
+                    .map(|s| s.plans.iter().map(|p| p.plan()).collect())
+                    .unwrap_or_default()
+            })
+        };
         let summary = assessment.with_untracked(|a| {
-            rt::markdown(
-                locale,
-                a,
-                &label.get_untracked(),
-                &rt::date(locale, now),
-                &share_url.get_untracked(),
-            )
+            answers.with_untracked(|answers| {
+                rt::markdown_with_plans(
+                    locale,
+                    a,
+                    answers,
+                    &plans,
+                    &label.get_untracked(),
+                    &rt::date(locale, now),
+                    &share_url.get_untracked(),
+                )
+            })
         });
         copy(summary, Fallback::Show("summary-text"), copy_state);
     };
@@ -777,9 +798,9 @@ fn FindingItem(
     // Its answers are one action away: the step that asks them opens, and "See results" returns.
     let change = (!read_only).then(|| {
         view! {
-            <button type="button" class="link-button small no-print" on:click=move |_| session.change_area(dimension_index)>
+            <button type="button" class="secondary small no-print area-change" on:click=move |_| session.change_area(dimension_index)>
                 {crate::tv!(i18n, results.area.change)}
-                <span class="visually-hidden">" " {name}</span>
+                <span class="visually-hidden">" " {move || s!(i18n.get_locale(), results.area.change_what, area = name())}</span>
             </button>
         }
     });
