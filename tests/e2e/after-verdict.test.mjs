@@ -111,7 +111,7 @@ test('on a phone, Next with unanswered questions shows the first one with its me
   // Answer the first question only, then Next.
   await fieldsets.first().locator('input[type=radio]').first().click();
   await page.locator('#step-primary').click();
-  const message = page.locator('fieldset[data-question] .field-error[role="alert"]');
+  const message = page.locator('fieldset[data-question] .field-error');
   await message.waitFor();
   assert.equal(await message.count(), 1);
   const inView = await message.evaluate((el) => {

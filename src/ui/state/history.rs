@@ -555,6 +555,8 @@ impl Store {
                 .apply(&snapshot.id, |stored| {
                     let mut next = stored.with_version(snapshot.answers.clone(), snapshot.updated);
                     next.label = snapshot.label.clone();
+                    // A new name alone is a change too: when it was made is when it was saved.
+                    next.updated = snapshot.updated;
                     Some(next)
                 })
                 .is_some(),

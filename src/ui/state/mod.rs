@@ -13,6 +13,7 @@ mod draft;
 mod history;
 mod navigation;
 mod notices;
+mod scores;
 mod session;
 mod workshops;
 
@@ -67,6 +68,9 @@ pub struct Store {
     /// Stored workshops this build cannot read, as stored: listed as unreadable, written back.
     workshops_unreadable: RwSignal<Vec<String>>,
     workshops_writable: RwSignal<bool>,
+    /// The score of each version in the history, by (id, version, saved at), worked out a part
+    /// at a time (`scores.rs`).
+    scores: RwSignal<HashMap<scores::ScoreKey, Option<u8>>>,
 }
 
 impl Store {
@@ -120,6 +124,7 @@ impl Store {
             workshops: RwSignal::new(Vec::new()),
             workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
+            scores: RwSignal::new(HashMap::new()),
         }
     }
 

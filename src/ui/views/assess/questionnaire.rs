@@ -169,7 +169,7 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
 fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <div class="missing">
+        <div class="missing" role="alert">
             {move || {
                 let missing = still_missing.get();
                 (!missing.is_empty()).then(|| {
@@ -299,7 +299,7 @@ fn QuestionField(
         >
             <legend>{move || bt::question_text(i18n, question)}</legend>
             {move || first_missing().then(|| view! {
-                <p class="field-error" id=missing_id.clone() role="alert">
+                <p class="field-error" id=missing_id.clone()>
                     {move || {
                         let count = flagged.with(Vec::len);
                         crate::tf!(i18n, assess.step.missing_here, count = count as u64)

@@ -2,45 +2,28 @@
 //! left, shown once two or more have a score, with a table as its text alternative. The shape
 //! comes from `stagefit_core::chart::score_trend`; scores from `stagefit_core::assess`.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::ui::state::Store;
 use crate::ui::text::{results as rt, s};
-use stagefit_core::{BANK, assess, chart};
+use stagefit_core::chart;
 
 #[component]
 pub fn ScoreTrend() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
-    // Every version's score, by assessment id, version number and save time: an entry that did
-    // not change is not scored again when another is renamed, deleted or added, so a long
-    // history stays quick. Each version of a re-answered assessment is a point of its own, at
-    // the time it was saved (an assessment with one version stays at the time it was made).
-    let scores = Memo::new(
-        move |previous: Option<&HashMap<(String, u32, u64), Option<u8>>>| {
-            store.history().with(|h| {
-                h.iter()
-                    .flat_map(|s| {
-                        s.versions().map(move |(n, answers, when)| {
-                            ((s.id.clone(), n, when.to_bits()), answers)
-                        })
-                    })
-                    .map(|(key, answers)| {
-                        let score = previous
-                            .and_then(|p| p.get(&key).copied())
-                            .unwrap_or_else(|| assess(&BANK, answers).score);
-                        (key, score)
-                    })
-                    .collect::<HashMap<_, _>>()
-            })
-        },
-    );
+    // Every version's score, worked out by the store a part at a time (so a long history never
+    // holds the page); the trend draws once they are known. Each version of a re-answered
+    // assessment is a point of its own, at the time it was saved (an assessment with one
+    // version stays at the time it was made).
+    Effect::new(move |_| {
+        store.history().track();
+        leptos::task::spawn_local(store.score_history());
+    });
     // (when, score) of every scored version.
     let scored = Memo::new(move |_| {
-        scores.with(|scores| {
+        store.scores().with(|scores| {
             store.history().with(|h| {
                 h.iter()
                     .flat_map(|s| {
