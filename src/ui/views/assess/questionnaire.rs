@@ -210,10 +210,7 @@ fn QuestionField(
     let missing_id = format!("{id}-missing");
     let described_by = move || {
         if first_missing() {
-            format!(
-                "{described_by} {}",
-                format!("{}-missing", fieldset_id(question))
-            )
+            format!("{described_by} {}-missing", fieldset_id(question))
         } else {
             described_by.clone()
         }
