@@ -89,3 +89,38 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   await cold.close();
   await context.close();
 });
+
+// Issue 26: the latest-result card, a changed result with its versions, the planner open, and
+// History's version list, in light and dark mode.
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds nothing after the verdict: latest result, versions, planner (${colorScheme})`, async () => {
+    const context = await browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page);
+    await app.start();
+    await app.answerAll({ company: 'mid', strategy: 'unknown', platform: 'min' });
+    const area = page.locator('[data-finding="under"]').first();
+    await area.getByRole('button', { name: /^Change/ }).click();
+    const focused = await page.evaluate(() => document.activeElement?.closest('fieldset')?.getAttribute('data-question'));
+    const options = page.locator(`fieldset[data-question="${focused}"] input[type=radio]:not([value="unknown"])`);
+    await options.nth((await options.count()) - 1).click();
+    await page.getByRole('button', { name: 'See results' }).first().click();
+    await page.locator('[data-testid="score-change"]').waitFor();
+    await audit(page, 'results with a change against the version before');
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    await page.locator('[data-testid="projected-score"]').waitFor();
+    await page.locator('.plan-area select').first().selectOption({ index: 3 });
+    await page.getByLabel('Plan name').fill('Plan A');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.getByText('Plan saved with this assessment.').waitFor();
+    await audit(page, 'results with the planner open and a saved plan');
+    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.locator('[data-testid="version-count"]').click();
+    await audit(page, 'history with the version list open');
+    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.locator('[data-testid="latest-result"]').waitFor();
+    await audit(page, 'landing with the latest result');
+    await context.close();
+  });
+}

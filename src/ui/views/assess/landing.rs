@@ -49,10 +49,10 @@ fn LatestResult() -> impl IntoView {
             locale,
             assess.latest.summary,
             name = history::title(locale, &latest),
-            date = rt::date(locale, latest.updated),
-            stage = rt::stage_phrase(locale, &assessment.stage),
-            score = rt::score_text(locale, assessment.score)
+            date = rt::date(locale, latest.updated)
         );
+        let stage = rt::stage_phrase(locale, &assessment.stage);
+        let score = assessment.score;
         let top = match assessment.priorities.first() {
             Some(p) => s!(
                 locale,
@@ -78,6 +78,13 @@ fn LatestResult() -> impl IntoView {
         Some(view! {
             <section class="latest-result" data-testid="latest-result" aria-labelledby="latest-heading">
                 <h2 id="latest-heading">{crate::tv!(i18n, assess.latest.heading)}</h2>
+                <p class="latest-verdict">
+                    {match score {
+                        Some(score) => view! { <strong class="latest-score">{score}</strong> " " {s!(locale, assess.latest.out_of)} }.into_any(),
+                        None => view! { <strong>{s!(locale, results.not_scored)}</strong> }.into_any(),
+                    }}
+                    " \u{b7} " {stage}
+                </p>
                 <p class="latest-summary">{summary}</p>
                 <p>{top}</p>
                 <div class="actions">
@@ -172,6 +179,8 @@ pub fn Landing(
     view! {
         <section class="landing" aria-labelledby="landing-heading">
             <h1 id="landing-heading" tabindex="-1">{crate::tv!(i18n, common.title.landing)}</h1>
+            // A returning visitor's latest result comes first.
+            {move || (!offer_resume.get() && joining.with(Option::is_none)).then(|| view! { <LatestResult /> })}
             <p class="lead">
                 {crate::tf!(i18n, assess.landing.lead, n_questions = n_questions, minutes = minutes())}
                 " "
@@ -190,7 +199,6 @@ pub fn Landing(
                 }
             })}
             {resume}
-            {move || (!offer_resume.get() && joining.with(Option::is_none)).then(|| view! { <LatestResult /> })}
             {move || (!offer_resume.get()).then(|| children())}
         </section>
     }

@@ -283,27 +283,35 @@ fn LastChange() -> impl IntoView {
         };
         let left: Vec<String> = change.left.iter().map(priority).collect();
         let entered: Vec<String> = change.entered.iter().map(priority).collect();
+        let moved = !(areas.is_empty() && entered.is_empty() && left.is_empty());
         Some(view! {
-            <section class="last-change no-print" data-testid="score-change" aria-labelledby="last-change-heading">
-                <h2 id="last-change-heading">{s!(locale, results.change.heading, n = before)}</h2>
+            <div class="last-change no-print" data-testid="score-change">
                 <p class="score-change">
+                    <strong>{s!(locale, results.change.heading, n = before)}</strong>
+                    " "
                     {s!(locale, results.change.score, before = rt::score_text(locale, from), after = rt::score_text(locale, to))}
                     {points.map(|p| view! { " " <strong class="signed">{p}</strong> })}
+                    " "
+                    <button type="button" class="link-button small" on:click=move |_| {
+                        session.undo_change();
+                        platform::focus_after_render("results-heading");
+                    }>{s!(locale, results.change.undo)}</button>
                 </p>
-                {(!areas.is_empty()).then(|| view! {
-                    <ul class="moved-areas">{areas.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                {moved.then(|| view! {
+                    <details class="what-moved">
+                        <summary>{s!(locale, results.change.what_moved)}</summary>
+                        {(!areas.is_empty()).then(|| view! {
+                            <ul class="moved-areas">{areas.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul>
+                        })}
+                        {(!entered.is_empty()).then(|| view! {
+                            <p>{s!(locale, results.change.entered)} " " {entered.join(", ")}</p>
+                        })}
+                        {(!left.is_empty()).then(|| view! {
+                            <p>{s!(locale, results.change.left)} " " {left.join(", ")}</p>
+                        })}
+                    </details>
                 })}
-                {(!entered.is_empty()).then(|| view! {
-                    <p>{s!(locale, results.change.entered)} " " {entered.join(", ")}</p>
-                })}
-                {(!left.is_empty()).then(|| view! {
-                    <p>{s!(locale, results.change.left)} " " {left.join(", ")}</p>
-                })}
-                <button type="button" class="secondary small" on:click=move |_| {
-                    session.undo_change();
-                    platform::focus_after_render("results-heading");
-                }>{s!(locale, results.change.undo, n = before)}</button>
-            </section>
+            </div>
         })
     }
 }

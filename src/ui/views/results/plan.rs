@@ -142,16 +142,6 @@ fn PlannerBody(open: RwSignal<bool>) -> impl IntoView {
                     s!(locale, results.plan.versus_now, now = now, change = change().map(rt::signed).unwrap_or_default())
                 }}</span>
             </div>
-            <div class="plan-grid">
-                <fieldset class="plan-areas">
-                    <legend>{crate::tv!(i18n, results.plan.areas_heading)}</legend>
-                    {areas}
-                </fieldset>
-                <fieldset class="plan-strategy">
-                    <legend>{crate::tv!(i18n, results.plan.strategy_heading)}</legend>
-                    {strategy}
-                </fieldset>
-            </div>
             <h3>{crate::tv!(i18n, results.plan.suggestions_heading)}</h3>
             {move || {
                 let list = suggestions.get();
@@ -192,6 +182,16 @@ fn PlannerBody(open: RwSignal<bool>) -> impl IntoView {
                     </p>
                 }
             })}
+            <div class="plan-grid">
+                <fieldset class="plan-areas">
+                    <legend>{crate::tv!(i18n, results.plan.areas_heading)}</legend>
+                    {areas}
+                </fieldset>
+                <fieldset class="plan-strategy">
+                    <legend>{crate::tv!(i18n, results.plan.strategy_heading)}</legend>
+                    {strategy}
+                </fieldset>
+            </div>
             <h3>{crate::tv!(i18n, results.plan.steps_heading)}</h3>
             {move || {
                 let list = steps.get();
