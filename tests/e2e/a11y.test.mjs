@@ -102,6 +102,7 @@ for (const colorScheme of ['light', 'dark']) {
     await app.answerAll({ company: 'mid', strategy: 'unknown', platform: 'min' });
     const area = page.locator('[data-finding="under"]').first();
     await area.getByRole('button', { name: /^Change/ }).click();
+    await page.waitForFunction(() => document.activeElement?.closest('fieldset[data-question]'));
     const focused = await page.evaluate(() => document.activeElement?.closest('fieldset')?.getAttribute('data-question'));
     const options = page.locator(`fieldset[data-question="${focused}"] input[type=radio]:not([value="unknown"])`);
     await options.nth((await options.count()) - 1).click();

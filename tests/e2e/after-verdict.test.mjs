@@ -36,6 +36,7 @@ test('a platform answer changes from the results in three actions, makes a versi
   const change = area.getByRole('button', { name: /^Change/ });
   if (!(await change.isVisible())) await area.locator('summary').click();
   await change.click(); actions++;
+  await page.waitForFunction(() => document.activeElement?.closest('fieldset[data-question]'));
   const focused = await page.evaluate(() => document.activeElement?.closest('fieldset')?.getAttribute('data-question'));
   assert.ok(focused, 'focus is on the question to change');
   const options = page.locator(`fieldset[data-question="${focused}"] input[type=radio]:not([value="unknown"])`);
@@ -62,6 +63,14 @@ test('a platform answer changes from the results in three actions, makes a versi
   assert.match(await entry.locator('[data-testid="version-count"]').textContent(), /2 versions/);
   await entry.locator('[data-testid="version-count"]').click();
   assert.equal(await entry.locator('.version-list li').count(), 2);
+  // Compare works on versions: version 1 against the current one.
+  await entry.getByRole('button', { name: 'Compare with the current version' }).click();
+  await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
+  assert.match(await page.evaluate(() => location.hash), /^#\/compare\/[^/]+@1\/[^/@]+$/);
+  const table = await page.locator('.compare-table').textContent();
+  assert.ok(table.includes(String(before)) && table.includes(String(after)), table);
+  await page.getByRole('button', { name: 'Back to history' }).click();
+  await entry.waitFor();
   // Undo from the results: the earlier version is current again, and stays so after a reload.
   await entry.getByRole('button', { name: 'Open' }).click();
   await page.getByRole('button', { name: /Undo this change/ }).click();
@@ -197,6 +206,41 @@ test('the planner moves an area, the projected score follows and the stored answ
   const md = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(md, /What-if plan: Next two quarters/);
   assert.match(md, /\n1\. .+stage fit after: /);
+  assert.deepEqual(problems, []);
+  await close();
+});
+
+test('one version can be deleted and the others stay; renaming acts on the whole assessment', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await finished(page);
+  const change = async (pick) => {
+    const area = page.locator('[data-finding]').first();
+    if (!(await area.getByRole('button', { name: /^Change/ }).isVisible())) await area.locator('summary').click();
+    await area.getByRole('button', { name: /^Change/ }).click();
+    await page.waitForFunction(() => document.activeElement?.closest('fieldset[data-question]'));
+    const q = await page.evaluate(() => document.activeElement?.closest('fieldset')?.getAttribute('data-question'));
+    const options = page.locator(`fieldset[data-question="${q}"] input[type=radio]:not([value="unknown"])`);
+    await options.nth(pick(await options.count())).click();
+    await page.getByRole('button', { name: 'See results' }).first().click();
+    await page.locator('[data-testid="score-change"]').waitFor();
+  };
+  await change((n) => n - 1);
+  await change((n) => Math.floor(n / 2));
+  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  const entry = page.locator('[data-testid="history-entry"]');
+  await entry.locator('[data-testid="version-count"]').click();
+  assert.match(await entry.locator('[data-testid="version-count"]').textContent(), /3 versions/);
+  await entry.locator('.version-list li[data-version="2"]').getByRole('button', { name: /Delete this version/ }).click();
+  await page.waitForFunction(() => /2 versions/.test(document.querySelector('[data-testid="version-count"]')?.textContent ?? ''));
+  await page.locator('[data-testid="version-count"]').click();
+  assert.deepEqual(await page.locator('.version-list li').evaluateAll((els) => els.map((e) => e.dataset.version)), ['3', '1']);
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('New name').fill('Whole assessment');
+  await page.getByRole('button', { name: 'Save name' }).click();
+  await page.reload();
+  await appReady(page);
+  await page.getByText('Whole assessment').first().waitFor();
+  assert.match(await page.locator('[data-testid="version-count"]').textContent(), /2 versions/);
   assert.deepEqual(problems, []);
   await close();
 });

@@ -180,11 +180,12 @@ pub fn History() -> impl IntoView {
                 </div>
             })}
             <ul class="history-list">
-                // Keyed by identity and last change: a renamed entry is drawn anew, the others are
-                // kept as they are (and not scored again).
+                // Keyed by identity, last change and versions: a renamed entry, or one with a
+                // version deleted, is drawn anew; the others are kept as they are (and not
+                // scored again).
                 <For
                     each=move || store.history().with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                    key=|s| (s.id.clone(), s.updated.to_bits())
+                    key=|s| (s.id.clone(), s.updated.to_bits(), s.version_count())
                     children=move |snapshot| view! { <HistoryItem snapshot selected /> }
                 />
             </ul>
