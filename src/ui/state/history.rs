@@ -561,10 +561,18 @@ impl Store {
                 })
                 .is_some(),
         };
-        if saved
-            && self
-                .draft
-                .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
+        if !saved {
+            if !self.saving_off() {
+                self.notify(Notice::ResultNotSaved(snapshot));
+            }
+            return;
+        }
+        self.notices.update(|n| {
+            n.retain(|old| !matches!(old, Notice::ResultNotSaved(o) if o.id == snapshot.id))
+        });
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
         {
             self.clear_draft();
         }

@@ -34,6 +34,9 @@ pub enum Notice {
     Told(Told),
     /// An assessment was deleted; it can be put back.
     Deleted(Snapshot),
+    /// A finished assessment could not be stored (issue 30): its results are on screen, its
+    /// draft (if it had one) stays, and it can be downloaded right here.
+    ResultNotSaved(Snapshot),
 }
 
 /// Which stored value a notice is about.
@@ -71,6 +74,10 @@ impl Store {
     pub fn notify(&self, notice: Notice) {
         self.notices.update(|n| {
             n.retain(|old| old != &notice);
+            // One notice per unsaved result, however often saving it was tried.
+            if let Notice::ResultNotSaved(s) = &notice {
+                n.retain(|old| !matches!(old, Notice::ResultNotSaved(o) if o.id == s.id));
+            }
             // A refused write says "full" once, not once per failed save.
             if notice == Notice::Full {
                 n.retain(|old| !matches!(old, Notice::NotSaved(_) | Notice::SaveFailed(_)));

@@ -51,6 +51,22 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
             }
                 .into_any()
         }
+        Notice::ResultNotSaved(snapshot) => {
+            let download = move |_| {
+                let name = format!(
+                    "stagefit-{}-{}.json",
+                    report::date_text(snapshot.created),
+                    snapshot.id
+                );
+                let text = stagefit_core::snapshot::encode_snapshot(&stagefit_core::BANK, &snapshot);
+                let _ = storage::download(&name, &text, "application/json");
+            };
+            view! {
+                <p><strong>{crate::tv!(i18n, assess.notice.not_saved_lead)}</strong>" "{crate::tv!(i18n, assess.notice.result_not_saved)}</p>
+                <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_result)}</button>
+            }
+            .into_any()
+        }
         Notice::NotSaved(text) => {
             view! { <p><strong>{crate::tv!(i18n, assess.notice.not_saved_lead)}</strong>" "{text}</p> }
                 .into_any()
