@@ -410,20 +410,41 @@ fn intl_number(
     min_fraction: Option<u32>,
     max_fraction: u32,
 ) -> Option<String> {
-    let options = js_sys::Object::new();
-    let digits = min_fraction
-        .map(|min| ("minimumFractionDigits", min))
-        .into_iter()
-        .chain([("maximumFractionDigits", max_fraction)]);
-    for (key, value) in digits {
-        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
-    }
-    let locales = js_sys::Array::of1(&language.into());
-    let format = js_sys::Intl::NumberFormat::new(&locales, &options).format();
+    let key = format!("{language}/{min_fraction:?}/{max_fraction}");
+    let format = cached_format(&NUMBER_FORMATS, key, || {
+        let options = js_sys::Object::new();
+        let digits = min_fraction
+            .map(|min| ("minimumFractionDigits", min))
+            .into_iter()
+            .chain([("maximumFractionDigits", max_fraction)]);
+        for (key, value) in digits {
+            let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+        }
+        let locales = js_sys::Array::of1(&language.into());
+        js_sys::Intl::NumberFormat::new(&locales, &options).format()
+    });
     format
         .call1(&wasm_bindgen::JsValue::NULL, &value.into())
         .ok()
         .and_then(|s| s.as_string())
+}
+
+type Formats = std::cell::RefCell<std::collections::HashMap<String, js_sys::Function>>;
+
+thread_local! {
+    /// The browser's number and date formatters, made once per language and options: making
+    /// one costs far more than using it, and History's trend formats a date per assessment.
+    static NUMBER_FORMATS: Formats = Formats::default();
+    static DATE_FORMATS: Formats = Formats::default();
+}
+
+/// The `format` function of the formatter for `key`, made by `make` the first time.
+fn cached_format(
+    cache: &'static std::thread::LocalKey<Formats>,
+    key: String,
+    make: impl FnOnce() -> js_sys::Function,
+) -> js_sys::Function {
+    cache.with(|formats| formats.borrow_mut().entry(key).or_insert_with(make).clone())
 }
 
 /// `format_fixed` where there is no browser (native tests): a point in English, a comma in
@@ -441,14 +462,23 @@ pub fn format_fixed(language: &str, value: f64, fraction: u32) -> String {
 /// Writes a moment (milliseconds since 1970) as `language` writes a date, with the time when
 /// `with_time`, by the browser's own `Intl.DateTimeFormat`.
 pub fn format_date(language: &str, millis: f64, with_time: bool) -> String {
-    let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
-    if with_time {
-        let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
-    }
-    js_sys::Date::new(&millis.into())
-        .to_locale_string(language, &options)
-        .into()
+    let format = cached_format(&DATE_FORMATS, format!("{language}/{with_time}"), || {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"dateStyle".into(), &"medium".into());
+        if with_time {
+            let _ = js_sys::Reflect::set(&options, &"timeStyle".into(), &"short".into());
+        }
+        let locales = js_sys::Array::of1(&language.into());
+        js_sys::Intl::DateTimeFormat::new(&locales, &options).format()
+    });
+    format
+        .call1(
+            &wasm_bindgen::JsValue::NULL,
+            &js_sys::Date::new(&millis.into()),
+        )
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default()
 }
 
 /// The URL fragment (`#…`), or an empty string.
