@@ -175,7 +175,10 @@ try {
   await thousand(browser, server);
   // Issue 26: a third saved by the first questionnaire, every fourth with three versions.
   await thousand(browser, server, mixedEntries(1000), '1,000 mixed (bank 1 and 2, versions)');
+  // Issue 30: History at 3,000 and an import of 4,000 that fits.
+  await thousand(browser, server, entries(3000), '3,000 stored');
   await importing(browser, server, 2000, Math.max(1, Math.ceil(RUNS / 2)));
+  await importing(browser, server, 4000, Math.max(1, Math.ceil(RUNS / 2)));
   await importing(browser, server, 20000, 1);
 } finally {
   await browser.close();

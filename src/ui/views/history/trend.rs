@@ -9,10 +9,14 @@ use crate::ui::state::Store;
 use crate::ui::text::{results as rt, s};
 use stagefit_core::chart;
 
+/// Most points drawn as dots; a longer trend draws its line with the first and last dots.
+const MAX_DOTS: usize = 60;
+
 #[component]
 pub fn ScoreTrend() -> impl IntoView {
     let store = expect_context::<Store>();
     let i18n = use_i18n();
+    let table_open = RwSignal::new(false);
     // Every version's score, worked out by the store a part at a time (so a long history never
     // holds the page); the trend draws once they are known. Each version of a re-answered
     // assessment is a point of its own, at the time it was saved (an assessment with one
@@ -43,6 +47,7 @@ pub fn ScoreTrend() -> impl IntoView {
         let (first, last) = (trend.points.first()?, trend.points.last()?);
         let locale = i18n.get_locale();
         let date = |millis: f64| rt::date(locale, millis);
+        let points = trend.points.clone();
         let summary = s!(
             locale,
             results.trend.summary,
@@ -62,7 +67,10 @@ pub fn ScoreTrend() -> impl IntoView {
                         <text class="axis-label" x="36" y=y.clone() dy="5" text-anchor="end">{score.to_string()}</text>
                     }).collect_view()}
                     <path class="trend-line" d=trend.line.clone() />
-                    {trend.points.iter().map(|p| view! {
+                    // A dot per point while they can be told apart; beyond that the line carries
+                    // the shape, with the first and last dots (thousands of dots, each with its
+                    // title, made opening a big history slow to draw).
+                    {trend.points.iter().enumerate().filter(|(i, _)| trend.points.len() <= MAX_DOTS || *i == 0 || *i + 1 == trend.points.len()).map(|(_, p)| view! {
                         <circle class="dot" cx=p.x.clone() cy=p.y.clone() r="4"><title>{s!(locale, results.trend.point, date = date(p.created), score = p.score)}</title></circle>
                     }).collect_view()}
                     <text class="axis-label" x=trend.left.clone() y="164">{date(first.created)}</text>
@@ -70,7 +78,8 @@ pub fn ScoreTrend() -> impl IntoView {
                 </svg>
                 <p class="trend-summary">{summary}</p>
             </figure>
-            <details class="chart-data">
+            // The table's rows are drawn when it is opened.
+            <details class="chart-data" on:toggle=move |ev| table_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
                 <summary>{crate::tv!(i18n, results.trend.show_table)}</summary>
                 <div class="table-scroll" tabindex="0" role="region" aria-labelledby="trend-data-caption">
                     <table>
@@ -78,9 +87,9 @@ pub fn ScoreTrend() -> impl IntoView {
                         <thead><tr><th scope="col">{crate::tv!(i18n, results.trend.col_date)}</th><th scope="col">{crate::tv!(i18n, results.trend.col_fit)}</th></tr></thead>
                         <tbody>
                             // The points of the line, nothing more: the names are in the list below.
-                            {trend.points.iter().map(|p| view! {
-                                <tr><th scope="row">{date(p.created)}</th><td>{rt::score_text(locale, Some(p.score))}</td></tr>
-                            }).collect_view()}
+                            {move || table_open.get().then(|| points.iter().map(|p| view! {
+                                <tr><th scope="row">{rt::date(locale, p.created)}</th><td>{rt::score_text(locale, Some(p.score))}</td></tr>
+                            }).collect_view())}
                         </tbody>
                     </table>
                 </div>
