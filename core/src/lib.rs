@@ -6,7 +6,7 @@
 //! is tested natively with `cargo test`.
 //!
 //! The public API is the `pub use` list below plus the modules the app calls by name
-//! (`link::encode`, `snapshot::merge`, `workshop::gather`, …); everything else stays private.
+//! (`link::encode`, `snapshot::merge`, `merge::save_draft`, `workshop::gather`, …); everything else stays private.
 
 mod answers;
 mod bank;
@@ -14,6 +14,7 @@ pub mod chart;
 pub mod compare;
 pub mod explain;
 pub mod link;
+pub mod merge;
 mod qr;
 pub mod report;
 pub mod route;
