@@ -21,12 +21,21 @@
 //!   tombstone under its key (`Tombstone`). Each assessment has a `life`, raised only by a
 //!   deliberate return (Undo, an import): a tombstone ends its life and every earlier one, so a
 //!   rename, a new version or a finish made in a tab that had not seen the delete loses to it,
-//!   whatever its revision. Only a tab that read the tombstone can start a new life.
+//!   whatever its revision. Only a tab that read the tombstone can start a new life. A delete
+//!   follows the assessment, not the key (`Tombstone::at`, `Tombstone::ends`), and answers
+//!   finished into a copy the delete did not include come back as the draft (`unfinished`).
+//! - **A key holds one assessment.** Two assessments are told apart by the moment they were made
+//!   (`created`), never merged: when two tabs give one id to two assessments at once (each
+//!   importing a different file against a copy of storage without the other's), the one made
+//!   first keeps the key and the other tab moves its own to a fresh id (`Heard::Collided`,
+//!   `relocate`).
 //! - **Every write says what happened.** A decision is `Decision::Write` (the text to store, then
 //!   `Pending::stored` with whether storage took it) or `Decision::Done`; either ends in an
 //!   `Outcome`: written, merged (show the merged value), unchanged, refused by storage, deleted or
 //!   removed elsewhere, or not written because the key holds what this build cannot read or
 //!   another assessment's draft. The state layer tells the person everything but the first three.
+//! - **Nothing this build cannot read is dropped.** Fields, answers and `revs` a newer build
+//!   added travel with an assessment through merges, moves and writes (`RevEntry`).
 //! - **Backups restore exactly** (`import`): an entry whose key is free is written byte for byte,
 //!   fields, answers and formats this build does not know included; ids never collide
 //!   (`fresh_id` checks every stored key).
@@ -41,10 +50,10 @@ mod entry;
 mod import;
 mod json;
 
-pub use draft::{RevDraft, decode_draft, encode_draft, hear_draft, save_draft};
+pub use draft::{RevDraft, decode_draft, encode_draft, hear_draft, save_draft, unfinished};
 pub use entry::{
-    RevEntry, Slot, Tombstone, decode_slot, delete, encode_slot, finish, hear_entry, restore,
-    save_entry,
+    RevEntry, Slot, Tombstone, create, decode_slot, delete, encode_slot, finish, hear_entry,
+    relocate, restore, save_entry,
 };
 pub use import::{Import, ImportAction, ImportStep, import};
 
@@ -110,8 +119,9 @@ impl Writer {
         }
     }
 
-    /// The revision of a new write: above everything seen.
-    pub(crate) fn stamp(&mut self) -> Rev {
+    /// The revision of a new write: above everything seen (the save functions stamp their own;
+    /// this is for a change made to a copy storage never took, before `create`).
+    pub fn stamp(&mut self) -> Rev {
         let rev = Rev::next(None, Some(&self.last), &self.by);
         self.last = rev.clone();
         rev
@@ -170,10 +180,13 @@ pub enum Outcome<T> {
     /// person has, to keep showing, say is not saved, and offer for download.
     Refused(T),
     /// The assessment was deleted in another tab, which this tab had not seen: a delete wins, so
-    /// the change was not stored. `T` is what is stored now (its tombstone).
+    /// the change was not stored. `T` is its tombstone as this tab now knows it (what is stored,
+    /// merged with what this tab knew): show it, and hear the key again (`hear_entry`), which
+    /// writes back anything this tab knew that storage lacks.
     Deleted(T),
     /// The assessment was deleted, then put back, in another tab: this tab's change or delete
-    /// applied to the deleted copy and was not stored. `T` is what is stored now.
+    /// applied to the deleted copy and was not stored. `T` is what is stored now, as for
+    /// `Deleted`.
     Superseded(T),
     /// The key is empty though this tab had a copy (removed by "Clear all data" or an older
     /// build): not written back. `T` is what this tab had.
@@ -181,7 +194,9 @@ pub enum Outcome<T> {
     /// The key holds what this build cannot read (a newer build's, or damaged): not written
     /// over. `T` is what the person has.
     Unreadable(T),
-    /// The draft key holds another assessment's draft: not written over. `T` is this tab's draft.
+    /// The key holds another assessment (another draft's, or a saved one made at another moment
+    /// under the same id): not written over. `T` is this tab's, to move to a fresh id
+    /// (`relocate`) or, for a draft, to ask the person about.
     Occupied(T),
 }
 
@@ -299,6 +314,10 @@ pub enum Heard<T> {
     Remove,
     /// The key holds what this build cannot read: keep it as it is.
     Unreadable,
+    /// The key holds another assessment than the one this tab showed under it (two tabs gave
+    /// one id to two assessments at once): show `shown` there, and move `moved`, this tab's, to
+    /// a fresh id (`relocate`).
+    Collided { shown: T, moved: T },
 }
 
 /// `wanted` if no key has it, otherwise the first of `wanted-2`, `wanted-3`, … that none has,
@@ -346,3 +365,6 @@ fn answers_key(answers: &crate::Answers) -> Vec<u16> {
 // Native only: the property tests use proptest, which is not built for wasm32.
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod model;

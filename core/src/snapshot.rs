@@ -431,9 +431,16 @@ pub fn encode_draft(bank: &Bank, draft: &Draft) -> String {
 /// person sees, so fields of a newer build are not kept here; a draft of a newer format or bank
 /// is an error, so the caller keeps it aside.
 pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), SnapshotError> {
-    let value = parse(text)?;
-    version_of(&value, DRAFT)?;
-    let v1: DraftV1 = schema(&value)?;
+    draft_of(bank, &parse(text)?).map(|(draft, dropped, _)| (draft, dropped))
+}
+
+/// `decode_draft` of a value already read, with the draft's schema (`merge` reads its `revs`).
+pub(crate) fn draft_of(
+    bank: &Bank,
+    value: &Value,
+) -> Result<(Draft, Dropped, DraftV1), SnapshotError> {
+    version_of(value, DRAFT)?;
+    let mut v1: DraftV1 = schema(value)?;
     let step = whole(&v1.step, u32::MAX).ok_or(SnapshotError::WrongShape)?;
     let mut dropped = Dropped::default();
     let (snapshot, _) = from_value(bank, &v1.snapshot, &mut dropped)?;
@@ -444,7 +451,8 @@ pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), Snapsho
         snapshot,
         step: (step as usize).min(last),
     };
-    Ok((draft, dropped))
+    v1.snapshot = Value::Null;
+    Ok((draft, dropped, v1))
 }
 
 /// Reads an imported file: a whole history or a single assessment, and what it could not show.

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use serde_json::{Map, Number};
+use serde_json::{Map, Number, Value};
 
 use super::json::{DraftRevsV1, RevV1, rev_of, revs_in, seen_of, seen_v1};
 use super::{Decision, Heard, Outcome, Pending, Rev, Seen, Slot, Writer, answer_code, stage_code};
@@ -144,6 +144,45 @@ impl RevDraft {
     }
 }
 
+/// When an assessment this tab showed (`known`) is found deleted (`now`) by a tab that had not
+/// seen every draft write finished into it, the draft that gives those answers back: they were
+/// saved, and the delete was of a copy without them (a finish made in a tab that had not seen the
+/// delete). The assessment stays deleted; its current answers and name come back as the draft.
+/// Every answer carries the revision of the version it comes from (the version says them all,
+/// unanswered ones included), so an answer given since in any draft still wins over it. The
+/// state layer joins it with its own draft, saves it with `save_draft` and tells the person.
+/// `None` when the delete included everything finished into it.
+pub fn unfinished(known: &Slot, now: &Slot, writer: &mut Writer) -> Option<RevDraft> {
+    let (Slot::Live(entry), Slot::Deleted(tombstone)) = (known, now) else {
+        return None;
+    };
+    if tombstone.life < entry.life() || tombstone.finished.covers(entry.finished()) {
+        return None;
+    }
+    let s = entry.snapshot();
+    let draft = Draft {
+        snapshot: crate::snapshot::Snapshot::new(
+            s.id.clone(),
+            s.label.clone(),
+            s.answers.clone(),
+            s.created,
+            s.updated,
+        ),
+        step: 0,
+    };
+    let write = writer.stamp();
+    let made = Some(entry.current_rev())
+        .filter(|r| *r != Rev::ZERO)
+        .unwrap_or_else(|| write.clone());
+    let mut out = RevDraft::new(draft);
+    out.answer_revs.fill(made.clone());
+    out.stage_rev = made;
+    out.label_rev = entry.label_rev().clone();
+    out.rev = write.clone();
+    out.seen = entry.finished().with(&write);
+    Some(out)
+}
+
 /// `edited`'s assessment with nothing set yet, at revision zero: what a new draft is a change of.
 fn blank(edited: &Draft) -> RevDraft {
     let mut empty = edited.clone();
@@ -158,8 +197,13 @@ fn blank(edited: &Draft) -> RevDraft {
 
 /// Reads a stored draft with its revisions (none: all revision zero), and what it left out.
 pub fn decode_draft(bank: &Bank, text: &str) -> Result<(RevDraft, Dropped), SnapshotError> {
-    let (draft, dropped) = snapshot::decode_draft(bank, text)?;
-    let v1: DraftV1 = schema(&parse(text)?)?;
+    read(bank, text).map(|(draft, dropped, _)| (draft, dropped))
+}
+
+/// `decode_draft`, with the text read as JSON (to keep what this build cannot read of it).
+fn read(bank: &Bank, text: &str) -> Result<(RevDraft, Dropped, Value), SnapshotError> {
+    let value = parse(text)?;
+    let (draft, dropped, v1) = snapshot::draft_of(bank, &value)?;
     let revs: DraftRevsV1 = revs_in(v1.revs.as_ref());
     let mut out = RevDraft::new(draft);
     for (i, q) in bank.questions.iter().enumerate() {
@@ -171,7 +215,7 @@ pub fn decode_draft(bank: &Bank, text: &str) -> Result<(RevDraft, Dropped), Snap
     out.stage_rev = rev_of(revs.stage.as_ref());
     out.label_rev = rev_of(revs.label.as_ref());
     out.seen = seen_of(&revs.seen);
-    Ok((out, dropped))
+    Ok((out, dropped, value))
 }
 
 /// A draft with its revisions as JSON. With `original` (the stored text it was merged with),
@@ -179,9 +223,13 @@ pub fn decode_draft(bank: &Bank, text: &str) -> Result<(RevDraft, Dropped), Snap
 /// (of the draft, its snapshot and its `revs`) and answers of the same bank to questions it does
 /// not have.
 pub fn encode_draft(bank: &Bank, draft: &RevDraft, original: Option<&str>) -> String {
-    let original: Option<DraftV1> = original
-        .and_then(|text| parse(text).ok())
-        .and_then(|value| schema(&value).ok());
+    let original = original.and_then(|text| parse(text).ok());
+    encode_over(bank, draft, original.as_ref())
+}
+
+/// `encode_draft` over an original already read.
+fn encode_over(bank: &Bank, draft: &RevDraft, original: Option<&Value>) -> String {
+    let original: Option<DraftV1> = original.and_then(|value| schema(value).ok());
     let (snapshot_original, extra, revs_extra) = match original {
         Some(o) => (
             schema::<SnapshotV1>(&o.snapshot).ok(),
@@ -225,9 +273,9 @@ pub fn save_draft(
     edited: &Draft,
     writer: &mut Writer,
 ) -> Decision<RevDraft> {
-    let theirs = match stored.map(|text| decode_draft(bank, text)) {
+    let theirs = match stored.map(|text| read(bank, text)) {
         None => None,
-        Some(Ok((theirs, _))) => Some(theirs),
+        Some(Ok((theirs, _, value))) => Some((theirs, value)),
         Some(Err(_)) => {
             let mine = known.map_or_else(
                 || RevDraft::new(edited.clone()),
@@ -236,7 +284,7 @@ pub fn save_draft(
             return Decision::Done(Outcome::Unreadable(mine));
         }
     };
-    if let Some(theirs) = &theirs {
+    if let Some((theirs, _)) = &theirs {
         writer.saw(&theirs.rev);
     }
     let known = known.filter(|k| k.id() == edited.snapshot.id);
@@ -250,24 +298,21 @@ pub fn save_draft(
     };
     match theirs {
         None => Decision::Write(Pending::new(encode_draft(bank, &mine, None), mine, false)),
-        Some(theirs) => match theirs.join(&mine) {
+        Some((theirs, value)) => match theirs.join(&mine) {
             None => Decision::Done(Outcome::Occupied(mine)),
             Some(joined) if joined == theirs => Decision::Done(Outcome::Unchanged(joined)),
             Some(joined) => {
                 let merged = joined != mine;
-                Decision::Write(Pending::new(
-                    encode_draft(bank, &joined, stored),
-                    joined,
-                    merged,
-                ))
+                let text = encode_over(bank, &joined, Some(&value));
+                Decision::Write(Pending::new(text, joined, merged))
             }
         },
     }
 }
 
 /// What a tab does on hearing the draft key changed: `stored` is its text now, `known` the draft
-/// this tab shows, `finished` what this tab knows of the assessment's key (the finish that
-/// removed the draft writes it first). A removed draft whose writes the finished assessment all
+/// this tab shows, `finished` the assessment's key as stored (read now: the finish that removed
+/// the draft wrote it first; never a copy storage refused, which finished nothing). A removed draft whose writes the finished assessment all
 /// includes is forgotten; one holding answers no finish includes is written back, since they were
 /// saved and must not vanish (the state layer forgets instead when the person discarded the
 /// draft in another tab). A stored draft that is wholly in the finished assessment is removed.
@@ -289,10 +334,22 @@ pub fn hear_draft(
             _ => Heard::Forget,
         };
     };
-    let Ok((theirs, _)) = decode_draft(bank, text) else {
+    let Ok((theirs, _, value)) = read(bank, text) else {
         return Heard::Unreadable;
     };
     writer.saw(&theirs.rev);
+    // Another assessment's draft: there is one draft key, so this tab's cannot simply move;
+    // the state layer keeps it and asks the person.
+    if let Some(k) = known
+        && k.id() != theirs.id()
+        && !k.seen.is_empty()
+        && !covered(k)
+    {
+        return Heard::Collided {
+            shown: theirs,
+            moved: k.clone(),
+        };
+    }
     let joined = match known.and_then(|k| theirs.join(k)) {
         Some(joined) => joined,
         None => theirs.clone(),
@@ -303,7 +360,7 @@ pub fn hear_draft(
         Heard::Show(joined)
     } else {
         Heard::Write(Pending::new(
-            encode_draft(bank, &joined, Some(text)),
+            encode_over(bank, &joined, Some(&value)),
             joined,
             true,
         ))

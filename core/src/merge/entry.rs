@@ -9,12 +9,13 @@
 //! they were made with, not by number: two versions made at once in two tabs are both kept, the
 //! one of the lower identity keeping its number and the other numbered after it. The same change
 //! made at once in two tabs (same number, same answers) is one version. A version or plan that is
-//! deleted leaves its identity in `gone`, so a copy that has not heard of the delete cannot bring
-//! it back. The current version is the one of the highest identity.
+//! deleted leaves its identity in `gone` (a version with a mark of its answers, so the same change
+//! made in another tab goes with it), so a copy that has not heard of the delete cannot bring it
+//! back. The current version is the one of the highest identity.
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
 
 use super::json::{EntryRevsV1, RevV1, TombstoneV1, rev_of, revs_in, seen_of, seen_v1};
 use super::{
@@ -24,7 +25,7 @@ use crate::answers::Answers;
 use crate::bank::Bank;
 use crate::snapshot::{
     Dropped, FORMAT_VERSION, SNAPSHOT, SavedPlan, Snapshot, SnapshotError, SnapshotV1, Version,
-    entry_json, from_value, json, parse, schema, version_of, whole_millis,
+    entry_json, from_value, json, parse, place, schema, version_of, whole_millis,
 };
 
 /// Most deleted versions and plans remembered per assessment (the latest deletes are kept).
@@ -64,10 +65,19 @@ pub struct RevEntry {
     label_rev: Rev,
     /// Each version's identity, in the order of `snapshot.versions()` (the current one last).
     ids: Vec<VersionId>,
-    gone: BTreeSet<VersionId>,
+    /// Deleted versions, with the mark of what they held (`mark`).
+    gone: BTreeMap<VersionId, u64>,
     plan_revs: BTreeMap<String, Rev>,
     plans_gone: BTreeMap<String, Rev>,
     finished: Seen,
+    /// What this build cannot read but must keep: fields a newer build added (with versions or
+    /// plans it cannot read), answers of this question bank to questions or options it does not
+    /// have, and fields of `revs` it does not know. They travel with the value through merges,
+    /// moves and writes; in a merge, the stored copy's stand and the other's are added where
+    /// missing.
+    kept: Map<String, Value>,
+    kept_answers: Map<String, Value>,
+    kept_revs: Map<String, Value>,
 }
 
 impl RevEntry {
@@ -86,10 +96,13 @@ impl RevEntry {
             rev: Rev::ZERO,
             label_rev: Rev::ZERO,
             ids,
-            gone: BTreeSet::new(),
+            gone: BTreeMap::new(),
             plan_revs: BTreeMap::new(),
             plans_gone: BTreeMap::new(),
             finished: Seen::default(),
+            kept: Map::new(),
+            kept_answers: Map::new(),
+            kept_revs: Map::new(),
         }
         .settled()
     }
@@ -135,6 +148,11 @@ impl RevEntry {
 
     pub fn label_rev(&self) -> &Rev {
         &self.label_rev
+    }
+
+    /// The revision of the write that made the current version.
+    pub(crate) fn current_rev(&self) -> Rev {
+        self.ids.last().map_or(Rev::ZERO, |id| id.rev.clone())
     }
 
     /// The drafts' writes finished into it.
@@ -197,9 +215,9 @@ impl RevEntry {
                 updated,
             });
         }
-        for (_, _, id) in &before {
+        for (_, answers, id) in &before {
             if !vers.iter().any(|v| &v.id == *id) {
-                next.gone.insert((*id).clone());
+                next.gone.insert((*id).clone(), mark(answers));
             }
         }
         if edited.label != self.snapshot.label {
@@ -236,7 +254,22 @@ impl RevEntry {
         out.snapshot.created = self.snapshot.created.min(other.snapshot.created);
         out.rev = self.rev.clone().max(other.rev.clone());
         out.finished = self.finished.join(&other.finished);
-        out.gone = self.gone.union(&other.gone).cloned().collect();
+        for (mine, theirs) in [
+            (&mut out.kept, &other.kept),
+            (&mut out.kept_answers, &other.kept_answers),
+            (&mut out.kept_revs, &other.kept_revs),
+        ] {
+            for (key, value) in theirs {
+                if !mine.contains_key(key) {
+                    mine.insert(key.clone(), value.clone());
+                }
+            }
+        }
+        out.gone = self.gone.clone();
+        for (id, m) in &other.gone {
+            let held = out.gone.entry(id.clone()).or_insert(*m);
+            *held = (*held).max(*m);
+        }
         // Plans: per id, the higher revision wins, a delete over a save of the same revision.
         let mut registers: BTreeMap<String, (Rev, bool, Option<SavedPlan>)> = BTreeMap::new();
         for entry in [self, other] {
@@ -300,26 +333,27 @@ impl RevEntry {
                 }
             }
         }
-        // The same change made at once in two tabs is one version, the lower identity; a delete
-        // of either deletes both.
-        let mut groups: BTreeMap<(u32, Vec<u16>), Vec<VersionId>> = BTreeMap::new();
+        // The same change made at once in two tabs (the same number and answers) is one
+        // version, the lower identity; a delete of either deletes both. A deleted version is
+        // known by its identity and mark only, so its group is too.
+        let deleted: BTreeSet<(u32, u64)> =
+            self.gone.iter().map(|(id, m)| (id.claim, *m)).collect();
+        let mut groups: BTreeMap<(u32, u64), Vec<VersionId>> = BTreeMap::new();
         for (id, v) in &by_id {
             groups
-                .entry((id.claim, answers_key(&v.answers)))
+                .entry((id.claim, mark(&v.answers)))
                 .or_default()
                 .push(id.clone());
         }
-        let mut live = Vec::new();
-        for ids in groups.into_values() {
-            if ids.iter().any(|id| self.gone.contains(id)) {
-                self.gone.extend(ids);
-            } else if let Some(first) = ids.into_iter().min() {
-                live.push(first);
-            }
-        }
+        let mut live: Vec<VersionId> = groups
+            .into_iter()
+            .filter(|(group, _)| !deleted.contains(group))
+            .filter_map(|(_, ids)| ids.into_iter().min())
+            .collect();
         live.sort();
         // Every version deleted at once in different tabs: the latest stays, as an assessment
-        // always has one.
+        // always has one (it stays deleted in `gone` if another of its group is, and is chosen
+        // again by every merge).
         if live.is_empty()
             && let Some((id, _)) = by_id.last_key_value()
         {
@@ -379,7 +413,12 @@ impl RevEntry {
         self.assemble(vers)
     }
 
-    fn from_stored(snapshot: Snapshot, revs: EntryRevsV1) -> RevEntry {
+    fn from_stored(
+        snapshot: Snapshot,
+        mut revs: EntryRevsV1,
+        kept: Map<String, Value>,
+        kept_answers: Map<String, Value>,
+    ) -> RevEntry {
         let ids = snapshot
             .versions()
             .map(|(number, _, _)| VersionId {
@@ -407,9 +446,12 @@ impl RevEntry {
             gone: revs
                 .gone
                 .iter()
-                .map(|(rev, claim)| VersionId {
-                    rev: rev.rev(),
-                    claim: *claim,
+                .filter_map(|(rev, claim, m)| {
+                    let id = VersionId {
+                        rev: rev.rev(),
+                        claim: *claim,
+                    };
+                    Some((id, u64::from_str_radix(m, 16).ok()?))
                 })
                 .collect(),
             plan_revs,
@@ -419,17 +461,20 @@ impl RevEntry {
                 .map(|(id, rev)| (id.clone(), rev.rev()))
                 .collect(),
             finished: seen_of(&revs.finished),
+            kept,
+            kept_answers,
+            kept_revs: std::mem::take(&mut revs.extra),
         }
         .settled()
     }
 
-    fn revs_v1(&self, extra: serde_json::Map<String, Value>) -> EntryRevsV1 {
+    fn revs_v1(&self) -> EntryRevsV1 {
         let mut revs = EntryRevsV1 {
             rev: RevV1::of(&self.rev),
             life: self.life,
             label: RevV1::of(&self.label_rev),
             finished: seen_v1(&self.finished),
-            extra,
+            extra: self.kept_revs.clone(),
             ..EntryRevsV1::default()
         };
         for ((number, _, _), id) in self.snapshot.versions().zip(&self.ids) {
@@ -443,7 +488,7 @@ impl RevEntry {
         revs.gone = self
             .gone
             .iter()
-            .map(|id| (RevV1::always(&id.rev), id.claim))
+            .map(|(id, m)| (RevV1::always(&id.rev), id.claim, format!("{m:016x}")))
             .collect();
         for (id, rev) in &self.plan_revs {
             if let Some(rev) = RevV1::of(rev) {
@@ -455,6 +500,18 @@ impl RevEntry {
         }
         revs
     }
+}
+
+/// What a version holds (its answers and the stage chosen), as a number: two versions with the
+/// same number and mark are the same change. CRC-64, so two different changes share a mark with
+/// a chance of one in 2^64.
+fn mark(answers: &Answers) -> u64 {
+    const CRC64: crc::Crc<u64> = crc::Crc::<u64>::new(&crc::CRC_64_ECMA_182);
+    let bytes: Vec<u8> = answers_key(answers)
+        .into_iter()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    CRC64.checksum(&bytes)
 }
 
 /// The order of two claims on one plan id: revision, then a delete over a save, then content.
@@ -492,6 +549,29 @@ pub struct Tombstone {
     pub finished: Seen,
 }
 
+impl Tombstone {
+    /// This tombstone under `id`. A delete follows the assessment, not the key: when a copy of
+    /// the deleted life turns up under another id (moved there by a tab that had not seen the
+    /// delete, see `relocate`), the state layer writes the tombstone there, through `hear_entry`
+    /// with it as the known copy.
+    pub fn at(&self, id: &str) -> Slot {
+        Slot::Deleted(Tombstone {
+            id: id.to_string(),
+            ..self.clone()
+        })
+    }
+
+    /// Whether this tombstone ends `slot`'s assessment in `slot`'s life.
+    pub fn ends(&self, slot: &Slot) -> bool {
+        match slot {
+            Slot::Live(e) => {
+                e.snapshot.created.to_bits() == self.created.to_bits() && e.life <= self.life
+            }
+            Slot::Deleted(_) => false,
+        }
+    }
+}
+
 /// What one assessment's key holds, as this build reads it.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(
@@ -525,6 +605,21 @@ impl Slot {
         }
     }
 
+    /// When the assessment was made: with the id, what tells one assessment from another.
+    pub fn created(&self) -> f64 {
+        match self {
+            Slot::Live(e) => e.snapshot.created,
+            Slot::Deleted(t) => t.created,
+        }
+    }
+
+    /// Whether both are copies of one assessment (made at the same moment). Two tabs can give
+    /// one id to two assessments at once (each importing a different file against a copy of
+    /// storage that lacks the other's): those are never merged.
+    pub fn same_assessment(&self, other: &Slot) -> bool {
+        self.created().to_bits() == other.created().to_bits()
+    }
+
     /// The assessment, unless deleted.
     pub fn live(&self) -> Option<&RevEntry> {
         match self {
@@ -543,8 +638,20 @@ impl Slot {
 
     /// The merge of two copies of one assessment's key. A later life wins whole; in one life, a
     /// tombstone wins over the assessment, whatever the revisions, and two copies of the
-    /// assessment merge (`RevEntry`). Commutative, associative and idempotent.
+    /// assessment merge (`RevEntry`). Two different assessments under one key are not merged:
+    /// the one made first keeps the key, and the tab holding the other moves it
+    /// (`Heard::Collided`, `Outcome::Occupied`, `relocate`). Commutative, associative and
+    /// idempotent.
     pub fn join(&self, other: &Slot) -> Slot {
+        if !self.same_assessment(other) {
+            let first = |s: &Slot| (s.created().to_bits(), s.life(), s.rev().clone());
+            return (if first(other) < first(self) {
+                other
+            } else {
+                self
+            })
+            .clone();
+        }
         match (self, other) {
             (Slot::Live(a), Slot::Live(b)) if a.life == b.life => Slot::Live(a.join(b)),
             (Slot::Live(a), Slot::Live(b)) => {
@@ -601,47 +708,63 @@ pub fn decode_slot(bank: &Bank, id: &str, text: &str) -> Result<(Slot, Dropped),
         return Ok((Slot::Deleted(tombstone), Dropped::default()));
     }
     let mut dropped = Dropped::default();
-    let (mut snapshot, extra) = from_value(bank, &value, &mut dropped)?;
+    let (mut snapshot, mut kept) = from_value(bank, &value, &mut dropped)?;
     snapshot.id = id.to_string();
-    let revs: EntryRevsV1 = revs_in(extra.get("revs"));
-    Ok((Slot::Live(RevEntry::from_stored(snapshot, revs)), dropped))
+    let revs: EntryRevsV1 = revs_in(kept.remove("revs").as_ref());
+    // Answers to questions or options this build does not have are kept for a build that has
+    // them, when they are of this question bank (an older bank's are now written in this one's).
+    let same_bank = value.get("bank").and_then(Value::as_u64) == Some(u64::from(bank.version));
+    let kept_answers = match value.get("answers") {
+        Some(Value::Object(answers)) if same_bank => answers
+            .iter()
+            .filter(|(id, answer)| place(bank, id, answer).is_none())
+            .map(|(id, answer)| (id.clone(), answer.clone()))
+            .collect(),
+        _ => Map::new(),
+    };
+    let entry = RevEntry::from_stored(snapshot, revs, kept, kept_answers);
+    Ok((Slot::Live(entry), dropped))
 }
 
-/// What to store under an assessment's key. With `original` (the stored text it was merged
-/// with), what this build cannot represent is written back as it was (`encode_entry`), and so
-/// are fields of `revs` a newer build added.
-pub fn encode_slot(bank: &Bank, slot: &Slot, original: Option<&str>) -> String {
+/// What to store under an assessment's key: the snapshot of format 1 with its `revs`, and what
+/// this build cannot read of it written back as it was read.
+pub fn encode_slot(bank: &Bank, slot: &Slot) -> String {
     match slot {
         Slot::Live(entry) => {
-            let original = original
-                .and_then(|text| parse(text).ok())
-                .and_then(|value| schema::<SnapshotV1>(&value).ok());
-            let revs_extra = original
-                .as_ref()
-                .map(|o| revs_in::<EntryRevsV1>(o.extra.get("revs")).extra)
-                .unwrap_or_default();
-            let mut value = entry_json(bank, &entry.snapshot, original);
+            // What this build cannot read, in the shape `entry_json` keeps it from.
+            let kept = SnapshotV1 {
+                format: SNAPSHOT.to_string(),
+                version: FORMAT_VERSION.into(),
+                bank: bank.version.into(),
+                id: entry.id().to_string(),
+                label: None,
+                created: None,
+                updated: None,
+                stage: None,
+                answers: entry.kept_answers.clone(),
+                extra: entry.kept.clone(),
+            };
+            let mut value = entry_json(bank, &entry.snapshot, Some(kept));
             if let Some(fields) = value.as_object_mut() {
-                fields.insert("revs".to_string(), json(&entry.revs_v1(revs_extra)));
+                fields.insert("revs".to_string(), json(&entry.revs_v1()));
             }
             value.to_string()
         }
         Slot::Deleted(t) => {
-            let millis = |t: f64| whole_millis(t);
             let v1 = TombstoneV1 {
                 format: SNAPSHOT.to_string(),
                 version: FORMAT_VERSION.into(),
                 id: t.id.clone(),
                 deleted: true,
-                created: millis(t.created),
-                updated: millis(t.deleted),
+                created: whole_millis(t.created),
+                updated: whole_millis(t.deleted),
                 revs: EntryRevsV1 {
                     rev: RevV1::of(&t.rev),
                     life: t.life,
                     finished: seen_v1(&t.finished),
                     ..EntryRevsV1::default()
                 },
-                extra: serde_json::Map::new(),
+                extra: Map::new(),
             };
             json(&v1).to_string()
         }
@@ -666,11 +789,14 @@ fn read_for_write(
 }
 
 /// Writes `mine` over what is stored, merged with it.
-fn decide(bank: &Bank, stored: Option<(&Slot, &str)>, mine: Slot) -> Decision<Slot> {
-    let Some((stored, text)) = stored else {
-        let text = encode_slot(bank, &mine, None);
+fn decide(bank: &Bank, stored: Option<&Slot>, mine: Slot) -> Decision<Slot> {
+    let Some(stored) = stored else {
+        let text = encode_slot(bank, &mine);
         return Decision::Write(Pending::new(text, mine, false));
     };
+    if !stored.same_assessment(&mine) {
+        return Decision::Done(Outcome::Occupied(mine));
+    }
     let joined = stored.join(&mine);
     match (&mine, &joined) {
         // What this tab did applied to a copy deleted elsewhere.
@@ -688,7 +814,7 @@ fn decide(bank: &Bank, stored: Option<(&Slot, &str)>, mine: Slot) -> Decision<Sl
     // Merged only when another tab's change came in: a time alone (the later of two clocks) is
     // not one.
     let merged = untimed(&joined) != untimed(&mine);
-    let text = encode_slot(bank, &joined, Some(text));
+    let text = encode_slot(bank, &joined);
     Decision::Write(Pending::new(text, joined, merged))
 }
 
@@ -717,7 +843,8 @@ fn untimed(slot: &Slot) -> Slot {
 /// Saves the person's changes to a saved assessment: `stored` is its key's text as read now,
 /// `known` the copy this tab shows, `edited` that copy's snapshot with the changes (`Snapshot`
 /// methods). Only what differs from `known` is stamped, so a tab still showing an older name
-/// never writes it back over a newer one.
+/// never writes it back over a newer one. An empty key means removed elsewhere (`Removed`):
+/// a change to a copy storage never took goes through `create` instead.
 pub fn save_entry(
     bank: &Bank,
     stored: Option<&str>,
@@ -735,7 +862,7 @@ pub fn save_entry(
     };
     match (read, stored) {
         (Err(()), _) => Decision::Done(Outcome::Unreadable(mine)),
-        (Ok(Some(slot)), Some(text)) => decide(bank, Some((&slot, text)), mine),
+        (Ok(Some(slot)), Some(_)) => decide(bank, Some(&slot), mine),
         // Empty: removed elsewhere. Not brought back.
         _ => Decision::Done(match known {
             Slot::Deleted(_) => Outcome::Deleted(mine),
@@ -767,6 +894,17 @@ pub fn finish(
             return Decision::Done(Outcome::Unreadable(Slot::Live(mine)));
         }
     };
+    // The id is another assessment's (made at another moment): the draft's goes elsewhere
+    // (`relocate`).
+    let made = draft.draft.snapshot.created.to_bits();
+    if stored_slot
+        .as_ref()
+        .or(known)
+        .is_some_and(|s| s.created().to_bits() != made)
+    {
+        let mine = RevEntry::from_draft(draft, &writer.stamp());
+        return Decision::Done(Outcome::Occupied(Slot::Live(mine)));
+    }
     let base = match (&stored_slot, known) {
         (Some(s), Some(k)) => Some(s.join(k)),
         (Some(s), None) => Some(s.clone()),
@@ -795,10 +933,11 @@ pub fn finish(
         }
         None => Slot::Live(RevEntry::from_draft(draft, &writer.stamp())),
     };
-    decide(bank, stored_slot.as_ref().zip(stored), mine)
+    decide(bank, stored_slot.as_ref(), mine)
 }
 
-/// Deletes a saved assessment: a tombstone of the life this tab showed, at `now` (information).
+/// Deletes a saved assessment: a tombstone of the life this tab showed, at `now` (information),
+/// written even over an empty key, so the delete is recorded for any tab holding a copy.
 pub fn delete(
     bank: &Bank,
     stored: Option<&str>,
@@ -808,10 +947,9 @@ pub fn delete(
 ) -> Decision<Slot> {
     let read = read_for_write(bank, known.id(), stored, writer);
     writer.saw(known.rev());
-    let (slot, text) = match (read, stored) {
-        (Err(()), _) => return Decision::Done(Outcome::Unreadable(known.clone())),
-        (Ok(Some(slot)), Some(text)) => (slot, text),
-        _ => return Decision::Done(Outcome::Removed(known.clone())),
+    let stored_slot = match read {
+        Err(()) => return Decision::Done(Outcome::Unreadable(known.clone())),
+        Ok(slot) => slot,
     };
     let mine = match known {
         Slot::Live(entry) => Slot::Deleted(Tombstone {
@@ -824,7 +962,9 @@ pub fn delete(
         }),
         Slot::Deleted(_) => known.clone(),
     };
-    decide(bank, Some((&slot, text)), mine)
+    // Over an empty key too: the delete is recorded where other tabs holding a copy (say, one
+    // storage never took, or one removed elsewhere) will find it.
+    decide(bank, stored_slot.as_ref(), mine)
 }
 
 /// Puts a deleted assessment back (Undo, or an import of it): a new life, above the tombstone
@@ -848,7 +988,7 @@ pub fn restore(
         mine.life = t.life.saturating_add(1);
     }
     mine.rev = writer.stamp();
-    decide(bank, stored_slot.as_ref().zip(stored), Slot::Live(mine))
+    decide(bank, stored_slot.as_ref(), Slot::Live(mine))
 }
 
 /// What a tab does on hearing an assessment's key changed: `stored` is its text now, `known`
@@ -868,14 +1008,56 @@ pub fn hear_entry(
         return Heard::Unreadable;
     };
     writer.saw(slot.rev());
-    let joined = match known {
+    if let Some(known @ Slot::Live(_)) = known
+        && !known.same_assessment(&slot)
+    {
+        return Heard::Collided {
+            shown: slot,
+            moved: known.clone(),
+        };
+    }
+    let joined = match known.filter(|k| k.same_assessment(&slot)) {
         Some(known) => slot.join(known),
         None => slot.clone(),
     };
     if joined == slot {
         Heard::Show(joined)
     } else {
-        let text = encode_slot(bank, &joined, Some(text));
-        Heard::Write(Pending::new(text, joined, true))
+        Heard::Write(Pending::new(encode_slot(bank, &joined), joined, true))
+    }
+}
+
+/// Moves an assessment to a fresh id (checked against `taken`, every stored id): what a tab
+/// does when its assessment's key was taken by another assessment (`Heard::Collided`,
+/// `Outcome::Occupied`). The write's value has the new id. Never for a copy this tab knows was
+/// deleted (a tombstone it has seen that `ends` it, under any key): that one is gone.
+pub fn relocate(
+    bank: &Bank,
+    entry: &RevEntry,
+    taken: &std::collections::HashSet<String>,
+    writer: &mut Writer,
+) -> Decision<Slot> {
+    writer.saw(&entry.rev);
+    let id = super::fresh_id(entry.id(), taken);
+    let mut moved = entry.with_life(entry.life, &id);
+    moved.rev = writer.stamp();
+    let slot = Slot::Live(moved);
+    let text = encode_slot(bank, &slot);
+    Decision::Write(Pending::new(text, slot, false))
+}
+
+/// Writes a new assessment (or a copy this tab holds that storage never took: a finish, a move
+/// or an import it refused, and changes made to it since), merged with what is stored under its
+/// id if that is the same assessment. Unlike `save_entry`, an empty key is written.
+pub fn create(
+    bank: &Bank,
+    stored: Option<&str>,
+    entry: &RevEntry,
+    writer: &mut Writer,
+) -> Decision<Slot> {
+    let mine = Slot::Live(entry.clone());
+    match read_for_write(bank, entry.id(), stored, writer) {
+        Err(()) => Decision::Done(Outcome::Unreadable(mine)),
+        Ok(slot) => decide(bank, slot.as_ref(), mine),
     }
 }

@@ -200,22 +200,21 @@ fn live_step(
             Ok((Slot::Live(stored), _)) if same_assessment(&stored, &entry) => {
                 writer.saw(stored.rev());
                 // An import counts in the life stored: it is what the person asked for.
-                let mine = entry.with_life(stored.life(), &id);
+                let life = stored.life();
+                let mine = Slot::Live(entry.with_life(life, &id));
                 let stored = Slot::Live(stored);
-                let joined = stored.join(&Slot::Live(mine.clone()));
+                let joined = stored.join(&mine);
                 if joined == stored {
                     return step(&id, ImportAction::Unchanged, None);
                 }
-                if joined == Slot::Live(mine) && keeps_fields(held, text) {
+                // The file's copy holds all that is stored: written as it is in the file.
+                if joined == mine && entry.life() == life {
                     let write = Pending::new(with_id(text, &id, from), Some(joined), false);
                     return step(&id, ImportAction::Replaced, Some(write));
                 }
-                let out = encode_slot(bank, &joined, Some(held));
-                return step(
-                    &id,
-                    ImportAction::Merged,
-                    Some(Pending::new(out, Some(joined), true)),
-                );
+                let out = encode_slot(bank, &joined);
+                let write = Pending::new(out, Some(joined), true);
+                return step(&id, ImportAction::Merged, Some(write));
             }
             Ok((Slot::Deleted(t), _))
                 if t.created.to_bits() == entry.snapshot().created.to_bits() =>
@@ -225,12 +224,9 @@ fn live_step(
                 let mut mine = entry.with_life(life, &id);
                 mine.stamp(writer);
                 let slot = Slot::Live(mine);
-                let out = encode_slot(bank, &slot, Some(text));
-                return step(
-                    &id,
-                    ImportAction::Restored,
-                    Some(Pending::new(out, Some(slot), false)),
-                );
+                let out = encode_slot(bank, &slot);
+                let write = Pending::new(out, Some(slot), false);
+                return step(&id, ImportAction::Restored, Some(write));
             }
             Err(error) if id == from && error.is_newer() => {
                 return step(&id, ImportAction::KeptNewer, None);
@@ -273,13 +269,4 @@ fn newer_step(from: &str, text: &str, keys: &Keys<'_>, taken: &HashSet<String>) 
         ImportAction::Added,
         Some(Pending::new(text.to_string(), None, false)),
     )
-}
-
-/// Whether writing `file` in place of `stored` keeps every field of the stored text (a field a
-/// newer build added to the stored copy only).
-fn keeps_fields(stored: &str, file: &str) -> bool {
-    match (parse(stored), parse(file)) {
-        (Ok(Value::Object(s)), Ok(Value::Object(f))) => s.keys().all(|k| f.contains_key(k)),
-        _ => false,
-    }
 }

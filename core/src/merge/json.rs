@@ -77,7 +77,8 @@ pub(super) struct DraftRevsV1 {
 
 /// A saved assessment's revisions, and a tombstone's:
 /// `{"rev", "life", "label", "versions": {number: rev}, "claims": {number: number},
-/// "gone": [[rev, number]], "plans": {id: rev}, "plans_gone": {id: rev}, "finished": {tab: n}}`.
+/// "gone": [[rev, number, mark]], "plans": {id: rev}, "plans_gone": {id: rev},
+/// "finished": {tab: n}}`.
 #[derive(Debug, Default, Serialize, Deserialize)]
 pub(super) struct EntryRevsV1 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -92,9 +93,10 @@ pub(super) struct EntryRevsV1 {
     /// The number a version was made with, for a version numbered after another made at once.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) claims: BTreeMap<String, u32>,
-    /// Versions deleted (undone, or dropped beyond the most kept): their identities.
+    /// Versions deleted (undone, or dropped beyond the most kept): their identities and the
+    /// mark of their answers (16 hexadecimal digits).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub(super) gone: Vec<(RevV1, u32)>,
+    pub(super) gone: Vec<(RevV1, u32, String)>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub(super) plans: BTreeMap<String, RevV1>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
