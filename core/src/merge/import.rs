@@ -69,8 +69,10 @@ enum Incoming<'a> {
 }
 
 /// Decides what importing `file` does, given `stored`: every assessment key's id and text
-/// (tombstones and entries this build cannot read included). The state layer makes the writes
-/// in order, each through its `Pending`, and reports the outcomes.
+/// (tombstones and entries this build cannot read included) as this tab holds it, that is, with
+/// its own copies storage refused in their place (`encode_slot` of them), so an import never
+/// replaces a change not yet stored. The state layer makes the writes in order, each through its
+/// `Pending`, and reports the outcomes (a refused one: not imported, say so).
 pub fn import(
     bank: &Bank,
     stored: &HashMap<String, String>,

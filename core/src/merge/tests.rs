@@ -1107,6 +1107,65 @@ fn what_this_build_cannot_read_travels_with_the_assessment() {
     check(back.text());
 }
 
+/// The released draft of format 1 (kept forever in `tests/fixtures`) reads with every revision
+/// zero, and merges: anything this build stamps wins over it.
+#[test]
+fn the_released_v1_draft_fixture_reads_as_revision_zero() {
+    let text = include_str!("../../../tests/fixtures/draft-v1.json");
+    let (read, _) = decode_draft(&BANK, text).expect("v1 draft reads");
+    assert_eq!(read.rev, Rev::ZERO);
+    assert!(read.answer_revs.iter().all(|r| *r == Rev::ZERO) && read.seen.is_empty());
+    let mut edited = read.draft.clone();
+    edited.snapshot.answers.set(0, Answer::Chosen(0));
+    let mut tab = Writer::new("t");
+    let out = save_draft(&BANK, Some(text), Some(&read), &edited, &mut tab);
+    let Decision::Write(pending) = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(
+        pending.value().draft.snapshot.answers.get(0),
+        Answer::Chosen(0)
+    );
+}
+
+/// The draft key holds one draft: another assessment's draft stored over this tab's is shown,
+/// and this tab's (holding answers it saved) is handed back for the state layer to keep and ask
+/// about, never dropped; saving over another's is refused as occupied.
+#[test]
+fn another_assessment_s_draft_is_never_written_over_or_silently_dropped() {
+    let mut tab = Writer::new("t");
+    let mut key = None;
+    let mine = run(
+        save_draft(
+            &BANK,
+            None,
+            None,
+            &draft("mine", &[(0, Answer::Chosen(1))], "", NOW),
+            &mut tab,
+        ),
+        &mut key,
+        true,
+    )
+    .into_value();
+    let other = encode_draft(
+        &BANK,
+        &RevDraft::new(draft("other", &[(1, Answer::Unknown)], "", NOW)),
+        None,
+    );
+    let heard = hear_draft(&BANK, Some(&mine), Some(&other), None, &mut tab);
+    assert!(
+        matches!(&heard, Heard::Collided { shown, moved } if shown.id() == "other" && moved == &mine),
+        "{heard:?}"
+    );
+    let mut next = mine.draft.clone();
+    next.snapshot.answers.set(2, Answer::Unknown);
+    let saved = save_draft(&BANK, Some(&other), Some(&mine), &next, &mut tab);
+    assert!(
+        matches!(saved, Decision::Done(Outcome::Occupied(_))),
+        "{saved:?}"
+    );
+}
+
 #[test]
 fn the_stage_chosen_and_the_label_of_a_draft_merge_like_answers() {
     let base = RevDraft::new(draft("d", &[], "", NOW));
