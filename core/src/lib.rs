@@ -6,8 +6,8 @@
 //! is tested natively with `cargo test`.
 //!
 //! The public API is the `pub use` list below plus the modules the app calls by name
-//! (`link::encode`, `snapshot::merge`, `workshop::gather`, `plan::project`, …); everything else
-//! stays private.
+//! (`link::encode`, `snapshot::merge`, `merge::save_draft`, `workshop::gather`, `plan::project`,
+//! …); everything else stays private.
 
 mod answers;
 mod bank;
@@ -15,6 +15,7 @@ pub mod chart;
 pub mod compare;
 pub mod explain;
 pub mod link;
+pub mod merge;
 pub mod plan;
 mod qr;
 pub mod report;

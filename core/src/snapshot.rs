@@ -25,9 +25,9 @@ use super::stage::Stage;
 /// The newest snapshot format this build writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-const SNAPSHOT: &str = "stagefit-snapshot";
+pub(crate) const SNAPSHOT: &str = "stagefit-snapshot";
 const HISTORY: &str = "stagefit-history";
-const DRAFT: &str = "stagefit-draft";
+pub(crate) const DRAFT: &str = "stagefit-draft";
 
 /// One saved assessment.
 #[derive(Clone, Debug, PartialEq)]
@@ -162,21 +162,21 @@ impl Kept {
 /// they always have; unknown fields (from a newer build) land in `extra` and are written back
 /// after the known ones.
 #[derive(Serialize, Deserialize)]
-struct SnapshotV1 {
-    format: String,
-    version: Number,
-    bank: Number,
-    id: String,
-    label: Option<String>,
+pub(crate) struct SnapshotV1 {
+    pub(crate) format: String,
+    pub(crate) version: Number,
+    pub(crate) bank: Number,
+    pub(crate) id: String,
+    pub(crate) label: Option<String>,
     /// `None` (written as null) only for a time that is not a whole number of milliseconds
     /// below 2^53; reading one is an error, as it always was.
-    created: Option<Number>,
-    updated: Option<Number>,
-    stage: Option<String>,
+    pub(crate) created: Option<Number>,
+    pub(crate) updated: Option<Number>,
+    pub(crate) stage: Option<String>,
     /// By question id: an option's index, or `"unknown"` for "Don't know".
-    answers: Map<String, Value>,
+    pub(crate) answers: Map<String, Value>,
     #[serde(flatten)]
-    extra: Map<String, Value>,
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// A history of format 1. Each entry is read on its own, so one bad entry is counted instead of
@@ -190,13 +190,21 @@ struct HistoryV1 {
     extra: Map<String, Value>,
 }
 
-/// An assessment in progress, format 1; its snapshot is read like any other.
+/// An assessment in progress, format 1; its snapshot is read like any other. `revs` (issue 30,
+/// `merge::RevDraft`) is written only by builds that merge drafts; fields this build does not
+/// know land in `extra`. Neither is required, so a draft of any build of format 1 reads here, and
+/// an older build, which neither requires nor rejects fields it does not know, reads this
+/// build's drafts.
 #[derive(Serialize, Deserialize)]
-struct DraftV1 {
-    format: String,
-    version: Number,
-    step: Number,
-    snapshot: Value,
+pub(crate) struct DraftV1 {
+    pub(crate) format: String,
+    pub(crate) version: Number,
+    pub(crate) step: Number,
+    pub(crate) snapshot: Value,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) revs: Option<Value>,
+    #[serde(flatten)]
+    pub(crate) extra: Map<String, Value>,
 }
 
 /// Text as a JSON value; anything that is not exactly one JSON value is `NotJson`.
@@ -229,7 +237,7 @@ pub(crate) fn whole_millis(n: f64) -> Option<Number> {
     (n.is_finite() && n.abs() < 9.007_199_254_740_992e15).then(|| Number::from(n.round() as i64))
 }
 
-fn to_v1(bank: &Bank, s: &Snapshot, mut extra: Map<String, Value>) -> SnapshotV1 {
+pub(crate) fn to_v1(bank: &Bank, s: &Snapshot, mut extra: Map<String, Value>) -> SnapshotV1 {
     let answers = versions::answers_json(bank, &s.answers);
     versions::put(bank, s, &mut extra);
     SnapshotV1 {
@@ -268,7 +276,7 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
 
 /// Where a stored answer goes in `bank`: its question's index and the answer, or `None` when
 /// this build has no such question or option.
-fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
+pub(crate) fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
     let i = bank.questions.iter().position(|q| q.id == id)?;
     match answer {
         Value::Number(n) => whole(n, 255)
@@ -281,7 +289,7 @@ fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
 
 /// One snapshot and the fields this build does not know. Answers it cannot place are counted in
 /// `dropped` only when the snapshot is read.
-fn from_value(
+pub(crate) fn from_value(
     bank: &Bank,
     value: &Value,
     dropped: &mut Dropped,
@@ -413,6 +421,8 @@ pub fn encode_draft(bank: &Bank, draft: &Draft) -> String {
         version: FORMAT_VERSION.into(),
         step: Number::from(draft.step),
         snapshot: json(&to_v1(bank, &draft.snapshot, Map::new())),
+        revs: None,
+        extra: Map::new(),
     };
     json(&v1).to_string()
 }
@@ -421,9 +431,16 @@ pub fn encode_draft(bank: &Bank, draft: &Draft) -> String {
 /// person sees, so fields of a newer build are not kept here; a draft of a newer format or bank
 /// is an error, so the caller keeps it aside.
 pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), SnapshotError> {
-    let value = parse(text)?;
-    version_of(&value, DRAFT)?;
-    let v1: DraftV1 = schema(&value)?;
+    draft_of(bank, &parse(text)?).map(|(draft, dropped, _)| (draft, dropped))
+}
+
+/// `decode_draft` of a value already read, with the draft's schema (`merge` reads its `revs`).
+pub(crate) fn draft_of(
+    bank: &Bank,
+    value: &Value,
+) -> Result<(Draft, Dropped, DraftV1), SnapshotError> {
+    version_of(value, DRAFT)?;
+    let mut v1: DraftV1 = schema(value)?;
     let step = whole(&v1.step, u32::MAX).ok_or(SnapshotError::WrongShape)?;
     let mut dropped = Dropped::default();
     let (snapshot, _) = from_value(bank, &v1.snapshot, &mut dropped)?;
@@ -434,7 +451,8 @@ pub fn decode_draft(bank: &Bank, text: &str) -> Result<(Draft, Dropped), Snapsho
         snapshot,
         step: (step as usize).min(last),
     };
-    Ok((draft, dropped))
+    v1.snapshot = Value::Null;
+    Ok((draft, dropped, v1))
 }
 
 /// Reads an imported file: a whole history or a single assessment, and what it could not show.
@@ -504,6 +522,7 @@ mod versions;
 pub use versions::{MAX_PLANS, MAX_VERSIONS, SavedPlan, Version, VersionChange, version_change};
 
 mod entries;
+pub(crate) use entries::entry_json;
 pub use entries::{
     HISTORY_FORMAT, Migrated, decode_import_entry, encode_entry, fingerprint, history_of_entries,
     import_entries, split_history, unique_ids,
@@ -516,18 +535,7 @@ pub(crate) struct Ids(HashSet<String>);
 
 impl Ids {
     pub(crate) fn unique(&mut self, id: &str) -> String {
-        let mut candidate = id.to_string();
-        let mut n = 2;
-        while self.0.contains(&candidate) {
-            // Ids are at most 64 bytes: shorten the base (on a character boundary) to fit.
-            let suffix = format!("-{n}");
-            let mut base = id.len().min(64 - suffix.len());
-            while !id.is_char_boundary(base) {
-                base -= 1;
-            }
-            candidate = format!("{}{suffix}", &id[..base]);
-            n += 1;
-        }
+        let candidate = crate::merge::fresh_id(id, &self.0);
         self.0.insert(candidate.clone());
         candidate
     }

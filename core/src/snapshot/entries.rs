@@ -23,8 +23,14 @@ pub fn encode_entry(bank: &Bank, snapshot: &Snapshot, original: Option<&str>) ->
     let original = original
         .and_then(|text| parse(text).ok())
         .and_then(|value| schema::<SnapshotV1>(&value).ok());
+    entry_json(bank, snapshot, original).to_string()
+}
+
+/// `encode_entry` as a JSON value, from an original already read (`merge` adds its revisions
+/// to it before writing).
+pub(crate) fn entry_json(bank: &Bank, snapshot: &Snapshot, original: Option<SnapshotV1>) -> Value {
     let Some(original) = original else {
-        return json(&to_v1(bank, snapshot, Map::new())).to_string();
+        return json(&to_v1(bank, snapshot, Map::new()));
     };
     let same_bank = whole(&original.bank, u32::MAX) == Some(bank.version);
     // The versions and plans are written from `snapshot`; only what this build could not read
@@ -39,7 +45,7 @@ pub fn encode_entry(bank: &Bank, snapshot: &Snapshot, original: Option<&str>) ->
             }
         }
     }
-    json(&v1).to_string()
+    json(&v1)
 }
 
 /// A format-1 history split into format 2: each entry's id (made unique) and its text.
