@@ -66,8 +66,13 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   seven strings with a bold lead went from the crate's `t!` (an async view per call site) to
 //   `tv!`/`tf!` with the lead a key of its own (wasm 534,030 before that, 511,910 after; the
 //   previous release's 530,312). The ceiling comes down with it.
+// - after the verdict (issue 26) weighed 618,479: versions and their change, the latest-result
+//   card, History's version list and the what-if planner (about 21,000 of it, measured by
+//   building without it) add about 59,000, all in the one wasm every first visit loads. The
+//   ceiling moves up with it; issue 27 (a first visit of 350 KB or less) is where what loads
+//   first is separated from what loads later.
 // The ceiling is the last size plus 5 %.
-const CEILING = 587_519;
+const CEILING = 649_403;
 
 let server;
 let browser;
