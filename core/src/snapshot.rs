@@ -394,7 +394,12 @@ pub fn decode_history(bank: &Bank, text: &str) -> Result<(History, ReadNotes), S
     let mut history = History::default();
     history.kept.history_fields = v1.extra;
     let mut notes = ReadNotes::default();
-    let mut ids = Ids::default();
+    let names: Vec<String> = v1
+        .assessments
+        .iter()
+        .filter_map(|e| Some(e.get("id")?.as_str()?.to_string()))
+        .collect();
+    let mut ids = Ids::among(&HashSet::new(), names.iter().map(String::as_str));
     for entry in v1.assessments {
         match from_value(bank, &entry, &mut notes.dropped) {
             Ok((mut snapshot, fields)) => {
@@ -525,18 +530,41 @@ mod entries;
 pub(crate) use entries::entry_json;
 pub use entries::{
     HISTORY_FORMAT, Migrated, decode_import_entry, encode_entry, fingerprint, history_of_entries,
-    import_entries, split_history, unique_ids,
+    import_entries, split_history, split_history_among, unique_ids, unique_ids_among,
 };
 
 /// Ids made unique in reading order: the first keeps its id, a later duplicate gets the first
 /// free `ID-2`, `ID-3`, … (issue 18: deleting, restoring or renaming a row must act on that row).
 #[derive(Default)]
-pub(crate) struct Ids(HashSet<String>);
+pub(crate) struct Ids {
+    given: HashSet<String>,
+    /// Ids a duplicate must not take: stored ones, and every id the list names.
+    reserved: HashSet<String>,
+}
 
 impl Ids {
+    /// Ids given out beside `stored` (ids already stored) for a list naming `named`.
+    pub(crate) fn among<'a>(
+        stored: &HashSet<String>,
+        named: impl IntoIterator<Item = &'a str>,
+    ) -> Ids {
+        let mut reserved = stored.clone();
+        reserved.extend(named.into_iter().map(str::to_string));
+        Ids {
+            given: HashSet::new(),
+            reserved,
+        }
+    }
+
+    /// The id itself the first time it is met; after that the first `ID-2`, `ID-3`, … that is
+    /// neither given out, stored, nor named elsewhere in the list.
     pub(crate) fn unique(&mut self, id: &str) -> String {
-        let candidate = crate::merge::fresh_id(id, &self.0);
-        self.0.insert(candidate.clone());
+        if self.given.insert(id.to_string()) {
+            return id.to_string();
+        }
+        let taken: HashSet<String> = self.given.union(&self.reserved).cloned().collect();
+        let candidate = crate::merge::fresh_id(id, &taken);
+        self.given.insert(candidate.clone());
         candidate
     }
 }

@@ -46,6 +46,8 @@ test('history shows a score trend once there are two assessments, with a table; 
   const [a, b] = [first.score, second.score].map((s) => Number(s.match(/\d+/)[0]));
   assert.match(await page.locator('.trend-summary').textContent(), new RegExp(`from ${a} on .* to ${b} on `));
   await page.getByText('Show the trend as a table').click();
+  // The table's rows are drawn when it is opened.
+  await page.locator('.trend-chart + .chart-data tbody tr').nth(1).waitFor();
   const cells = await page.locator('.trend-chart + .chart-data tbody tr').allTextContents();
   assert.equal(cells.length, 2);
   assert.match(cells[0], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}${a} out of 100$`));

@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { serve, launch, openPage, appReady } from './support.mjs';
-import { entry, stored, plant, fill, unfill } from './entries.mjs';
+import { entry, historyV1, stored, plant, fill, unfill } from './entries.mjs';
 
 let server;
 let browser;
@@ -37,5 +37,26 @@ test('2. finishing a resumed draft with storage full keeps the draft, says the r
   await page.locator('[data-testid="alignment-score"]').waitFor();
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k === 'stagefit.assessment.draft-1'));
   assert.equal((await stored(page))['stagefit.draft'], undefined, 'the draft ends once the result is stored');
+  await close();
+});
+
+test('7. importing two entries with one id while an unrelated entry holds the next id keeps all three', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await plant(page, appReady, {}, [entry('imp-2', 'Unrelated', 1760000000000)]);
+  const unrelated = (await stored(page))['stagefit.assessment.imp-2'];
+  const file = `/tmp/stagefit-collide-${process.pid}.json`;
+  await fs.writeFile(file, historyV1([entry('imp', 'First', 1760000001000), entry('imp', 'Second', 1760000002000)]));
+  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('heading', { name: 'History' }).waitFor();
+  await page.locator('input[type=file]').setInputFiles(file);
+  await page.locator('.notice', { hasText: /Import:/ }).waitFor();
+  assert.match(await page.locator('.notice', { hasText: /Import:/ }).textContent(), /2 added/);
+  const after = await stored(page);
+  assert.equal(after['stagefit.assessment.imp-2'], unrelated, 'the unrelated assessment is untouched');
+  const labels = Object.entries(after).filter(([k]) => k.startsWith('stagefit.assessment.')).map(([, v]) => JSON.parse(v).label).sort();
+  assert.deepEqual(labels, ['First', 'Second', 'Unrelated']);
+  await fs.rm(file, { force: true });
+  assert.deepEqual(problems, []);
   await close();
 });

@@ -9,6 +9,8 @@ use crc::{CRC_32_ISO_HDLC, Crc};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 
+use std::collections::HashSet;
+
 use super::*;
 
 /// The history format this build writes: one stored snapshot per assessment. Format 1 was one
@@ -63,11 +65,27 @@ pub struct Migrated {
 /// entries of a newer build are kept exactly as they were (a duplicate id is renamed, so each
 /// has its own key); entries that cannot be read are counted.
 pub fn split_history(bank: &Bank, text: &str) -> Result<Migrated, SnapshotError> {
+    split_history_among(bank, text, &HashSet::new())
+}
+
+/// `split_history` beside the assessments already stored (`stored`, their ids): an entry keeps
+/// its id the first time the file names it (a key already holding it is the same assessment,
+/// split a moment ago by another tab), and a later entry of the same id gets a fresh one that
+/// neither the file nor storage uses (issue 30: the second `dup` was given `dup-2`, whose key
+/// held another assessment, and was stored nowhere).
+pub fn split_history_among(
+    bank: &Bank,
+    text: &str,
+    stored: &HashSet<String>,
+) -> Result<Migrated, SnapshotError> {
     let value = parse(text)?;
     version_of(&value, HISTORY)?;
     let v1: HistoryV1 = schema(&value)?;
     let mut notes = ReadNotes::default();
-    let mut ids = Ids::default();
+    let mut ids = Ids::among(
+        stored,
+        v1.assessments.iter().filter_map(|e| e.get("id")?.as_str()),
+    );
     let mut entries = Vec::new();
     for (n, mut entry) in v1.assessments.into_iter().enumerate() {
         let (id, readable) = match from_value(bank, &entry, &mut notes.dropped) {
@@ -170,7 +188,16 @@ pub fn decode_import_entry(
 /// Makes the ids of `list` unique in order: the first of each keeps its id, later duplicates
 /// get `ID-2`, `ID-3`, …
 pub fn unique_ids(list: &mut [Snapshot]) {
-    let mut ids = Ids::default();
+    unique_ids_among(list, &HashSet::new());
+}
+
+/// `unique_ids` beside what is stored (`stored`, every stored id): the first of each id keeps
+/// it (it may be the stored assessment's copy, which the import then merges), and a later
+/// duplicate gets the first `ID-2`, `ID-3`, … that neither the list nor storage uses (issue 30:
+/// a second `imp` became `imp-2` and overwrote the unrelated `imp-2` stored).
+pub fn unique_ids_among(list: &mut [Snapshot], stored: &HashSet<String>) {
+    let names: Vec<String> = list.iter().map(|s| s.id.clone()).collect();
+    let mut ids = Ids::among(stored, names.iter().map(String::as_str));
     for snapshot in list {
         snapshot.id = ids.unique(&snapshot.id);
     }

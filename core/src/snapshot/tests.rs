@@ -567,3 +567,36 @@ fn a_fingerprint_names_content() {
     assert_eq!(fingerprint("abc"), fingerprint("abc"));
     assert_ne!(fingerprint("abc"), fingerprint("abd"));
 }
+
+/// Issue 30, 7: a duplicate id is never given an id that is stored, or that the same file names
+/// for another entry.
+#[test]
+fn a_duplicate_id_never_takes_a_stored_one_or_one_the_file_names() {
+    // Importing two `imp` while an unrelated `imp-2` is stored.
+    let mut list = vec![sample("imp", 1.0, 1.0), sample("imp", 2.0, 2.0)];
+    let stored: HashSet<String> = ["imp".to_string(), "imp-2".to_string()].into();
+    unique_ids_among(&mut list, &stored);
+    assert_eq!(list[0].id, "imp");
+    assert_eq!(list[1].id, "imp-3");
+    // A format-1 history holding `dup` twice while `dup-2` is already stored on its own key.
+    let history = encode_history(
+        &BANK,
+        &[sample("dup", 1.0, 1.0), sample("dup", 2.0, 2.0)],
+    );
+    let stored: HashSet<String> = ["dup-2".to_string()].into();
+    let split = split_history_among(&BANK, &history, &stored).unwrap();
+    let ids: Vec<&str> = split.entries.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["dup", "dup-3"]);
+    // Within one file: `dup`, `dup`, `dup-2` keeps the named `dup-2` for its own entry.
+    let history = encode_history(
+        &BANK,
+        &[
+            sample("dup", 1.0, 1.0),
+            sample("dup", 2.0, 2.0),
+            sample("dup-2", 3.0, 3.0),
+        ],
+    );
+    let (read, _) = decode_history(&BANK, &history).unwrap();
+    let ids: Vec<&str> = read.assessments.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["dup", "dup-3", "dup-2"]);
+}

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{Notice, Store, Stored, Told};
 use crate::platform::{
@@ -216,7 +216,13 @@ impl Store {
             self.legacy.set(false);
             return;
         }
-        let migrated = match snapshot::split_history(&BANK, &text) {
+        // Ids already stored under their own keys: a duplicate in the old history is never
+        // given one of them (issue 30).
+        let stored: HashSet<String> = storage::keys()
+            .iter()
+            .filter_map(|k| k.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string))
+            .collect();
+        let migrated = match snapshot::split_history_among(&BANK, &text, &stored) {
             Ok(migrated) => migrated,
             Err(error) => {
                 // Moved aside, so the next load does not meet it again.
@@ -624,6 +630,27 @@ impl Store {
             .update_value(|m| drop(m.insert(next.id.clone(), out)));
         self.show(next.clone());
         Some(next)
+    }
+
+    /// Every id stored or shown: assessments, entries a newer build saved, and ones this tab
+    /// holds that storage refused. A generated or imported id is checked against them all.
+    pub fn ids(&self) -> HashSet<String> {
+        let mut ids: HashSet<String> = self
+            .history
+            .with_untracked(|h| h.iter().map(|s| s.id.clone()).collect());
+        self.newer.with_value(|newer| {
+            ids.extend(
+                newer
+                    .keys()
+                    .filter_map(|k| k.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)),
+            )
+        });
+        ids.extend(
+            storage::keys()
+                .iter()
+                .filter_map(|k| k.strip_prefix(ASSESSMENT_PREFIX).map(str::to_string)),
+        );
+        ids
     }
 
     /// Undoes the last change of `id`: the version before becomes current again.

@@ -62,8 +62,9 @@ async fn import_text(
         )));
         platform::next_task().await;
     }
-    // Two entries with one id are two assessments: each keeps its own row.
-    snapshot::unique_ids(&mut incoming);
+    // Two entries with one id are two assessments: each keeps its own row, and a duplicate is
+    // never given an id another stored assessment has (issue 30).
+    snapshot::unique_ids_among(&mut incoming, &store.ids());
     let count = incoming.len();
     let saving = |done: usize, total: usize| {
         importing.set(Some(s!(
