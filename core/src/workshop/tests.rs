@@ -54,11 +54,13 @@ fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
     assert_eq!(w.payloads, [a, b]);
 }
 
-/// A whole link of a link format newer than this build's: its header, zeros, and the CRC-8
-/// of what precedes it, which every format ends in.
+/// A whole link of a link format newer than this build's: its header, zeros, and the check
+/// every format from 2 on ends in (a CRC-16 of what precedes it, then a CRC-8 of all before).
 fn newer_payload() -> String {
     use base64::Engine as _;
     let mut bytes = vec![((link::LINK_FORMAT + 1) as u8) << 4, 0, 0];
+    let crc_16 = crc::Crc::<u16>::new(&crc::CRC_16_IBM_SDLC).checksum(&bytes);
+    bytes.extend_from_slice(&crc_16.to_be_bytes());
     bytes.push(crc::Crc::<u8>::new(&crc::CRC_8_SMBUS).checksum(&bytes));
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
