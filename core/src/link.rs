@@ -515,6 +515,14 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
     ))
 }
 
+/// The one spelling of a payload: its bytes written again as base64url, so the leftover bits of
+/// its last character, which no reader looks at, are zero. Two payloads with the same canonical
+/// form are the same link, however those bits were spelled (issue 30); `None` when the text is
+/// not base64url at all.
+pub fn canonical(payload: &str) -> Option<String> {
+    from_base64(payload).ok().map(|bytes| BASE64.encode(bytes))
+}
+
 /// The payload in a URL fragment such as `#r=PAYLOAD` (with or without the `#`), if the fragment
 /// is a share link at all.
 pub fn payload_in_fragment(fragment: &str) -> Option<&str> {

@@ -132,7 +132,9 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
     let mut report = GatherReport::default();
     // A set, so that a paste into a room of thousands does not compare every new link with
     // every one already there (issue 18).
-    let mut known: HashSet<String> = workshop.payloads.iter().cloned().collect();
+    // Compared in their canonical spelling (issue 30): one result whose last character's
+    // ignored bits are spelled three ways is one participant, kept in the one spelling.
+    let mut known: HashSet<String> = workshop.payloads.iter().map(|p| canonical(p)).collect();
     let mut rest = text;
     while let Some(at) = rest.find("#r=") {
         let after = &rest[at + 3..];
@@ -161,10 +163,10 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
             } else {
                 report.unreadable += 1;
             }
-        } else if !known.insert(payload.to_string()) {
+        } else if !known.insert(canonical(payload)) {
             report.duplicates += 1;
         } else {
-            workshop.payloads.push(payload.to_string());
+            workshop.payloads.push(canonical(payload));
             report.added += 1;
         }
     }
@@ -181,6 +183,21 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
         scan = &url[end.max(4)..];
     }
     report
+}
+
+/// A payload in its one spelling (`link::canonical`), or as it is when it is no base64 at all.
+fn canonical(payload: &str) -> String {
+    link::canonical(payload).unwrap_or_else(|| payload.to_string())
+}
+
+/// Payloads with each link once: a later spelling of a link already listed (the same bytes, the
+/// leftover bits of its last character spelled otherwise) is left out, the first kept as it is.
+fn each_link_once(payloads: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    payloads
+        .into_iter()
+        .filter(|p| seen.insert(canonical(p)))
+        .collect()
 }
 
 /// One participant, decoded.
@@ -567,7 +584,8 @@ fn workshop_from(value: &Value) -> Option<Workshop> {
         name: super::report::clean_label(&v1.name),
         note: super::report::clean_label(v1.note.as_deref().unwrap_or_default()),
         created: v1.created?.as_f64()?,
-        payloads: v1.payloads,
+        // Stored by a build that compared spellings as they were (issue 30): each link once.
+        payloads: each_link_once(v1.payloads),
     })
 }
 

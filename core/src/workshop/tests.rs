@@ -491,3 +491,56 @@ fn a_level_is_behind_within_or_ahead_of_a_band_ends_included() {
     check(2.0, Position::Within);
     check(2.25, Position::Ahead);
 }
+
+/// The spellings of a payload that differ only in the leftover bits of its last character
+/// (which no reader looks at), the canonical one first.
+fn spellings(payload: &str) -> Vec<String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let leftover = (payload.len() * 6) % 8;
+    let last = payload.as_bytes()[payload.len() - 1];
+    let value = ALPHABET.iter().position(|&c| c == last).unwrap_or(0);
+    (0..1 << leftover)
+        .map(|bits| {
+            let c = char::from(ALPHABET[value | bits]);
+            format!("{}{c}", &payload[..payload.len() - 1])
+        })
+        .collect()
+}
+
+/// Issue 30: one result pasted in three spellings of its ignored last bits is one participant,
+/// kept in its one spelling; a room stored by an older build with such spellings counts it once.
+#[test]
+fn issue_30_one_result_in_three_spellings_is_one_participant() {
+    let label = (0..4)
+        .map(|n| "Ana".repeat(n))
+        .find(|l| payload(1, 2, l).len() % 4 != 0)
+        .unwrap_or_default();
+    let one = payload(1, 2, &label);
+    let spelled = spellings(&one);
+    assert!(spelled.len() >= 4, "{spelled:?}");
+    assert_eq!(spelled[0], one, "the encoder writes the canonical spelling");
+    let three: Vec<&String> = spelled.iter().rev().take(3).collect();
+    for s in &three {
+        assert_eq!(link::decode(&BANK, s), link::decode(&BANK, &one), "{s}");
+    }
+    let text = three
+        .iter()
+        .map(|s| format!("https://x.org/#r={s}&w=w1\n"))
+        .collect::<String>();
+    let mut w = workshop();
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!((report.added, report.duplicates), (1, 2), "{report:?}");
+    assert_eq!(w.payloads, [one.clone()]);
+    assert_eq!(participant_count(&BANK, &w), 1);
+    // Pasted again in the canonical spelling: already there.
+    let again = gather(&BANK, &mut w, &format!("#r={one}"));
+    assert_eq!((again.added, again.duplicates), (0, 1));
+
+    // Stored by an older build, which compared spellings as written: read, each link once.
+    let mut stored = workshop();
+    stored.payloads = three.iter().map(|s| s.to_string()).collect();
+    let (read, unreadable) = decode_workshops_keeping(&encode_workshops(&[stored])).expect("reads");
+    assert!(unreadable.is_empty());
+    assert_eq!(read[0].payloads, [three[0].clone()]);
+    assert_eq!(participant_count(&BANK, &read[0]), 1);
+}
