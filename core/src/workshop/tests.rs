@@ -273,7 +273,7 @@ fn workshops_round_trip_and_bad_files_are_errors() {
     assert_eq!(decode_workshops("nope"), Err(SnapshotError::NotJson));
     assert_eq!(
         decode_workshops("{\"format\":\"stagefit-workshops\",\"version\":3,\"workshops\":[]}"),
-        Err(SnapshotError::NewerVersion(3))
+        Err(SnapshotError::NewerVersion("3".into()))
     );
     assert_eq!(
         decode_workshops("{\"format\":\"x\",\"version\":1}"),

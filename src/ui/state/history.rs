@@ -160,6 +160,7 @@ impl Store {
         match snapshot::decode_snapshot(&BANK, &text) {
             Ok((mut s, dropped)) => {
                 notes.dropped.answers += dropped.answers;
+                notes.dropped.damaged += dropped.damaged;
                 // The key names the assessment: deleting or saving it acts on this key.
                 s.id = id.to_string();
                 Entry::Shown(s, text)
@@ -199,6 +200,9 @@ impl Store {
         self.told_newer.set_value(newer);
         if notes.dropped.answers > 0 {
             self.notify(Notice::Told(Told::DroppedInHistory(notes.dropped.answers)));
+        }
+        if notes.dropped.damaged > 0 {
+            self.notify(Notice::Told(Told::DamagedInHistory(notes.dropped.damaged)));
         }
     }
 

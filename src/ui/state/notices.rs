@@ -59,6 +59,11 @@ pub enum Told {
     DroppedInHistory(usize),
     /// Answers left out of the unfinished assessment.
     DroppedInDraft(usize),
+    /// Answers in the saved history that were no answer at all (damaged or edited data, not an
+    /// older questionnaire's: issue 30), left out.
+    DamagedInHistory(usize),
+    /// The same in the unfinished assessment.
+    DamagedInDraft(usize),
     /// The assessment on screen was deleted from the history, so it was not saved again.
     DeletedNotSaved,
     /// The assessment to rename was deleted in another tab.

@@ -33,7 +33,7 @@ pub fn link_error(i18n: I18n, error: &LinkError) -> String {
 
 /// Why saved or imported data could not be read, to follow "…could not be read: ".
 pub fn snapshot_error(i18n: I18n, error: &SnapshotError) -> String {
-    match *error {
+    match error {
         SnapshotError::NotJson => crate::tr!(i18n, assess.data_error.not_json),
         SnapshotError::WrongShape => crate::tr!(i18n, assess.data_error.wrong_shape),
         SnapshotError::NewerVersion(version) => {
@@ -62,10 +62,23 @@ pub fn storage_error(i18n: I18n, error: &StorageError) -> String {
     }
 }
 
-/// The sentence about answers that reading older data left out; `None` when none were.
+/// The sentences about answers that reading left out: an older questionnaire's, and (issue 30)
+/// those that were no answer at all, which no older version wrote; `None` when none were.
 pub fn dropped(i18n: I18n, dropped: &Dropped) -> Option<String> {
-    let count = dropped.answers;
-    (count > 0).then(|| s!(i18n.get_locale(), assess.dropped.any, count = count as u64))
+    let locale = i18n.get_locale();
+    let older = (dropped.answers > 0)
+        .then(|| s!(locale, assess.dropped.any, count = dropped.answers as u64));
+    let damaged = (dropped.damaged > 0).then(|| {
+        s!(
+            locale,
+            assess.dropped.damaged_any,
+            count = dropped.damaged as u64
+        )
+    });
+    match (older, damaged) {
+        (Some(older), Some(damaged)) => Some(format!("{older} {damaged}")),
+        (older, damaged) => older.or(damaged),
+    }
 }
 
 /// What an import did: "3 added, 1 updated to a newer copy, 2 already there and skipped" (the
