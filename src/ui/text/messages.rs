@@ -15,6 +15,7 @@ use crate::platform::storage::StorageError;
 use crate::ui::text::s;
 use stagefit_core::link::LinkError;
 use stagefit_core::snapshot::{Dropped, MergeReport, SnapshotError};
+use stagefit_core::workshop::WorkshopImport;
 
 /// The language context: `use_i18n()` in a component, copied into tasks.
 pub type I18n = I18nContext<Locale>;
@@ -99,4 +100,55 @@ pub fn merge_report(i18n: I18n, report: &MergeReport) -> String {
         count = report.skipped as u64
     ));
     parts.join(", ")
+}
+
+/// What importing a workshops file did (issue 30): "Imported: 1 workshop added, 2 new results
+/// added to workshops already here." (each part only when it happened), or, when nothing could
+/// be stored, that the file was read but not kept.
+pub fn workshop_import(i18n: I18n, report: &WorkshopImport, saved: bool) -> String {
+    let locale = i18n.get_locale();
+    if !saved {
+        return s!(locale, workshop.import_not_saved);
+    }
+    let counts = [
+        (
+            report.added,
+            s!(locale, workshop.imported_added, count = report.added as u64),
+        ),
+        (
+            report.results_added,
+            s!(
+                locale,
+                workshop.imported_results,
+                count = report.results_added as u64
+            ),
+        ),
+        (
+            report.unchanged,
+            s!(
+                locale,
+                workshop.imported_unchanged,
+                count = report.unchanged as u64
+            ),
+        ),
+        (
+            report.unreadable,
+            s!(
+                locale,
+                workshop.imported_unreadable,
+                count = report.unreadable as u64
+            ),
+        ),
+    ];
+    let parts: Vec<String> = counts
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
+    let report = if parts.is_empty() {
+        s!(locale, workshop.imported_none)
+    } else {
+        parts.join(", ")
+    };
+    s!(locale, workshop.imported, report = report)
 }
