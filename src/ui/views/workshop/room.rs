@@ -41,7 +41,7 @@ pub fn WorkshopView() -> impl IntoView {
     let on_present = Callback::new(move |()| nav.go(Route::Present(present_id.clone(), 0)));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
-    let (people, aggregate) = room(current);
+    let (people, aggregate, _) = room(current);
     // Stored links that no longer open: every payload that did not become a participant.
     let unreadable = Memo::new(move |_| {
         let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
