@@ -26,6 +26,9 @@ pub const HISTORY_KEY: &str = "stagefit.history";
 pub const ASSESSMENT_PREFIX: &str = "stagefit.assessment.";
 /// Workshops this browser facilitates.
 pub const WORKSHOPS_KEY: &str = "stagefit.workshops";
+/// Present only while an import is writing: how far it got (`state::history`), so a reload part
+/// way is told on the next load.
+pub const IMPORT_KEY: &str = "stagefit.import";
 /// The language the person chose (`en`, `de`, `fr`); absent until they choose one.
 pub const LANGUAGE_KEY: &str = "stagefit.language";
 const ASIDE_PREFIX: &str = "stagefit.unreadable.";

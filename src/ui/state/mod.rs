@@ -152,6 +152,7 @@ impl Store {
         } else {
             leptos::task::spawn_local(store.read_history_in_parts(on_page));
         }
+        store.tell_interrupted_import();
         store.draft.set(store.read_draft());
         store
             .workshops

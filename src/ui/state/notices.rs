@@ -70,6 +70,9 @@ pub enum Told {
     RenameGone,
     /// The unfinished assessment was removed in another tab.
     DraftRemoved,
+    /// The last import was cut short by the page going away while it wrote (issue 30): it had
+    /// written `written` of its `total` assessments, which are in the history.
+    ImportInterrupted { written: usize, total: usize },
 }
 
 impl Store {
