@@ -332,70 +332,66 @@ fn reads_as_a_beginning(bank: &Bank, payload: &str) -> bool {
     let Ok(bytes) = from_base64(text) else {
         return true;
     };
-    let mut reader = Reader {
-        bytes: &bytes,
-        pos: 0,
-    };
-    // Each field, or `true` (a beginning) when the payload ends within it.
-    macro_rules! field {
-        ($width:expr) => {
-            match reader.take($width) {
-                Ok(value) => value,
-                Err(_) => return true,
-            }
-        };
-    }
-    let format = field!(4);
-    let version = field!(8);
+    // `None`: it ends within a field, and all it holds before that is a link's.
+    fields_can_begin_a_link(bank, &bytes).unwrap_or(true)
+}
+
+/// `reads_as_a_beginning` on the payload's bytes: whether each field up to the end is one a link
+/// can have, or `None` when the bytes end within a field before anything impossible was read.
+fn fields_can_begin_a_link(bank: &Bank, bytes: &[u8]) -> Option<bool> {
+    let mut reader = Reader { bytes, pos: 0 };
+    let format = reader.take(4).ok()?;
+    let version = reader.take(8).ok()?;
     if format == 0 || (format == 1 && version > LAST_BANK_OF_FORMAT_1) {
-        return false;
+        return Some(false);
     }
     if format > LINK_FORMAT || version > bank.version {
         // A newer format's or bank's layout is not known here: nothing more can be said.
-        return true;
+        return None;
     }
     let layout = layout(version);
     if layout.is_empty() {
-        return false;
+        return Some(false);
     }
     for (_, n) in &layout {
-        if field!(width(*n)) as usize > n + 1 {
-            return false;
+        if reader.take(width(*n)).ok()? as usize > n + 1 {
+            return Some(false);
         }
     }
-    field!(2);
-    let length = field!(9) as usize;
+    reader.take(2).ok()?;
+    let length = reader.take(9).ok()? as usize;
     if length > LABEL_MAX * 4 {
-        return false;
+        return Some(false);
     }
-    let mut label = Vec::with_capacity(length);
-    for _ in 0..length {
-        match reader.take(8) {
-            Ok(byte) => label.push(byte as u8),
-            Err(_) => break,
-        }
-    }
-    let label_begins = match std::str::from_utf8(&label) {
-        Ok(text) => !text.chars().any(char::is_control),
-        // Cut within a character: what comes before it must be clean.
-        Err(error) if error.error_len().is_none() => {
-            std::str::from_utf8(&label[..error.valid_up_to()])
-                .is_ok_and(|text| !text.chars().any(char::is_control))
-        }
-        Err(_) => false,
-    };
-    if !label_begins {
-        return false;
+    let label: Vec<u8> = (0..length)
+        .map_while(|_| reader.take(8).ok().map(|byte| byte as u8))
+        .collect();
+    if !begins_a_label(&label) {
+        return Some(false);
     }
     if label.len() < length {
-        return true;
+        return None;
     }
     // The whole label is here: the padding of its last byte is zero, and the check that follows
     // is not all here (a whole check would make it a whole link, or one that fails its check).
     let end = reader.pos.div_ceil(8);
     let padding = (end * 8 - reader.pos) as u32;
-    let padded = padding == 0 || field!(padding) == 0;
-    padded && bytes.len() - end < check_len(format)
+    let padded = reader.take(padding).ok()? == 0;
+    Some(padded && bytes.len() - end < check_len(format))
+}
+
+/// Whether `bytes` can begin a cleaned label: UTF-8 (perhaps ending within a character) with no
+/// control characters, which cleaning takes out of every label a link carries.
+fn begins_a_label(bytes: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // Cut within a character: what comes before it must be clean.
+        Err(error) if error.error_len().is_none() => {
+            std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !valid.chars().any(char::is_control)
 }
 
 /// Reads a link payload as it is, character for character.
