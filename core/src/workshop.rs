@@ -559,24 +559,31 @@ struct WorkshopV1 {
     /// `None` (null) only for a time that is not a whole number of milliseconds below 2^53.
     created: Option<Number>,
     payloads: Vec<String>,
-    /// Fields a newer build added: kept, and written back after the known ones.
-    #[serde(flatten)]
-    unknown: Map<String, Value>,
 }
+
+/// `WorkshopV1`'s fields: any other field of a stored workshop is a newer build's, kept as it is
+/// and written back after these (by hand rather than with serde's `flatten`, which weighs some
+/// kilobytes of wasm for this one struct).
+const WORKSHOP_FIELDS: [&str; 5] = ["id", "name", "note", "created", "payloads"];
 
 /// The saved workshops as JSON (storage and export).
 pub fn encode_workshops(list: &[Workshop]) -> String {
     let workshops = list
         .iter()
         .map(|w| {
-            json(&WorkshopV1 {
+            let mut value = json(&WorkshopV1 {
                 id: w.id.clone(),
                 name: w.name.clone(),
                 note: Some(w.note.clone()),
                 created: whole_millis(w.created),
                 payloads: w.payloads.clone(),
-                unknown: w.unknown.0.clone(),
-            })
+            });
+            if let Value::Object(fields) = &mut value {
+                for (name, field) in &w.unknown.0 {
+                    fields.entry(name.clone()).or_insert_with(|| field.clone());
+                }
+            }
+            value
         })
         .collect();
     let v1 = WorkshopsV1 {
@@ -591,6 +598,12 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
 /// caller has already kept only entries with a valid id.
 fn workshop_from(value: &Value) -> Option<Workshop> {
     let v1: WorkshopV1 = schema(value).ok()?;
+    let unknown = value
+        .as_object()?
+        .iter()
+        .filter(|(name, _)| !WORKSHOP_FIELDS.contains(&name.as_str()))
+        .map(|(name, field)| (name.clone(), field.clone()))
+        .collect();
     Some(Workshop {
         id: v1.id,
         name: super::report::clean_label(&v1.name),
@@ -598,7 +611,7 @@ fn workshop_from(value: &Value) -> Option<Workshop> {
         created: v1.created?.as_f64()?,
         // Stored by a build that compared spellings as they were (issue 30): each link once.
         payloads: each_link_once(v1.payloads),
-        unknown: UnknownFields(v1.unknown),
+        unknown: UnknownFields(unknown),
     })
 }
 
