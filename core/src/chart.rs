@@ -894,6 +894,7 @@ mod workshop_chart_tests {
                     link::encode(&BANK, &a, "")
                 })
                 .collect(),
+            unknown: Default::default(),
         };
         workshop::participants(&BANK, &w)
     }

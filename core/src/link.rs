@@ -31,6 +31,12 @@ pub const LINK_FORMAT: u32 = 2;
 pub const MAX_PAYLOAD: usize = 1200;
 /// The fragment key: links look like `…/#r=PAYLOAD`.
 pub const FRAGMENT_KEY: &str = "r=";
+/// The last question bank any build wrote in link format 1: format 2 came (issue 18) while the
+/// bank was version 2, and every later bank is written in format 2 or later. So a format-1 link
+/// naming a later bank was never made: it is damaged, not newer (issue 30).
+const LAST_BANK_OF_FORMAT_1: u32 = 2;
+/// The 64 characters of base64url (RFC 4648, section 5), in their order.
+const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 const LAYOUTS: &str = include_str!("link_layouts.txt");
 
@@ -59,12 +65,14 @@ pub enum LinkError {
     TooLong,
     /// Characters that base64url does not use.
     NotBase64,
-    /// It ends before all its parts (cut short when copied).
+    /// It ends before all its parts, and what it holds is the beginning of a link: it was cut
+    /// short when copied.
     Truncated,
-    /// The check does not match, or there is more than its parts: the link was changed, a
-    /// character was added to it, or it is noise.
+    /// The check does not match, or there is more than its parts, or it ends early but is no
+    /// link's beginning: the link was changed, a character was added to it, or it is noise.
     Altered,
-    /// Made by a newer Stagefit (a newer link format or question bank).
+    /// Made by a newer Stagefit (a newer link format or question bank), and whole: its checks
+    /// hold.
     Newer,
 }
 
@@ -230,33 +238,160 @@ fn encode_format(bank: &Bank, answers: &Answers, label: &str, format: u32) -> St
 /// Reads a link payload (the text after `#r=`).
 pub fn decode(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), LinkError> {
     match decode_exactly(bank, payload) {
-        // A link that seems to end too soon may instead have a character too many, which shifts
-        // every bit after it (or leaves a length no base64 has): if taking out one character
-        // gives a whole link, this one was damaged, not cut short. It is still not opened:
-        // which character was added is a guess.
-        Err(LinkError::Truncated) if one_character_too_many(bank, payload) => {
+        // A link that seems to end too soon may instead have been changed: a character too many
+        // shifts every bit after it (or leaves a length no base64 has), and a character changed
+        // in its header or its label's length makes it seem to need more than it holds. It is
+        // said to be cut short only when it reads as the beginning of a link and no single
+        // character added or changed explains it (issue 18, issue 30). A damaged link is still
+        // not opened: which character was changed is a guess.
+        Err(LinkError::Truncated)
+            if !reads_as_a_beginning(bank, payload)
+                || one_character_too_many(bank, payload)
+                || one_character_changed(bank, payload) =>
+        {
             Err(LinkError::Altered)
         }
         result => result,
     }
 }
 
+/// Whether `text` is a whole link of a format this build reads, of one of `formats`. Its check
+/// is tried first, which is cheap; only a link that passes it is read in full.
+fn whole(bank: &Bank, text: &str, formats: std::ops::RangeInclusive<u32>) -> bool {
+    let passes_its_check = from_base64(text).is_ok_and(|bytes| {
+        let format = bytes.first().map_or(0, |b| u32::from(b >> 4));
+        formats.contains(&format) && bytes.len() > check_len(format) && {
+            let (body, sum) = bytes.split_at(bytes.len() - check_len(format));
+            check(format, body) == sum
+        }
+    });
+    passes_its_check && decode_exactly(bank, text).is_ok()
+}
+
 /// Whether taking out one of the payload's characters leaves a whole link of a format this
-/// build reads. Each candidate's check is tried first, which is cheap; only one that passes is
-/// read in full.
+/// build reads.
 fn one_character_too_many(bank: &Bank, payload: &str) -> bool {
     payload.is_ascii()
         && (0..payload.len()).any(|i| {
             let shorter = format!("{}{}", &payload[..i], &payload[i + 1..]);
-            let passes_its_check = from_base64(&shorter).is_ok_and(|bytes| {
-                let format = bytes.first().map_or(0, |b| u32::from(b >> 4));
-                (1..=LINK_FORMAT).contains(&format) && bytes.len() > check_len(format) && {
-                    let (body, sum) = bytes.split_at(bytes.len() - check_len(format));
-                    check(format, body) == sum
-                }
-            });
-            passes_its_check && decode_exactly(bank, &shorter).is_ok()
+            whole(bank, &shorter, 1..=LINK_FORMAT)
         })
+}
+
+/// Whether changing one character of the payload, where a change can make a link seem to end
+/// too soon, gives a whole link of format 2 or later. Only the characters that hold the header
+/// (a format, and so a check, or a bank, and so a layout, other than the link's) and those that
+/// hold the label's length can do that, so only those are tried: a few hundred candidates,
+/// whatever the link's length. Format 1's check has 8 bits, and one of a few hundred changes
+/// of a link cut short would pass it by chance, so a format-1 result is no evidence here.
+fn one_character_changed(bank: &Bank, payload: &str) -> bool {
+    if !payload.is_ascii() {
+        return false;
+    }
+    let mut places = vec![0, 1];
+    if let Ok(bytes) = from_base64(payload) {
+        let mut reader = Reader {
+            bytes: &bytes,
+            pos: 4,
+        };
+        if let Ok(version) = reader.take(8) {
+            let answers: u32 = layout(version).iter().map(|&(_, n)| width(n)).sum();
+            // The label's length: 9 bits after the header, the answers and the stage.
+            let at = 12 + answers as usize + 2;
+            places.extend(at / 6..=(at + 8) / 6);
+        }
+    }
+    places.sort_unstable();
+    places.dedup();
+    places.into_iter().filter(|&i| i < payload.len()).any(|i| {
+        ALPHABET
+            .iter()
+            .filter(|&&c| c != payload.as_bytes()[i])
+            .any(|&c| {
+                let mut changed = payload.as_bytes().to_vec();
+                changed[i] = c;
+                String::from_utf8(changed).is_ok_and(|text| whole(bank, &text, 2..=LINK_FORMAT))
+            })
+    })
+}
+
+/// Whether the payload reads as the beginning of a link: as if it were cut short anywhere, with
+/// no check at its end. Every field it holds must be one a link can have (a format and bank this
+/// build knows, answer codes within their questions, a label length a label can have), the label
+/// bytes it holds must begin a label (UTF-8, with no control characters), and, where it holds
+/// the whole label, what follows must be less than the check. A link whose label's length was
+/// changed upwards fails this: it would have to hold its old check as label bytes, which are
+/// noise. One whose beginning is too short to say anything is given the benefit of the doubt.
+fn reads_as_a_beginning(bank: &Bank, payload: &str) -> bool {
+    // A length no base64 has: its last character, a part of a byte, is left out.
+    let text = if payload.len() % 4 == 1 && payload.is_char_boundary(payload.len() - 1) {
+        &payload[..payload.len() - 1]
+    } else {
+        payload
+    };
+    let Ok(bytes) = from_base64(text) else {
+        return true;
+    };
+    // `None`: it ends within a field, and all it holds before that is a link's.
+    fields_can_begin_a_link(bank, &bytes).unwrap_or(true)
+}
+
+/// `reads_as_a_beginning` on the payload's bytes: whether each field up to the end is one a link
+/// can have, or `None` when the bytes end within a field before anything impossible was read.
+fn fields_can_begin_a_link(bank: &Bank, bytes: &[u8]) -> Option<bool> {
+    let mut reader = Reader { bytes, pos: 0 };
+    let format = reader.take(4).ok()?;
+    let version = reader.take(8).ok()?;
+    if format == 0 || (format == 1 && version > LAST_BANK_OF_FORMAT_1) {
+        return Some(false);
+    }
+    if format > LINK_FORMAT || version > bank.version {
+        // A newer format's or bank's layout is not known here: nothing more can be said.
+        return None;
+    }
+    let layout = layout(version);
+    if layout.is_empty() {
+        return Some(false);
+    }
+    for (_, n) in &layout {
+        if reader.take(width(*n)).ok()? as usize > n + 1 {
+            return Some(false);
+        }
+    }
+    reader.take(2).ok()?;
+    let length = reader.take(9).ok()? as usize;
+    if length > LABEL_MAX * 4 {
+        return Some(false);
+    }
+    let label: Vec<u8> = (0..length)
+        .map_while(|_| reader.take(8).ok().map(|byte| byte as u8))
+        .collect();
+    if !begins_a_label(&label) {
+        return Some(false);
+    }
+    if label.len() < length {
+        return None;
+    }
+    // The whole label is here: the padding of its last byte is zero, and the check that follows
+    // is not all here (a whole check would make it a whole link, or one that fails its check).
+    let end = reader.pos.div_ceil(8);
+    let padding = (end * 8 - reader.pos) as u32;
+    let padded = reader.take(padding).ok()? == 0;
+    Some(padded && bytes.len() - end < check_len(format))
+}
+
+/// Whether `bytes` can begin a cleaned label: UTF-8 (perhaps ending within a character) with no
+/// control characters, which cleaning takes out of every label a link carries.
+fn begins_a_label(bytes: &[u8]) -> bool {
+    let valid = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        // Cut within a character: what comes before it must be clean.
+        Err(error) if error.error_len().is_none() => {
+            std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default()
+        }
+        Err(_) => return false,
+    };
+    !valid.chars().any(char::is_control)
 }
 
 /// Reads a link payload as it is, character for character.
@@ -278,11 +413,15 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
     }
     // Every format, now and later, ends in a CRC-8 of what precedes it, so a newer link can be
     // told apart from noise that merely starts with a high number.
+    // From format 2 on, every format also puts a CRC-16 of the bytes before it in front of that
+    // CRC-8, as format 2 does: this build says "newer" only when both hold, so noise passes for a
+    // newer link once in 16 million times rather than once in 256 (issue 30).
     if format > LINK_FORMAT {
-        let ends_in_crc_8 = bytes
-            .split_last()
-            .is_some_and(|(&sum, before)| checksum(before) == sum);
-        return Err(if ends_in_crc_8 {
+        let whole = bytes.len() > check_len(LINK_FORMAT) + 1 && {
+            let (body, sum) = bytes.split_at(bytes.len() - check_len(LINK_FORMAT));
+            check(LINK_FORMAT, body) == sum
+        };
+        return Err(if whole {
             LinkError::Newer
         } else {
             LinkError::Altered
@@ -298,6 +437,9 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
         pos: 4,
     };
     let version = reader.take(8)?;
+    if format == 1 && version > LAST_BANK_OF_FORMAT_1 {
+        return Err(LinkError::Altered);
+    }
     if version > bank.version {
         return Err(if intact {
             LinkError::Newer
@@ -367,6 +509,14 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
         },
         notes,
     ))
+}
+
+/// The one spelling of a payload: its bytes written again as base64url, so the leftover bits of
+/// its last character, which no reader looks at, are zero. Two payloads with the same canonical
+/// form are the same link, however those bits were spelled (issue 30); `None` when the text is
+/// not base64url at all.
+pub fn canonical(payload: &str) -> Option<String> {
+    from_base64(payload).ok().map(|bytes| BASE64.encode(bytes))
 }
 
 /// The payload in a URL fragment such as `#r=PAYLOAD` (with or without the `#`), if the fragment

@@ -6,7 +6,10 @@
 //! (a shared result, `&w=ID` when it was sent to a workshop) and `#join=ID.NAME` (a workshop
 //! invitation). `parse` and `fragment` are the one place these are read and written; they never
 //! fail: text that names no view is `Route::Start`, and a damaged invitation is
-//! `Route::BadJoin`, so the app can say so.
+//! `Route::BadJoin`, so the app can say so. The two link forms are also read as chat apps, mail
+//! clients and hand edits leave them (`#r%3D…`, `#R=…`, `#/r=…`, `#?r=…`, and the same for
+//! `#join=`), so such a link opens, or says why it cannot, rather than opening the start page
+//! as if nothing had been asked (issue 30).
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
@@ -104,24 +107,68 @@ fn read_id(part: &str) -> Option<String> {
     (!id.is_empty()).then(|| id.into_owned())
 }
 
+/// A shared result from what follows `r=`: its payload, and the workshop after `&w=`.
+fn shared(rest: &str) -> Route {
+    let (payload, workshop) = match rest.split_once('&') {
+        Some((payload, tail)) => (payload, tail.strip_prefix("w=").map(str::to_string)),
+        None => (rest, None),
+    };
+    Route::Shared {
+        payload: payload.to_string(),
+        workshop,
+    }
+}
+
+/// An invitation from what follows `join=`: read, or damaged.
+fn join(rest: &str) -> Route {
+    match workshop::parse_join(&format!("{}{rest}", workshop::JOIN_KEY)) {
+        Some((id, name)) => Route::Join { id, name },
+        None => Route::BadJoin,
+    }
+}
+
+/// A share link or invitation in a form no build writes, as links are mangled on their way:
+/// a `/` or `?` in front of the key (`#/r=`, `#?r=`), the key in capitals (`#R=`, `#JOIN=`), or
+/// its `=` percent-encoded (`#r%3D…`, where whatever followed was encoded with it, so the rest
+/// is decoded once). `None` when the fragment is no such thing.
+fn mangled(fragment: &str) -> Option<Route> {
+    let bare = fragment.trim_start_matches(['/', '?']);
+    for (key, read) in [("r", shared as fn(&str) -> Route), ("join", join)] {
+        let Some(after) = bare
+            .get(..key.len())
+            .filter(|k| k.eq_ignore_ascii_case(key))
+            .map(|_| &bare[key.len()..])
+        else {
+            continue;
+        };
+        if let Some(rest) = after.strip_prefix('=') {
+            return Some(read(rest));
+        }
+        if let Some(rest) = after
+            .get(..3)
+            .filter(|eq| eq.eq_ignore_ascii_case("%3D"))
+            .map(|_| &after[3..])
+        {
+            return Some(read(&percent_decode_str(rest).decode_utf8_lossy()));
+        }
+    }
+    None
+}
+
 /// The view a fragment names (with or without its `#`).
 pub fn parse(fragment: &str) -> Route {
     let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
     if let Some(rest) = fragment.strip_prefix("r=") {
-        let (payload, workshop) = match rest.split_once('&') {
-            Some((payload, tail)) => (payload, tail.strip_prefix("w=").map(str::to_string)),
-            None => (rest, None),
-        };
-        return Route::Shared {
-            payload: payload.to_string(),
-            workshop,
-        };
+        return shared(rest);
     }
     if workshop::looks_like_join(fragment) {
         return match workshop::parse_join(fragment) {
             Some((id, name)) => Route::Join { id, name },
             None => Route::BadJoin,
         };
+    }
+    if let Some(route) = mangled(fragment) {
+        return route;
     }
     let Some(path) = fragment.strip_prefix('/') else {
         return Route::Start;
@@ -286,6 +333,43 @@ mod tests {
         check("#join=", Route::BadJoin);
         check("#join=offsite", Route::BadJoin);
         check("#join=offsite.%ZZ", Route::BadJoin);
+    }
+
+    /// Issue 30: share links and invitations as they arrive mangled read as what they are, so
+    /// the app opens them or says why it cannot, never the start page as if nothing was asked.
+    #[test]
+    fn issue_30_mangled_link_forms_read_as_the_links_they_were() {
+        let join = |id: &str, name: &str| Route::Join {
+            id: id.into(),
+            name: name.into(),
+        };
+        check("#r%3DEQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("#r%3dEQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("#R=EQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("#/r=EQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("#?r=EQIBAgMEBQ", shared("EQIBAgMEBQ", None));
+        check("#/?R%3DEQIB", shared("EQIB", None));
+        check("#r%3DEQIB%26w%3Doffsite", shared("EQIB", Some("offsite")));
+        check("#/r=EQIB&w=offsite", shared("EQIB", Some("offsite")));
+        check("#R=", shared("", None));
+        check("#r%3D%E0%A4%A", shared("\u{fffd}%A", None));
+        check(
+            "#join%3Doffsite.Platform%2520offsite",
+            join("offsite", "Platform offsite"),
+        );
+        check("#JOIN=offsite.Room", join("offsite", "Room"));
+        check("#/join=offsite.Room", join("offsite", "Room"));
+        check("#?Join=offsite.Room", join("offsite", "Room"));
+        check("#JOIN=offsite", Route::BadJoin);
+        check("#/join%3D", Route::BadJoin);
+        // Views and other text are not link forms.
+        check("#/results/abc-1", Route::Results("abc-1".to_string()));
+        check("#/review", Route::Review);
+        check("#rabbit", Route::Start);
+        check("#r", Route::Start);
+        check("#joint", Route::Start);
+        check("#/join", Route::Start);
+        check("#%3D", Route::Start);
     }
 
     #[test]

@@ -84,11 +84,14 @@ pub enum SnapshotError {
     NotJson,
     /// JSON, but not the shape of a Stagefit file of the expected kind.
     WrongShape,
-    /// Written by a newer Stagefit than this one: a newer format.
-    NewerVersion(u32),
+    /// Written by a newer Stagefit than this one: a newer format (this version of it, the JSON
+    /// number as written out again: issue 30, a version of 99999999999 is told as that, not cut
+    /// to what a `u32` holds).
+    NewerVersion(String),
     /// Written by a newer Stagefit than this one: the format is known, but the answers are to a
-    /// newer question bank (this version of it), which this build cannot read without loss.
-    NewerBank(u32),
+    /// newer question bank (this version of it, as written), which this build cannot read
+    /// without loss.
+    NewerBank(String),
 }
 
 impl SnapshotError {
@@ -105,8 +108,12 @@ impl SnapshotError {
 /// What reading a snapshot left out, so the person can be told.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Dropped {
-    /// Answers to questions this bank no longer has, or to options it no longer offers.
+    /// Answers to questions this bank no longer has (an older questionnaire's).
     pub answers: usize,
+    /// Answers that are no answer at all (issue 30): a value that is neither an option's place
+    /// nor "unknown" (`1.5`, `-1`, `true`), or a place its question does not have. The data was
+    /// damaged or edited; this is not what an older version wrote.
+    pub damaged: usize,
 }
 
 /// What reading several saved assessments (a history or an imported file) could not show.
@@ -260,16 +267,17 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
     if value.get("format").and_then(Value::as_str) != Some(format) {
         return Err(SnapshotError::WrongShape);
     }
-    let version = value
+    let number = value
         .get("version")
-        .and_then(Value::as_f64)
+        .and_then(Value::as_number)
+        .ok_or(SnapshotError::WrongShape)?;
+    let version = number
+        .as_f64()
         .filter(|v| *v >= 0.0 && v.fract() == 0.0)
         .ok_or(SnapshotError::WrongShape)?;
     match version {
         0.0 => Err(SnapshotError::WrongShape),
-        v if v > f64::from(FORMAT_VERSION) => Err(SnapshotError::NewerVersion(
-            v.min(f64::from(u32::MAX)) as u32,
-        )),
+        v if v > f64::from(FORMAT_VERSION) => Err(SnapshotError::NewerVersion(number.to_string())),
         v => Ok(v as u32),
     }
 }
@@ -287,6 +295,19 @@ pub(crate) fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Ans
     }
 }
 
+/// Whether a stored answer that `place` could not place is no answer at all (issue 30): a value
+/// that is neither a whole number from 0 nor "unknown", or, for a question this build has, a
+/// place it does not offer (an option's place never changes meaning, and a newer bank is read
+/// no further). An answer to a question this build does not have is an older questionnaire's.
+fn damaged(bank: &Bank, id: &str, answer: &Value) -> bool {
+    let well_formed = match answer {
+        Value::Number(n) => whole(n, u32::MAX).is_some(),
+        Value::String(w) => w == "unknown",
+        _ => false,
+    };
+    !well_formed || bank.questions.iter().any(|q| q.id == id)
+}
+
 /// One snapshot and the fields this build does not know. Answers it cannot place are counted in
 /// `dropped` only when the snapshot is read.
 pub(crate) fn from_value(
@@ -297,13 +318,11 @@ pub(crate) fn from_value(
     // Only version 1 exists; a version 2 would add a `migrate_v1_to_v2` step here.
     let _version = version_of(value, SNAPSHOT)?;
     // A newer bank is told before the shape is judged: its answers are not this build's to read.
-    if let Some(newer) = value
-        .get("bank")
-        .and_then(Value::as_number)
-        .and_then(|b| whole(b, u32::MAX))
-        .filter(|b| *b > bank.version)
-    {
-        return Err(SnapshotError::NewerBank(newer));
+    if let Some(newer) = value.get("bank").and_then(Value::as_number).filter(|b| {
+        b.as_f64()
+            .is_some_and(|b| b.fract() == 0.0 && b > f64::from(bank.version))
+    }) {
+        return Err(SnapshotError::NewerBank(newer.to_string()));
     }
     let mut v1: SnapshotV1 = schema(value)?;
     let shape = SnapshotError::WrongShape;
@@ -321,10 +340,11 @@ pub(crate) fn from_value(
         return Err(shape);
     }
     let mut answers = Answers::new(bank);
-    let mut left_out = 0;
+    let (mut left_out, mut no_answer) = (0, 0);
     for (id, answer) in &v1.answers {
         match place(bank, id, answer) {
             Some((i, a)) => answers.set(i, a),
+            None if damaged(bank, id, answer) => no_answer += 1,
             None => left_out += 1,
         }
     }
@@ -336,6 +356,7 @@ pub(crate) fn from_value(
         Some(_) => return Err(shape),
     };
     dropped.answers += left_out;
+    dropped.damaged += no_answer;
     let (current, earlier, plans) = versions::take(bank, &mut v1.extra);
     let snapshot = Snapshot {
         id: v1.id,

@@ -11,7 +11,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_perc
 use super::answers::{Answer, Answers};
 use super::bank::{Bank, Part};
 use serde::{Deserialize, Serialize};
-use serde_json::{Number, Value};
+use serde_json::{Map, Number, Value};
 
 use super::link::{self, Shared};
 use super::scoring::{Assessment, Finding, assess};
@@ -35,7 +35,15 @@ pub struct Workshop {
     pub created: f64,
     /// Each participant's share-link payload, in the order they were added.
     pub payloads: Vec<String>,
+    /// Fields of the stored workshop this build does not know (a newer build added them):
+    /// written back as they were read, after the known ones (issue 30). A new workshop has none.
+    pub unknown: UnknownFields,
 }
+
+/// Fields of a stored workshop this build does not know, as read. The app never looks inside;
+/// it keeps them with the workshop, so saving, exporting and importing it loses none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct UnknownFields(Map<String, Value>);
 
 /// A workshop id safe in a URL fragment: letters, digits, `-` and `_`, at most 32.
 pub fn valid_id(id: &str) -> bool {
@@ -132,7 +140,9 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
     let mut report = GatherReport::default();
     // A set, so that a paste into a room of thousands does not compare every new link with
     // every one already there (issue 18).
-    let mut known: HashSet<String> = workshop.payloads.iter().cloned().collect();
+    // Compared in their canonical spelling (issue 30): one result whose last character's
+    // ignored bits are spelled three ways is one participant, kept in the one spelling.
+    let mut known: HashSet<String> = workshop.payloads.iter().map(|p| canonical(p)).collect();
     let mut rest = text;
     while let Some(at) = rest.find("#r=") {
         let after = &rest[at + 3..];
@@ -161,10 +171,10 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
             } else {
                 report.unreadable += 1;
             }
-        } else if !known.insert(payload.to_string()) {
+        } else if !known.insert(canonical(payload)) {
             report.duplicates += 1;
         } else {
-            workshop.payloads.push(payload.to_string());
+            workshop.payloads.push(canonical(payload));
             report.added += 1;
         }
     }
@@ -181,6 +191,21 @@ pub fn gather(bank: &Bank, workshop: &mut Workshop, text: &str) -> GatherReport 
         scan = &url[end.max(4)..];
     }
     report
+}
+
+/// A payload in its one spelling (`link::canonical`), or as it is when it is no base64 at all.
+fn canonical(payload: &str) -> String {
+    link::canonical(payload).unwrap_or_else(|| payload.to_string())
+}
+
+/// Payloads with each link once: a later spelling of a link already listed (the same bytes, the
+/// leftover bits of its last character spelled otherwise) is left out, the first kept as it is.
+fn each_link_once(payloads: Vec<String>) -> Vec<String> {
+    let mut seen = HashSet::new();
+    payloads
+        .into_iter()
+        .filter(|p| seen.insert(canonical(p)))
+        .collect()
 }
 
 /// One participant, decoded.
@@ -536,18 +561,29 @@ struct WorkshopV1 {
     payloads: Vec<String>,
 }
 
+/// `WorkshopV1`'s fields: any other field of a stored workshop is a newer build's, kept as it is
+/// and written back after these (by hand rather than with serde's `flatten`, which weighs some
+/// kilobytes of wasm for this one struct).
+const WORKSHOP_FIELDS: [&str; 5] = ["id", "name", "note", "created", "payloads"];
+
 /// The saved workshops as JSON (storage and export).
 pub fn encode_workshops(list: &[Workshop]) -> String {
     let workshops = list
         .iter()
         .map(|w| {
-            json(&WorkshopV1 {
+            let mut value = json(&WorkshopV1 {
                 id: w.id.clone(),
                 name: w.name.clone(),
                 note: Some(w.note.clone()),
                 created: whole_millis(w.created),
                 payloads: w.payloads.clone(),
-            })
+            });
+            if let Value::Object(fields) = &mut value {
+                for (name, field) in &w.unknown.0 {
+                    fields.entry(name.clone()).or_insert_with(|| field.clone());
+                }
+            }
+            value
         })
         .collect();
     let v1 = WorkshopsV1 {
@@ -562,12 +598,20 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
 /// caller has already kept only entries with a valid id.
 fn workshop_from(value: &Value) -> Option<Workshop> {
     let v1: WorkshopV1 = schema(value).ok()?;
+    let unknown = value
+        .as_object()?
+        .iter()
+        .filter(|(name, _)| !WORKSHOP_FIELDS.contains(&name.as_str()))
+        .map(|(name, field)| (name.clone(), field.clone()))
+        .collect();
     Some(Workshop {
         id: v1.id,
         name: super::report::clean_label(&v1.name),
         note: super::report::clean_label(v1.note.as_deref().unwrap_or_default()),
         created: v1.created?.as_f64()?,
-        payloads: v1.payloads,
+        // Stored by a build that compared spellings as they were (issue 30): each link once.
+        payloads: each_link_once(v1.payloads),
+        unknown: UnknownFields(unknown),
     })
 }
 
@@ -581,6 +625,13 @@ pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
         .filter(|w| w.get("id").and_then(Value::as_str).is_some_and(valid_id))
         .map(|w| workshop_from(w).ok_or(SnapshotError::WrongShape))
         .collect()
+}
+
+/// Whether `text` says it is of the workshops format (any version): a workshop's export, which
+/// History sends where it belongs (issue 30). Only the `format` field is looked at.
+pub fn is_workshops_file(text: &str) -> bool {
+    serde_json::from_str::<Map<String, Value>>(text)
+        .is_ok_and(|object| object.get("format").and_then(Value::as_str) == Some(FORMAT))
 }
 
 /// Reads saved workshops, listing what cannot be read instead of failing or hiding it (issue 18):
@@ -614,6 +665,73 @@ pub fn encode_workshops_keeping(list: &[Workshop], unreadable: &[String]) -> Str
         workshops.extend(unreadable.iter().filter_map(|text| parse(text).ok()));
     }
     value.to_string()
+}
+
+/// What importing a workshops file did (a workshop's own export, or any file of the workshops
+/// format): counts, which the app words.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WorkshopImport {
+    /// Workshops this browser did not have: added as they were exported.
+    pub added: usize,
+    /// Workshops already here (the same id) that the file held new results for.
+    pub updated: usize,
+    /// Results added to those.
+    pub results_added: usize,
+    /// Workshops already here with every result the file held: nothing to do.
+    pub unchanged: usize,
+    /// Entries of the file this build cannot read (damaged, or a newer build's): kept as
+    /// written among the unreadable workshops, to download or remove, and written back.
+    pub unreadable: usize,
+}
+
+/// Imports the workshops of a file into `list` (the stored ones) and `kept` (the stored entries
+/// this build cannot read), as the file was read by `decode_workshops_keeping` (issue 30: a
+/// workshop's own export could not be imported back anywhere). A workshop is its id, which its
+/// join link and the results sent to it carry: one this browser does not have is added, in the
+/// file's order, before the others; one it has keeps its name and note and gains the results it
+/// lacks (compared in their canonical spelling), in the file's order after its own. An entry
+/// this build cannot read is kept once, as written.
+pub fn import_workshops(
+    list: &mut Vec<Workshop>,
+    kept: &mut Vec<String>,
+    file: Vec<Workshop>,
+    file_unreadable: Vec<String>,
+) -> WorkshopImport {
+    let mut report = WorkshopImport::default();
+    let mut new = Vec::new();
+    for incoming in file {
+        let here = list
+            .iter_mut()
+            .chain(new.iter_mut())
+            .find(|w: &&mut Workshop| w.id == incoming.id);
+        let Some(here) = here else {
+            new.push(incoming);
+            report.added += 1;
+            continue;
+        };
+        let mut known: HashSet<String> = here.payloads.iter().map(|p| canonical(p)).collect();
+        let before = here.payloads.len();
+        for payload in incoming.payloads {
+            if known.insert(canonical(&payload)) {
+                here.payloads.push(payload);
+            }
+        }
+        let gained = here.payloads.len() - before;
+        if gained > 0 {
+            report.updated += 1;
+            report.results_added += gained;
+        } else {
+            report.unchanged += 1;
+        }
+    }
+    list.splice(0..0, new);
+    for text in file_unreadable {
+        if !kept.contains(&text) {
+            kept.push(text);
+        }
+        report.unreadable += 1;
+    }
+    report
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

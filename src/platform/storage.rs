@@ -26,6 +26,9 @@ pub const HISTORY_KEY: &str = "stagefit.history";
 pub const ASSESSMENT_PREFIX: &str = "stagefit.assessment.";
 /// Workshops this browser facilitates.
 pub const WORKSHOPS_KEY: &str = "stagefit.workshops";
+/// Present only while an import is writing: how far it got (`state::history`), so a reload part
+/// way is told on the next load.
+pub const IMPORT_KEY: &str = "stagefit.import";
 /// The language the person chose (`en`, `de`, `fr`); absent until they choose one.
 pub const LANGUAGE_KEY: &str = "stagefit.language";
 const ASIDE_PREFIX: &str = "stagefit.unreadable.";
@@ -122,6 +125,25 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
     Ok(())
 }
 
+/// The language the person chose, as stored, made plain: without the spaces or capitals a hand
+/// edit or another tool may have left (issue 30: a stored `" fr"` started the app in English),
+/// and its primary subtag only (`fr-CA` is `fr`). `None` when none is stored.
+pub fn language() -> Option<String> {
+    read(LANGUAGE_KEY)
+        .ok()
+        .flatten()
+        .map(|stored| language_code(&stored))
+}
+
+/// `language`'s rule on a stored text.
+pub fn language_code(stored: &str) -> String {
+    let code = stored.trim().to_ascii_lowercase();
+    match code.split_once(['-', '_']) {
+        Some((primary, _)) => primary.to_string(),
+        None => code,
+    }
+}
+
 /// Copies an unreadable value under a new key, so the original can later be replaced without
 /// losing it. Returns the new key. The key is named after the value's content, so a value met
 /// again (on every load, say) is kept aside once, not once each time (issue 18).
@@ -213,4 +235,27 @@ pub async fn chosen_file_text(event: web_sys::Event) -> Option<String> {
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok();
     input.set_value("");
     text?.as_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::language_code;
+
+    /// Issue 30: a stored language reads as the language it names, however it was spelled.
+    #[test]
+    fn issue_30_a_stored_language_is_read_as_the_language_it_names() {
+        for (stored, code) in [
+            ("fr", "fr"),
+            (" fr", "fr"),
+            ("fr\n", "fr"),
+            ("\tDE ", "de"),
+            ("FR", "fr"),
+            ("fr-CA", "fr"),
+            ("de_AT", "de"),
+            ("", ""),
+            ("klingon", "klingon"),
+        ] {
+            assert_eq!(language_code(stored), code, "{stored:?}");
+        }
+    }
 }

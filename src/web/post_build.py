@@ -102,6 +102,8 @@ def prerender():
     choose = ('(function () {\n'
               '  var known = %s, l = null;\n'
               '  try { l = localStorage.getItem(\'stagefit.language\'); } catch (e) {}\n'
+              # As the app reads it (platform::storage::language): a stored " fr" is French.
+              '  if (l !== null) l = String(l).trim().toLowerCase().split(/[-_]/)[0];\n'
               '  if (known.indexOf(l) < 0) {\n'
               '    l = known[0];\n'
               '    var wanted = navigator.languages || [navigator.language];\n'

@@ -138,15 +138,24 @@ export async function appReady(page, options = {}) {
 }
 
 // A well-formed share-link payload of a future link format (3; this build writes 2): its header,
-// zeros, and the CRC-8/SMBUS every format ends in, so a build can tell it from noise.
+// zeros, and the check every format from 2 on ends in (docs/formats.md): a CRC-16/IBM-SDLC of the
+// bytes before it, big-endian, then the CRC-8/SMBUS of everything before that, so a build can
+// tell it from noise (issue 30).
 export function newerLink() {
   const body = [0x30, 0x00, 0x00];
-  let crc = 0;
+  let crc16 = 0xffff;
   for (const b of body) {
+    crc16 ^= b;
+    for (let i = 0; i < 8; i++) crc16 = crc16 & 1 ? (crc16 >>> 1) ^ 0x8408 : crc16 >>> 1;
+  }
+  crc16 ^= 0xffff;
+  const withCrc16 = [...body, crc16 >> 8, crc16 & 0xff];
+  let crc = 0;
+  for (const b of withCrc16) {
     crc ^= b;
     for (let i = 0; i < 8; i++) crc = crc & 0x80 ? ((crc << 1) ^ 0x07) & 0xff : (crc << 1) & 0xff;
   }
-  return Buffer.from([...body, crc]).toString('base64url');
+  return Buffer.from([...withCrc16, crc]).toString('base64url');
 }
 
 export class App {

@@ -42,7 +42,13 @@ fn the_released_v1_snapshot_fixture_still_reads() {
     assert_eq!(s.answers.stage_override, None);
     // Bank version 2 (issue 13) gave six of its questions new ids: their answers are dropped
     // and counted.
-    assert_eq!(dropped, Dropped { answers: 6 });
+    assert_eq!(
+        dropped,
+        Dropped {
+            answers: 6,
+            damaged: 0
+        }
+    );
 }
 
 #[test]
@@ -113,11 +119,11 @@ fn bad_input_is_an_error_never_a_panic() {
     );
     check(
         "{\"format\":\"stagefit-history\",\"version\":2,\"assessments\":[]}",
-        SnapshotError::NewerVersion(2),
+        SnapshotError::NewerVersion("2".into()),
     );
     check(
         "{\"format\":\"stagefit-history\",\"version\":99999999999,\"assessments\":[]}",
-        SnapshotError::NewerVersion(u32::MAX),
+        SnapshotError::NewerVersion("99999999999".into()),
     );
     check(
         "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":{}}",
@@ -137,7 +143,7 @@ fn bad_input_is_an_error_never_a_panic() {
             &SNAPSHOT_V1.replace("\"version\": 1", "\"version\": 7")
         )
         .map(|r| r.0),
-        Err(SnapshotError::NewerVersion(7))
+        Err(SnapshotError::NewerVersion("7".into()))
     );
 }
 
@@ -158,7 +164,10 @@ fn an_import_accepts_a_history_or_a_single_assessment() {
                 unreadable: 1,
                 newer: 0,
                 // platform.delivery was replaced in bank version 2 (issue 13).
-                dropped: Dropped { answers: 2 }
+                dropped: Dropped {
+                    answers: 2,
+                    damaged: 0
+                }
             }
         ))
     );
@@ -168,7 +177,10 @@ fn an_import_accepts_a_history_or_a_single_assessment() {
             1,
             ReadNotes {
                 // Six of its questions were given new ids in bank version 2 (issue 13).
-                dropped: Dropped { answers: 6 },
+                dropped: Dropped {
+                    answers: 6,
+                    damaged: 0
+                },
                 ..ReadNotes::default()
             }
         ))
@@ -305,7 +317,10 @@ fn issue_12_fields_of_a_newer_build_survive_a_rewrite() {
     assert_eq!(
         notes,
         ReadNotes {
-            dropped: Dropped { answers: 1 },
+            dropped: Dropped {
+                answers: 1,
+                damaged: 0
+            },
             ..ReadNotes::default()
         }
     );
@@ -391,7 +406,7 @@ fn issue_12_a_snapshot_or_draft_of_a_newer_bank_is_an_error() {
     let draft = DRAFT_V1.replace("\"bank\":1", &format!("\"bank\":{newer}"));
     assert_ne!(snapshot, SNAPSHOT_V1);
     assert_ne!(draft, DRAFT_V1);
-    let expected = SnapshotError::NewerBank(newer);
+    let expected = SnapshotError::NewerBank(newer.to_string());
     assert_eq!(
         decode_snapshot(&BANK, &snapshot).map(|r| r.0),
         Err(expected.clone())
@@ -406,7 +421,7 @@ fn issue_12_a_snapshot_or_draft_of_a_newer_bank_is_an_error() {
     );
     assert!(expected.is_newer() && !SnapshotError::WrongShape.is_newer());
     // Data, not words: the app says it in the reader's language, with the bank version.
-    assert_eq!(expected, SnapshotError::NewerBank(newer));
+    assert_eq!(expected, SnapshotError::NewerBank(newer.to_string()));
 }
 
 #[test]
@@ -415,9 +430,14 @@ fn answers_that_no_longer_fit_are_counted_when_reading_a_draft() {
         "\"company.engineers\":1",
         "\"company.engineers\":99,\"company.gone\":1",
     );
+    // A place the question does not offer is no answer at all (issue 30); a question this bank
+    // does not have is an older questionnaire's.
     assert_eq!(
         decode_draft(&BANK, &text).map(|r| r.1),
-        Ok(Dropped { answers: 2 })
+        Ok(Dropped {
+            answers: 1,
+            damaged: 1
+        })
     );
 }
 
@@ -513,7 +533,7 @@ fn issue_18_an_entry_is_saved_again_with_what_this_build_cannot_represent() {
     value["reviewed"] = Value::from(true);
     let original = value.to_string();
     let (mut snapshot, dropped) = decode_snapshot(&BANK, &original).expect("reads");
-    assert_eq!(dropped.answers, 2);
+    assert_eq!((dropped.answers, dropped.damaged), (1, 1));
     snapshot.label = "Renamed".to_string();
     let written: Value =
         serde_json::from_str(&encode_entry(&BANK, &snapshot, Some(&original))).expect("JSON");
@@ -549,7 +569,7 @@ fn issue_18_an_import_is_read_an_entry_at_a_time() {
     assert_eq!(error("[1]"), Some(SnapshotError::WrongShape));
     assert_eq!(
         error("{\"format\":\"stagefit-history\",\"version\":7,\"assessments\":[]}"),
-        Some(SnapshotError::NewerVersion(7))
+        Some(SnapshotError::NewerVersion("7".into()))
     );
 }
 
@@ -599,4 +619,84 @@ fn a_duplicate_id_never_takes_a_stored_one_or_one_the_file_names() {
     let (read, _) = decode_history(&BANK, &history).unwrap();
     let ids: Vec<&str> = read.assessments.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["dup", "dup-3", "dup-2"]);
+}
+
+/// A snapshot of this bank as JSON, with `change` made to it.
+fn this_bank_snapshot(change: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value =
+        serde_json::from_str(&encode_snapshot(&BANK, &sample("s", 1.0e12, 1.0e12))).expect("JSON");
+    change(&mut value);
+    value.to_string()
+}
+
+/// Issue 30: an answer that is no answer at all (`1.5`, `-1`, `true`, a word, a place its
+/// question does not offer) is counted as damaged, not as an older questionnaire's; an answer to
+/// a question this bank does not have still is.
+#[test]
+fn issue_30_answers_that_are_no_answer_are_damaged_not_older() {
+    let first = BANK.questions[0].id;
+    let check = |value: &str, expected: (usize, usize)| {
+        let answer: Value = serde_json::from_str(value).expect("JSON");
+        let text = this_bank_snapshot(|v| v["answers"][first] = answer);
+        let (_, dropped) = decode_snapshot(&BANK, &text).expect("the rest reads");
+        assert_eq!((dropped.answers, dropped.damaged), expected, "{value}");
+    };
+    check("1", (0, 0));
+    check("1.0", (0, 0));
+    check("\"unknown\"", (0, 0));
+    for damaged in [
+        "1.5",
+        "-1",
+        "true",
+        "false",
+        "null",
+        "\"2\"",
+        "\"Unknown\"",
+        "[1]",
+        "{}",
+        "99",
+        "300",
+        "1e300",
+    ] {
+        check(damaged, (0, 1));
+    }
+    // A question this bank does not have: an older questionnaire's, unless the value is no
+    // answer at all.
+    let older = this_bank_snapshot(|v| {
+        v["answers"]["company.gone"] = Value::from(3);
+        v["answers"]["company.also_gone"] = Value::from(-1);
+    });
+    let (_, dropped) = decode_snapshot(&BANK, &older).expect("reads");
+    assert_eq!((dropped.answers, dropped.damaged), (1, 1));
+}
+
+/// Issue 30: a version is told as the data writes it, never cut to what 32 bits hold.
+#[test]
+fn issue_30_versions_are_told_as_written() {
+    for (version, told) in [
+        ("2", "2"),
+        ("99999999999", "99999999999"),
+        ("18446744073709551615", "18446744073709551615"),
+        ("1e30", "1e+30"),
+    ] {
+        let history =
+            format!("{{\"format\":\"stagefit-history\",\"version\":{version},\"assessments\":[]}}");
+        assert_eq!(
+            decode_history(&BANK, &history).map(|r| r.1),
+            Err(SnapshotError::NewerVersion(told.to_string())),
+            "{version}"
+        );
+        let number: Value = serde_json::from_str(version).expect("JSON");
+        let text = this_bank_snapshot(|v| v["bank"] = number);
+        let expected = if version == "2" {
+            Ok(())
+        } else {
+            Err(SnapshotError::NewerBank(told.to_string()))
+        };
+        assert_eq!(
+            decode_snapshot(&BANK, &text).map(|_| ()),
+            expected,
+            "bank {version}"
+        );
+    }
 }

@@ -13,6 +13,7 @@ fn workshop() -> Workshop {
         note: String::new(),
         created: 0.0,
         payloads: Vec::new(),
+        unknown: Default::default(),
     }
 }
 
@@ -54,11 +55,13 @@ fn links_are_found_in_a_chat_transcript_and_everything_else_is_counted() {
     assert_eq!(w.payloads, [a, b]);
 }
 
-/// A whole link of a link format newer than this build's: its header, zeros, and the CRC-8
-/// of what precedes it, which every format ends in.
+/// A whole link of a link format newer than this build's: its header, zeros, and the check
+/// every format from 2 on ends in (a CRC-16 of what precedes it, then a CRC-8 of all before).
 fn newer_payload() -> String {
     use base64::Engine as _;
     let mut bytes = vec![((link::LINK_FORMAT + 1) as u8) << 4, 0, 0];
+    let crc_16 = crc::Crc::<u16>::new(&crc::CRC_16_IBM_SDLC).checksum(&bytes);
+    bytes.extend_from_slice(&crc_16.to_be_bytes());
     bytes.push(crc::Crc::<u8>::new(&crc::CRC_8_SMBUS).checksum(&bytes));
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -271,7 +274,7 @@ fn workshops_round_trip_and_bad_files_are_errors() {
     assert_eq!(decode_workshops("nope"), Err(SnapshotError::NotJson));
     assert_eq!(
         decode_workshops("{\"format\":\"stagefit-workshops\",\"version\":3,\"workshops\":[]}"),
-        Err(SnapshotError::NewerVersion(3))
+        Err(SnapshotError::NewerVersion("3".into()))
     );
     assert_eq!(
         decode_workshops("{\"format\":\"x\",\"version\":1}"),
@@ -289,6 +292,7 @@ fn issue_12_saved_workshops_read_and_write_as_before() {
         note: "n".to_string(),
         created: 5.0,
         payloads: vec!["abc".to_string(), "d".to_string()],
+        unknown: Default::default(),
     };
     let text = "{\"format\":\"stagefit-workshops\",\"version\":1,\"workshops\":[{\"id\":\"w1\",\"name\":\"Day\",\"note\":\"n\",\"created\":5,\"payloads\":[\"abc\",\"d\"]}]}";
     assert_eq!(encode_workshops(std::slice::from_ref(&w)), text);
@@ -372,6 +376,7 @@ fn issue_18_an_unreadable_workshop_is_listed_and_kept() {
         note: String::new(),
         created: 1.0e12,
         payloads: Vec::new(),
+        unknown: Default::default(),
     }]);
     let mut value: Value = serde_json::from_str(&good).expect("JSON");
     let bad = serde_json::json!({"id": "bad id!", "name": 3});
@@ -488,4 +493,183 @@ fn a_level_is_behind_within_or_ahead_of_a_band_ends_included() {
     check(1.0, Position::Within);
     check(2.0, Position::Within);
     check(2.25, Position::Ahead);
+}
+
+/// The spellings of a payload that differ only in the leftover bits of its last character
+/// (which no reader looks at), the canonical one first.
+fn spellings(payload: &str) -> Vec<String> {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let leftover = (payload.len() * 6) % 8;
+    let last = payload.as_bytes()[payload.len() - 1];
+    let value = ALPHABET.iter().position(|&c| c == last).unwrap_or(0);
+    (0..1 << leftover)
+        .map(|bits| {
+            let c = char::from(ALPHABET[value | bits]);
+            format!("{}{c}", &payload[..payload.len() - 1])
+        })
+        .collect()
+}
+
+/// Issue 30: one result pasted in three spellings of its ignored last bits is one participant,
+/// kept in its one spelling; a room stored by an older build with such spellings counts it once.
+#[test]
+fn issue_30_one_result_in_three_spellings_is_one_participant() {
+    let label = (0..4)
+        .map(|n| "Ana".repeat(n))
+        .find(|l| !payload(1, 2, l).len().is_multiple_of(4))
+        .unwrap_or_default();
+    let one = payload(1, 2, &label);
+    let spelled = spellings(&one);
+    assert!(spelled.len() >= 4, "{spelled:?}");
+    assert_eq!(spelled[0], one, "the encoder writes the canonical spelling");
+    let three: Vec<&String> = spelled.iter().rev().take(3).collect();
+    for s in &three {
+        assert_eq!(link::decode(&BANK, s), link::decode(&BANK, &one), "{s}");
+    }
+    let text = three
+        .iter()
+        .map(|s| format!("https://x.org/#r={s}&w=w1\n"))
+        .collect::<String>();
+    let mut w = workshop();
+    let report = gather(&BANK, &mut w, &text);
+    assert_eq!((report.added, report.duplicates), (1, 2), "{report:?}");
+    assert_eq!(w.payloads, std::slice::from_ref(&one));
+    assert_eq!(participant_count(&BANK, &w), 1);
+    // Pasted again in the canonical spelling: already there.
+    let again = gather(&BANK, &mut w, &format!("#r={one}"));
+    assert_eq!((again.added, again.duplicates), (0, 1));
+
+    // Stored by an older build, which compared spellings as written: read, each link once.
+    let mut stored = workshop();
+    stored.payloads = three.iter().map(|s| s.to_string()).collect();
+    let (read, unreadable) = decode_workshops_keeping(&encode_workshops(&[stored])).expect("reads");
+    assert!(unreadable.is_empty());
+    assert_eq!(read[0].payloads, [three[0].clone()]);
+    assert_eq!(participant_count(&BANK, &read[0]), 1);
+}
+
+/// A workshop with `payloads`, created at `created`.
+fn workshop_with(id: &str, name: &str, payloads: &[&str]) -> Workshop {
+    Workshop {
+        id: id.to_string(),
+        name: name.to_string(),
+        note: String::new(),
+        created: 1.0e12,
+        payloads: payloads.iter().map(|p| p.to_string()).collect(),
+        unknown: Default::default(),
+    }
+}
+
+/// Issue 30: a workshop's own export imports back as that workshop, whole: its results, and
+/// fields a newer build added to it, which this build writes back as they were.
+#[test]
+fn issue_30_a_workshops_export_imports_back_with_what_this_build_does_not_know() {
+    let (a, b) = (payload(0, 0, "Ana"), payload(4, 4, "Bo"));
+    let room = workshop_with("room-1", "Platform day", &[&a, &b]);
+    let mut exported: Value =
+        serde_json::from_str(&encode_workshops(std::slice::from_ref(&room))).expect("JSON");
+    exported["workshops"][0]["agreed"] = serde_json::json!({"platform.ci": 2});
+    exported["workshops"][0]["facilitator"] = Value::from("Cy");
+    let file = exported.to_string();
+
+    // Into a browser that has none (cleared, or another one).
+    let (read, unreadable) = decode_workshops_keeping(&file).expect("a workshops file");
+    assert!(unreadable.is_empty());
+    let (mut list, mut kept) = (Vec::new(), Vec::new());
+    let report = import_workshops(&mut list, &mut kept, read, unreadable);
+    assert_eq!(
+        report,
+        WorkshopImport {
+            added: 1,
+            ..WorkshopImport::default()
+        }
+    );
+    assert_eq!(list.len(), 1);
+    assert_eq!((list[0].id.as_str(), list[0].payloads.len()), ("room-1", 2));
+    assert_eq!(participant_count(&BANK, &list[0]), 2);
+    // Stored, and exported again: every field as it was.
+    let stored: Value = serde_json::from_str(&encode_workshops(&list)).expect("JSON");
+    assert_eq!(stored, exported);
+
+    // Imported again: unchanged. With a result more (the room went on elsewhere): updated, in
+    // the file's order after its own, and the name here stands.
+    let (read, unreadable) = decode_workshops_keeping(&file).expect("reads");
+    let report = import_workshops(&mut list, &mut kept, read, unreadable);
+    assert_eq!((report.unchanged, report.added, report.updated), (1, 0, 0));
+    let c = payload(2, 2, "Cy");
+    let mut later = workshop_with("room-1", "Renamed elsewhere", &[&b, &c, &a]);
+    later.note = "n".to_string();
+    let other = workshop_with("room-2", "Other", &[&a]);
+    let text = encode_workshops(&[later, other]);
+    let (read, unreadable) = decode_workshops_keeping(&text).expect("reads");
+    let report = import_workshops(&mut list, &mut kept, read, unreadable);
+    assert_eq!(
+        report,
+        WorkshopImport {
+            added: 1,
+            updated: 1,
+            results_added: 1,
+            ..WorkshopImport::default()
+        }
+    );
+    assert_eq!(
+        list.iter().map(|w| w.id.as_str()).collect::<Vec<_>>(),
+        ["room-2", "room-1"]
+    );
+    assert_eq!(list[1].name, "Platform day");
+    assert_eq!(list[1].payloads, [a.clone(), b.clone(), c.clone()]);
+}
+
+/// Issue 30: an entry of an imported workshops file that this build cannot read is kept as
+/// written among the unreadable ones, once; a file of a newer format is an error that says so.
+#[test]
+fn issue_30_what_an_imported_workshops_file_cannot_give_is_kept_or_said() {
+    let good = workshop_with("w1", "Day", &[]);
+    let mut value: Value =
+        serde_json::from_str(&encode_workshops(std::slice::from_ref(&good))).expect("JSON");
+    value["workshops"]
+        .as_array_mut()
+        .expect("a list")
+        .push(serde_json::json!({"id": "bad id!", "name": 3}));
+    let text = value.to_string();
+    let (mut list, mut kept) = (Vec::new(), Vec::new());
+    for _ in 0..2 {
+        let (read, unreadable) = decode_workshops_keeping(&text).expect("reads");
+        let report = import_workshops(&mut list, &mut kept, read, unreadable);
+        assert_eq!(report.unreadable, 1);
+    }
+    assert_eq!(kept.len(), 1, "kept once");
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        decode_workshops_keeping(
+            "{\"format\":\"stagefit-workshops\",\"version\":99999999999,\"workshops\":[]}"
+        ),
+        Err(SnapshotError::NewerVersion("99999999999".into()))
+    );
+    assert_eq!(
+        decode_workshops_keeping(
+            "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[]}"
+        ),
+        Err(SnapshotError::WrongShape)
+    );
+}
+
+/// Issue 30: History tells a workshops file by its format alone, whatever its version.
+#[test]
+fn issue_30_a_workshops_file_is_told_by_its_format() {
+    let export = encode_workshops(&[workshop_with("w1", "Day", &[])]);
+    for (text, expected) in [
+        (&export[..], true),
+        ("{\"format\":\"stagefit-workshops\",\"version\":7}", true),
+        (
+            "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[]}",
+            false,
+        ),
+        ("{\"format\":\"stagefit-snapshot\"}", false),
+        ("[\"stagefit-workshops\"]", false),
+        ("not JSON", false),
+        ("", false),
+    ] {
+        assert_eq!(is_workshops_file(text), expected, "{text}");
+    }
 }

@@ -16,6 +16,9 @@ impl Store {
             if dropped.answers > 0 {
                 self.notify(Notice::Told(Told::DroppedInDraft(dropped.answers)));
             }
+            if dropped.damaged > 0 {
+                self.notify(Notice::Told(Told::DamagedInDraft(dropped.damaged)));
+            }
             Ok(draft)
         })
     }

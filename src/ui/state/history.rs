@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use super::{Notice, Store, Stored, Told};
 use crate::platform::{
     self,
-    storage::{self, ASSESSMENT_PREFIX, HISTORY_KEY, StorageError},
+    storage::{self, ASSESSMENT_PREFIX, HISTORY_KEY, IMPORT_KEY, StorageError},
 };
 use stagefit_core::BANK;
 use stagefit_core::snapshot::{self, MergeReport, ReadNotes, SavedPlan, Snapshot};
@@ -35,6 +35,14 @@ const IMPORT_CHUNK: usize = 250;
 
 /// How long (ms) reading the history at start-up works before letting the page draw.
 const READ_PART_MS: f64 = 25.0;
+
+/// Notes under `IMPORT_KEY` that an import is writing: `written` of its `total` assessments so
+/// far. Removed when it ends; found on a load, it means the page went away part way.
+fn mark_import(written: usize, total: usize) {
+    let mark = format!("{{\"written\":{written},\"total\":{total}}}");
+    // A mark that cannot be written only means a reload part way would not be told.
+    let _ = storage::write(IMPORT_KEY, &mark);
+}
 
 pub(super) fn entry_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
@@ -160,6 +168,7 @@ impl Store {
         match snapshot::decode_snapshot(&BANK, &text) {
             Ok((mut s, dropped)) => {
                 notes.dropped.answers += dropped.answers;
+                notes.dropped.damaged += dropped.damaged;
                 // The key names the assessment: deleting or saving it acts on this key.
                 s.id = id.to_string();
                 Entry::Shown(s, text)
@@ -199,6 +208,9 @@ impl Store {
         self.told_newer.set_value(newer);
         if notes.dropped.answers > 0 {
             self.notify(Notice::Told(Told::DroppedInHistory(notes.dropped.answers)));
+        }
+        if notes.dropped.damaged > 0 {
+            self.notify(Notice::Told(Told::DamagedInHistory(notes.dropped.damaged)));
         }
     }
 
@@ -476,6 +488,9 @@ impl Store {
         let total = changed.len();
         let mut written: Vec<(String, String)> = Vec::with_capacity(total);
         if !self.saving_off() {
+            // Between parts the page may be closed or reloaded: the mark says how far the import
+            // got until it ends, and the next load tells the person (issue 30).
+            mark_import(0, total);
             for (n, part) in changed.chunks(IMPORT_CHUNK).enumerate() {
                 for s in part {
                     let original = self.stored.with_value(|m| m.get(&s.id).cloned());
@@ -483,13 +498,16 @@ impl Store {
                     let key = entry_key(&s.id);
                     if let Err(error) = storage::write(&key, &text) {
                         self.take_back(&written).await;
+                        let _ = storage::remove(IMPORT_KEY);
                         return Err(error);
                     }
                     written.push((s.id.clone(), text));
                 }
+                mark_import(written.len(), total);
                 progress((n * IMPORT_CHUNK + part.len()).min(total), total);
                 platform::next_task().await;
             }
+            let _ = storage::remove(IMPORT_KEY);
         }
         self.stored
             .update_value(|m| m.extend(written.iter().cloned()));
@@ -500,6 +518,26 @@ impl Store {
         });
         self.history.set(list);
         Ok(report)
+    }
+
+    /// Tells the person when the last import was cut short by the page going away (a reload, a
+    /// closed tab) while it was writing, and how far it got: what it wrote is in the history;
+    /// importing the file again adds the rest and skips what is here (issue 30).
+    pub(super) fn tell_interrupted_import(&self) {
+        let Some(mark) = storage::read(IMPORT_KEY).ok().flatten() else {
+            return;
+        };
+        let count = |field: &str| {
+            serde_json::from_str::<serde_json::Value>(&mark)
+                .ok()
+                .and_then(|v| v.get(field).and_then(serde_json::Value::as_u64))
+                .map_or(0, |n| n as usize)
+        };
+        self.notify(Notice::Told(Told::ImportInterrupted {
+            written: count("written"),
+            total: count("total"),
+        }));
+        let _ = storage::remove(IMPORT_KEY);
     }
 
     /// Undoes an import's writes: keys it added are removed, copies it replaced are put back.

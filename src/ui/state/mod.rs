@@ -25,6 +25,7 @@ use history::Entry;
 pub use navigation::{Focus, Navigator};
 pub use notices::{Notice, Stored, Told};
 pub use session::{BadLink, Opened, Session, Whose, answer_input};
+pub use workshops::WorkshopsImported;
 
 use crate::platform::storage::{
     self, ASSESSMENT_PREFIX, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY,
@@ -151,6 +152,7 @@ impl Store {
         } else {
             leptos::task::spawn_local(store.read_history_in_parts(on_page));
         }
+        store.tell_interrupted_import();
         store.draft.set(store.read_draft());
         store
             .workshops
@@ -218,7 +220,9 @@ impl Store {
     /// Applies `change` to a stored list: reads what is stored (another tab may have changed
     /// it, or removed it: then the change applies to nothing stored, not to this tab's copy),
     /// applies the change, writes it back unless the stored value must not be overwritten, and
-    /// updates `signal`. With storage off, the change applies to the list in memory.
+    /// updates `signal`. With storage off, the change applies to the list in memory. Returns
+    /// whether the change is stored (false: storage is off, the stored value must not be
+    /// written over, or the write was refused, which the notices say).
     fn update_stored<T: Clone + Send + Sync + 'static>(
         &self,
         key: &str,
@@ -227,7 +231,7 @@ impl Store {
         read: impl FnOnce() -> Option<Vec<T>>,
         change: impl FnOnce(&mut Vec<T>),
         encode: impl FnOnce(&[T]) -> String,
-    ) {
+    ) -> bool {
         let mut list = if self.saving_off() || !writable.get_untracked() {
             signal.get_untracked()
         } else {
@@ -235,10 +239,9 @@ impl Store {
         };
         change(&mut list);
         // Not writable: the notice about the value in the way says so, with its buttons.
-        if writable.get_untracked() {
-            self.write(key, &encode(&list));
-        }
+        let stored = writable.get_untracked() && self.write(key, &encode(&list));
         signal.set(list);
+        stored
     }
 
     fn write(&self, key: &str, value: &str) -> bool {

@@ -95,6 +95,14 @@ impl Navigator {
         platform::replace_fragment(&route::fragment(route));
     }
 
+    /// Writes `route` as the address without a new history entry, for the view on screen, which
+    /// shows it already (a slide past the last, corrected to the last: issue 30): what reads the
+    /// route, such as the tab's title, follows; nothing is opened again.
+    pub fn correct(&self, route: Route) {
+        platform::replace_fragment(&route::fragment(&route));
+        self.route.set(route);
+    }
+
     /// Back to the view that opened this one when the app moved here itself; else to `fallback`
     /// (the page was opened at this address).
     pub fn back_or(&self, fallback: Route) {

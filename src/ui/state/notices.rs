@@ -62,12 +62,20 @@ pub enum Told {
     DroppedInHistory(usize),
     /// Answers left out of the unfinished assessment.
     DroppedInDraft(usize),
+    /// Answers in the saved history that were no answer at all (damaged or edited data, not an
+    /// older questionnaire's: issue 30), left out.
+    DamagedInHistory(usize),
+    /// The same in the unfinished assessment.
+    DamagedInDraft(usize),
     /// The assessment on screen was deleted from the history, so it was not saved again.
     DeletedNotSaved,
     /// The assessment to rename was deleted in another tab.
     RenameGone,
     /// The unfinished assessment was removed in another tab.
     DraftRemoved,
+    /// The last import was cut short by the page going away while it wrote (issue 30): it had
+    /// written `written` of its `total` assessments, which are in the history.
+    ImportInterrupted { written: usize, total: usize },
 }
 
 impl Store {

@@ -4,7 +4,17 @@ use leptos::prelude::*;
 
 use super::{Store, Stored};
 use crate::platform::storage::WORKSHOPS_KEY;
-use stagefit_core::workshop::{self, Workshop};
+use stagefit_core::snapshot::SnapshotError;
+use stagefit_core::workshop::{self, Workshop, WorkshopImport};
+
+/// What importing a workshops file did, and whether it is stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkshopsImported {
+    pub report: WorkshopImport,
+    /// False when nothing could be written (storage off or full, or the stored workshops are in
+    /// a state that must not be written over): the notices say why.
+    pub saved: bool,
+}
 
 impl Store {
     pub(super) fn read_workshops(&self) -> Option<Vec<Workshop>> {
@@ -22,8 +32,8 @@ impl Store {
         )
     }
 
-    /// Applies `change` to the stored workshops.
-    pub fn update_workshops(&self, change: impl FnOnce(&mut Vec<Workshop>)) {
+    /// Applies `change` to the stored workshops; returns whether it is stored.
+    pub fn update_workshops(&self, change: impl FnOnce(&mut Vec<Workshop>)) -> bool {
         self.update_stored(
             WORKSHOPS_KEY,
             self.workshops,
@@ -34,7 +44,22 @@ impl Store {
                 self.workshops_unreadable
                     .with_untracked(|kept| workshop::encode_workshops_keeping(list, kept))
             },
-        );
+        )
+    }
+
+    /// Imports a workshops file (a workshop's own export, issue 30) into the stored workshops,
+    /// as `workshop::import_workshops` says: what it did, and whether that is stored. A file that
+    /// is not of the workshops format, or is of a newer one, is an error and changes nothing.
+    pub fn import_workshops(&self, text: &str) -> Result<WorkshopsImported, SnapshotError> {
+        let (file, file_unreadable) = workshop::decode_workshops_keeping(text)?;
+        let kept = self.workshops_unreadable;
+        let mut report = WorkshopImport::default();
+        let saved = self.update_workshops(|list| {
+            kept.update(|kept| {
+                report = workshop::import_workshops(list, kept, file, file_unreadable);
+            });
+        });
+        Ok(WorkshopsImported { report, saved })
     }
 
     /// Removes a stored workshop that cannot be read (the person chose "Remove it"), from

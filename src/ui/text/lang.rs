@@ -21,8 +21,10 @@ include!(concat!(env!("OUT_DIR"), "/languages.rs"));
 /// The language to start in: the one the person chose before, else the first of the browser's
 /// preferred languages that Stagefit speaks, else English.
 pub fn initial() -> Locale {
-    let stored = storage::read(storage::LANGUAGE_KEY).ok().flatten();
-    choose(stored.as_deref(), &platform::preferred_languages())
+    choose(
+        storage::language().as_deref(),
+        &platform::preferred_languages(),
+    )
 }
 
 /// `initial`'s rule, on plain data: a stored choice wins when it names a language Stagefit
@@ -139,17 +141,19 @@ pub fn LanguageSwitch() -> impl IntoView {
     let i18n = use_i18n();
     // A language whose strings could not be fetched (offline before it was ever read).
     let failed = RwSignal::new(None::<Locale>);
+    // The language the list shows: the one chosen while it loads, then the one in use. When it
+    // cannot be had, the list goes back to the language the page is still in (issue 30: offline,
+    // it stayed on the new language while the page did not change).
+    let shown = RwSignal::new(i18n.get_locale_untracked());
     let on_change = move |ev: leptos::ev::Event| {
         let Ok(locale) = event_target_value(&ev).parse::<Locale>() else {
             return;
         };
+        shown.set(locale);
         leptos::task::spawn_local(async move {
-            if !available(locale).await {
+            if !available(locale).await || !load(locale).await {
                 failed.set(Some(locale));
-                return;
-            }
-            if !load(locale).await {
-                failed.set(Some(locale));
+                shown.set(i18n.get_locale_untracked());
                 return;
             }
             failed.set(None);
@@ -157,10 +161,16 @@ pub fn LanguageSwitch() -> impl IntoView {
             let _ = storage::write(storage::LANGUAGE_KEY, locale.as_str());
         });
     };
+    let name_of = |locale: Locale| {
+        LANGUAGES
+            .iter()
+            .find(|(l, _)| *l == locale)
+            .map_or("", |(_, n)| *n)
+    };
     view! {
         <label class="language-switch">
             <span class="visually-hidden">{crate::tv!(i18n, common.language)}</span>
-            <select data-testid="language" on:change=on_change>
+            <select data-testid="language" on:change=on_change prop:value=move || shown.get().as_str()>
                 {LANGUAGES
                     .iter()
                     .map(|(locale, name)| {
@@ -178,10 +188,14 @@ pub fn LanguageSwitch() -> impl IntoView {
             failed
                 .get()
                 .map(|locale| {
-                    let name = LANGUAGES.iter().find(|(l, _)| *l == locale).map_or("", |(_, n)| *n);
                     view! {
                         <p class="language-failed" role="alert">
-                            {crate::tf!(i18n, common.language_failed, language = name)}
+                            {crate::tf!(
+                                i18n,
+                                common.language_failed,
+                                language = name_of(locale),
+                                current = name_of(i18n.get_locale())
+                            )}
                         </p>
                     }
                 })
@@ -202,5 +216,8 @@ mod tests {
         assert_eq!(choose(None, &browser(&["es", "it"])), Locale::en);
         assert_eq!(choose(Some("klingon"), &browser(&["fr"])), Locale::fr);
         assert_eq!(choose(None, &[]), Locale::en);
+        // Issue 30: the stored choice as the platform edge reads it, made plain.
+        let stored = storage::language_code(" fr");
+        assert_eq!(choose(Some(&stored), &browser(&["en"])), Locale::fr);
     }
 }

@@ -15,6 +15,7 @@ use crate::platform::storage::StorageError;
 use crate::ui::text::s;
 use stagefit_core::link::LinkError;
 use stagefit_core::snapshot::{Dropped, MergeReport, SnapshotError};
+use stagefit_core::workshop::WorkshopImport;
 
 /// The language context: `use_i18n()` in a component, copied into tasks.
 pub type I18n = I18nContext<Locale>;
@@ -33,7 +34,7 @@ pub fn link_error(i18n: I18n, error: &LinkError) -> String {
 
 /// Why saved or imported data could not be read, to follow "…could not be read: ".
 pub fn snapshot_error(i18n: I18n, error: &SnapshotError) -> String {
-    match *error {
+    match error {
         SnapshotError::NotJson => crate::tr!(i18n, assess.data_error.not_json),
         SnapshotError::WrongShape => crate::tr!(i18n, assess.data_error.wrong_shape),
         SnapshotError::NewerVersion(version) => {
@@ -62,10 +63,23 @@ pub fn storage_error(i18n: I18n, error: &StorageError) -> String {
     }
 }
 
-/// The sentence about answers that reading older data left out; `None` when none were.
+/// The sentences about answers that reading left out: an older questionnaire's, and (issue 30)
+/// those that were no answer at all, which no older version wrote; `None` when none were.
 pub fn dropped(i18n: I18n, dropped: &Dropped) -> Option<String> {
-    let count = dropped.answers;
-    (count > 0).then(|| s!(i18n.get_locale(), assess.dropped.any, count = count as u64))
+    let locale = i18n.get_locale();
+    let older = (dropped.answers > 0)
+        .then(|| s!(locale, assess.dropped.any, count = dropped.answers as u64));
+    let damaged = (dropped.damaged > 0).then(|| {
+        s!(
+            locale,
+            assess.dropped.damaged_any,
+            count = dropped.damaged as u64
+        )
+    });
+    match (older, damaged) {
+        (Some(older), Some(damaged)) => Some(format!("{older} {damaged}")),
+        (older, damaged) => older.or(damaged),
+    }
 }
 
 /// What an import did: "3 added, 1 updated to a newer copy, 2 already there and skipped" (the
@@ -86,4 +100,55 @@ pub fn merge_report(i18n: I18n, report: &MergeReport) -> String {
         count = report.skipped as u64
     ));
     parts.join(", ")
+}
+
+/// What importing a workshops file did (issue 30): "Imported: 1 workshop added, 2 new results
+/// added to workshops already here." (each part only when it happened), or, when nothing could
+/// be stored, that the file was read but not kept.
+pub fn workshop_import(i18n: I18n, report: &WorkshopImport, saved: bool) -> String {
+    let locale = i18n.get_locale();
+    if !saved {
+        return s!(locale, workshop.import_not_saved);
+    }
+    let counts = [
+        (
+            report.added,
+            s!(locale, workshop.imported_added, count = report.added as u64),
+        ),
+        (
+            report.results_added,
+            s!(
+                locale,
+                workshop.imported_results,
+                count = report.results_added as u64
+            ),
+        ),
+        (
+            report.unchanged,
+            s!(
+                locale,
+                workshop.imported_unchanged,
+                count = report.unchanged as u64
+            ),
+        ),
+        (
+            report.unreadable,
+            s!(
+                locale,
+                workshop.imported_unreadable,
+                count = report.unreadable as u64
+            ),
+        ),
+    ];
+    let parts: Vec<String> = counts
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(_, text)| text)
+        .collect();
+    let report = if parts.is_empty() {
+        s!(locale, workshop.imported_none)
+    } else {
+        parts.join(", ")
+    };
+    s!(locale, workshop.imported, report = report)
 }

@@ -174,8 +174,21 @@ fn told_text(i18n: I18n, told: Told) -> AnyView {
         Told::DroppedInDraft(count) => {
             crate::tf!(i18n, assess.dropped.draft, count = count as u64).into_any()
         }
+        Told::DamagedInHistory(count) => {
+            crate::tf!(i18n, assess.dropped.damaged_history, count = count as u64).into_any()
+        }
+        Told::DamagedInDraft(count) => {
+            crate::tf!(i18n, assess.dropped.damaged_draft, count = count as u64).into_any()
+        }
         Told::DeletedNotSaved => crate::tv!(i18n, assess.notice.deleted_not_saved).into_any(),
         Told::RenameGone => crate::tv!(i18n, assess.notice.rename_gone).into_any(),
         Told::DraftRemoved => crate::tv!(i18n, assess.notice.draft_removed).into_any(),
+        Told::ImportInterrupted { written, total } => crate::tf!(
+            i18n,
+            assess.notice.import_interrupted,
+            count = written as u64,
+            total = total
+        )
+        .into_any(),
     }
 }

@@ -26,6 +26,7 @@ fn room() -> (Workshop, workshop::Aggregate) {
         note: String::new(),
         created: 0.0,
         payloads: Vec::new(),
+        unknown: Default::default(),
     };
     let text = [(0, 0), (4, 4), (2, 1), (2, 3)]
         .map(|(c, p)| format!("#r={} ", payload(c, p, "")))

@@ -10,10 +10,12 @@ use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::platform::storage::{self, StorageError};
 use crate::ui::state::{Navigator, Notice, Session, Store};
+use crate::ui::text::messages;
 use crate::ui::text::{results as rt, s};
 pub use compare::Compare;
 use stagefit_core::route::{Pick, Route};
-use stagefit_core::snapshot::{self, ReadNotes, Snapshot};
+use stagefit_core::snapshot::{self, ReadNotes, Snapshot, SnapshotError};
+use stagefit_core::workshop;
 use stagefit_core::{BANK, assess, report};
 
 /// The assessment's name, or "Untitled assessment".
@@ -41,7 +43,23 @@ async fn import_text(
     let nothing = |reason: String| s!(locale, results.history.nothing_imported, reason = reason);
     let entries = match snapshot::import_entries(&BANK, text) {
         Ok(entries) => entries,
-        Err(error) => return nothing(crate::ui::text::messages::snapshot_error(i18n, &error)),
+        // A workshop's export, brought to History (issue 30): it is imported where it belongs,
+        // and the person is told so.
+        Err(SnapshotError::WrongShape) if workshop::is_workshops_file(text) => {
+            return match store.import_workshops(text) {
+                Ok(done) => s!(
+                    locale,
+                    results.history.workshop_file,
+                    report = messages::workshop_import(i18n, &done.report, done.saved)
+                ),
+                Err(error) => s!(
+                    locale,
+                    results.history.workshop_file_failed,
+                    reason = messages::snapshot_error(i18n, &error)
+                ),
+            };
+        }
+        Err(error) => return nothing(messages::snapshot_error(i18n, &error)),
     };
     let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):

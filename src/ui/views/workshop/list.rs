@@ -6,7 +6,7 @@ use leptos_i18n::Locale as _;
 use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Store};
-use crate::ui::text::s;
+use crate::ui::text::{messages, s};
 use stagefit_core::route::Route;
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, report};
@@ -21,6 +21,24 @@ pub fn Workshops() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
+    // What the last import said (issue 30: a workshop's own export imports back here).
+    let imported = RwSignal::new(None::<String>);
+    let import = move |ev: leptos::ev::Event| {
+        leptos::task::spawn_local(async move {
+            let said = match storage::chosen_file_text(ev).await {
+                None => s!(i18n.get_locale_untracked(), workshop.import_file_unreadable),
+                Some(text) => match store.import_workshops(&text) {
+                    Ok(done) => messages::workshop_import(i18n, &done.report, done.saved),
+                    Err(error) => s!(
+                        i18n.get_locale_untracked(),
+                        workshop.import_failed,
+                        reason = messages::snapshot_error(i18n, &error)
+                    ),
+                },
+            };
+            imported.set(Some(said));
+        });
+    };
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let clean = report::clean_label(&name.get_untracked());
@@ -36,6 +54,7 @@ pub fn Workshops() -> impl IntoView {
             note: report::clean_label(&note.get_untracked()),
             created,
             payloads: Vec::new(),
+            unknown: Default::default(),
         };
         let id = w.id.clone();
         store.update_workshops(|list| list.insert(0, w));
@@ -112,6 +131,14 @@ pub fn Workshops() -> impl IntoView {
                     }
                 }).collect_view()}
             </ul>
+            <p>{crate::tv!(i18n, workshop.import_workshop_hint)}</p>
+            <div class="actions">
+                <label class="file-button secondary">
+                    {crate::tv!(i18n, workshop.import_workshop)}
+                    <input type="file" accept=".json,application/json" class="visually-hidden" on:change=import />
+                </label>
+            </div>
+            <p class="copy-status" role="status" data-testid="workshop-import-status">{move || imported.get()}</p>
         </section>
     }
 }

@@ -32,15 +32,23 @@ pub fn Present() -> impl IntoView {
         Route::Present(_, n) => n,
         _ => was.copied().unwrap_or(0),
     });
-    let (go_id, back_id) = (id.clone(), id.clone());
+    let (go_id, back_id, fix_id) = (id.clone(), id.clone(), id.clone());
     let on_go = Callback::new(move |n: usize| nav.go(Route::Present(go_id.clone(), n)));
     let on_leave = Callback::new(move |()| nav.go(Route::Workshop(back_id.clone())));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
-    let (people, aggregate) = room(current);
+    let (people, aggregate, read) = room(current);
     let slides = Memo::new(move |_| aggregate.with(workshop::slides));
     let count = Memo::new(move |_| slides.with(Vec::len));
     let at = Memo::new(move |_| slide.get().min(count.get().saturating_sub(1)));
+    // An address naming a slide past the last (or any but the first, where there are none) is
+    // corrected to the one shown, once the room is read: the address and the tab's title never
+    // name a slide that is not there (issue 30: "slide 4294967295" over slide 13 of 13).
+    Effect::new(move |_| {
+        if read.get() && at.get() != slide.get() {
+            nav.correct(Route::Present(fix_id.clone(), at.get_untracked()));
+        }
+    });
     // Opened by an address, a large room is read in steps: when its slides arrive, the heading
     // that replaces "Reading" takes the focus the first one had.
     let ready = Memo::new(move |_| count.get() > 0);
@@ -82,18 +90,38 @@ pub fn Present() -> impl IntoView {
         platform::leave_full_screen();
     });
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
+    let to_workshops = move |_| {
+        platform::leave_full_screen();
+        nav.go(Route::Workshops);
+    };
     let body = move || {
         let l = i18n.get_locale();
         let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
-            let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
-            return if stored > 0 {
-                view! { <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_reading)}</h1> }.into_any()
-            } else {
-                view! {
+            // No slide: each reason with its own words and a way on (issue 30).
+            let stored = current.with(|w| w.as_ref().map(|w| w.payloads.len()));
+            return match stored {
+                None => view! {
+                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_missing)}</h1>
+                    <p>{s!(l, workshop.present_missing_body)}</p>
+                    <button type="button" class="primary" on:click=to_workshops>{s!(l, workshop.all_workshops)}</button>
+                }
+                .into_any(),
+                Some(0) => view! {
                     <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_nothing)}</h1>
                     <p>{s!(l, workshop.present_nothing_body)}</p>
+                    <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
                 }
-                .into_any()
+                .into_any(),
+                Some(_) if !read.get() => view! {
+                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_reading)}</h1>
+                }
+                .into_any(),
+                Some(n) => view! {
+                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_unreadable)}</h1>
+                    <p>{crate::tf_once!(i18n, workshop.present_unreadable_body, count = n as u64)}</p>
+                    <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
+                }
+                .into_any(),
             };
         };
         let a = aggregate.get();

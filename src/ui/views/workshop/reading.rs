@@ -38,15 +38,19 @@ pub(super) fn stored_workshop(store: Store, id: StoredValue<String>) -> Memo<Opt
     })
 }
 
-/// A workshop's participants and their aggregate. Participants already decoded and assessed are
-/// reused by payload, so removing one from a room of 2,000 assesses nobody again; new ones are
-/// decoded and assessed `STEP` at a time, each step in its own browser task, so that a paste of
-/// 2,000 links never freezes the page for long (issue 18). The room shows once all are read.
+/// A workshop's participants and their aggregate, and whether they are read: false while a
+/// large room is still being read, so "no participants" can be told from "not read yet" (issue
+/// 30: a room none of whose links open said "Reading" for ever). Participants already decoded
+/// and assessed are reused by payload, so removing one from a room of 2,000 assesses nobody
+/// again; new ones are decoded and assessed `STEP` at a time, each step in its own browser task,
+/// so that a paste of 2,000 links never freezes the page for long (issue 18). The room shows
+/// once all are read.
 pub(super) fn room(
     current: Memo<Option<Workshop>>,
 ) -> (
     RwSignal<Vec<workshop::Participant>>,
     Memo<workshop::Aggregate>,
+    ReadSignal<bool>,
 ) {
     let cache = use_context::<RoomCache>();
     // Those already read show at once; the rest are read below.
@@ -66,9 +70,11 @@ pub(super) fn room(
     }
     // Each change of the workshop starts a new reading; an older one still under way stops.
     let reading = StoredValue::new(0_u64);
+    let read = RwSignal::new(false);
     Effect::new(move |_| {
         let Some(w) = current.get() else {
             people.set(Vec::new());
+            read.set(true);
             return;
         };
         reading.update_value(|n| *n += 1);
@@ -84,8 +90,10 @@ pub(super) fn room(
         if todo.len() <= STEP {
             known.extend(todo.iter().filter_map(|p| workshop::participant(&BANK, p)));
             people.set(workshop::in_workshop_order(&w, known));
+            read.set(true);
             return;
         }
+        read.set(false);
         leptos::task::spawn_local(async move {
             for step in todo.chunks(STEP) {
                 platform::next_task().await;
@@ -97,9 +105,10 @@ pub(super) fn room(
             platform::next_task().await;
             if reading.get_value() == this {
                 people.set(workshop::in_workshop_order(&w, known));
+                read.set(true);
             }
         });
     });
     let aggregate = Memo::new(move |_| people.with(|p| workshop::aggregate(&BANK, p)));
-    (people, aggregate)
+    (people, aggregate, read.read_only())
 }

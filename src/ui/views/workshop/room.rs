@@ -41,7 +41,7 @@ pub fn WorkshopView() -> impl IntoView {
     let on_present = Callback::new(move |()| nav.go(Route::Present(present_id.clone(), 0)));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
-    let (people, aggregate) = room(current);
+    let (people, aggregate, _) = room(current);
     // Stored links that no longer open: every payload that did not become a participant.
     let unreadable = Memo::new(move |_| {
         let stored = current.with(|w| w.as_ref().map_or(0, |w| w.payloads.len()));
@@ -69,21 +69,33 @@ pub fn WorkshopView() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
             let text = storage::chosen_file_text(ev).await.unwrap_or_default();
-            // A history export or a single assessment becomes result links; a chat export is
-            // searched for links like pasted text.
-            let text = match snapshot::decode_import(&BANK, &text) {
-                Ok((list, _)) => list
-                    .iter()
-                    .map(|s| {
-                        let payload = link::encode(&BANK, &s.answers, &s.label);
+            // A history export or a single assessment becomes result links, and so do the
+            // results of an exported workshop (issue 30); a chat export is searched for links
+            // like pasted text.
+            let as_links = |payloads: Vec<String>| {
+                payloads
+                    .into_iter()
+                    .map(|payload| {
                         let shared = Route::Shared {
                             payload,
                             workshop: None,
                         };
                         format!("{} ", route::fragment(&shared))
                     })
-                    .collect::<String>(),
-                Err(_) => text,
+                    .collect::<String>()
+            };
+            let text = match snapshot::decode_import(&BANK, &text) {
+                Ok((list, _)) => as_links(
+                    list.iter()
+                        .map(|s| link::encode(&BANK, &s.answers, &s.label))
+                        .collect(),
+                ),
+                Err(_) => match workshop::decode_workshops_keeping(&text) {
+                    Ok((rooms, _)) => {
+                        as_links(rooms.into_iter().flat_map(|w| w.payloads).collect())
+                    }
+                    Err(_) => text,
+                },
             };
             pasted.set(text);
             add(());
