@@ -599,10 +599,7 @@ fn a_duplicate_id_never_takes_a_stored_one_or_one_the_file_names() {
     assert_eq!(list[0].id, "imp");
     assert_eq!(list[1].id, "imp-3");
     // A format-1 history holding `dup` twice while `dup-2` is already stored on its own key.
-    let history = encode_history(
-        &BANK,
-        &[sample("dup", 1.0, 1.0), sample("dup", 2.0, 2.0)],
-    );
+    let history = encode_history(&BANK, &[sample("dup", 1.0, 1.0), sample("dup", 2.0, 2.0)]);
     let stored: HashSet<String> = ["dup-2".to_string()].into();
     let split = split_history_among(&BANK, &history, &stored).unwrap();
     let ids: Vec<&str> = split.entries.iter().map(|(id, _)| id.as_str()).collect();
