@@ -151,22 +151,12 @@ fn area_value(d: &DimensionResult) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Answer, Answers, BANK, Part, assess};
+    use crate::{BANK, assess};
 
     /// Every platform answer at `platform` (an option index, clamped), company answers at
     /// `company`.
     fn answered(company: u8, platform: u8) -> Assessment {
-        let mut answers = Answers::new(&BANK);
-        for (i, q) in BANK.questions.iter().enumerate() {
-            let pick = if q.part == Part::Platform {
-                platform
-            } else {
-                company
-            };
-            let last = (q.options.len() - 1) as u8;
-            answers.set(i, Answer::Chosen(pick.min(last)));
-        }
-        assess(&BANK, &answers)
+        assess(&BANK, &crate::answered_all(company, platform))
     }
 
     fn check(before: &Assessment, after: &Assessment, measure: Measure, expected: Direction) {

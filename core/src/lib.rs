@@ -40,6 +40,24 @@ pub use scoring::{
 pub use stage::Stage;
 pub use steps::{StepPlan, step_of, steps};
 
+/// Every platform question answered with option `platform` and every other with `company`
+/// (each clamped to the question's last option): the answers tests use to reach the model's
+/// corners.
+#[cfg(test)]
+pub(crate) fn answered_all(company: u8, platform: u8) -> Answers {
+    let mut answers = Answers::new(&BANK);
+    for (i, q) in BANK.questions.iter().enumerate() {
+        let pick = if q.part == Part::Platform {
+            platform
+        } else {
+            company
+        };
+        let last = (q.options.len() - 1) as u8;
+        answers.set(i, Answer::Chosen(pick.min(last)));
+    }
+    answers
+}
+
 /// How many cases each property test of the decoders runs: `STAGEFIT_FUZZ_CASES` (100,000 in the
 /// long run of `./setup.sh bench`), or `default` in CI.
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -475,20 +475,10 @@ mod tests {
 
     use super::super::{SnapshotV1, decode_snapshot, encode_entry, parse, schema};
     use super::*;
-    use crate::{BANK, Part, assess};
+    use crate::{BANK, assess};
 
     fn answered(company: u8, platform: u8) -> Answers {
-        let mut answers = Answers::new(&BANK);
-        for (i, q) in BANK.questions.iter().enumerate() {
-            let pick = if q.part == Part::Platform {
-                platform
-            } else {
-                company
-            };
-            let last = (q.options.len() - 1) as u8;
-            answers.set(i, Answer::Chosen(pick.min(last)));
-        }
-        answers
+        crate::answered_all(company, platform)
     }
 
     fn saved() -> Snapshot {
