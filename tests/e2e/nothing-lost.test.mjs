@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, appReady } from './support.mjs';
+import { serve, launch, openPage, appReady, App } from './support.mjs';
 import { entry, historyV1, stored, plant, fill, unfill } from './entries.mjs';
 
 let server;
@@ -58,5 +58,36 @@ test('7. importing two entries with one id while an unrelated entry holds the ne
   assert.deepEqual(labels, ['First', 'Second', 'Unrelated']);
   await fs.rm(file, { force: true });
   assert.deepEqual(problems, []);
+  await close();
+});
+
+test('8. with storage full, pasting links and creating a workshop say nothing was saved, and keep what was typed', async () => {
+  const { page, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  await appReady(page);
+  const app = new App(page);
+  const { id } = await app.newWorkshop('Room with no room');
+  const links = `${server.url}#r=ICjcjiuSSSSSSSSKAAAlWfA ${server.url}#r=ICSSSSvbb7bb7bbSAACyqEg`;
+  await fill(page);
+  const box = page.locator('[data-testid="workshop-input"]');
+  await box.fill(links);
+  await page.getByRole('button', { name: 'Add results' }).click();
+  await page.getByText('the browser refused to store them, so no one was added').waitFor();
+  assert.equal(await box.inputValue(), links, 'the links stay in the box');
+  assert.match(await page.locator('[data-testid="participant-count"]').textContent(), /\b0\b/);
+  // Creating a workshop: not opened, the form kept, and said.
+  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByLabel('Name', { exact: true }).fill('Never stored');
+  await page.getByRole('button', { name: 'Create workshop' }).click();
+  await page.getByText('The workshop was not created').waitFor();
+  assert.equal(await page.getByLabel('Name', { exact: true }).inputValue(), 'Never stored');
+  assert.equal(await page.getByText('Never stored', { exact: true }).count(), 0);
+  await unfill(page);
+  await page.reload();
+  await appReady(page);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('stagefit.workshops')));
+  const room = stored.workshops.find((w) => w.id === id);
+  assert.deepEqual(room.payloads, []);
+  assert.ok(!stored.workshops.some((w) => w.name === 'Never stored'));
   await close();
 });

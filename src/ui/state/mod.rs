@@ -240,8 +240,19 @@ impl Store {
         change(&mut list);
         // Not writable: the notice about the value in the way says so, with its buttons.
         let stored = writable.get_untracked() && self.write(key, &encode(&list));
-        signal.set(list);
+        // A change storage refused is not shown as made (issue 30): what is stored stays on
+        // screen, and the caller says what was not saved. With saving off, or a stored value in
+        // the way, the page works in memory, as its notice says.
+        if stored || self.saving_off() || !writable.get_untracked() {
+            signal.set(list);
+        }
         stored
+    }
+
+    /// Whether storage cannot be used at all, so changes live in this page only (its notice
+    /// says so): an action then need not report each change as not saved.
+    pub fn saving_is_off(&self) -> bool {
+        self.saving_off()
     }
 
     fn write(&self, key: &str, value: &str) -> bool {

@@ -21,6 +21,8 @@ pub fn Workshops() -> impl IntoView {
     let name = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let missing = RwSignal::new(false);
+    // The last "Create" could not be stored.
+    let not_stored = RwSignal::new(false);
     // What the last import said (issue 30: a workshop's own export imports back here).
     let imported = RwSignal::new(None::<String>);
     let import = move |ev: leptos::ev::Event| {
@@ -57,8 +59,13 @@ pub fn Workshops() -> impl IntoView {
             unknown: Default::default(),
         };
         let id = w.id.clone();
-        store.update_workshops(|list| list.insert(0, w));
-        on_open.run(id);
+        // Opened only once it is stored (issue 30): a refused write keeps the form as it is.
+        if store.update_workshops(|list| list.insert(0, w)) || store.saving_is_off() {
+            not_stored.set(false);
+            on_open.run(id);
+        } else {
+            not_stored.set(true);
+        }
     };
     view! {
         <section class="workshops" aria-labelledby="workshops-heading">
@@ -88,6 +95,9 @@ pub fn Workshops() -> impl IntoView {
                     on:input=move |ev| note.set(event_target_value(&ev))
                 />
                 <button type="submit" class="primary">{crate::tv!(i18n, workshop.create)}</button>
+                <p class="field-error" role="alert">
+                    {move || not_stored.get().then(|| s!(i18n.get_locale(), workshop.create_not_stored))}
+                </p>
             </form>
             <h2>{crate::tv!(i18n, workshop.yours_title)}</h2>
             {move || (store.workshops().with(Vec::is_empty) && store.workshops_unreadable().with(Vec::is_empty)).then(|| view! { <p>{crate::tv!(i18n, workshop.none_yet)}</p> })}

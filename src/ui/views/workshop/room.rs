@@ -22,6 +22,8 @@ use stagefit_core::{BANK, link, qr, report, snapshot};
 enum Outcome {
     Gathered(GatherReport),
     Removed,
+    /// The links were read, but storage refused them: nothing was added.
+    NotStored,
 }
 
 /// One workshop: invite, gather, aggregate.
@@ -54,12 +56,17 @@ pub fn WorkshopView() -> impl IntoView {
     let add = move |_| {
         let text = pasted.get_untracked();
         let mut outcome = None;
-        store.update_workshops(|list| {
+        let stored = store.update_workshops(|list| {
             if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
                 outcome = Some(workshop::gather(&BANK, w, &text));
             }
         });
         if let Some(r) = outcome {
+            // "Added" only when stored (issue 30): a refused write keeps the links in the box.
+            if !stored && r.added > 0 && !store.saving_is_off() {
+                report_line.set(Some(Outcome::NotStored));
+                return;
+            }
             if r.added > 0 || r.duplicates > 0 {
                 pasted.set(String::new());
             }
@@ -159,6 +166,7 @@ pub fn WorkshopView() -> impl IntoView {
                 <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
                     Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
                     Outcome::Removed => crate::tv!(i18n, workshop.participant_removed).into_any(),
+                    Outcome::NotStored => crate::tv!(i18n, workshop.links_not_stored).into_any(),
                 })}</p>
                 <p class="participant-count" data-testid="participant-count">
                     {crate::tf!(i18n, workshop.participants, count = aggregate.with(|a| a.n_participants) as u64)}
