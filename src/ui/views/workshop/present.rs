@@ -8,6 +8,7 @@ use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::ui::state::{Navigator, Store};
 use crate::ui::text::bank as bt;
+use crate::ui::text::messages::I18n;
 use crate::ui::text::results::{band_name, band_range, lane_word, position_word, stage_at};
 use crate::ui::text::s;
 use stagefit_core::chart;
@@ -90,39 +91,15 @@ pub fn Present() -> impl IntoView {
         platform::leave_full_screen();
     });
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
-    let to_workshops = move |_| {
+    let to_workshops = move || {
         platform::leave_full_screen();
         nav.go(Route::Workshops);
     };
     let body = move || {
         let l = i18n.get_locale();
         let Some(which) = slides.with(|s| s.get(at.get()).copied()) else {
-            // No slide: each reason with its own words and a way on (issue 30).
             let stored = current.with(|w| w.as_ref().map(|w| w.payloads.len()));
-            return match stored {
-                None => view! {
-                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_missing)}</h1>
-                    <p>{s!(l, workshop.present_missing_body)}</p>
-                    <button type="button" class="primary" on:click=to_workshops>{s!(l, workshop.all_workshops)}</button>
-                }
-                .into_any(),
-                Some(0) => view! {
-                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_nothing)}</h1>
-                    <p>{s!(l, workshop.present_nothing_body)}</p>
-                    <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
-                }
-                .into_any(),
-                Some(_) if !read.get() => view! {
-                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_reading)}</h1>
-                }
-                .into_any(),
-                Some(n) => view! {
-                    <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_unreadable)}</h1>
-                    <p>{crate::tf_once!(i18n, workshop.present_unreadable_body, count = n as u64)}</p>
-                    <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
-                }
-                .into_any(),
-            };
+            return no_slide(i18n, stored, read.get(), leave, to_workshops);
         };
         let a = aggregate.get();
         match which {
@@ -169,6 +146,43 @@ pub fn Present() -> impl IntoView {
                 <button type="button" class="secondary" on:click=move |_| leave()>{crate::tv!(i18n, workshop.leave)}</button>
             </div>
         </section>
+    }
+}
+
+/// What shows when there is no slide to show: each reason with its own words and a way on
+/// (issue 30): no such workshop (`stored` is `None`), no results yet, the room still being
+/// read, or results none of which can be read.
+fn no_slide(
+    i18n: I18n,
+    stored: Option<usize>,
+    read: bool,
+    leave: impl Fn() + Copy + 'static,
+    to_workshops: impl Fn() + Copy + 'static,
+) -> AnyView {
+    let l = i18n.get_locale();
+    match stored {
+        None => view! {
+            <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_missing)}</h1>
+            <p>{s!(l, workshop.present_missing_body)}</p>
+            <button type="button" class="primary" on:click=move |_| to_workshops()>{s!(l, workshop.all_workshops)}</button>
+        }
+        .into_any(),
+        Some(0) => view! {
+            <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_nothing)}</h1>
+            <p>{s!(l, workshop.present_nothing_body)}</p>
+            <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
+        }
+        .into_any(),
+        Some(_) if !read => view! {
+            <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_reading)}</h1>
+        }
+        .into_any(),
+        Some(n) => view! {
+            <h1 id="present-heading" tabindex="-1">{s!(l, workshop.present_unreadable)}</h1>
+            <p>{crate::tf_once!(i18n, workshop.present_unreadable_body, count = n as u64)}</p>
+            <button type="button" class="primary" on:click=move |_| leave()>{s!(l, workshop.present_to_workshop)}</button>
+        }
+        .into_any(),
     }
 }
 

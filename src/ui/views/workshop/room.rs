@@ -26,6 +26,35 @@ enum Outcome {
     NotStored,
 }
 
+/// An imported file as text to gather from: a history export or a single assessment becomes
+/// result links, and so do the results of an exported workshop (issue 30); any other file (a
+/// chat export) is searched for links as it is, like pasted text.
+fn links_in_file(text: String) -> String {
+    let as_links = |payloads: Vec<String>| {
+        payloads
+            .into_iter()
+            .map(|payload| {
+                let shared = Route::Shared {
+                    payload,
+                    workshop: None,
+                };
+                format!("{} ", route::fragment(&shared))
+            })
+            .collect::<String>()
+    };
+    match snapshot::decode_import(&BANK, &text) {
+        Ok((list, _)) => as_links(
+            list.iter()
+                .map(|s| link::encode(&BANK, &s.answers, &s.label))
+                .collect(),
+        ),
+        Err(_) => match workshop::decode_workshops_keeping(&text) {
+            Ok((rooms, _)) => as_links(rooms.into_iter().flat_map(|w| w.payloads).collect()),
+            Err(_) => text,
+        },
+    }
+}
+
 /// One workshop: invite, gather, aggregate.
 #[component]
 pub fn WorkshopView() -> impl IntoView {
@@ -76,34 +105,7 @@ pub fn WorkshopView() -> impl IntoView {
     let import = move |ev: leptos::ev::Event| {
         leptos::task::spawn_local(async move {
             let text = storage::chosen_file_text(ev).await.unwrap_or_default();
-            // A history export or a single assessment becomes result links, and so do the
-            // results of an exported workshop (issue 30); a chat export is searched for links
-            // like pasted text.
-            let as_links = |payloads: Vec<String>| {
-                payloads
-                    .into_iter()
-                    .map(|payload| {
-                        let shared = Route::Shared {
-                            payload,
-                            workshop: None,
-                        };
-                        format!("{} ", route::fragment(&shared))
-                    })
-                    .collect::<String>()
-            };
-            let text = match snapshot::decode_import(&BANK, &text) {
-                Ok((list, _)) => as_links(
-                    list.iter()
-                        .map(|s| link::encode(&BANK, &s.answers, &s.label))
-                        .collect(),
-                ),
-                Err(_) => match workshop::decode_workshops_keeping(&text) {
-                    Ok((rooms, _)) => {
-                        as_links(rooms.into_iter().flat_map(|w| w.payloads).collect())
-                    }
-                    Err(_) => text,
-                },
-            };
+            let text = links_in_file(text);
             pasted.set(text);
             add(());
         });
