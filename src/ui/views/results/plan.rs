@@ -158,7 +158,9 @@ fn Suggestions(work: Working) -> impl IntoView {
     let answers = expect_context::<Session>().answers(Whose::Own);
     let suggestions =
         Memo::new(move |_| answers.with(|a| work.plan.with(|p| plan::suggest(&BANK, a, p, 3))));
-    // For the area of the best suggestion (or the first area that has a band to go past).
+    // For the area of the best suggestion, or else the first area, where going one level past
+    // the band really lowers the score against the plan: an area far behind can still gain
+    // from a level past its band, and that is no cost to show.
     let past = Memo::new(move |_| {
         answers.with(|a| {
             work.plan.with(|p| {
@@ -166,7 +168,8 @@ fn Suggestions(work: Working) -> impl IntoView {
                 first
                     .into_iter()
                     .chain(0..BANK.dimensions.len())
-                    .find_map(|d| plan::past_band(&BANK, a, p, d))
+                    .filter_map(|d| plan::past_band(&BANK, a, p, d))
+                    .find(|s| s.change < 0)
             })
         })
     });
