@@ -630,8 +630,9 @@ pub fn decode_workshops(text: &str) -> Result<Vec<Workshop>, SnapshotError> {
 /// Whether `text` says it is of the workshops format (any version): a workshop's export, which
 /// History sends where it belongs (issue 30). Only the `format` field is looked at.
 pub fn is_workshops_file(text: &str) -> bool {
-    serde_json::from_str::<Map<String, Value>>(text)
-        .is_ok_and(|object| object.get("format").and_then(Value::as_str) == Some(FORMAT))
+    parse(text).is_ok_and(|value| {
+        value.is_object() && value.get("format").and_then(Value::as_str) == Some(FORMAT)
+    })
 }
 
 /// Reads saved workshops, listing what cannot be read instead of failing or hiding it (issue 18):
