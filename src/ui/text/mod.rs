@@ -52,12 +52,12 @@ macro_rules! s {
     ($locale:expr, $($key:ident).+, count = $count:expr $(, $name:ident = $value:expr)* $(,)?) => {{
         let locale: $crate::i18n::Locale = $locale;
         let count: u64 = $count;
-        let template = leptos_i18n::plurals::td_plural! {
+        let template = $crate::ui::text::plural(
             locale,
-            count = move || count,
-            one => $crate::ui::text::s!(locale, $($key).+ .one),
-            _ => $crate::ui::text::s!(locale, $($key).+ .other)
-        };
+            count,
+            |l| $crate::ui::text::s!(l, $($key).+ .one),
+            |l| $crate::ui::text::s!(l, $($key).+ .other),
+        );
         $crate::ui::text::fill(
             &template,
             &[("count", count.to_string()) $(, (stringify!($name), ($value).to_string()))*],
@@ -138,6 +138,23 @@ macro_rules! tf_once {
         $(#[allow(clippy::redundant_locals)] let $name = $value;)*
         $crate::tf!($i18n, $ns.$key $(, $name = $name)*)
     }};
+}
+
+/// The plural form of a string for `count` in `locale` (the crate's `td_plural!`, by each
+/// language's rules), `one` or `other` being its two forms. One function for every `s!` with a
+/// count, so the rules are compiled once rather than at each of its call sites.
+pub fn plural(
+    locale: Locale,
+    count: u64,
+    one: fn(Locale) -> String,
+    other: fn(Locale) -> String,
+) -> String {
+    leptos_i18n::plurals::td_plural! {
+        locale,
+        count = move || count,
+        one => one(locale),
+        _ => other(locale)
+    }
 }
 
 /// A string that is ready: in the browser the crate hands strings over as futures, which are
