@@ -11,12 +11,17 @@ use crate::platform::{
     self,
     storage::{self, ASSESSMENT_PREFIX, HISTORY_KEY, IMPORT_KEY, StorageError},
 };
+use serde_json::value::RawValue;
 use stagefit_core::BANK;
+use stagefit_core::merge::{self, ImportAction, Slot};
 use stagefit_core::snapshot::{self, MergeReport, ReadNotes, SavedPlan, Snapshot};
 
 /// What one assessment's key holds, as read.
 pub(super) enum Entry {
     Shown(Snapshot, String),
+    /// A delete's tombstone (issue 30): nothing to show, but known, so a copy another tab still
+    /// holds is not brought back.
+    Deleted(String),
     Newer(String),
     Gone,
 }
@@ -36,6 +41,12 @@ const IMPORT_CHUNK: usize = 250;
 /// How long (ms) reading the history at start-up works before letting the page draw.
 const READ_PART_MS: f64 = 25.0;
 
+/// How long a delete's tombstone stays under its key: long enough for every tab open at the
+/// time to have heard of it; a tab that comes back later finds the key empty, which it never
+/// writes back either.
+const TOMBSTONE_DAYS: f64 = 7.0;
+const DAY_MS: f64 = 86_400_000.0;
+
 /// Notes under `IMPORT_KEY` that an import is writing: `written` of its `total` assessments so
 /// far. Removed when it ends; found on a load, it means the page went away part way.
 fn mark_import(written: usize, total: usize) {
@@ -46,6 +57,25 @@ fn mark_import(written: usize, total: usize) {
 
 pub(super) fn entry_key(id: &str) -> String {
     format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// Adds what one part of an import could not read or show to the whole import's notes.
+fn add_notes(all: &mut ReadNotes, part: &ReadNotes) {
+    all.unreadable += part.unreadable;
+    all.newer += part.newer;
+    all.dropped.answers += part.dropped.answers;
+    all.dropped.damaged += part.dropped.damaged;
+}
+
+/// Counts one imported entry in the words the import message uses.
+fn count(report: &mut MergeReport, action: ImportAction) {
+    match action {
+        ImportAction::Added => report.added += 1,
+        ImportAction::Replaced | ImportAction::Merged | ImportAction::Restored => {
+            report.updated += 1
+        }
+        ImportAction::Unchanged | ImportAction::KeptNewer => report.skipped += 1,
+    }
 }
 
 impl Store {
@@ -77,6 +107,9 @@ impl Store {
             Entry::Shown(s, text) => {
                 read.stored.insert(s.id.clone(), text);
                 read.list.push(s);
+            }
+            Entry::Deleted(text) => {
+                read.stored.insert(id.to_string(), text);
             }
             Entry::Newer(text) => {
                 read.newer.insert(key, text);
@@ -123,10 +156,8 @@ impl Store {
         self.history.update(|shown| {
             list.retain(|s| !shown.iter().any(|x| x.id == s.id));
             self.stored.update_value(|m| {
-                for s in &list {
-                    if let Some(text) = stored.get(&s.id) {
-                        m.entry(s.id.clone()).or_insert_with(|| text.clone());
-                    }
+                for (id, text) in stored {
+                    m.entry(id).or_insert(text);
                 }
             });
             shown.append(&mut list);
@@ -160,18 +191,27 @@ impl Store {
     }
 
     /// One assessment's key. An entry that cannot be read is moved aside (or, failing that,
-    /// left where it is and offered for download); one of a newer build is kept as it is.
+    /// left where it is and offered for download); one of a newer build is kept as it is. A
+    /// tombstone older than `TOMBSTONE_DAYS` has been seen by every tab that was open when it
+    /// was written, and goes.
     pub(super) fn read_entry(&self, key: &str, id: &str, notes: &mut ReadNotes) -> Entry {
         let Some(text) = storage::read(key).ok().flatten() else {
             return Entry::Gone;
         };
-        match snapshot::decode_snapshot(&BANK, &text) {
-            Ok((mut s, dropped)) => {
+        match merge::decode_slot(&BANK, id, &text) {
+            Ok((Slot::Live(entry), dropped)) => {
                 notes.dropped.answers += dropped.answers;
                 notes.dropped.damaged += dropped.damaged;
-                // The key names the assessment: deleting or saving it acts on this key.
-                s.id = id.to_string();
-                Entry::Shown(s, text)
+                self.writer.update_value(|w| w.saw(entry.rev()));
+                Entry::Shown(entry.into_snapshot(), text)
+            }
+            Ok((Slot::Deleted(tomb), _)) => {
+                if tomb.deleted < storage::now() - TOMBSTONE_DAYS * DAY_MS {
+                    let _ = storage::remove(key);
+                    return Entry::Gone;
+                }
+                self.writer.update_value(|w| w.saw(&tomb.rev));
+                Entry::Deleted(text)
             }
             Err(error) if error.is_newer() => {
                 notes.newer += 1;
@@ -236,6 +276,20 @@ impl Store {
             .collect();
         let migrated = match snapshot::split_history_among(&BANK, &text, &stored) {
             Ok(migrated) => migrated,
+            // A newer build's history stays under its key untouched (issue 30): never written
+            // over here, and offered for download.
+            Err(error) if error.is_newer() => {
+                self.history_writable.set(false);
+                self.notify(Notice::Unreadable {
+                    what: Stored::History,
+                    reason: error,
+                    aside: None,
+                    key: HISTORY_KEY.to_string(),
+                    text,
+                });
+                self.legacy.set(false);
+                return;
+            }
             Err(error) => {
                 // Moved aside, so the next load does not meet it again.
                 let aside = storage::move_aside(HISTORY_KEY, &text).ok();
@@ -332,192 +386,112 @@ impl Store {
         });
     }
 
-    /// Writes one assessment under its own key, unless a newer copy is stored (then that one is
-    /// shown), keeping what this build could not represent in the stored copy. Shows it when
-    /// it was saved (or storage is off).
-    pub(super) fn put(&self, snapshot: Snapshot) -> bool {
-        if self.saving_off() {
-            self.show(snapshot);
-            return true;
-        }
-        let key = entry_key(&snapshot.id);
-        let stored = storage::read(&key).ok().flatten();
-        if let Some(text) = &stored
-            && let Ok((mut newer, _)) = snapshot::decode_snapshot(&BANK, text)
-            && newer.updated > snapshot.updated
-        {
-            newer.id = snapshot.id.clone();
-            self.stored
-                .update_value(|m| drop(m.insert(newer.id.clone(), text.clone())));
-            self.show(newer);
-            return true;
-        }
-        let original = stored.or_else(|| self.stored.with_value(|m| m.get(&snapshot.id).cloned()));
-        let text = snapshot::encode_entry(&BANK, &snapshot, original.as_deref());
-        if !self.write(&key, &text) {
-            return false;
-        }
-        self.stored
-            .update_value(|m| drop(m.insert(snapshot.id.clone(), text)));
-        self.show(snapshot);
-        true
-    }
-
-    /// Adds or updates one assessment (the results view saves what is on screen), never
-    /// replacing a newer stored copy, and never bringing back one that was deleted or cleared
-    /// (here or in another tab) since.
-    pub fn upsert(&self, snapshot: Snapshot) -> bool {
-        if self.legacy.get_untracked() {
-            self.update_legacy(|list| {
-                snapshot::merge(list, vec![snapshot]);
-            });
-            return true;
-        }
-        if self.removed.with_value(|r| r.contains(&snapshot.id)) {
-            self.notify(Notice::Told(Told::DeletedNotSaved));
-            return false;
-        }
-        self.put(snapshot)
-    }
-
-    /// Puts a deleted assessment back (Undo), as it was stored.
-    pub fn restore(&self, snapshot: Snapshot) {
-        self.removed.update_value(|r| {
-            r.remove(&snapshot.id);
-        });
-        if self.legacy.get_untracked() {
-            self.update_legacy(|list| {
-                snapshot::merge(list, vec![snapshot]);
-            });
-        } else {
-            self.put(snapshot);
-        }
-    }
-
-    /// Renames the assessment `id` as stored now. One another tab deleted is not brought back.
-    pub fn rename(&self, id: &str, label: String) {
-        let updated = storage::now();
-        if self.legacy.get_untracked() || self.saving_off() {
-            let change = |list: &mut Vec<Snapshot>| {
-                if let Some(s) = list.iter_mut().find(|s| s.id == id) {
-                    s.label = label;
-                    s.updated = updated;
-                }
-            };
-            if self.saving_off() {
-                self.history.update(change);
-            } else {
-                self.update_legacy(change);
-            }
-            return;
-        }
-        let key = entry_key(id);
-        let stored = storage::read(&key).ok().flatten();
-        let Some((text, Ok((mut s, _)))) = stored
-            .map(|text| (snapshot::decode_snapshot(&BANK, &text), text))
-            .map(|(r, t)| (t, r))
-        else {
-            self.forget(id);
-            self.notify(Notice::Told(Told::RenameGone));
-            return;
-        };
-        s.id = id.to_string();
-        s.label = label;
-        s.updated = updated;
-        let out = snapshot::encode_entry(&BANK, &s, Some(&text));
-        if self.write(&key, &out) {
-            self.stored
-                .update_value(|m| drop(m.insert(s.id.clone(), out)));
-            self.show(s);
-        }
-    }
-
-    /// This tab's copy of `id` goes: it was removed from storage.
-    pub(super) fn forget(&self, id: &str) {
-        self.removed.update_value(|r| {
-            r.insert(id.to_string());
-        });
-        self.history.update(|h| h.retain(|s| s.id != id));
-    }
-
-    /// Deletes the assessment `id` (its key only) and offers to put it back.
-    pub fn delete(&self, id: &str) {
-        let Some(gone) = self
-            .history
-            .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())
-        else {
-            return;
-        };
-        if self.legacy.get_untracked() {
-            self.update_legacy(|list| list.retain(|s| s.id != id));
-        } else if !self.saving_off() {
-            let _ = storage::remove(&entry_key(id));
-        }
-        self.forget(id);
-        self.notify(Notice::Deleted(gone));
-    }
-
-    /// Imports `incoming` (ids already unique): new assessments are added and newer copies
-    /// replace older ones, each written under its own key, a part at a time with the page
-    /// drawing in between (`progress(done, total)`). All or nothing: when storage refuses one,
-    /// those written so far are taken back and the error says why.
+    /// Imports a file's entries (issue 30: backups restore exactly). Each is decided against
+    /// every stored key by the merge rules: a new assessment is written exactly as it is in the
+    /// file (fields, answers and formats this build does not know included, a newer build's
+    /// entry too), the same assessment is merged or put back, and an id another assessment has
+    /// is never written over. A part at a time, the page drawing in between
+    /// (`progress(done, total)`). All or nothing: when storage refuses one, those written so far
+    /// are taken back and the error says why.
     pub async fn import(
         &self,
-        mut incoming: Vec<Snapshot>,
+        entries: &[&RawValue],
         progress: impl Fn(usize, usize),
-    ) -> Result<MergeReport, StorageError> {
-        // An id whose key holds an entry of a newer build is that entry: never written over.
-        let count = incoming.len();
-        self.newer
-            .with_value(|newer| incoming.retain(|s| !newer.contains_key(&entry_key(&s.id))));
-        let kept_for_newer = count - incoming.len();
-        let mut list = self.history.get_untracked();
-        let before: HashMap<String, f64> = list.iter().map(|s| (s.id.clone(), s.updated)).collect();
-        let mut report = snapshot::merge(&mut list, incoming);
-        report.skipped += kept_for_newer;
-        if self.legacy.get_untracked() {
-            self.update_legacy(|stored| {
-                *stored = list;
-            });
-            return Ok(report);
+    ) -> Result<(MergeReport, ReadNotes), StorageError> {
+        if self.legacy.get_untracked() || self.saving_off() {
+            return Ok(self.import_unmerged(entries));
         }
-        let changed: Vec<&Snapshot> = list
-            .iter()
-            .filter(|s| before.get(&s.id) != Some(&s.updated))
-            .collect();
-        let total = changed.len();
-        let mut written: Vec<(String, String)> = Vec::with_capacity(total);
-        if !self.saving_off() {
-            // Between parts the page may be closed or reloaded: the mark says how far the import
-            // got until it ends, and the next load tells the person (issue 30).
-            mark_import(0, total);
-            for (n, part) in changed.chunks(IMPORT_CHUNK).enumerate() {
-                for s in part {
-                    let original = self.stored.with_value(|m| m.get(&s.id).cloned());
-                    let text = snapshot::encode_entry(&BANK, s, original.as_deref());
-                    let key = entry_key(&s.id);
-                    if let Err(error) = storage::write(&key, &text) {
-                        self.take_back(&written).await;
-                        let _ = storage::remove(IMPORT_KEY);
-                        return Err(error);
-                    }
-                    written.push((s.id.clone(), text));
-                }
-                mark_import(written.len(), total);
-                progress((n * IMPORT_CHUNK + part.len()).min(total), total);
-                platform::next_task().await;
-            }
-            let _ = storage::remove(IMPORT_KEY);
-        }
-        self.stored
-            .update_value(|m| m.extend(written.iter().cloned()));
-        self.removed.update_value(|r| {
-            written.iter().for_each(|(id, _)| {
-                r.remove(id);
+        let total = entries.len();
+        // Every assessment key as stored: ids are decided against all of them.
+        let mut held: HashMap<String, String> = storage::keys()
+            .into_iter()
+            .filter_map(|key| {
+                let id = key.strip_prefix(ASSESSMENT_PREFIX)?.to_string();
+                storage::read(&key).ok().flatten().map(|text| (id, text))
             })
+            .collect();
+        let mut report = MergeReport::default();
+        let mut notes = ReadNotes::default();
+        let mut written: Vec<(String, Option<String>)> = Vec::new();
+        mark_import(0, total);
+        for (n, part) in entries.chunks(IMPORT_CHUNK).enumerate() {
+            let file = snapshot::history_of_entries(part.iter().map(|raw| raw.get()));
+            let decided = self.stamp_with(|w| merge::import(&BANK, &held, &file, w));
+            let Ok(decided) = decided else {
+                notes.unreadable += part.len();
+                continue;
+            };
+            add_notes(&mut notes, &decided.notes);
+            for step in decided.steps {
+                count(&mut report, step.action);
+                let Some(pending) = step.write else {
+                    continue;
+                };
+                let key = entry_key(&step.id);
+                if let Err(error) = storage::write(&key, pending.text()) {
+                    self.take_back(&written).await;
+                    let _ = storage::remove(IMPORT_KEY);
+                    return Err(error);
+                }
+                let before = held.insert(step.id.clone(), pending.text().to_string());
+                written.push((step.id, before));
+            }
+            mark_import(written.len(), total);
+            progress(((n + 1) * IMPORT_CHUNK).min(total), total);
+            platform::next_task().await;
+        }
+        let _ = storage::remove(IMPORT_KEY);
+        self.show_imported(&written, &held);
+        Ok((report, notes))
+    }
+
+    /// Shows what an import wrote, in one change to the history.
+    fn show_imported(&self, written: &[(String, Option<String>)], held: &HashMap<String, String>) {
+        let mut shown = Vec::new();
+        for (id, _) in written {
+            let Some(text) = held.get(id) else { continue };
+            match merge::decode_slot(&BANK, id, text) {
+                Ok((Slot::Live(entry), _)) => {
+                    self.stored
+                        .update_value(|m| drop(m.insert(id.clone(), text.clone())));
+                    self.removed.update_value(|r| {
+                        r.remove(id);
+                    });
+                    shown.push(entry.into_snapshot());
+                }
+                Ok((Slot::Deleted(_), _)) => {}
+                Err(_) => self
+                    .newer
+                    .update_value(|m| drop(m.insert(entry_key(id), text.clone()))),
+            }
+        }
+        self.history.update(|list| {
+            let ids: HashSet<&str> = shown.iter().map(|s| s.id.as_str()).collect();
+            list.retain(|s| !ids.contains(s.id.as_str()));
+            list.append(&mut shown);
+            snapshot::sort_newest_first(list);
         });
-        self.history.set(list);
-        Ok(report)
+        let newer = self.newer.with_value(HashMap::len);
+        self.told_newer.set_value(newer);
+    }
+
+    /// An import into a format-1 history, or into memory when storage is off: decoded, made
+    /// unique, and merged by the older rules.
+    fn import_unmerged(&self, entries: &[&RawValue]) -> (MergeReport, ReadNotes) {
+        let mut notes = ReadNotes::default();
+        let mut incoming: Vec<Snapshot> = entries
+            .iter()
+            .filter_map(|entry| snapshot::decode_import_entry(&BANK, entry, &mut notes))
+            .collect();
+        snapshot::unique_ids_among(&mut incoming, &self.ids());
+        let mut list = self.history.get_untracked();
+        let report = snapshot::merge(&mut list, incoming);
+        if self.legacy.get_untracked() {
+            self.update_legacy(|stored| *stored = list);
+        } else {
+            self.history.set(list);
+        }
+        (report, notes)
     }
 
     /// Tells the person when the last import was cut short by the page going away (a reload, a
@@ -540,12 +514,12 @@ impl Store {
         let _ = storage::remove(IMPORT_KEY);
     }
 
-    /// Undoes an import's writes: keys it added are removed, copies it replaced are put back.
-    pub(super) async fn take_back(&self, written: &[(String, String)]) {
-        for (n, (id, _)) in written.iter().enumerate() {
+    /// Undoes an import's writes: keys it added are removed, values it replaced are put back.
+    pub(super) async fn take_back(&self, written: &[(String, Option<String>)]) {
+        for (n, (id, before)) in written.iter().enumerate().rev() {
             let key = entry_key(id);
-            match self.stored.with_value(|m| m.get(id).cloned()) {
-                Some(before) => drop(storage::write(&key, &before)),
+            match before {
+                Some(before) => drop(storage::write(&key, before)),
                 None => drop(storage::remove(&key)),
             }
             if n % (IMPORT_CHUNK * 4) == 0 {
@@ -587,89 +561,6 @@ impl Store {
 }
 
 impl Store {
-    /// Keeps a finished assessment (its results are on screen). A new one is saved; a saved one
-    /// whose answers changed gets a new version, the earlier one kept (issue 26); a new name
-    /// alone is a rename. Only once it is stored does its draft, if it was the unfinished one,
-    /// end: a refused write leaves the draft where it was (issue 30).
-    pub fn finish(&self, snapshot: Snapshot) {
-        let saved = match self.find(&snapshot.id) {
-            None => self.upsert(snapshot.clone()),
-            Some(s) if s.answers == snapshot.answers && s.label == snapshot.label => true,
-            Some(_) => self
-                .apply(&snapshot.id, |stored| {
-                    let mut next = stored.with_version(snapshot.answers.clone(), snapshot.updated);
-                    next.label = snapshot.label.clone();
-                    // A new name alone is a change too: when it was made is when it was saved.
-                    next.updated = snapshot.updated;
-                    Some(next)
-                })
-                .is_some(),
-        };
-        if !saved {
-            if !self.saving_off() {
-                self.notify(Notice::ResultNotSaved(snapshot));
-            }
-            return;
-        }
-        self.notices.update(|n| {
-            n.retain(|old| !matches!(old, Notice::ResultNotSaved(o) if o.id == snapshot.id))
-        });
-        if self
-            .draft
-            .with_untracked(|d| d.as_ref().is_some_and(|d| d.snapshot.id == snapshot.id))
-        {
-            self.clear_draft();
-        }
-    }
-
-    /// Applies `change` to the assessment `id` as it is stored now (as shown, when nothing can
-    /// be stored), writes it back keeping what this build cannot read of it, and shows it.
-    /// What is stored afterwards, or `None` when it is gone, `change` declined, or the write
-    /// was refused (then a notice says so).
-    pub(super) fn apply(
-        &self,
-        id: &str,
-        change: impl FnOnce(&Snapshot) -> Option<Snapshot>,
-    ) -> Option<Snapshot> {
-        if self.saving_off() {
-            let shown = self
-                .history
-                .with_untracked(|h| h.iter().find(|s| s.id == id).cloned())?;
-            let next = change(&shown)?;
-            self.show(next.clone());
-            return Some(next);
-        }
-        if self.legacy.get_untracked() {
-            let mut out = None;
-            self.update_legacy(|list| {
-                if let Some(i) = list.iter().position(|s| s.id == id)
-                    && let Some(next) = change(&list[i])
-                {
-                    list[i] = next.clone();
-                    out = Some(next);
-                }
-            });
-            return out;
-        }
-        let key = entry_key(id);
-        let Some(text) = storage::read(&key).ok().flatten() else {
-            self.forget(id);
-            self.notify(Notice::Told(Told::RenameGone));
-            return None;
-        };
-        let (mut stored, _) = snapshot::decode_snapshot(&BANK, &text).ok()?;
-        stored.id = id.to_string();
-        let next = change(&stored)?;
-        let out = snapshot::encode_entry(&BANK, &next, Some(&text));
-        if !self.write(&key, &out) {
-            return None;
-        }
-        self.stored
-            .update_value(|m| drop(m.insert(next.id.clone(), out)));
-        self.show(next.clone());
-        Some(next)
-    }
-
     /// Every id stored or shown: assessments, entries a newer build saved, and ones this tab
     /// holds that storage refused. A generated or imported id is checked against them all.
     pub fn ids(&self) -> HashSet<String> {

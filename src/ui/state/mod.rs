@@ -10,6 +10,7 @@
 //! signals; a key another tab removed is dropped here, never written back.
 
 mod draft;
+mod entries;
 mod history;
 mod navigation;
 mod notices;
@@ -21,7 +22,6 @@ use std::collections::{HashMap, HashSet};
 
 use leptos::prelude::*;
 
-use history::Entry;
 pub use navigation::{Focus, Navigator};
 pub use notices::{Notice, Stored, Told};
 pub use session::{BadLink, Opened, Session, Whose, answer_input};
@@ -30,7 +30,8 @@ pub use workshops::WorkshopsImported;
 use crate::platform::storage::{
     self, ASSESSMENT_PREFIX, DRAFT_KEY, HISTORY_KEY, StorageError, WORKSHOPS_KEY,
 };
-use stagefit_core::snapshot::{Draft, Kept, ReadNotes, Snapshot, SnapshotError};
+use stagefit_core::merge::{RevDraft, RevEntry, Writer};
+use stagefit_core::snapshot::{Draft, Kept, Snapshot, SnapshotError};
 use stagefit_core::workshop::Workshop;
 
 #[derive(Clone, Copy)]
@@ -61,9 +62,13 @@ pub struct Store {
     /// False while a stored value could not be read nor kept aside: it must not be overwritten.
     history_writable: RwSignal<bool>,
     draft_writable: RwSignal<bool>,
-    /// The draft's text as this tab last read or wrote it: a different stored text means another
-    /// tab saved since, and this tab's changes are merged into it rather than written over it.
-    draft_seen: StoredValue<Option<String>>,
+    /// The draft as this tab last read, wrote or merged it, with its revisions: a save stamps
+    /// only what the person changed since, and merges it with what is stored (issue 30).
+    draft_known: StoredValue<Option<RevDraft>>,
+    /// This tab's revision clock: its id and the highest revision it has written or read.
+    writer: StoredValue<Writer>,
+    /// Assessments deleted here, with their revisions, for Undo.
+    undo: StoredValue<HashMap<String, RevEntry>>,
     /// The workshops this browser facilitates.
     workshops: RwSignal<Vec<Workshop>>,
     /// Stored workshops this build cannot read, as stored: listed as unreadable, written back.
@@ -121,7 +126,10 @@ impl Store {
             draft: RwSignal::new(None),
             history_writable: RwSignal::new(true),
             draft_writable: RwSignal::new(true),
-            draft_seen: StoredValue::new(None),
+            draft_known: StoredValue::new(None),
+            // The prerendered page never writes; `load` gives the tab its own id.
+            writer: StoredValue::new(Writer::new("prerender")),
+            undo: StoredValue::new(HashMap::new()),
             workshops: RwSignal::new(Vec::new()),
             workshops_unreadable: RwSignal::new(Vec::new()),
             workshops_writable: RwSignal::new(true),
@@ -134,6 +142,8 @@ impl Store {
     /// reaches up into it.
     pub fn load(on_page: impl Future<Output = ()> + 'static) -> Store {
         let store = Store::empty();
+        let tab = storage::new_id(storage::now());
+        store.writer.set_value(Writer::new(&tab));
         match storage::probe() {
             Ok(()) => {}
             // Full is not off: everything stored is read and shown.
@@ -210,11 +220,32 @@ impl Store {
         let text = storage::read(key).ok().flatten()?;
         match decode(&text) {
             Ok(value) => Some(value),
+            // A newer build's value stays under its key untouched (issue 30): this build does
+            // not write there, and the notice says so, with a download.
+            Err(error) if error.is_newer() => {
+                writable.set(false);
+                self.notify(Notice::Unreadable {
+                    what,
+                    reason: error,
+                    aside: None,
+                    key: key.to_string(),
+                    text,
+                });
+                None
+            }
             Err(error) => {
                 writable.set(self.set_aside(what, key, text, error));
                 None
             }
         }
+    }
+
+    /// Runs `f` with this tab's revision clock.
+    fn stamp_with<T>(&self, f: impl FnOnce(&mut Writer) -> T) -> T {
+        let mut writer = self.writer.get_value();
+        let out = f(&mut writer);
+        self.writer.set_value(writer);
+        out
     }
 
     /// Applies `change` to a stored list: reads what is stored (another tab may have changed
@@ -303,6 +334,8 @@ impl Store {
         self.removed.update_value(|r| r.extend(ids));
         self.history.set(Vec::new());
         self.stored.update_value(HashMap::clear);
+        self.undo.update_value(HashMap::clear);
+        self.draft_known.set_value(None);
         self.newer.update_value(HashMap::clear);
         self.history_kept.set(Kept::default());
         self.draft.set(None);
@@ -320,40 +353,12 @@ impl Store {
         {
             self.history.set(self.read_history());
         } else if let Some(id) = key.strip_prefix(ASSESSMENT_PREFIX) {
-            let mut notes = ReadNotes::default();
-            match self.read_entry(key, id, &mut notes) {
-                Entry::Shown(s, text) => {
-                    self.removed.update_value(|r| {
-                        r.remove(id);
-                    });
-                    self.stored
-                        .update_value(|m| drop(m.insert(s.id.clone(), text)));
-                    self.show(s);
-                }
-                Entry::Newer(text) => {
-                    self.newer
-                        .update_value(|m| drop(m.insert(key.to_string(), text)));
-                    self.forget(id);
-                }
-                Entry::Gone => {
-                    self.newer.update_value(|m| drop(m.remove(key)));
-                    self.forget(id);
-                }
-            }
-            self.tell(&notes);
+            let known = self.known_slot(id);
+            self.hear_entry(id, known);
+            self.tell(&stagefit_core::snapshot::ReadNotes::default());
         }
         if key == DRAFT_KEY {
-            let read = self.read_draft();
-            // Removed by another tab (Clear all data, a new start): this tab's copy goes too,
-            // and is not written back.
-            if read.is_none()
-                && let Some(gone) = self.draft.get_untracked()
-            {
-                self.removed.update_value(|r| {
-                    r.insert(gone.snapshot.id);
-                });
-            }
-            self.draft.set(read);
+            self.hear_draft();
         }
         if key == WORKSHOPS_KEY {
             self.workshops

@@ -73,6 +73,12 @@ pub enum Told {
     RenameGone,
     /// The unfinished assessment was removed in another tab.
     DraftRemoved,
+    /// Another tab is answering a different unfinished assessment, which holds the one place
+    /// for it: this one stays on this page until its results save it.
+    DraftOccupied,
+    /// The assessment's key holds what this build cannot read (a newer Stagefit saved it in
+    /// another tab): the change was not saved over it.
+    EntryInTheWay,
     /// The last import was cut short by the page going away while it wrote (issue 30): it had
     /// written `written` of its `total` assessments, which are in the history.
     ImportInterrupted { written: usize, total: usize },

@@ -183,6 +183,8 @@ fn told_text(i18n: I18n, told: Told) -> AnyView {
         Told::DeletedNotSaved => crate::tv!(i18n, assess.notice.deleted_not_saved).into_any(),
         Told::RenameGone => crate::tv!(i18n, assess.notice.rename_gone).into_any(),
         Told::DraftRemoved => crate::tv!(i18n, assess.notice.draft_removed).into_any(),
+        Told::DraftOccupied => crate::tv!(i18n, assess.notice.draft_occupied).into_any(),
+        Told::EntryInTheWay => crate::tv!(i18n, assess.notice.entry_in_the_way).into_any(),
         Told::ImportInterrupted { written, total } => crate::tf!(
             i18n,
             assess.notice.import_interrupted,

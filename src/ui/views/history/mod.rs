@@ -14,7 +14,7 @@ use crate::ui::text::messages;
 use crate::ui::text::{results as rt, s};
 pub use compare::Compare;
 use stagefit_core::route::{Pick, Route};
-use stagefit_core::snapshot::{self, ReadNotes, Snapshot, SnapshotError};
+use stagefit_core::snapshot::{self, Snapshot, SnapshotError};
 use stagefit_core::workshop;
 use stagefit_core::{BANK, assess, report};
 
@@ -29,8 +29,6 @@ pub(crate) fn title(locale: Locale, s: &Snapshot) -> String {
 
 /// How many assessments the history shows at first, and how many more each "Show more" adds.
 const PAGE: usize = 50;
-/// How many imported entries are read before the page may draw again.
-const READ_CHUNK: usize = 500;
 
 /// Reads an imported file a part at a time and saves what it holds; says what happened.
 async fn import_text(
@@ -61,29 +59,10 @@ async fn import_text(
         }
         Err(error) => return nothing(messages::snapshot_error(i18n, &error)),
     };
-    let total = entries.len();
     // Finding the entries is one pass over the whole file (serde_json cannot stop part way):
-    // the page draws before the first part is decoded, so that pass is a task of its own.
+    // the page draws before the first part is decided, so that pass is a task of its own.
     platform::next_task().await;
-    let mut notes = ReadNotes::default();
-    let mut incoming = Vec::with_capacity(total);
-    for (n, part) in entries.chunks(READ_CHUNK).enumerate() {
-        incoming.extend(
-            part.iter()
-                .filter_map(|entry| snapshot::decode_import_entry(&BANK, entry, &mut notes)),
-        );
-        importing.set(Some(s!(
-            locale,
-            results.history.reading_part,
-            done = (n * READ_CHUNK + part.len()).min(total),
-            total = total
-        )));
-        platform::next_task().await;
-    }
-    // Two entries with one id are two assessments: each keeps its own row, and a duplicate is
-    // never given an id another stored assessment has (issue 30).
-    snapshot::unique_ids_among(&mut incoming, &store.ids());
-    let count = incoming.len();
+    let count = entries.len();
     let saving = |done: usize, total: usize| {
         importing.set(Some(s!(
             locale,
@@ -92,8 +71,8 @@ async fn import_text(
             total = total
         )));
     };
-    let report = match store.import(incoming, saving).await {
-        Ok(report) => report,
+    let (report, notes) = match store.import(&entries, saving).await {
+        Ok(done) => done,
         Err(StorageError::Full) => {
             return s!(locale, results.history.storage_full, n = count);
         }
@@ -126,6 +105,7 @@ pub fn History() -> impl IntoView {
     let session = expect_context::<Session>();
     let nav = expect_context::<Navigator>();
     let selected = RwSignal::new(Vec::<String>::new());
+    let renaming: Renaming = RwSignal::new(None);
     let compare_error = RwSignal::new(false);
     let confirm_clear = RwSignal::new(false);
     let compare = move |_| {
@@ -199,13 +179,14 @@ pub fn History() -> impl IntoView {
                 </div>
             })}
             <ul class="history-list">
-                // Keyed by identity, last change and versions: a renamed entry, or one with a
-                // version deleted, is drawn anew; the others are kept as they are (and not
-                // scored again).
+                // Keyed by identity, current version, versions and name: a renamed entry (here
+                // or in another tab), one with a new version or a version deleted, is drawn anew;
+                // the others are kept as they are (and not scored again). Not by time: a merge
+                // with another tab's copy may move it, and must not close a rename being typed.
                 <For
                     each=move || store.history().with(|h| h.iter().take(shown.get()).cloned().collect::<Vec<_>>())
-                    key=|s| (s.id.clone(), s.updated.to_bits(), s.version_count())
-                    children=move |snapshot| view! { <HistoryItem snapshot selected /> }
+                    key=|s| (s.id.clone(), s.number(), s.version_count(), s.label.clone())
+                    children=move |snapshot| view! { <HistoryItem snapshot selected renaming /> }
                 />
             </ul>
             {move || (more() > 0).then(|| view! {
@@ -253,14 +234,31 @@ pub fn History() -> impl IntoView {
     }
 }
 
+/// The name being typed for a row (its id and the text so far): held by the list, so a row drawn
+/// anew while it is typed (another tab renamed or changed that assessment) keeps the form open
+/// with what was typed.
+type Renaming = RwSignal<Option<(String, String)>>;
+
 #[component]
-fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn HistoryItem(
+    snapshot: Snapshot,
+    selected: RwSignal<Vec<String>>,
+    renaming: Renaming,
+) -> impl IntoView {
     let i18n = use_i18n();
     let store = expect_context::<Store>();
     let session = expect_context::<Session>();
     let assessment = assess(&BANK, &snapshot.answers);
-    let renaming = RwSignal::new(false);
-    let draft_label = RwSignal::new(snapshot.label.clone());
+    let is_renaming = {
+        let id = snapshot.id.clone();
+        move || renaming.with(|r| r.as_ref().is_some_and(|(r, _)| r == &id))
+    };
+    let typed = move || renaming.with(|r| r.as_ref().map(|(_, t)| t.clone()).unwrap_or_default());
+    let start_rename = {
+        let id = snapshot.id.clone();
+        let label = snapshot.label.clone();
+        move |_| renaming.set(Some((id.clone(), label.clone())))
+    };
     let id = snapshot.id.clone();
     let check_id = format!("select-{id}");
     let label_for = check_id.clone();
@@ -304,9 +302,12 @@ fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl Into
     let save_rename = {
         let id = id.clone();
         move || {
-            let label = report::clean_label(&draft_label.get_untracked());
-            store.rename(&id, label);
-            renaming.set(false);
+            let label =
+                renaming.with_untracked(|r| r.as_ref().map(|(_, t)| report::clean_label(t)));
+            renaming.set(None);
+            if let Some(label) = label {
+                store.rename(&id, label);
+            }
         }
     };
     let export = {
@@ -335,7 +336,7 @@ fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl Into
             </div>
             <p class="history-summary">{summary}</p>
             {(snapshot.version_count() > 1).then(|| view! { <VersionList snapshot=snapshot.clone() /> })}
-            {move || if renaming.get() {
+            {move || if is_renaming() {
                 let save = save_rename.clone();
                 let save_key = save_rename.clone();
                 view! {
@@ -345,19 +346,19 @@ fn HistoryItem(snapshot: Snapshot, selected: RwSignal<Vec<String>>) -> impl Into
                             id=rename_id.clone()
                             type="text"
                             maxlength=report::LABEL_MAX
-                            prop:value=move || draft_label.get()
-                            on:input=move |ev| draft_label.set(event_target_value(&ev))
+                            prop:value=typed
+                            on:input=move |ev| renaming.update(|r| if let Some((_, t)) = r { *t = event_target_value(&ev) })
                             on:keydown=move |ev| if ev.key() == "Enter" { save_key() }
                         />
                         <button type="button" class="secondary small" on:click=move |_| save()>{crate::tv!(i18n, results.history.save_name)}</button>
-                        <button type="button" class="link-button small" on:click=move |_| renaming.set(false)>{crate::tv!(i18n, results.history.cancel)}</button>
+                        <button type="button" class="link-button small" on:click=move |_| renaming.set(None)>{crate::tv!(i18n, results.history.cancel)}</button>
                     </div>
                 }.into_any()
             } else {
                 view! {
                     <div class="history-actions">
                         <button type="button" class="secondary small" on:click=open.clone()>{crate::tv!(i18n, results.history.open)}</button>
-                        <button type="button" class="secondary small" on:click=move |_| renaming.set(true)>{crate::tv!(i18n, results.history.rename)}</button>
+                        <button type="button" class="secondary small" on:click=start_rename.clone()>{crate::tv!(i18n, results.history.rename)}</button>
                         <button type="button" class="secondary small" on:click=export.clone()>{crate::tv!(i18n, results.history.export)}</button>
                         <button type="button" class="secondary small" on:click=delete.clone()>{crate::tv!(i18n, results.history.delete)}</button>
                     </div>
