@@ -164,7 +164,7 @@ for (const [name, value, reason] of [
   ['newer', '{"format":"stagefit-history","version":9,"assessments":[]}', /newer version of Stagefit/],
   ['wrong shape', '[1,2,3]', /not a Stagefit file/],
 ]) {
-  test(`a ${name} stored history is kept aside, offered for download and never overwritten silently`, async () => {
+  test(`a ${name} stored history is kept (aside, or in place when a newer build wrote it), offered for download and never overwritten silently`, async () => {
     const { page, problems, close } = await openPage(browser, server.origin);
     await page.goto(server.url);
     // Wait for the app to be running, so only the reload below reads the planted value.
@@ -173,6 +173,21 @@ for (const [name, value, reason] of [
     await page.reload();
     await page.getByText(/Your saved history could not be read/).waitFor();
     assert.match(await page.locator('.notice').first().textContent(), reason);
+    if (name === 'newer') {
+      // A newer build's history stays under its key untouched (issue 30), offered for download,
+      // and this build saves its own assessments beside it.
+      assert.match(await page.locator('.notice').first().textContent(), /stays where it is, untouched/);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download it' }).click()]);
+      assert.equal(await fs.readFile(await download.path(), 'utf8'), value);
+      await finish(page);
+      const after = await stored(page);
+      assert.equal(after['stagefit.history'], value);
+      assert.ok(!Object.keys(after).some((k) => k.startsWith('stagefit.unreadable.')));
+      assert.ok(Object.keys(after).some((k) => k.startsWith('stagefit.assessment.')));
+      assert.deepEqual(problems.filter((p) => !p.startsWith('console')), []);
+      await close();
+      return;
+    }
     const aside = Object.entries(await stored(page)).filter(([k]) => k.startsWith('stagefit.unreadable.history.'));
     assert.equal(aside.length, 1, JSON.stringify(aside.map(([k]) => k)));
     assert.equal(aside[0][1], value);

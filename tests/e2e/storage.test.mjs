@@ -11,7 +11,10 @@ let browser;
 before(async () => { server = await serve('/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const assessmentKeys = async (page) => Object.keys(await stored(page)).filter((k) => k.startsWith('stagefit.assessment.'));
+// The keys holding an assessment: a delete leaves a tombstone under its key for a while (issue 30),
+// which holds none.
+const assessmentKeys = async (page) => Object.entries(await stored(page))
+  .filter(([k, v]) => k.startsWith('stagefit.assessment.') && !JSON.parse(v).deleted).map(([k]) => k);
 const notices = (page) => page.locator('.notice').allTextContents();
 const toHistory = async (page) => {
   await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();

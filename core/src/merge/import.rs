@@ -95,6 +95,7 @@ pub fn import(
         let incoming = match decode_slot(bank, id.as_deref().unwrap_or("newer"), text) {
             Ok((Slot::Live(entry), dropped)) => {
                 notes.dropped.answers += dropped.answers;
+                notes.dropped.damaged += dropped.damaged;
                 Incoming::Live(entry)
             }
             // A tombstone in a file deletes nothing here.

@@ -314,6 +314,16 @@ impl Store {
         let stored = storage::read(crate::platform::storage::DRAFT_KEY)
             .ok()
             .flatten();
+        // Nothing in it but what this tab knew, which the finish took (a draft of an older build
+        // has no revisions to tell by): it ends.
+        let only_mine = stored
+            .as_deref()
+            .and_then(|text| merge::decode_draft(&BANK, text).ok())
+            .is_some_and(|(d, _)| d == known);
+        if stored.is_none() || only_mine {
+            self.clear_draft();
+            return;
+        }
         let heard = self.stamp_with(|w| {
             merge::hear_draft(&BANK, Some(&known), stored.as_deref(), Some(slot), w)
         });

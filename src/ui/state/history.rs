@@ -413,6 +413,8 @@ impl Store {
         let mut report = MergeReport::default();
         let mut notes = ReadNotes::default();
         let mut written: Vec<(String, Option<String>)> = Vec::new();
+        let mut shown: Vec<(Snapshot, String)> = Vec::new();
+        let mut newer: Vec<(String, String)> = Vec::new();
         mark_import(0, total);
         for (n, part) in entries.chunks(IMPORT_CHUNK).enumerate() {
             let file = snapshot::history_of_entries(part.iter().map(|raw| raw.get()));
@@ -433,7 +435,14 @@ impl Store {
                     let _ = storage::remove(IMPORT_KEY);
                     return Err(error);
                 }
-                let before = held.insert(step.id.clone(), pending.text().to_string());
+                let text = pending.text().to_string();
+                match pending.value() {
+                    Some(Slot::Live(entry)) => shown.push((entry.snapshot().clone(), text.clone())),
+                    Some(Slot::Deleted(_)) => {}
+                    // A newer build's entry: stored as it is, not shown.
+                    None => newer.push((entry_key(&step.id), text.clone())),
+                }
+                let before = held.insert(step.id.clone(), text);
                 written.push((step.id, before));
             }
             mark_import(written.len(), total);
@@ -441,30 +450,24 @@ impl Store {
             platform::next_task().await;
         }
         let _ = storage::remove(IMPORT_KEY);
-        self.show_imported(&written, &held);
+        self.show_imported(shown, newer);
         Ok((report, notes))
     }
 
-    /// Shows what an import wrote, in one change to the history.
-    fn show_imported(&self, written: &[(String, Option<String>)], held: &HashMap<String, String>) {
-        let mut shown = Vec::new();
-        for (id, _) in written {
-            let Some(text) = held.get(id) else { continue };
-            match merge::decode_slot(&BANK, id, text) {
-                Ok((Slot::Live(entry), _)) => {
-                    self.stored
-                        .update_value(|m| drop(m.insert(id.clone(), text.clone())));
-                    self.removed.update_value(|r| {
-                        r.remove(id);
-                    });
-                    shown.push(entry.into_snapshot());
+    /// Shows what an import wrote, in one change to the history: its assessments as written,
+    /// and the entries of a newer build it stored.
+    fn show_imported(&self, written: Vec<(Snapshot, String)>, newer: Vec<(String, String)>) {
+        let mut shown = Vec::with_capacity(written.len());
+        self.stored.update_value(|m| {
+            self.removed.update_value(|r| {
+                for (s, text) in written {
+                    r.remove(&s.id);
+                    m.insert(s.id.clone(), text);
+                    shown.push(s);
                 }
-                Ok((Slot::Deleted(_), _)) => {}
-                Err(_) => self
-                    .newer
-                    .update_value(|m| drop(m.insert(entry_key(id), text.clone()))),
-            }
-        }
+            })
+        });
+        self.newer.update_value(|m| m.extend(newer));
         self.history.update(|list| {
             let ids: HashSet<&str> = shown.iter().map(|s| s.id.as_str()).collect();
             list.retain(|s| !ids.contains(s.id.as_str()));

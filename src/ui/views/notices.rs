@@ -97,6 +97,7 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
                 let _ = storage::download(&name, &text, "text/plain");
             };
             let what = move || stored_text(i18n, what);
+            let newer = reason.is_newer();
             let why = move || messages::snapshot_error(i18n, &reason);
             match aside {
                 Some(aside) => view! {
@@ -107,8 +108,18 @@ fn NoticeItem(index: usize, notice: Notice) -> impl IntoView {
                 // Not even a copy could be made (storage is full): the way forward is right here.
                 None => {
                     let discard = move |_| store.discard(&key);
+                    // A newer build's value is left in place on purpose (issue 30), not for want
+                    // of room.
+                    let said = move || {
+                        let why = why.clone();
+                        if newer {
+                            crate::tf!(i18n, assess.notice.left_for_newer, reason = why())
+                        } else {
+                            crate::tf!(i18n, assess.notice.left_in_place, reason = why())
+                        }
+                    };
                     view! {
-                        <p><strong>{what}</strong>" "{crate::tf!(i18n, assess.notice.left_in_place, reason = why())}</p>
+                        <p><strong>{what}</strong>" "{said}</p>
                         <button type="button" class="secondary small" on:click=download>{crate::tv!(i18n, assess.notice.download_it)}</button>
                         " "
                         <button type="button" class="secondary small" on:click=discard>{crate::tv!(i18n, assess.notice.discard_it)}</button>
