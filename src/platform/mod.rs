@@ -566,10 +566,19 @@ pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> WindowListene
 
 /// Calls `on_key` with the key's name (`ArrowRight`, `Escape`...) for every key pressed without
 /// Ctrl, Alt or Meta, until the returned handle is removed. When `on_key` returns true the key
-/// is the app's: the browser's own action (scrolling on arrow keys) is prevented.
+/// is the app's: the browser's own action (scrolling on arrow keys) is prevented. Keys pressed
+/// in a form field other than Esc are the field's (the arrow keys choose among radio buttons:
+/// issue 28's agreed answers), so `on_key` does not see them.
 pub fn on_key(on_key: impl Fn(&str) -> bool + 'static) -> WindowListenerHandle {
     window_event_listener(leptos::ev::keydown, move |event| {
         if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        let in_field = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field && event.key() != "Escape" {
             return;
         }
         if on_key(&event.key()) {
