@@ -98,9 +98,10 @@ pub(super) fn Participants(
                             });
                             view! {
                                 <li>
+                                    // The checkbox is named by the participant's name alone, so
+                                    // the row reads as before: "NAME: stage…" (issue 28).
                                     <label class="participant-pick">
                                         <input type="checkbox" prop:checked=is_selected on:change=toggle />
-                                        <span class="visually-hidden">{crate::tv!(i18n, workshop.select)} " "</span>
                                         <bdi>{name.clone()}</bdi>
                                     </label>
                                     {line}

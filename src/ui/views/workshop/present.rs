@@ -254,6 +254,7 @@ fn area_slide(
     view! {
             <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
             <p class="slide-lead">{summary()}</p>
+            <div class="plot-scroll" tabindex="0" role="group" aria-label=bt::dimension_name(i18n, d)>
             <svg class="area-plot" viewBox=plot.view_box role="img">
                 <title>{bt::dimension_name(i18n, d)} {crate::tv!(i18n, workshop.label_separator)} {summary()}</title>
                 <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
@@ -284,6 +285,8 @@ fn area_slide(
                     </circle>
                 }).collect_view()}
             </svg>
+            </div>
+            <p class="slide-scroll-hint">{crate::tv!(i18n, workshop.slide_scroll_hint)}</p>
             <p class="slide-legend">
                 {crate::tf_once!(i18n, workshop.slide_area_legend, band = band_text)}
             </p>

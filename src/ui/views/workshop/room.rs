@@ -7,7 +7,7 @@ use leptos_i18n::Locale as _;
 use super::charts::*;
 use super::participants::Participants;
 use super::reading::{room, stored_workshop};
-use super::summary::RoomSummary;
+use super::summary::{RoomDecision, RoomSummary};
 use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Notice, Store};
@@ -166,20 +166,23 @@ pub fn WorkshopView() -> impl IntoView {
             }
             .into_any();
         };
-        let invitation =
-            view! { <Invitation name=w.name.clone() join_url presenting copy_status /> };
         // Once people are in, the room comes first and the invitation folds away (issue 28).
-        let invitation = if has_people.get_untracked() {
-            view! {
-                <details class="invite-more no-print" prop:open=move || invite_open.get() || presenting.get()
-                    on:toggle=move |ev| invite_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
-                    <summary>{s!(l, workshop.invite_more)}</summary>
-                    {invitation}
-                </details>
+        let name = w.name.clone();
+        let invitation = move || {
+            let invitation =
+                view! { <Invitation name=name.clone() join_url presenting copy_status /> };
+            if has_people.get() {
+                view! {
+                    <details class="invite-more no-print" prop:open=move || invite_open.get() || presenting.get()
+                        on:toggle=move |ev| invite_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+                        <summary>{s!(l, workshop.invite_more)}</summary>
+                        {invitation}
+                    </details>
+                }
+                .into_any()
+            } else {
+                invitation.into_any()
             }
-            .into_any()
-        } else {
-            invitation.into_any()
         };
         view! {
             <section class="workshop" aria-labelledby="workshop-heading">
@@ -193,6 +196,7 @@ pub fn WorkshopView() -> impl IntoView {
                         on_present.run(());
                     }>{s!(l, workshop.present)}</button>
                 })}
+                <RoomDecision current aggregate />
                 {invitation}
                 <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
                 <label for="workshop-input">{s!(l, workshop.gather_label)}</label>

@@ -16,7 +16,7 @@ use crate::ui::views::results::ScoreGauge;
 use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
 use stagefit_core::route::Route;
 use stagefit_core::workshop::{self, Workshop};
-use stagefit_core::{Assessment, BANK, BankText, link};
+use stagefit_core::{Answers, Assessment, BANK, BankText, link};
 
 /// An assessment's verdict: the gauge with its score, the stage, and its priorities, each a
 /// `[data-testid="priority"]`.
@@ -69,6 +69,72 @@ pub(super) fn RoomSummary(aggregate: Memo<workshop::Aggregate>) -> impl IntoView
     }
 }
 
+/// The room's agreed answers, its own answers (agreed, the median elsewhere), and those
+/// assessed, following the stored workshop.
+fn room_decision(
+    current: Memo<Option<Workshop>>,
+    aggregate: Memo<workshop::Aggregate>,
+) -> (Memo<workshop::Agreed>, Memo<Answers>, Memo<Assessment>) {
+    let agreed = Memo::new(move |_| {
+        current
+            .with(|w| w.as_ref().map(|w| w.agreed.clone()))
+            .unwrap_or_default()
+    });
+    let answers = Memo::new(move |_| {
+        aggregate.with(|a| agreed.with(|g| workshop::room_answers(&BANK, a, g)))
+    });
+    let result = Memo::new(move |_| answers.with(|x| stagefit_core::assess(&BANK, x)));
+    (agreed, answers, result)
+}
+
+/// The answers the room agreed on, each question with its agreed answer, in the bank's order.
+#[component]
+fn AgreedList(agreed: Memo<workshop::Agreed>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let l = i18n.get_locale();
+        let words = bt::words_in(l);
+        agreed.with(|g| {
+            let list = workshop::agreed_answers(&BANK, g);
+            if list.is_empty() {
+                return view! { <p>{s!(l, workshop.decision_none_agreed)}</p> }.into_any();
+            }
+            view! {
+                <ul class="agreed-list">
+                    {list.into_iter().map(|(q, o)| {
+                        let question = &BANK.questions[q];
+                        view! { <li>{words.question(question)} " " <strong>{words.option(question, usize::from(o))}</strong></li> }
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any()
+        })
+    }
+}
+
+/// What the room decided, on the room's own view (and its print) once it agreed on anything:
+/// its own result and the agreed answers.
+#[component]
+pub(super) fn RoomDecision(
+    current: Memo<Option<Workshop>>,
+    aggregate: Memo<workshop::Aggregate>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (agreed, _, result) = room_decision(current, aggregate);
+    move || {
+        (!agreed.with(workshop::Agreed::is_empty)).then(|| {
+            view! {
+                <section class="room-decision" aria-labelledby="room-decision-title">
+                    <h2 id="room-decision-title">{crate::tv!(i18n, workshop.decision_title)}</h2>
+                    <Verdict assessment=result />
+                    <h3>{crate::tv!(i18n, workshop.decision_agreed_title)}</h3>
+                    <AgreedList agreed />
+                </section>
+            }
+        })
+    }
+}
+
 /// The last slide: the room's own assessment (agreed answers, the median elsewhere), the
 /// answers it agreed on, and the way to keep it in History and share it.
 #[component]
@@ -107,25 +173,6 @@ pub(super) fn Decision(
             platform::focus_after_render("room-kept");
         }
     };
-    let agreed_list = move || {
-        let l = i18n.get_locale();
-        let words = bt::words_in(l);
-        agreed.with(|g| {
-            let list = workshop::agreed_answers(&BANK, g);
-            if list.is_empty() {
-                return view! { <p>{s!(l, workshop.decision_none_agreed)}</p> }.into_any();
-            }
-            view! {
-                <ul class="agreed-list">
-                    {list.into_iter().map(|(q, o)| {
-                        let question = &BANK.questions[q];
-                        view! { <li>{words.question(question)} " " <strong>{words.option(question, usize::from(o))}</strong></li> }
-                    }).collect_view()}
-                </ul>
-            }
-            .into_any()
-        })
-    };
     view! {
         <h1 id="present-heading" tabindex="-1">{crate::tv!(i18n, workshop.decision_title)}</h1>
         <p class="slide-lead">{crate::tv!(i18n, workshop.decision_lead)}</p>
@@ -133,7 +180,7 @@ pub(super) fn Decision(
             <Verdict assessment=result />
             <div class="decision-answers">
                 <h2>{crate::tv!(i18n, workshop.decision_agreed_title)}</h2>
-                {agreed_list}
+                <AgreedList agreed />
                 <div class="actions">
                     <button type="button" class="primary" on:click=keep>{crate::tv!(i18n, workshop.decision_keep)}</button>
                 </div>
