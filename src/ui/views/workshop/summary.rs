@@ -145,15 +145,7 @@ pub(super) fn Decision(
     let i18n = use_i18n();
     let store = expect_context::<Store>();
     let nav = expect_context::<Navigator>();
-    let agreed = Memo::new(move |_| {
-        current
-            .with(|w| w.as_ref().map(|w| w.agreed.clone()))
-            .unwrap_or_default()
-    });
-    let answers = Memo::new(move |_| {
-        aggregate.with(|a| agreed.with(|g| workshop::room_answers(&BANK, a, g)))
-    });
-    let result = Memo::new(move |_| answers.with(|x| stagefit_core::assess(&BANK, x)));
+    let (agreed, answers, result) = room_decision(current, aggregate);
     let name = move || current.with(|w| w.as_ref().map(|w| w.name.clone()).unwrap_or_default());
     // The result kept in History, once kept here: its id.
     let kept = RwSignal::new(None::<String>);
