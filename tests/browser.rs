@@ -723,6 +723,7 @@ async fn a_room_of_six_hundred_is_read_in_steps_and_counted_whole() {
         note: String::new(),
         created: 0.0,
         payloads,
+        agreed: Default::default(),
         unknown: Default::default(),
     };
     stagefit::platform::storage::clear_all().unwrap();

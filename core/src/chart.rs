@@ -894,6 +894,7 @@ mod workshop_chart_tests {
                     link::encode(&BANK, &a, "")
                 })
                 .collect(),
+            agreed: Default::default(),
             unknown: Default::default(),
         };
         workshop::participants(&BANK, &w)

@@ -35,6 +35,9 @@ pub struct Workshop {
     pub created: f64,
     /// Each participant's share-link payload, in the order they were added.
     pub payloads: Vec<String>,
+    /// The answers the room agreed on in the presentation (issue 28): question id to option
+    /// index. Stored as the `agreed` field of format 1, left out while empty.
+    pub agreed: Agreed,
     /// Fields of the stored workshop this build does not know (a newer build added them):
     /// written back as they were read, after the known ones (issue 30). A new workshop has none.
     pub unknown: UnknownFields,
@@ -294,6 +297,38 @@ pub fn new_payloads<'a>(workshop: &'a Workshop, known: &[Participant]) -> Vec<&'
         .collect()
 }
 
+/// Removes these payloads from the workshop: each removed one with the place it had, to put it
+/// back with `restore_payloads` (issue 28's Undo).
+pub fn remove_payloads(workshop: &mut Workshop, gone: &[String]) -> Vec<(usize, String)> {
+    let gone: HashSet<&str> = gone.iter().map(String::as_str).collect();
+    let mut removed = Vec::new();
+    let mut kept = Vec::with_capacity(workshop.payloads.len());
+    for (at, payload) in std::mem::take(&mut workshop.payloads)
+        .into_iter()
+        .enumerate()
+    {
+        if gone.contains(payload.as_str()) {
+            removed.push((at, payload));
+        } else {
+            kept.push(payload);
+        }
+    }
+    workshop.payloads = kept;
+    removed
+}
+
+/// Puts removed payloads back where they were (as far as the list still reaches), skipping any
+/// already there again (added anew in the meantime).
+pub fn restore_payloads(workshop: &mut Workshop, removed: &[(usize, String)]) {
+    let mut known: HashSet<String> = workshop.payloads.iter().map(|p| canonical(p)).collect();
+    for (at, payload) in removed {
+        if known.insert(canonical(payload)) {
+            let at = (*at).min(workshop.payloads.len());
+            workshop.payloads.insert(at, payload.clone());
+        }
+    }
+}
+
 /// How many participants a workshop has: the stored links that open. The list of workshops and
 /// the workshop's own view both count this way, so they agree (issue 18).
 pub fn participant_count(bank: &Bank, workshop: &Workshop) -> usize {
@@ -339,7 +374,9 @@ pub struct Aggregate {
     pub spreads: Vec<Spread>,
     /// Dimension indices, most disagreement first.
     pub by_disagreement: Vec<usize>,
-    /// The median answer to every question, assessed: the group's result.
+    /// The median answer to every question (the most common one for work under way).
+    pub answers: Answers,
+    /// `answers`, assessed: the group's result.
     pub median: Assessment,
     /// Up to five questions with the widest spread of answers.
     pub divergent: Vec<Divergence>,
@@ -467,42 +504,12 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
         n_participants: people.len(),
         stages,
         median: assess(bank, &answers),
+        answers,
         spreads,
         by_disagreement,
         divergent,
         dropped: people.iter().map(|p| p.dropped).sum(),
     }
-}
-
-/// One slide of "Present results", in the order they are shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slide {
-    /// How many people's answers point to each stage.
-    Stages,
-    /// One area (a dimension index): where each person places it against the room's band.
-    Area(usize),
-    /// One of the questions the room answered most differently (an index into
-    /// `Aggregate::divergent`), with the split of its answers.
-    Question(usize),
-}
-
-/// The slides for a room: its stage split, then each area anyone answered in order of
-/// disagreement, then each question to discuss, one a slide so its answers can be read from
-/// the back of the room. An empty room has none.
-pub fn slides(aggregate: &Aggregate) -> Vec<Slide> {
-    if aggregate.n_participants == 0 {
-        return Vec::new();
-    }
-    let mut slides = vec![Slide::Stages];
-    slides.extend(
-        aggregate
-            .by_disagreement
-            .iter()
-            .filter(|&&d| !aggregate.spreads[d].levels.is_empty())
-            .map(|&d| Slide::Area(d)),
-    );
-    slides.extend((0..aggregate.divergent.len()).map(Slide::Question));
-    slides
 }
 
 /// Where a level sits against a band.
@@ -566,6 +573,11 @@ struct WorkshopV1 {
 /// kilobytes of wasm for this one struct).
 const WORKSHOP_FIELDS: [&str; 5] = ["id", "name", "note", "created", "payloads"];
 
+/// The field of a stored workshop holding the room's agreed answers (issue 28): an object of
+/// question ids to option indices, written only when there are some, so a workshop without them
+/// is stored exactly as before. An older build keeps it as a field it does not know.
+const AGREED_FIELD: &str = "agreed";
+
 /// The saved workshops as JSON (storage and export).
 pub fn encode_workshops(list: &[Workshop]) -> String {
     let workshops = list
@@ -579,6 +591,9 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
                 payloads: w.payloads.clone(),
             });
             if let Value::Object(fields) = &mut value {
+                if !w.agreed.is_empty() {
+                    fields.insert(AGREED_FIELD.to_string(), json(&w.agreed));
+                }
                 for (name, field) in &w.unknown.0 {
                     fields.entry(name.clone()).or_insert_with(|| field.clone());
                 }
@@ -598,10 +613,14 @@ pub fn encode_workshops(list: &[Workshop]) -> String {
 /// caller has already kept only entries with a valid id.
 fn workshop_from(value: &Value) -> Option<Workshop> {
     let v1: WorkshopV1 = schema(value).ok()?;
+    // The room's agreed answers (issue 28), when they have the shape this build writes; in any
+    // other shape (a newer build's) the field is kept as it is, like any field not known here.
+    let agreed: Option<Agreed> = value.get(AGREED_FIELD).and_then(|field| schema(field).ok());
     let unknown = value
         .as_object()?
         .iter()
         .filter(|(name, _)| !WORKSHOP_FIELDS.contains(&name.as_str()))
+        .filter(|(name, _)| agreed.is_none() || name.as_str() != AGREED_FIELD)
         .map(|(name, field)| (name.clone(), field.clone()))
         .collect();
     Some(Workshop {
@@ -611,6 +630,7 @@ fn workshop_from(value: &Value) -> Option<Workshop> {
         created: v1.created?.as_f64()?,
         // Stored by a build that compared spellings as they were (issue 30): each link once.
         payloads: each_link_once(v1.payloads),
+        agreed: agreed.unwrap_or_default(),
         unknown: UnknownFields(unknown),
     })
 }
@@ -737,3 +757,6 @@ pub fn import_workshops(
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
+
+mod decision;
+pub use decision::*;

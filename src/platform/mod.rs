@@ -566,16 +566,46 @@ pub fn on_fragment_change(on_change: impl Fn(String) + 'static) -> WindowListene
 
 /// Calls `on_key` with the key's name (`ArrowRight`, `Escape`...) for every key pressed without
 /// Ctrl, Alt or Meta, until the returned handle is removed. When `on_key` returns true the key
-/// is the app's: the browser's own action (scrolling on arrow keys) is prevented.
+/// is the app's: the browser's own action (scrolling on arrow keys) is prevented. Keys a form
+/// field uses itself (`key_is_the_fields`: the arrow keys choose among issue 28's agreed
+/// answers) do not reach `on_key`.
 pub fn on_key(on_key: impl Fn(&str) -> bool + 'static) -> WindowListenerHandle {
     window_event_listener(leptos::ev::keydown, move |event| {
         if event.ctrl_key() || event.alt_key() || event.meta_key() {
+            return;
+        }
+        if key_is_the_fields(&event) {
             return;
         }
         if on_key(&event.key()) {
             event.prevent_default();
         }
     })
+}
+
+/// Whether the key belongs to the form field it was pressed in: in a text field every key but
+/// Esc; on a radio button or checkbox the arrow keys and Space (which choose), so Page Up, Page
+/// Down, Home and End still move between slides from there.
+fn key_is_the_fields(event: &web_sys::KeyboardEvent) -> bool {
+    let Some(field) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return false;
+    };
+    let key = event.key();
+    match field.tag_name().as_str() {
+        "INPUT"
+            if matches!(
+                field.get_attribute("type").as_deref(),
+                Some("radio" | "checkbox")
+            ) =>
+        {
+            key.starts_with("Arrow") || key == " "
+        }
+        "INPUT" | "TEXTAREA" | "SELECT" => key != "Escape",
+        _ => false,
+    }
 }
 
 /// Asks the browser to show the page full screen (it may refuse: no user action, a frame, a

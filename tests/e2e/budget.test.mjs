@@ -71,8 +71,12 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   building without it) add about 59,000, all in the one wasm every first visit loads. The
 //   ceiling moves up with it; issue 27 (a first visit of 350 KB or less) is where what loads
 //   first is separated from what loads later.
+// - a workshop that ends with a decision (issue 28) weighed 653,470: the summary and decision
+//   slides, the room's agreed answers and its own result kept in History, removing several
+//   participants with Undo, and the Markdown tables of counts, all in the one wasm. The ceiling
+//   moves up with it.
 // The ceiling is the last size plus 5 %.
-const CEILING = 649_403;
+const CEILING = 686_144;
 
 let server;
 let browser;

@@ -130,6 +130,7 @@ fn main() {
             note: String::new(),
             created: 0.0,
             payloads: Vec::new(),
+            agreed: Default::default(),
             unknown: Default::default(),
         };
         let report = workshop::gather(&BANK, &mut room_workshop, &text);

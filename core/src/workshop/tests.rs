@@ -13,6 +13,7 @@ fn workshop() -> Workshop {
         note: String::new(),
         created: 0.0,
         payloads: Vec::new(),
+        agreed: Default::default(),
         unknown: Default::default(),
     }
 }
@@ -292,6 +293,7 @@ fn issue_12_saved_workshops_read_and_write_as_before() {
         note: "n".to_string(),
         created: 5.0,
         payloads: vec!["abc".to_string(), "d".to_string()],
+        agreed: Default::default(),
         unknown: Default::default(),
     };
     let text = "{\"format\":\"stagefit-workshops\",\"version\":1,\"workshops\":[{\"id\":\"w1\",\"name\":\"Day\",\"note\":\"n\",\"created\":5,\"payloads\":[\"abc\",\"d\"]}]}";
@@ -376,6 +378,7 @@ fn issue_18_an_unreadable_workshop_is_listed_and_kept() {
         note: String::new(),
         created: 1.0e12,
         payloads: Vec::new(),
+        agreed: Default::default(),
         unknown: Default::default(),
     }]);
     let mut value: Value = serde_json::from_str(&good).expect("JSON");
@@ -451,30 +454,38 @@ fn issue_18_a_paste_of_two_thousand_links_skips_repeats_by_set_not_by_scan() {
 }
 
 #[test]
-fn slides_show_the_stages_then_each_answered_area_by_disagreement_then_the_questions() {
+fn slides_show_the_summary_then_areas_by_disagreement_then_the_questions_then_the_decision() {
     assert_eq!(slides(&aggregate(&BANK, &[])), []);
     let people = participants(&BANK, &room(&[(0, 0), (4, 4), (2, 1)]));
     let agg = aggregate(&BANK, &people);
     let all = slides(&agg);
-    assert_eq!(all.first(), Some(&Slide::Stages));
-    let areas: Vec<usize> = all
+    assert_eq!(all.first(), Some(&Slide::Summary));
+    assert_eq!(all.last(), Some(&Slide::Decision));
+    let mut areas: Vec<usize> = all
         .iter()
         .filter_map(|s| match s {
             Slide::Area(d) => Some(*d),
             _ => None,
         })
         .collect();
+    let own = areas.len();
+    areas.extend(other_areas(&agg));
+    let agreed = agreed_areas(&agg);
     let answered: Vec<usize> = agg
         .by_disagreement
         .iter()
         .copied()
-        .filter(|&d| !agg.spreads[d].levels.is_empty())
+        .filter(|&d| !agg.spreads[d].levels.is_empty() && !agreed.contains(&d))
         .collect();
     assert_eq!(areas, answered);
-    let questions: Vec<Slide> = (0..agg.divergent.len()).map(Slide::Question).collect();
+    let mut questions: Vec<Slide> = (0..agg.divergent.len()).map(Slide::Question).collect();
     assert!(!questions.is_empty());
+    questions.push(Slide::Decision);
     assert!(all.ends_with(&questions));
-    assert_eq!(all.len(), 1 + areas.len() + questions.len());
+    let agreement = usize::from(!agreed.is_empty());
+    let others = usize::from(own < areas.len());
+    assert_eq!(all.len(), 1 + own + others + agreement + questions.len());
+    assert!(all.len() <= MOST_SLIDES);
     // A room that agrees on everything has nothing to discuss: no question slides.
     let same = participants(&BANK, &room(&[(1, 1), (1, 1)]));
     assert!(
@@ -556,6 +567,7 @@ fn workshop_with(id: &str, name: &str, payloads: &[&str]) -> Workshop {
         note: String::new(),
         created: 1.0e12,
         payloads: payloads.iter().map(|p| p.to_string()).collect(),
+        agreed: Default::default(),
         unknown: Default::default(),
     }
 }
@@ -672,4 +684,29 @@ fn issue_30_a_workshops_file_is_told_by_its_format() {
     ] {
         assert_eq!(is_workshops_file(text), expected, "{text}");
     }
+}
+
+/// Issue 28: removed participants come back where they were with Undo, one or several.
+#[test]
+fn issue_28_removed_participants_are_put_back_where_they_were() {
+    fn check(before: &[&str], gone: &[&str], after_removal: &[&str]) {
+        let mut w = workshop();
+        w.payloads = before.iter().map(|p| p.to_string()).collect();
+        let gone: Vec<String> = gone.iter().map(|p| p.to_string()).collect();
+        let removed = remove_payloads(&mut w, &gone);
+        assert_eq!(w.payloads, after_removal, "{before:?} - {gone:?}");
+        restore_payloads(&mut w, &removed);
+        assert_eq!(w.payloads, before, "{before:?} - {gone:?} undone");
+    }
+    check(&["a", "b", "c"], &["b"], &["a", "c"]);
+    check(&["a", "b", "c"], &["a", "c"], &["b"]);
+    check(&["a", "b", "c"], &["a", "b", "c"], &[]);
+    check(&["a", "b", "c"], &["x"], &["a", "b", "c"]);
+    // One added again meanwhile is not doubled.
+    let mut w = workshop();
+    w.payloads = vec!["a".to_string(), "b".to_string()];
+    let removed = remove_payloads(&mut w, &["a".to_string()]);
+    w.payloads.push("a".to_string());
+    restore_payloads(&mut w, &removed);
+    assert_eq!(w.payloads, ["b", "a"]);
 }

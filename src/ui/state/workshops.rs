@@ -3,9 +3,10 @@
 use leptos::prelude::*;
 
 use super::{Store, Stored};
-use crate::platform::storage::WORKSHOPS_KEY;
-use stagefit_core::snapshot::SnapshotError;
+use crate::platform::storage::{self, WORKSHOPS_KEY};
+use stagefit_core::snapshot::{Snapshot, SnapshotError};
 use stagefit_core::workshop::{self, Workshop, WorkshopImport};
+use stagefit_core::{Answers, BANK};
 
 /// What importing a workshops file did, and whether it is stored.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,36 @@ impl Store {
             });
         });
         Ok(WorkshopsImported { report, saved })
+    }
+
+    /// Records (`Some`) or clears (`None`) the room's agreed answer to the question at `question`
+    /// in the workshop `id` (issue 28); returns whether it is stored.
+    pub fn record_agreed(&self, id: &str, question: usize, option: Option<u8>) -> bool {
+        self.update_workshops(|list| {
+            if let Some(w) = list.iter_mut().find(|w| w.id == id) {
+                workshop::record_agreed(&BANK, w, question, option);
+            }
+        })
+    }
+
+    /// Keeps the room's own assessment (its agreed answers, the median elsewhere) in History as
+    /// a result named after the workshop (issue 28), through `finish` like any assessment: the
+    /// first time it is added, later with other answers it gets a new version. Returns its id
+    /// once it is kept (a refused write is told by the notices, as for any result).
+    pub fn finish_room(&self, room: &Workshop, answers: Answers) -> Option<String> {
+        let id = workshop::room_result_id(&room.id);
+        let created = self.find(&id).map_or_else(storage::now, |s| s.created);
+        let now = storage::now();
+        self.finish(Snapshot::new(
+            id.clone(),
+            room.name.clone(),
+            answers.clone(),
+            created,
+            now,
+        ));
+        self.find(&id)
+            .is_some_and(|kept| kept.answers == answers)
+            .then_some(id)
     }
 
     /// Removes a stored workshop that cannot be read (the person chose "Remove it"), from

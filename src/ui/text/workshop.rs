@@ -78,9 +78,10 @@ pub fn markdown(
 ) -> String {
     let mut md = String::new();
     markdown_heading(&mut md, l, workshop, agg, date);
+    markdown_decision(&mut md, l, workshop, agg);
     markdown_disagreement(&mut md, l, agg, number);
     markdown_priorities(&mut md, l, agg);
-    markdown_questions(&mut md, l, agg);
+    markdown_questions(&mut md, l, workshop, agg);
     md
 }
 
@@ -138,6 +139,37 @@ fn markdown_heading(
     let _ = writeln!(md, "**{}** {median}\n", s!(l, workshop.md_median));
 }
 
+/// What the room decided (issue 28): its own result (agreed answers, the median elsewhere) and
+/// the answers it agreed on.
+fn markdown_decision(md: &mut String, l: Locale, workshop: &Workshop, agg: &workshop::Aggregate) {
+    let result = workshop::room_result(&BANK, agg, &workshop.agreed);
+    let score = result.score.map_or_else(
+        || s!(l, workshop.not_scored),
+        |score| s!(l, workshop.md_score, score = score),
+    );
+    let stage = rt::stage_phrase(l, &result.stage).replace('\u{ad}', "");
+    let line = s!(l, workshop.md_median_line, stage = stage, score = score);
+    let _ = writeln!(md, "**{}** {line}\n", s!(l, workshop.md_room_result));
+    let words = bt::words_in(l);
+    let _ = writeln!(md, "## {}\n", s!(l, workshop.md_agreed_title));
+    let agreed = workshop::agreed_answers(&BANK, &workshop.agreed);
+    if agreed.is_empty() {
+        let _ = writeln!(md, "{}\n", s!(l, workshop.md_agreed_none));
+    }
+    for (q, o) in &agreed {
+        let question = &BANK.questions[*q];
+        let _ = writeln!(
+            md,
+            "- {}: **{}**",
+            words.question(question),
+            words.option(question, usize::from(*o))
+        );
+    }
+    if !agreed.is_empty() {
+        md.push('\n');
+    }
+}
+
 /// The areas by disagreement, as a table: median level, spread, and how many are ahead,
 /// behind or fit.
 fn markdown_disagreement(
@@ -191,35 +223,30 @@ fn markdown_priorities(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
     }
 }
 
-/// The questions to discuss, each with how many gave each answer.
-fn markdown_questions(md: &mut String, l: Locale, agg: &workshop::Aggregate) {
+/// The questions to discuss, each as a table of how many people gave each answer (issue 28:
+/// counts per option, not a line of text), the room's agreed answer marked.
+fn markdown_questions(md: &mut String, l: Locale, workshop: &Workshop, agg: &workshop::Aggregate) {
     let words = bt::words_in(l);
-    let _ = writeln!(md, "\n## {}\n", s!(l, workshop.questions_title));
+    let _ = writeln!(md, "\n## {}", s!(l, workshop.questions_title));
     for d in &agg.divergent {
         let q = &BANK.questions[d.question];
-        // Counted before the answers nobody gave are left out, so each count keeps its own
-        // answer's words.
-        let spread: Vec<String> = d
-            .counts
-            .iter()
-            .enumerate()
-            .filter(|(o, n)| **n > 0 && *o < q.options.len())
-            // Not a plural: the answer is named first, so `count` is only a value here.
-            .map(|(o, n)| {
-                s!(
-                    l,
-                    workshop.md_answer_count,
-                    answer = words.option(q, o),
-                    count = n
-                )
-            })
-            .collect();
+        let agreed = workshop::agreed_option(&BANK, &workshop.agreed, d.question);
+        let _ = writeln!(md, "\n### {}\n", words.question(q));
         let _ = writeln!(
             md,
-            "- {} ({})",
-            words.question(q),
-            spread.join(&s!(l, workshop.list_separator))
+            "| {} | {} |\n|---|---:|",
+            s!(l, workshop.md_col_answer),
+            s!(l, workshop.md_col_people)
         );
+        for (o, n) in d.counts.iter().enumerate().take(q.options.len()) {
+            let mark = if agreed == u8::try_from(o).ok() {
+                format!(" (**{}**)", s!(l, workshop.md_agreed_mark))
+            } else {
+                String::new()
+            };
+            let answer = words.option(q, o).replace('|', "\\|");
+            let _ = writeln!(md, "| {answer}{mark} | {n} |");
+        }
     }
 }
 

@@ -26,6 +26,7 @@ fn room() -> (Workshop, workshop::Aggregate) {
         note: String::new(),
         created: 0.0,
         payloads: Vec::new(),
+        agreed: Default::default(),
         unknown: Default::default(),
     };
     let text = [(0, 0), (4, 4), (2, 1), (2, 3)]
@@ -162,8 +163,12 @@ fn the_markdown_summary_is_written_in_the_language_in_use() {
     );
     assert!(md.contains("**Stages seen:** early "), "{md}");
     assert!(md.contains("## Where the room disagrees most\n\n| Area | Median level | Spread | Ahead | Behind | Fits |"), "{md}");
-    assert!(md.contains("## Questions to discuss\n\n- "), "{md}");
-    assert!(md.contains(" × “"), "{md}");
+    // Issue 28: each question to discuss as a table of counts per answer, never "4 × …".
+    assert!(md.contains("## Questions to discuss\n\n### "), "{md}");
+    assert!(md.contains("| Answer | People |\n|---|---:|\n"), "{md}");
+    assert!(!md.contains(" × "), "{md}");
+    assert!(md.contains("**The room's own result:** "), "{md}");
+    assert!(md.contains("## Agreed answers\n\nNone recorded.\n"), "{md}");
 
     let de = markdown(Locale::de, &w, &agg, "26.11.2026", &plain);
     assert!(
@@ -171,13 +176,13 @@ fn the_markdown_summary_is_written_in_the_language_in_use() {
         "{de}"
     );
     assert!(de.contains("**Teilnehmende:** 5\n"), "{de}");
-    assert!(de.contains(" × „"), "{de}");
+    assert!(de.contains("| Antwort | Personen |"), "{de}");
     let fr = markdown(Locale::fr, &w, &agg, "26 nov. 2026", &plain);
     assert!(
         fr.starts_with("# Atelier Stagefit\u{202f}: Platform day\n"),
         "{fr}"
     );
-    assert!(fr.contains(" × «\u{202f}"), "{fr}");
+    assert!(fr.contains("| Réponse | Personnes |"), "{fr}");
     // A name is text, never Markdown, in every language.
     let mut odd = w.clone();
     odd.name = "*bold* [x](y)".to_string();
@@ -218,14 +223,24 @@ fn each_count_of_answers_keeps_its_own_answers_words() {
         counts: vec![0, 2, 3],
         deviation: 1.0,
     }];
+    // Issue 28: the room's agreed answer is marked in the table and listed.
+    let mut w = w;
+    workshop::record_agreed(&BANK, &mut w, question, Some(2));
     let md = markdown(Locale::en, &w, &agg, "", &plain);
     let words = crate::ui::text::bank::words_in(Locale::en);
     let q = &BANK.questions[question];
-    let line = format!(
-        "- {} (2 × “{}”; 3 × “{}”)",
+    let table = format!(
+        "### {}\n\n| Answer | People |\n|---|---:|\n| {} | 0 |\n| {} | 2 |\n| {} (**agreed**) | 3 |\n",
         words.question(q),
+        words.option(q, 0),
         words.option(q, 1),
         words.option(q, 2)
     );
-    assert!(md.contains(&line), "{md}");
+    assert!(md.contains(&table), "{md}");
+    let agreed = format!(
+        "## Agreed answers\n\n- {}: **{}**\n",
+        words.question(q),
+        words.option(q, 2)
+    );
+    assert!(md.contains(&agreed), "{md}");
 }

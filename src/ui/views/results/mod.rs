@@ -404,7 +404,7 @@ fn ResultActions(
 /// The score as a half-ring gauge with its number and its words; the words carry the verdict,
 /// the colour only repeats it.
 #[component]
-fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
+pub(crate) fn ScoreGauge(assessment: Memo<Assessment>) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         let score = assessment.with(|a| a.score);

@@ -5,9 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{Locale, use_i18n};
 use crate::ui::text::bank as bt;
-use crate::ui::text::results::{
-    band_name, band_range, kind as priority_kind, stage_name, stage_phrase,
-};
+use crate::ui::text::results::{band_name, band_range, stage_name};
 use crate::ui::text::s;
 use crate::ui::text::workshop::{disagreement_line, number};
 use stagefit_core::workshop::{self};
@@ -146,7 +144,8 @@ pub(super) fn spread_chart(
     }
 }
 
-/// The room at a glance: stages, the spread per area, the group's result, discussion prompts.
+/// The room in detail, below its summary (`summary::RoomSummary`): how many see each stage, the
+/// spread per area, where it disagrees most, and the questions to discuss.
 /// A section with nothing in it is not drawn, on screen or in print.
 #[component]
 pub(super) fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
@@ -166,20 +165,6 @@ pub(super) fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
             .filter(|&d| !a.spreads[d].levels.is_empty())
             .take(5)
             .collect();
-        let priorities = (!a.median.priorities.is_empty()).then(|| {
-            view! {
-                <ol>
-                    {a.median.priorities.iter().map(|p| view! {
-                        <li>{crate::tf_once!(
-                            i18n,
-                            workshop.priority_line,
-                            kind = priority_kind(l, p.kind),
-                            area = bt::words_in(l).dimension_name(&BANK.dimensions[p.dimension])
-                        )}</li>
-                    }).collect_view()}
-                </ol>
-            }
-        });
         let chart = spread_chart(l, &a, disagreement.first().copied());
         let disagree_section = (!disagreement.is_empty()).then(|| {
             view! {
@@ -204,13 +189,6 @@ pub(super) fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                         <li>{crate::tf_once!(i18n, workshop.stage_count, stage = stage_name(l, workshop::stage_at(i)), count = a.stages[i])}</li>
                     }).collect_view()}
                 </ul>
-                {stage_bar(l, &a)}
-                <h2>{crate::tv!(i18n, workshop.result_title)}</h2>
-                <p>{match a.median.score {
-                    Some(score) => crate::tf_once!(i18n, workshop.result_line_scored, stage = stage_phrase(l, &a.median.stage), score = score).into_any(),
-                    None => crate::tf_once!(i18n, workshop.result_line_unscored, stage = stage_phrase(l, &a.median.stage)).into_any(),
-                }}</p>
-                {priorities}
                 {chart}
                 <details class="chart-data">
                     <summary>{crate::tv!(i18n, workshop.table_show)}</summary>
@@ -251,7 +229,6 @@ pub(super) fn RoomView(aggregate: Memo<workshop::Aggregate>) -> impl IntoView {
                 </details>
                 {disagree_section}
                 {questions}
-                <p class="summary">{crate::tv!(i18n, workshop.room_note)}</p>
             </div>
         }
         .into_any()

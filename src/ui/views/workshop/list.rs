@@ -56,6 +56,7 @@ pub fn Workshops() -> impl IntoView {
             note: report::clean_label(&note.get_untracked()),
             created,
             payloads: Vec::new(),
+            agreed: Default::default(),
             unknown: Default::default(),
         };
         let id = w.id.clone();

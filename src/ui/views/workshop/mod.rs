@@ -12,6 +12,7 @@ mod participants;
 mod present;
 mod reading;
 mod room;
+mod summary;
 
 pub use list::Workshops;
 pub use present::Present;

@@ -4,20 +4,24 @@ use leptos::prelude::*;
 
 use super::charts::*;
 use super::reading::{room, stored_workshop};
+use super::summary::{Decision, RoomSummary};
 use crate::i18n::{Locale, use_i18n};
 use crate::platform;
 use crate::ui::state::{Navigator, Store};
 use crate::ui::text::bank as bt;
 use crate::ui::text::messages::I18n;
-use crate::ui::text::results::{band_name, band_range, lane_word, position_word, stage_at};
+use crate::ui::text::results::{band_name, band_range, lane_word, position_word};
 use crate::ui::text::s;
-use stagefit_core::chart;
+use crate::ui::text::workshop::disagreement_line;
 use stagefit_core::route::Route;
 use stagefit_core::workshop::{self, Position, Slide};
+use stagefit_core::{BANK, BankText, chart};
 
 /// "Present results": the room one slide at a time, filling a 1280 by 720 projector. The arrow
-/// keys (and Page Up, Page Down, Home, End) move between slides, each with its own address; Esc
-/// leaves. Buttons do the same for a mouse or a touch screen.
+/// keys (and Page Up, Page Down, Home, End) move between slides; Esc leaves. Buttons do the same
+/// for a mouse or a touch screen. The address names the slide, replaced rather than added to
+/// the browser's history (issue 28: twenty slides made twenty entries), so a reload keeps the
+/// slide and Back leaves the presentation.
 #[component]
 pub fn Present() -> impl IntoView {
     let i18n = use_i18n();
@@ -34,7 +38,10 @@ pub fn Present() -> impl IntoView {
         _ => was.copied().unwrap_or(0),
     });
     let (go_id, back_id, fix_id) = (id.clone(), id.clone(), id.clone());
-    let on_go = Callback::new(move |n: usize| nav.go(Route::Present(go_id.clone(), n)));
+    let on_go = Callback::new(move |n: usize| {
+        nav.correct(Route::Present(go_id.clone(), n));
+        platform::focus_after_render("present-heading");
+    });
     let on_leave = Callback::new(move |()| nav.go(Route::Workshop(back_id.clone())));
     let id = StoredValue::new(id);
     let current = stored_workshop(store, id);
@@ -103,18 +110,30 @@ pub fn Present() -> impl IntoView {
         };
         let a = aggregate.get();
         match which {
-            Slide::Stages => view! {
-                <h1 id="present-heading" tabindex="-1">{s!(l, workshop.slide_stages_title)}</h1>
-                <p class="slide-lead">{crate::tf_once!(
-                    i18n,
-                    workshop.slide_stages_lead,
-                    count = a.n_participants,
-                    stage = stage_at(l, a.median.stage.stage)
-                )}</p>
-                {stage_bar(l, &a)}
+            Slide::Summary => view! {
+                <h1 id="present-heading" tabindex="-1">{s!(l, workshop.slide_summary_title)}</h1>
+                <p class="slide-lead">{crate::tf_once!(i18n, workshop.slide_summary_lead, count = a.n_participants)}</p>
+                <RoomSummary aggregate />
             }
             .into_any(),
             Slide::Area(d) => people.with(|p| area_slide(i18n, &a, p, d)),
+            Slide::OtherAreas => view! {
+                <h1 id="present-heading" tabindex="-1">{s!(l, workshop.slide_other_title)}</h1>
+                <ul class="slide-list">
+                    {workshop::other_areas(&a).into_iter().map(|d| view! { <li>{disagreement_line(l, &a, d)}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Slide::Agreement => view! {
+                <h1 id="present-heading" tabindex="-1">{s!(l, workshop.slide_agree_title)}</h1>
+                <p class="slide-lead">{crate::tf_once!(i18n, workshop.slide_agree_lead, band = band_name(l, a.median.stage.stage))}</p>
+                <ul class="slide-list">
+                    {workshop::agreed_areas(&a).into_iter().map(|d| view! {
+                        <li>{bt::dimension_name(i18n, d)} " " <span class="range">{band_range(l, a.median.dimensions[d].band)}</span></li>
+                    }).collect_view()}
+                </ul>
+            }
+            .into_any(),
             Slide::Question(i) => {
                 let Some(d) = a.divergent.get(i).cloned() else {
                     return view! { <h1 id="present-heading" tabindex="-1">{s!(l, workshop.questions_title)}</h1> }.into_any();
@@ -123,9 +142,11 @@ pub fn Present() -> impl IntoView {
                     <p class="slide-kicker">{crate::tf_once!(i18n, workshop.slide_question_kicker, number = i + 1, total = a.divergent.len())}</p>
                     <h1 id="present-heading" tabindex="-1">{bt::question_text(i18n, d.question)}</h1>
                     {question_bar(&d)}
+                    <AgreeField current question=d.question />
                 }
                 .into_any()
             }
+            Slide::Decision => view! { <Decision current aggregate /> }.into_any(),
         }
     };
     view! {
@@ -233,6 +254,7 @@ fn area_slide(
     view! {
             <h1 id="present-heading" tabindex="-1">{bt::dimension_name(i18n, d)}</h1>
             <p class="slide-lead">{summary()}</p>
+            <div class="plot-scroll" tabindex="0" role="group" aria-label=bt::dimension_name(i18n, d)>
             <svg class="area-plot" viewBox=plot.view_box role="img">
                 <title>{bt::dimension_name(i18n, d)} {crate::tv!(i18n, workshop.label_separator)} {summary()}</title>
                 <rect class="band" x=plot.band_x.clone() y=plot.grid_top.clone() width=plot.band_width.clone()
@@ -263,9 +285,56 @@ fn area_slide(
                     </circle>
                 }).collect_view()}
             </svg>
+            </div>
+            <p class="slide-scroll-hint">{crate::tv!(i18n, workshop.slide_scroll_hint)}</p>
             <p class="slide-legend">
                 {crate::tf_once!(i18n, workshop.slide_area_legend, band = band_text)}
             </p>
         }
         .into_any()
+}
+
+/// The room's agreed answer to a question, chosen on the projector (issue 28): a radio button
+/// per option and one for "not agreed yet", in `<fieldset data-agree="QUESTION_ID">`. The arrow
+/// keys move among them (the slide keys step aside inside a form field).
+#[component]
+fn AgreeField(current: Memo<Option<workshop::Workshop>>, question: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let store = expect_context::<Store>();
+    let q = &BANK.questions[question];
+    let chosen = Memo::new(move |_| {
+        current.with(|w| {
+            w.as_ref()
+                .and_then(|w| workshop::agreed_option(&BANK, &w.agreed, question))
+        })
+    });
+    let record = move |option: Option<u8>| {
+        if let Some(id) = current.with_untracked(|w| w.as_ref().map(|w| w.id.clone())) {
+            store.record_agreed(&id, question, option);
+        }
+    };
+    let name = format!("agree-{}", q.id);
+    let words = bt::words_in(i18n.get_locale_untracked());
+    let options = (0..q.options.len())
+        .map(|o| {
+            let value = u8::try_from(o).ok();
+            view! {
+                <label class="agree-option">
+                    <input type="radio" name=name.clone() prop:checked=move || value.is_some() && chosen.get() == value
+                        on:change=move |_| record(value) />
+                    <span>{words.option(q, o)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="agree" data-agree=q.id>
+            <legend>{crate::tv!(i18n, workshop.agree_legend)}</legend>
+            {options}
+            <label class="agree-option">
+                <input type="radio" name=name.clone() prop:checked=move || chosen.get().is_none() on:change=move |_| record(None) />
+                <span>{crate::tv!(i18n, workshop.agree_none)}</span>
+            </label>
+        </fieldset>
+    }
 }

@@ -7,6 +7,7 @@ use leptos_i18n::Locale as _;
 use super::charts::*;
 use super::participants::Participants;
 use super::reading::{room, stored_workshop};
+use super::summary::{RoomDecision, RoomSummary};
 use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Notice, Store};
@@ -21,7 +22,10 @@ use stagefit_core::{BANK, link, qr, report, snapshot};
 #[derive(Clone, Debug, PartialEq)]
 enum Outcome {
     Gathered(GatherReport),
-    Removed,
+    /// Participants removed: how many, and each with its place, for Undo.
+    Removed(Vec<(usize, String)>),
+    /// The removal was undone.
+    Restored,
     /// The links were read, but storage refused them: nothing was added.
     NotStored,
 }
@@ -110,13 +114,23 @@ pub fn WorkshopView() -> impl IntoView {
             add(());
         });
     };
-    let remove = move |payload: String| {
+    let remove = move |gone: Vec<String>| {
+        let mut removed = Vec::new();
         store.update_workshops(|list| {
             if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
-                w.payloads.retain(|p| p != &payload);
+                removed = workshop::remove_payloads(w, &gone);
             }
         });
-        report_line.set(Some(Outcome::Removed));
+        report_line.set(Some(Outcome::Removed(removed)));
+    };
+    let undo = move |removed: Vec<(usize, String)>| {
+        store.update_workshops(|list| {
+            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
+                workshop::restore_payloads(w, &removed);
+            }
+        });
+        report_line.set(Some(Outcome::Restored));
+        platform::focus_after_render("participant-count");
     };
     let join_url = Memo::new(move |_| {
         current.with(|w| {
@@ -136,6 +150,9 @@ pub fn WorkshopView() -> impl IntoView {
     let presenting = RwSignal::new(false);
     let copy_status = RwSignal::new(None::<Copied>);
     let confirm_delete = RwSignal::new(false);
+    let list_open = RwSignal::new(false);
+    let invite_open = RwSignal::new(false);
+    let has_people = Memo::new(move |_| aggregate.with(|a| a.n_participants > 0));
     move || {
         // Read here, so that the view is drawn again in a newly chosen language.
         let l = i18n.get_locale();
@@ -149,11 +166,38 @@ pub fn WorkshopView() -> impl IntoView {
             }
             .into_any();
         };
+        // Once people are in, the room comes first and the invitation folds away (issue 28).
+        let name = w.name.clone();
+        let invitation = move || {
+            let invitation =
+                view! { <Invitation name=name.clone() join_url presenting copy_status /> };
+            if has_people.get() {
+                view! {
+                    <details class="invite-more no-print" prop:open=move || invite_open.get() || presenting.get()
+                        on:toggle=move |ev| invite_open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+                        <summary>{s!(l, workshop.invite_more)}</summary>
+                        {invitation}
+                    </details>
+                }
+                .into_any()
+            } else {
+                invitation.into_any()
+            }
+        };
         view! {
             <section class="workshop" aria-labelledby="workshop-heading">
                 <h1 id="workshop-heading" tabindex="-1">{w.name.clone()}</h1>
                 {(!w.note.is_empty()).then(|| view! { <p class="lead">{w.note.clone()}</p> })}
-                <Invitation name=w.name.clone() join_url presenting copy_status />
+                {move || has_people.get().then(|| view! {
+                    <h2>{s!(l, workshop.slide_summary_title)}</h2>
+                    <RoomSummary aggregate />
+                    <button type="button" class="primary no-print" on:click=move |_| {
+                        platform::enter_full_screen();
+                        on_present.run(());
+                    }>{s!(l, workshop.present)}</button>
+                })}
+                <RoomDecision current aggregate />
+                {invitation}
                 <h2 class="no-print">{s!(l, workshop.gather_title)}</h2>
                 <label for="workshop-input">{s!(l, workshop.gather_label)}</label>
                 <textarea id="workshop-input" data-testid="workshop-input" rows="5"
@@ -167,10 +211,17 @@ pub fn WorkshopView() -> impl IntoView {
                 </div>
                 <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
                     Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
-                    Outcome::Removed => crate::tv!(i18n, workshop.participant_removed).into_any(),
+                    Outcome::Removed(removed) => view! {
+                        {crate::tf_once!(i18n, workshop.participants_removed, count = removed.len())}
+                        " "
+                        <button type="button" id="undo-remove" class="link-button" on:click=move |_| undo(removed.clone())>
+                            {crate::tv!(i18n, workshop.undo)}
+                        </button>
+                    }.into_any(),
+                    Outcome::Restored => crate::tv!(i18n, workshop.participants_restored).into_any(),
                     Outcome::NotStored => crate::tv!(i18n, workshop.links_not_stored).into_any(),
                 })}</p>
-                <p class="participant-count" data-testid="participant-count">
+                <p class="participant-count" data-testid="participant-count" id="participant-count" tabindex="-1">
                     {crate::tf!(i18n, workshop.participants, count = aggregate.with(|a| a.n_participants) as u64)}
                 </p>
                 {move || match unreadable.get() {
@@ -179,13 +230,7 @@ pub fn WorkshopView() -> impl IntoView {
                         <p class="field-error">{crate::tf_once!(i18n, workshop.links_unreadable, count = n)}</p>
                     }),
                 }}
-                {move || aggregate.with(|a| a.n_participants > 0).then(|| view! {
-                    <button type="button" class="primary no-print" on:click=move |_| {
-                        platform::enter_full_screen();
-                        on_present.run(());
-                    }>{s!(l, workshop.present)}</button>
-                })}
-                <Participants people on_remove=Callback::new(remove) />
+                <Participants people on_remove=Callback::new(remove) open=list_open fallback_focus="undo-remove" />
                 <RoomView aggregate />
                 <WorkshopActions current aggregate on_back confirm_delete />
             </section>
