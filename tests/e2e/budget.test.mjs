@@ -71,6 +71,9 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   building without it) add about 59,000, all in the one wasm every first visit loads. The
 //   ceiling moves up with it; issue 27 (a first visit of 350 KB or less) is where what loads
 //   first is separated from what loads later.
+// - installing (issue 31) adds about 7,400: the service worker keeps the four icons the manifest
+//   and iOS ask for (10,867 bytes as PNG, 7,037 after gzip) and the manifest (345), so the
+//   installed app has them offline. Under the ceiling, which does not move.
 // The ceiling is the last size plus 5 %.
 const CEILING = 649_403;
 

@@ -21,6 +21,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
 // Serves dist/ (or `dir`) as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any
