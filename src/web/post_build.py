@@ -70,17 +70,25 @@ def notices(t):
                text(t['reload']), markup(t['slow']), text(t['reload'])))
 
 
+def page_to_fill(marker, finished):
+    """index.html, when it has `marker` to fill; None when it was filled already (run again on a
+    finished page: the offline test makes a "new release" this way), which `finished` tells."""
+    html = open(INDEX, encoding='utf-8').read()
+    if marker in html:
+        return html
+    if finished in html:
+        return None
+    raise SystemExit('post_build: index.html has no %s to fill' % marker)
+
+
 def prerender():
     """Puts the landing view and the first step, drawn by the app's own components, into
     index.html's <div id="prerendered">. The drawing is a native build of the app's crate
     (src/bin/prerender.rs), so the page and the app can never differ."""
-    html = open(INDEX, encoding='utf-8').read()
     marker = '<div id="prerendered"></div>'
-    if marker not in html:
-        # Run again on a finished page (the offline test makes a "new release" this way).
-        if '<div id="prerendered">' in html:
-            return
-        raise SystemExit('post_build: index.html has no <div id="prerendered"></div> to fill')
+    html = page_to_fill(marker, '<div id="prerendered">')
+    if html is None:
+        return
     drawn = run_prerender()
     if 'data-question=' not in drawn:
         raise SystemExit('post_build: the prerendered page has no question')
@@ -142,13 +150,18 @@ def prerender():
         f.write(html)
 
 
+def prerender_into(flag, folder):
+    """Has the prerender binary write files into a folder (--i18n, --icons)."""
+    subprocess.run(
+        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
+         flag, os.path.abspath(folder)],
+        cwd=SOURCE, check=True)
+
+
 def write_strings():
     """Writes each language's strings as the files the wasm fetches, i18n/<namespace>/<language>.json
     (the same native build, reading locales/ with leptos_i18n's own parser)."""
-    subprocess.run(
-        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
-         '--i18n', os.path.abspath(os.path.join(STAGING, 'i18n'))],
-        cwd=SOURCE, check=True)
+    prerender_into('--i18n', os.path.join(STAGING, 'i18n'))
 
 
 def add_policy():
@@ -231,17 +244,11 @@ def add_app_files():
     for iOS and the browser's colours. Every address is relative (to the manifest, or the page),
     so the same dist/ installs at / and under any sub-path; the service worker keeps these files
     like every other, so the installed app starts offline."""
-    html = open(INDEX, encoding='utf-8').read()
     marker = '<!-- app icons -->'
-    if marker not in html:
-        # Run again on a finished page (the offline test makes a "new release" this way).
-        if 'rel="manifest"' in html:
-            return
-        raise SystemExit('post_build: index.html has no <!-- app icons --> to fill')
-    subprocess.run(
-        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
-         '--icons', os.path.abspath(STAGING)],
-        cwd=SOURCE, check=True)
+    html = page_to_fill(marker, 'rel="manifest"')
+    if html is None:
+        return
+    prerender_into('--icons', STAGING)
     light, dark = colours()
     english = json.load(open(os.path.join(SOURCE, 'locales', 'en', 'common.json'), encoding='utf-8'))
     manifest = {

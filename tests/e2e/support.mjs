@@ -175,7 +175,7 @@ export class App {
 
   // Creates a workshop from the navigation and returns its join link and id.
   async newWorkshop(name) {
-    await this.page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
     await this.page.getByLabel('Name', { exact: true }).fill(name);
     await this.page.getByRole('button', { name: 'Create workshop' }).click();
     const join = await this.page.getByRole('textbox', { name: 'Join link' }).inputValue();
