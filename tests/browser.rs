@@ -139,7 +139,7 @@ async fn the_app_speaks_the_language_it_starts_in_and_switches_when_asked() {
     let app = mount_in(lang::Locale::de).await;
     settle().await;
     let page_language = || document().document_element().unwrap().get_attribute("lang");
-    assert_eq!(app.text(".site-header nav button"), "Einschätzung");
+    assert_eq!(app.text(".site-header nav a"), "Einschätzung");
     assert_eq!(page_language().as_deref(), Some("de"));
 
     let select: web_sys::HtmlSelectElement = app
@@ -155,11 +155,11 @@ async fn the_app_speaks_the_language_it_starts_in_and_switches_when_asked() {
         .unwrap();
     for _ in 0..20 {
         settle().await;
-        if app.text(".site-header nav button") == "Évaluation" {
+        if app.text(".site-header nav a") == "Évaluation" {
             break;
         }
     }
-    assert_eq!(app.text(".site-header nav button"), "Évaluation");
+    assert_eq!(app.text(".site-header nav a"), "Évaluation");
     assert_eq!(page_language().as_deref(), Some("fr"));
     assert_eq!(
         platform::storage::read(platform::storage::LANGUAGE_KEY)

@@ -825,8 +825,31 @@ const TREND_RIGHT: f32 = 400.0;
 const TREND_TOP: f32 = 12.0;
 const TREND_BOTTOM: f32 = 142.0;
 
+/// The least distance between two neighbouring points of the trend (its dots have a radius of
+/// 4), so that points close in time, two of one day in a history of a year, do not cover each
+/// other; with many points it is less, so that they all fit.
+const TREND_MIN_GAP: f32 = 12.0;
+
+/// Moves the points' x (in time order) apart until neighbours are at least the gap apart, keeping
+/// their order and the chart's edges: forwards from the left, then back from the right.
+fn spread_apart(xs: &mut [f32], left: f32, right: f32) {
+    let n = xs.len();
+    if n < 2 {
+        return;
+    }
+    let gap = TREND_MIN_GAP.min((right - left) / (n - 1) as f32);
+    for i in 1..n {
+        xs[i] = xs[i].max(xs[i - 1] + gap);
+    }
+    xs[n - 1] = xs[n - 1].min(right);
+    for i in (0..n - 1).rev() {
+        xs[i] = xs[i].min(xs[i + 1] - gap);
+    }
+}
+
 /// The score trend of `(created, score)` pairs in any order, or `None` with fewer than two
-/// scores. x is proportional to time; assessments made at the same moment are spread evenly.
+/// scores. x is proportional to time, with neighbours at least `TREND_MIN_GAP` apart;
+/// assessments made at the same moment are spread evenly.
 pub fn score_trend(scores: &[(f64, u8)]) -> Option<Trend> {
     if scores.len() < 2 {
         return None;
@@ -838,21 +861,25 @@ pub fn score_trend(scores: &[(f64, u8)]) -> Option<Trend> {
     let width = TREND_RIGHT - TREND_LEFT;
     let y =
         |score: u8| TREND_BOTTOM - (TREND_BOTTOM - TREND_TOP) * f32::from(score.min(100)) / 100.0;
-    let points: Vec<TrendPoint> = sorted
-        .iter()
-        .enumerate()
-        .map(|(i, &(created, score))| {
+    let mut xs: Vec<f32> = (0..sorted.len())
+        .map(|i| {
             let share = if span > 0.0 {
-                ((created - first) / span) as f32
+                ((sorted[i].0 - first) / span) as f32
             } else {
                 i as f32 / (sorted.len() - 1) as f32
             };
-            TrendPoint {
-                x: tenths(TREND_LEFT + width * share),
-                y: tenths(y(score)),
-                score,
-                created,
-            }
+            TREND_LEFT + width * share
+        })
+        .collect();
+    spread_apart(&mut xs, TREND_LEFT, TREND_RIGHT);
+    let points: Vec<TrendPoint> = sorted
+        .iter()
+        .zip(xs)
+        .map(|(&(created, score), x)| TrendPoint {
+            x: tenths(x),
+            y: tenths(y(score)),
+            score,
+            created,
         })
         .collect();
     let line = points
@@ -942,6 +969,32 @@ mod workshop_chart_tests {
         // Made at the same moment: spread evenly, never divided by zero.
         let same = score_trend(&[(5.0, 10), (5.0, 20)]).expect("a trend");
         assert_eq!(same.line, "M44.0,129.0 L400.0,116.0");
+    }
+
+    #[test]
+    fn points_of_one_day_in_a_long_history_are_moved_apart_in_order() {
+        const DAY: f64 = 86_400_000.0;
+        let x = |t: &Trend| -> Vec<f32> { t.points.iter().map(|p| p.x.parse().unwrap()).collect() };
+        // A year, then three within an hour of each other: they end the chart, 12 apart.
+        let t = score_trend(&[
+            (0.0, 40),
+            (365.0 * DAY, 50),
+            (365.0 * DAY + 60_000.0, 60),
+            (365.0 * DAY + 3_600_000.0, 70),
+        ])
+        .expect("a trend");
+        assert_eq!(x(&t), [44.0, 376.0, 388.0, 400.0]);
+        // Two close together at the start: the second moves right, the first stays at the edge.
+        let t = score_trend(&[(0.0, 40), (1.0, 50), (DAY, 60)]).expect("a trend");
+        assert_eq!(x(&t), [44.0, 56.0, 400.0]);
+        // More points than fit 12 apart: evenly spread, in time order, within the chart.
+        let many: Vec<(f64, u8)> = (0..100)
+            .map(|i| (f64::from(i), 50))
+            .chain([(1e12, 60)])
+            .collect();
+        let xs = x(&score_trend(&many).expect("a trend"));
+        assert!(xs.windows(2).all(|w| w[1] - w[0] >= 3.4), "{xs:?}");
+        assert!(xs[0] >= 44.0 && xs[100] <= 400.0);
     }
 
     #[test]

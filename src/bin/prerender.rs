@@ -3,7 +3,9 @@
 //!   by the app's own components (`stagefit::ui::prerender`), for `dist/index.html`;
 //! - with `--language LANG`, the same in that language (`--languages` lists them, English first);
 //! - with `--i18n DIR`, copies each language's strings, as build.rs wrote them for the wasm to
-//!   fetch, into `DIR/<namespace>/<language>.json`.
+//!   fetch, into `DIR/<namespace>/<language>.json`;
+//! - with `--icons DIR`, draws the app's one icon (`src/web/icon.svg`) as the PNG files the web
+//!   app manifest names (`icons::SIZES`), into `DIR`.
 
 #[cfg(not(target_arch = "wasm32"))]
 use leptos_i18n::Locale as _;
@@ -34,8 +36,16 @@ fn main() {
                     std::process::exit(1);
                 }
             }
+            [flag, dir] if flag == "--icons" => {
+                if let Err(error) = icons::write(std::path::Path::new(dir)) {
+                    eprintln!("prerender --icons: {error}");
+                    std::process::exit(1);
+                }
+            }
             _ => {
-                eprintln!("usage: prerender [--language LANG | --languages | --i18n DIR]");
+                eprintln!(
+                    "usage: prerender [--language LANG | --languages | --i18n DIR | --icons DIR]"
+                );
                 std::process::exit(2);
             }
         }
@@ -55,4 +65,54 @@ fn copy_strings(to: &std::path::Path) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The icons an installed app needs, drawn from the one icon the project has. Browsers ask for
+/// 192 and 512 px (Chromium's install check wants one of at least 144 px), iOS for 180 px
+/// (`apple-touch-icon`); a "maskable" one lets Android cut it to its own shape, so its picture
+/// keeps to the middle 80 % (the safe zone) on a background that fills the square.
+#[cfg(not(target_arch = "wasm32"))]
+mod icons {
+    use resvg::{tiny_skia, usvg};
+    use std::path::Path;
+
+    const ICON: &str = include_str!("../web/icon.svg");
+    /// The icon's own blue, behind the maskable one's picture up to the edges.
+    const BACKGROUND: &str = "#1d4ed8";
+    /// File name, size in pixels, and whether it is the maskable one.
+    pub const SIZES: [(&str, u32, bool); 4] = [
+        ("icon-180.png", 180, false),
+        ("icon-192.png", 192, false),
+        ("icon-512.png", 512, false),
+        ("icon-maskable-512.png", 512, true),
+    ];
+
+    /// The maskable picture: the icon at 80 % in the middle of a full square of its colour.
+    fn maskable() -> String {
+        format!(
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'>\
+             <rect width='32' height='32' fill='{BACKGROUND}'/>\
+             <g transform='translate(3.2 3.2) scale(0.8)'>{ICON}</g></svg>"
+        )
+    }
+
+    pub fn write(to: &Path) -> Result<(), String> {
+        std::fs::create_dir_all(to).map_err(|e| e.to_string())?;
+        let options = usvg::Options::default();
+        for (name, size, mask) in SIZES {
+            let svg = if mask { maskable() } else { ICON.to_string() };
+            let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| e.to_string())?;
+            let mut pixmap = tiny_skia::Pixmap::new(size, size).ok_or("no pixmap")?;
+            let scale = size as f32 / tree.size().width();
+            resvg::render(
+                &tree,
+                tiny_skia::Transform::from_scale(scale, scale),
+                &mut pixmap.as_mut(),
+            );
+            pixmap
+                .save_png(to.join(name))
+                .map_err(|e| format!("{name}: {e}"))?;
+        }
+        Ok(())
+    }
 }

@@ -278,6 +278,68 @@ pub async fn copy_text(text: &str) -> Result<(), ClipboardError> {
         .map_err(|_| ClipboardError::Refused)
 }
 
+/// Whether the browser offers the system's share sheet (the Web Share API, `navigator.share`):
+/// phones and some desktops.
+pub fn can_share() -> bool {
+    web_sys::window().is_some_and(|w| {
+        js_sys::Reflect::get(&w.navigator(), &"share".into()).is_ok_and(|f| f.is_function())
+    })
+}
+
+/// What the system's share sheet did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Shared {
+    /// Sent somewhere, or at least handed to the system.
+    Done,
+    /// The person closed the sheet without choosing anything.
+    Cancelled,
+    /// There is no share sheet, or it refused (no user gesture, data it cannot share).
+    Failed,
+}
+
+/// Opens the system's share sheet with a link and a line of text about it. Called through
+/// `js_sys` so that it needs no web-sys feature of its own.
+pub async fn share(title: &str, text: &str, url: &str) -> Shared {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Shared::Failed;
+    };
+    let Ok(share) = js_sys::Reflect::get(&navigator, &"share".into())
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    else {
+        return Shared::Failed;
+    };
+    let data = js_sys::Object::new();
+    for (key, value) in [("title", title), ("text", text), ("url", url)] {
+        let _ = js_sys::Reflect::set(&data, &key.into(), &value.into());
+    }
+    let Ok(promise) = share
+        .call1(&navigator, &data)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>())
+    else {
+        return Shared::Failed;
+    };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(_) => Shared::Done,
+        Err(error) => {
+            let name = js_sys::Reflect::get(&error, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string());
+            if name.as_deref() == Some("AbortError") {
+                Shared::Cancelled
+            } else {
+                Shared::Failed
+            }
+        }
+    }
+}
+
+/// Whether a click on a link is a plain one, which the app handles itself: the main button, no
+/// modifier key (those ask the browser for a new tab or window).
+pub fn plain_click(event: &web_sys::MouseEvent) -> bool {
+    event.button() == 0
+        && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+}
+
 /// Selects the text of a text area or text input, so a person can copy it by hand when the
 /// clipboard is refused.
 pub fn select_text(id: &str) {

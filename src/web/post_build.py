@@ -4,10 +4,12 @@
    the app's own components (a native build of src/bin/prerender.rs), in every language (the
    visitor's is put in place before the page is drawn), and has the loader ask for the wasm once
    the page is drawn.
-1. Content Security Policy: adds a <meta> policy to index.html that allows only the app's own
+1. Installing: draws the app's icon (src/web/icon.svg) at the sizes browsers ask for, writes the
+   web app manifest, and names both (with the browser's colours for light and dark) in index.html.
+2. Content Security Policy: adds a <meta> policy to index.html that allows only the app's own
    origin, WebAssembly, and each inline script by its SHA-256 (Trunk's loader names the hashed
    file names, so the hashes are computed for every build).
-2. Offline: writes sw.js from src/web/sw.js with the exact list of this build's files, each with its
+3. Offline: writes sw.js from src/web/sw.js with the exact list of this build's files, each with its
    SHA-384 integrity, and a cache version derived from them, so a new build is a new cache.
 
 Trunk runs it with the project root as working directory and TRUNK_STAGING_DIR set.
@@ -19,6 +21,7 @@ import os
 import re
 import subprocess
 from html import escape as html_escape
+from urllib.parse import quote
 
 STAGING = os.environ['TRUNK_STAGING_DIR']
 SOURCE = os.environ.get('TRUNK_SOURCE_DIR', '.')
@@ -67,17 +70,25 @@ def notices(t):
                text(t['reload']), markup(t['slow']), text(t['reload'])))
 
 
+def page_to_fill(marker, finished):
+    """index.html, when it has `marker` to fill; None when it was filled already (run again on a
+    finished page: the offline test makes a "new release" this way), which `finished` tells."""
+    html = open(INDEX, encoding='utf-8').read()
+    if marker in html:
+        return html
+    if finished in html:
+        return None
+    raise SystemExit('post_build: index.html has no %s to fill' % marker)
+
+
 def prerender():
     """Puts the landing view and the first step, drawn by the app's own components, into
     index.html's <div id="prerendered">. The drawing is a native build of the app's crate
     (src/bin/prerender.rs), so the page and the app can never differ."""
-    html = open(INDEX, encoding='utf-8').read()
     marker = '<div id="prerendered"></div>'
-    if marker not in html:
-        # Run again on a finished page (the offline test makes a "new release" this way).
-        if '<div id="prerendered">' in html:
-            return
-        raise SystemExit('post_build: index.html has no <div id="prerendered"></div> to fill')
+    html = page_to_fill(marker, '<div id="prerendered">')
+    if html is None:
+        return
     drawn = run_prerender()
     if 'data-question=' not in drawn:
         raise SystemExit('post_build: the prerendered page has no question')
@@ -139,13 +150,18 @@ def prerender():
         f.write(html)
 
 
+def prerender_into(flag, folder):
+    """Has the prerender binary write files into a folder (--i18n, --icons)."""
+    subprocess.run(
+        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
+         flag, os.path.abspath(folder)],
+        cwd=SOURCE, check=True)
+
+
 def write_strings():
     """Writes each language's strings as the files the wasm fetches, i18n/<namespace>/<language>.json
     (the same native build, reading locales/ with leptos_i18n's own parser)."""
-    subprocess.run(
-        ['cargo', 'run', '--quiet', '--offline', '--locked', '--bin', 'prerender', '--',
-         '--i18n', os.path.abspath(os.path.join(STAGING, 'i18n'))],
-        cwd=SOURCE, check=True)
+    prerender_into('--i18n', os.path.join(STAGING, 'i18n'))
 
 
 def add_policy():
@@ -205,7 +221,66 @@ def write_service_worker():
         f.write(sw)
 
 
+def colours():
+    """The page's background in light and dark: the first two --bg in style/main.css (a later one
+    is for print)."""
+    css = open(os.path.join(SOURCE, 'style', 'main.css'), encoding='utf-8').read()
+    found = re.findall(r'--bg:\s*(#[0-9a-fA-F]{3,8})\s*;', css)
+    if len(found) < 2:
+        raise SystemExit('post_build: style/main.css should set --bg for light, then dark, first')
+    return found[:2]
+
+
+# The icons the prerender binary draws (its icons::SIZES): file, size, purpose.
+ICONS = [('icon-192.png', 192, 'any'), ('icon-512.png', 512, 'any'),
+         ('icon-maskable-512.png', 512, 'maskable')]
+TOUCH_ICON = 'icon-180.png'
+MANIFEST = 'manifest.webmanifest'
+
+
+def add_app_files():
+    """What makes Stagefit installable: the icons as PNG (drawn by the prerender binary with
+    resvg), the web app manifest and, in index.html, the icon, the manifest, the home-screen icon
+    for iOS and the browser's colours. Every address is relative (to the manifest, or the page),
+    so the same dist/ installs at / and under any sub-path; the service worker keeps these files
+    like every other, so the installed app starts offline."""
+    marker = '<!-- app icons -->'
+    html = page_to_fill(marker, 'rel="manifest"')
+    if html is None:
+        return
+    prerender_into('--icons', STAGING)
+    light, dark = colours()
+    english = json.load(open(os.path.join(SOURCE, 'locales', 'en', 'common.json'), encoding='utf-8'))
+    manifest = {
+        'id': './',
+        'name': 'Stagefit',
+        'short_name': 'Stagefit',
+        'description': english['description'],
+        'lang': 'en',
+        'dir': 'ltr',
+        'start_url': './',
+        'scope': './',
+        'display': 'standalone',
+        'background_color': light,
+        'theme_color': light,
+        'icons': [{'src': name, 'sizes': '%dx%d' % (size, size), 'type': 'image/png', 'purpose': purpose}
+                  for name, size, purpose in ICONS],
+    }
+    with open(os.path.join(STAGING, MANIFEST), 'w', encoding='utf-8') as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+    svg = open(os.path.join(SOURCE, 'src', 'web', 'icon.svg'), encoding='utf-8').read().strip()
+    links = ('<link rel="icon" type="image/svg+xml" href="data:image/svg+xml,%s">\n'
+             '    <link rel="manifest" href="%s">\n'
+             '    <link rel="apple-touch-icon" href="%s">\n'
+             '    <meta name="theme-color" media="(prefers-color-scheme: light)" content="%s">\n'
+             '    <meta name="theme-color" media="(prefers-color-scheme: dark)" content="%s">'
+             % (quote(svg, safe="/:=' "), MANIFEST, TOUCH_ICON, light, dark))
+    with open(INDEX, 'w', encoding='utf-8') as f:
+        f.write(html.replace(marker, links, 1))
+
+
 prerender()
 write_strings()
+add_app_files()
 add_policy()
 write_service_worker()

@@ -23,7 +23,7 @@ for (const colorScheme of ['light', 'dark']) {
     const app = new App(page);
     await appReady(page);
     await audit(page, 'landing');
-    await page.getByRole('button', { name: 'How scoring works' }).click();
+    await page.getByRole('link', { name: 'How scoring works' }).click();
     await page.getByRole('heading', { name: 'How scoring works' }).waitFor();
     await audit(page, 'how scoring works');
     await page.getByRole('button', { name: 'Back' }).click();
@@ -62,19 +62,19 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   await page.goto(server.url);
   const app = new App(page);
   for (const platform of ['min', 'max']) {
-    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
     await new App(page).start();
     await app.answerAll({ company: 'mid', strategy: '1', platform });
   }
   const link = await page.getByTestId('share-link').inputValue();
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
   await audit(page, 'history');
   for (const box of await page.getByRole('checkbox').all()) await box.check();
   await page.getByRole('button', { name: 'Compare selected' }).click();
   await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
   await audit(page, 'compare');
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByRole('heading', { name: 'Workshop', level: 1 }).waitFor();
   await audit(page, 'workshops');
   const cold = await browser.newContext();
@@ -116,12 +116,45 @@ for (const colorScheme of ['light', 'dark']) {
     await page.getByRole('button', { name: 'Save plan' }).click();
     await page.getByText('Plan saved with this assessment.').waitFor();
     await audit(page, 'results with the planner open and a saved plan');
-    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await page.locator('[data-testid="version-count"]').click();
     await audit(page, 'history with the version list open');
-    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
     await page.locator('[data-testid="latest-result"]').waitFor();
     await audit(page, 'landing with the latest result');
+    await context.close();
+  });
+}
+
+// Issue 31, on a phone with a share sheet: the compact header, Compare as cards, the workshop's
+// and the participant's share buttons, in light and dark mode.
+for (const colorScheme of ['light', 'dark']) {
+  test(`axe finds nothing on a phone: compact header, compare cards, share buttons (${colorScheme})`, async () => {
+    const context = await browser.newContext({ colorScheme, viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await context.addInitScript(() => { Navigator.prototype.share = () => Promise.resolve(); });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    const app = new App(page);
+    await appReady(page);
+    await audit(page, 'landing at 390 px');
+    for (const platform of ['min', 'max']) {
+      await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
+      await new App(page).start();
+      await app.answerAll({ company: 'mid', strategy: '1', platform });
+    }
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
+    for (const box of await page.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Compare selected' }).click();
+    await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
+    await audit(page, 'compare as cards at 390 px');
+    const { join } = await app.newWorkshop('Phone day');
+    await page.getByRole('button', { name: 'Share join link' }).waitFor();
+    await audit(page, 'workshop with its share button at 390 px');
+    await page.goto(join);
+    await app.start();
+    await app.answerAll({});
+    await page.getByRole('button', { name: 'Share link', exact: true }).waitFor();
+    await audit(page, 'participant with the share button at 390 px');
     await context.close();
   });
 }

@@ -55,20 +55,20 @@ test('Back, Forward and reload move between every view inside the app', async ()
   assert.match(await page.locator('[data-testid="alignment-score"]').textContent(), /\d/, 'results after a reload');
   await page.getByRole('button', { name: /change answers|review/i }).first().click();
   await arrive({ hash: /^#\/review$/, heading: /Review your answers/, title: /^Review your answers/ }, 'review');
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await arrive({ hash: /^#\/history$/, heading: /History/, title: /^History/ }, 'history');
   await page.getByLabel(/Select for comparison: Q3/).check();
   await page.getByLabel(/Select for comparison: Q2/).check();
   await page.getByRole('button', { name: 'Compare selected' }).click();
   await arrive({ hash: /^#\/compare\/[^/]+\/[^/]+$/, heading: /Compare two assessments/, title: /^Compare two/ }, 'compare');
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await arrive({ hash: /^#\/workshops$/, heading: /Workshop/, title: /^Workshops/ }, 'workshops');
   await page.getByLabel('Name', { exact: true }).fill('Offsite');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await arrive({ hash: /^#\/workshop\/[\w-]+$/, heading: /Offsite/, title: /^Workshop/ }, 'one workshop');
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await arrive({ hash: /^$|^#\/$/, heading: /Does your platform fit/, title: /^Does your platform fit/ }, 'landing again');
-  await page.getByRole('button', { name: 'How scoring works' }).click();
+  await page.getByRole('link', { name: 'How scoring works' }).click();
   await arrive({ hash: /^#\/how$/, heading: /How scoring works/, title: /^How scoring works/ }, 'how scoring works');
 
   // All the way back, then all the way forward, inside the app.

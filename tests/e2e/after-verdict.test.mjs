@@ -56,7 +56,7 @@ test('a platform answer changes from the results in three actions, makes a versi
   await changed.waitFor();
   assert.equal(await score(page), after);
   // History: one entry, two versions.
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   const entry = page.locator(`[data-testid="history-entry"][data-snapshot="${id}"]`);
   await entry.waitFor();
   assert.equal(await page.locator('[data-testid="history-entry"]').count(), 1);
@@ -188,7 +188,7 @@ test('the planner moves an area, the projected score follows and the stored answ
   await page.getByRole('button', { name: 'Open in the planner' }).click();
   assert.equal(Number(await projected.textContent()), planned);
   // Export all, clear, import: the plan comes back.
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export all (JSON)' }).click();
@@ -226,7 +226,7 @@ test('one version can be deleted and the others stay; renaming acts on the whole
   };
   await change((n) => n - 1);
   await change((n) => Math.floor(n / 2));
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   const entry = page.locator('[data-testid="history-entry"]');
   await entry.locator('[data-testid="version-count"]').click();
   assert.match(await entry.locator('[data-testid="version-count"]').textContent(), /3 versions/);

@@ -75,6 +75,11 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   slides, the room's agreed answers and its own result kept in History, removing several
 //   participants with Undo, and the Markdown tables of counts, all in the one wasm. The ceiling
 //   moves up with it.
+// - installing (issue 31) adds about 7,400: the service worker keeps the four icons the manifest
+//   and iOS ask for (10,867 bytes as PNG, 7,037 after gzip) and the manifest (345), so the
+//   installed app has them offline; the rest of issue 31 (links for moves between views, the
+//   share sheet, Compare's cards, the trend's spacing) about 5,000 of wasm: 643,527 in all, under
+//   the ceiling, which does not move.
 // The ceiling is the last size plus 5 %.
 const CEILING = 686_144;
 

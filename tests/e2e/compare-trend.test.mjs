@@ -21,7 +21,7 @@ async function audit(page, where) {
 }
 
 async function assessment(page, how, label) {
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   const app = new App(page);
   await app.start();
   await app.answerAll(how);
@@ -33,12 +33,12 @@ test('history shows a score trend once there are two assessments, with a table; 
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
   const first = await assessment(page, { company: 'min', platform: 'max' }, 'Before');
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('.history-item').first().waitFor();
   assert.equal(await page.getByRole('img', { name: 'Stage fit over time' }).count(), 0, 'no trend from one assessment');
 
   const second = await assessment(page, { company: 'min', platform: 'min' }, 'After');
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   const trend = page.getByRole('img', { name: 'Stage fit over time' });
   await trend.waitFor();
   assert.equal(await trend.locator('circle.dot').count(), 2);
@@ -50,8 +50,9 @@ test('history shows a score trend once there are two assessments, with a table; 
   await page.locator('.trend-chart + .chart-data tbody tr').nth(1).waitFor();
   const cells = await page.locator('.trend-chart + .chart-data tbody tr').allTextContents();
   assert.equal(cells.length, 2);
-  assert.match(cells[0], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}${a} out of 100$`));
-  assert.match(cells[1], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}${b} out of 100$`));
+  // Both of one day: told apart by their time of day (issue 31).
+  assert.match(cells[0], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d\\s[AP]M${a} out of 100$`));
+  assert.match(cells[1], new RegExp(`^[A-Z][a-z]{2} \\d{1,2}, \\d{4}, \\d{1,2}:\\d\\d\\s[AP]M${b} out of 100$`));
   await audit(page, 'history with a trend');
 
   // Compare: the score's change and its direction, every area with a direction, one radar.
@@ -74,7 +75,8 @@ test('history shows a score trend once there are two assessments, with a table; 
   assert.equal(await radar.count(), 1);
   assert.equal(await radar.locator('polygon.level').count(), 2, 'both assessments in one chart');
   assert.equal(await radar.locator('polygon.level-before').count(), 1);
-  assert.match(await page.locator('.compare-chart .legend').textContent(), /older.*newer/s);
+  // The legend names both and, as they are of one day, gives their time of day (issue 31).
+  assert.match(await page.locator('.compare-chart .legend').textContent(), /Before · [A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d\d\s[AP]M \(older\).*After · .*\d{1,2}:\d\d\s[AP]M \(newer\)/s);
   await audit(page, 'compare');
   assert.deepEqual(problems, []);
   await close();

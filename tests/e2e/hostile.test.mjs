@@ -107,7 +107,7 @@ test('a hostile result label stays text: results, share link, history and Markdo
     assert.equal(summary.split('\n')[0], `# Stagefit: ${escapeMarkdown(expected)}`, name);
 
     // The history lists it as text.
-    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     const listed = await page.locator('.history-item').first().textContent();
     assert.ok(asStored.some((l) => listed.includes(`Select for comparison: ${l}`)), `${name}: history shows ${JSON.stringify(listed)}`);
@@ -125,7 +125,7 @@ test('a hostile participant name reaches the facilitator as text', async () => {
   const facilitator = await hostilePage();
   const { page } = facilitator;
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Platform day');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   const join = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
@@ -169,7 +169,7 @@ test('a hostile workshop name is text: typed by the facilitator, in the join lin
   const { page, problems, close } = await hostilePage();
   await page.goto(server.url);
   for (const [name, raw] of HOSTILE) {
-    await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
     await page.getByRole('heading', { name: 'Workshop', level: 1 }).waitFor();
     const field = page.getByLabel('Name', { exact: true });
     await field.fill(raw);
@@ -215,7 +215,7 @@ test('labels in an imported history file stay text in the history, compare, resu
   const expected = HOSTILE.map(([, raw]) => clean(raw));
   const { page, problems, close } = await hostilePage();
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByText(`Import: ${HOSTILE.length} added, 0 already there and skipped.`).waitFor();
   const items = await page.locator('.history-item').allTextContents();
@@ -240,11 +240,11 @@ test('labels in an imported history file stay text in the history, compare, resu
     await page.locator('[data-testid="alignment-score"]').waitFor();
     assert.equal(await page.getByLabel('Name this result (optional)').inputValue(), expected[i]);
     await assertInert(page, `results of ${HOSTILE[i][0]}`);
-    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   }
 
   // The same file imported into a workshop adds its people under those names.
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Imported room');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.locator('input[type=file]').setInputFiles(file);

@@ -26,7 +26,7 @@ test('a reload in the middle of an import is told on the next load, with how man
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
   await appReady(page);
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('input[type=file]').setInputFiles(historyFile(8000));
   // The first part is saved: the page goes away while the rest is being written.
   await page.getByText(/^Saving: \d+ of 8000…$/).waitFor();
@@ -50,7 +50,7 @@ test('an import that finishes leaves nothing to tell on the next load', async ()
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
   await appReady(page);
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('input[type=file]').setInputFiles(historyFile(600));
   await page.getByText(/^Import: 600 added/).waitFor();
   assert.equal(await page.evaluate(() => localStorage.getItem('stagefit.import')), null);

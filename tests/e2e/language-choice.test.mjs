@@ -22,7 +22,7 @@ test('a stored language of " fr" shows French first, on the prerendered page and
     // And the app starts in French.
     await appReady(page);
     assert.equal(await page.getByTestId('language').inputValue(), 'fr', JSON.stringify(stored));
-    await page.getByRole('navigation').getByRole('button', { name: 'Historique' }).waitFor();
+    await page.getByRole('navigation').getByRole('link', { name: 'Historique' }).waitFor();
   }
   assert.deepEqual(problems, []);
   await close();
@@ -37,11 +37,11 @@ test('offline, a language that cannot be loaded puts the list back and says the 
   await page.getByRole('alert').getByText('Deutsch could not be loaded, so the page stays in English: check the connection and choose it again.').waitFor();
   assert.equal(await page.getByTestId('language').inputValue(), 'en', 'the list is back on English');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).waitFor();
   // Back online, choosing it again works.
   await page.context().setOffline(false);
   await page.getByTestId('language').selectOption('de');
-  await page.getByRole('navigation').getByRole('button', { name: 'Verlauf' }).waitFor();
+  await page.getByRole('navigation').getByRole('link', { name: 'Verlauf' }).waitFor();
   assert.equal(await page.getByTestId('language').inputValue(), 'de');
   // What the browser logs for the requests that could not go out is the point of this test.
   assert.deepEqual(problems.filter((p) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|Failed to load resource/.test(p)), []);

@@ -44,9 +44,9 @@ test('an assessment saved with a newer question bank survives this build saving 
   await page.getByText(/1 assessment in your history was saved by a newer version of Stagefit/).waitFor();
 
   const app = new App(page);
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   assert.equal(await page.locator('.history-item').count(), 2, 'the two this build can read are listed');
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await new App(page).start();
   await page.locator('fieldset[data-question]').first().waitFor();
   await app.answerAll({ company: 'min', strategy: 'unknown', platform: 'max' });
@@ -67,7 +67,7 @@ test('an assessment saved with a newer question bank survives this build saving 
   assert.equal(await page.evaluate(() => localStorage.getItem('stagefit.history')), null);
 
   // A backup made here keeps it too.
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (JSON)' }).click()]);
   const exported = JSON.parse(await fs.readFile(await download.path(), 'utf8'));
   assert.deepEqual(exported.assessments.find((a) => a.id === NEWER.id), NEWER);
@@ -94,7 +94,7 @@ test('answers to questions the bank no longer has are counted and told when a dr
 test('an imported file says how many answers it left out and how many entries are from a newer build', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   const file = {
     format: 'stagefit-history', version: 1,
     assessments: [

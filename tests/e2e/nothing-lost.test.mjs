@@ -47,7 +47,7 @@ test('7. importing two entries with one id while an unrelated entry holds the ne
   const unrelated = (await stored(page))['stagefit.assessment.imp-2'];
   const file = `/tmp/stagefit-collide-${process.pid}.json`;
   await fs.writeFile(file, historyV1([entry('imp', 'First', 1760000001000), entry('imp', 'Second', 1760000002000)]));
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
   await page.locator('input[type=file]').setInputFiles(file);
   await page.locator('.notice', { hasText: /Import:/ }).waitFor();
@@ -76,7 +76,7 @@ test('8. with storage full, pasting links and creating a workshop say nothing wa
   assert.equal(await box.inputValue(), links, 'the links stay in the box');
   assert.match(await page.locator('[data-testid="participant-count"]').textContent(), /\b0\b/);
   // Creating a workshop: not opened, the form kept, and said.
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByLabel('Name', { exact: true }).fill('Never stored');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.getByText('The workshop was not created').waitFor();

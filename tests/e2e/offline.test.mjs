@@ -43,7 +43,7 @@ for (const base of ['/', '/stagefit/']) {
     await page.getByLabel('Name this result (optional)').fill('before the Wi-Fi went');
     const result = await app.results();
     const link = await page.getByTestId('share-link').inputValue();
-    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
     await new App(page).start();
     await app.answerStep({ company: 'min' });
     await page.getByRole('button', { name: 'Next', exact: true }).click();
@@ -58,7 +58,7 @@ for (const base of ['/', '/stagefit/']) {
     await app.answerStep({ company: 'mid', strategy: '0', platform: 'max' });
     assert.equal(await page.locator('fieldset[data-question] input:checked').count(), await page.locator('fieldset[data-question]').count());
     // The finished one is in the history and opens with the same result.
-    await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
     await page.locator('.history-item', { hasText: 'before the Wi-Fi went' }).getByRole('button', { name: 'Open' }).click();
     await page.locator('[data-testid="alignment-score"]').waitFor();
     assert.deepEqual(await app.results(), result);
@@ -71,7 +71,7 @@ for (const base of ['/', '/stagefit/']) {
 
     // So does the page with a query, and a new person can start and answer the first question.
     await page.goto(server.url + 'index.html?from=chat');
-    await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
     await page.getByRole('button', { name: 'Start a new assessment' }).click();
     await page.getByRole('button', { name: 'Discard it and start a new assessment' }).click();
     const first = page.locator('fieldset[data-question]').first().locator('input[type=radio]').first();

@@ -16,7 +16,7 @@ const stored = (page) => page.evaluate(() => Object.fromEntries(Object.keys(loca
 
 async function finish(page, how = { company: 'mid', strategy: 'unknown', platform: 'min' }, label = '') {
   const app = new App(page);
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await new App(page).start();
   await page.locator('fieldset[data-question]').first().waitFor();
   await app.answerAll(how);
@@ -54,10 +54,10 @@ test('history keeps finished assessments: open, rename, delete with undo, compar
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
   await finish(page, { company: 'min', strategy: 'unknown', platform: 'max' }, 'Q2 review');
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
   await finish(page, { company: 'min', strategy: 'unknown', platform: 'min' }, 'Q3 review');
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   const items = page.locator('.history-item');
   assert.equal(await items.count(), 2);
   assert.match(await items.first().textContent(), /Q3 review.*Early stage.*stage fit \d+ out of 100/);
@@ -91,7 +91,7 @@ test('history keeps finished assessments: open, rename, delete with undo, compar
   assert.equal(await page.getByLabel('Name this result (optional)').inputValue(), 'Q2 review');
 
   // Export all, import into an empty browser twice: added, then skipped as duplicates.
-  await page.getByRole('button', { name: 'History' }).click();
+  await page.getByRole('link', { name: 'History' }).click();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export all (JSON)' }).click()]);
   const file = await download.path();
   const exported = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -101,7 +101,7 @@ test('history keeps finished assessments: open, rename, delete with undo, compar
 
   const other = await openPage(browser, server.origin);
   await other.page.goto(server.url);
-  await other.page.getByRole('button', { name: 'History' }).click();
+  await other.page.getByRole('link', { name: 'History' }).click();
   const input = other.page.locator('input[type=file]');
   await input.setInputFiles(file);
   await other.page.getByText('Import: 2 added, 0 already there and skipped.').waitFor();
@@ -213,19 +213,19 @@ test('two tabs: a change in one shows up in the other, and neither overwrites th
   await b.goto(server.url);
   // A person acts in the tab they look at; hidden tabs get no animation frames.
   const use = async (p) => { await p.bringToFront(); return p; };
-  await (await use(b)).getByRole('button', { name: 'History' }).click();
+  await (await use(b)).getByRole('link', { name: 'History' }).click();
   await b.getByText('No finished assessments yet.').waitFor();
   await finish(await use(a), undefined, 'from tab A');
   await (await use(b)).getByText('from tab A').waitFor();
   await finish(b, undefined, 'from tab B');
-  await (await use(a)).getByRole('button', { name: 'History' }).click();
+  await (await use(a)).getByRole('link', { name: 'History' }).click();
   await a.getByText('from tab B').waitFor();
   assert.equal(await a.locator('.history-item').count(), 2);
   // A rename in A reaches B; B's list is never written back over A's change.
   await a.locator('.history-item', { hasText: 'from tab A' }).getByRole('button', { name: 'Rename' }).click();
   await a.getByLabel('New name').fill('renamed in A');
   await a.getByRole('button', { name: 'Save name' }).click();
-  await (await use(b)).getByRole('button', { name: 'History' }).click();
+  await (await use(b)).getByRole('link', { name: 'History' }).click();
   await b.getByText('renamed in A').waitFor();
   assert.equal(await b.locator('.history-item').count(), 2);
   await context.close();
@@ -236,14 +236,14 @@ test('an unfinished assessment is never dropped silently: starting anew asks, vi
   await page.goto(server.url);
   await finish(page, undefined, 'finished one');
   // Begin another and leave it unfinished.
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await new App(page).start();
   await new App(page).answerStep({ company: 'max' });
   // Opening a finished assessment from the history leaves the draft alone.
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('button', { name: 'Open' }).click();
   await page.locator('[data-testid="stage"]').waitFor();
-  await page.getByRole('navigation').getByRole('button', { name: 'Assessment' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await page.getByRole('heading', { name: 'Pick up where you left off' }).waitFor();
   // Starting anew asks first; keeping it keeps it.
   await page.getByRole('button', { name: 'Start a new assessment' }).click();

@@ -64,7 +64,7 @@ test('at 320 px wide no view scrolls sideways', async () => {
   await page.getByRole('heading', { name: 'Review your answers' }).waitFor();
   await wide('review');
   for (const [nav, heading] of [['History', 'History'], ['Workshop', /Workshop/]]) {
-    await page.getByRole('navigation').getByRole('button', { name: nav }).click();
+    await page.getByRole('navigation').getByRole('link', { name: nav }).click();
     await page.getByRole('heading', { name: heading }).first().waitFor();
     await wide(nav);
   }

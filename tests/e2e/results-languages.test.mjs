@@ -52,7 +52,7 @@ for (const [lang, heading, decimal] of [['de', 'Ihre Ergebnisse', /\d,\d/], ['fr
     await page.waitForFunction((l) => document.documentElement.lang === l, lang);
     for (const [how, name] of [[{ company: 'min', platform: 'max' }, 'Eins'], [{ company: 'mid', platform: 'min' }, 'Zwei']]) {
       if (!(await page.locator('fieldset[data-question]').first().isVisible())) {
-        await page.getByRole('navigation').getByRole('button').first().click();
+        await page.getByRole('navigation').getByRole('link').first().click();
         await app.start();
       }
       await app.answerAll(how);
@@ -67,7 +67,7 @@ for (const [lang, heading, decimal] of [['de', 'Ihre Ergebnisse', /\d,\d/], ['fr
     assert.deepEqual(await leftInEnglish(page), [], 'results');
     assert.deepEqual(await axeFindings(page, `${lang} results`), []);
 
-    await page.getByRole('navigation').getByRole('button').nth(1).click();
+    await page.getByRole('navigation').getByRole('link').nth(1).click();
     await page.locator('.history-item').nth(1).waitFor();
     await page.locator('.trend-chart').waitFor();
     await page.locator('.trend-chart + .chart-data summary').click();

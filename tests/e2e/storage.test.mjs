@@ -17,7 +17,7 @@ const assessmentKeys = async (page) => Object.entries(await stored(page))
   .filter(([k, v]) => k.startsWith('stagefit.assessment.') && !JSON.parse(v).deleted).map(([k]) => k);
 const notices = (page) => page.locator('.notice').allTextContents();
 const toHistory = async (page) => {
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
 };
 const draft = (step, id = 'draft-1') => JSON.stringify({ format: 'stagefit-draft', version: 1, step, snapshot: entry(id, 'unfinished') });
@@ -324,7 +324,7 @@ test('a stored workshop that cannot be read is listed as unreadable, with a way 
   const good = { id: 'w1', name: 'Platform day', note: '', created: 1760000000000, payloads: [] };
   const bad = { id: 'not a valid id!', name: 7 };
   await plant(page, appReady, { 'stagefit.workshops': JSON.stringify({ format: 'stagefit-workshops', version: 1, workshops: [good, bad] }) });
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByText('Platform day').first().waitFor();
   const unreadable = page.locator('[data-testid="unreadable-workshop"]');
   assert.equal(await unreadable.count(), 1);
@@ -370,7 +370,7 @@ test('axe finds nothing on a long history with the storage-full and unreadable n
     await toHistory(page);
     await page.locator('.history-more').waitFor();
     await audit(page, `history (${colorScheme})`);
-    await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
     await page.locator('[data-testid="unreadable-workshop"]').waitFor();
     await audit(page, `workshops (${colorScheme})`);
     await unfill(page);

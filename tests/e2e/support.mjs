@@ -21,6 +21,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.json': 'application/json',
   '.webmanifest': 'application/manifest+json',
+  '.png': 'image/png',
 };
 
 // Serves dist/ (or `dir`) as plain files under `base` ("/" or "/stagefit/") on 127.0.0.1, like any
@@ -174,7 +175,7 @@ export class App {
 
   // Creates a workshop from the navigation and returns its join link and id.
   async newWorkshop(name) {
-    await this.page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+    await this.page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
     await this.page.getByLabel('Name', { exact: true }).fill(name);
     await this.page.getByRole('button', { name: 'Create workshop' }).click();
     const join = await this.page.getByRole('textbox', { name: 'Join link' }).inputValue();

@@ -18,12 +18,12 @@ async function fixturePayloads() {
 }
 
 async function clearAll(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('button', { name: 'Clear all data…' }).click();
   await page.getByRole('button', { name: 'Yes, clear all data' }).click();
 }
 
-const workshopsNav = (page) => page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+const workshopsNav = (page) => page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
 
 test("a workshop's export imports back as the workshop, with its results and what a newer build added", async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
@@ -85,7 +85,7 @@ test("a workshop's file imported in History is said to be a workshop and added t
     format: 'stagefit-workshops', version: 1,
     workshops: [{ id: 'offsite-1', name: 'Offsite', note: '', created: 1750000000000, payloads: payloads.slice(0, 2) }],
   });
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('input[type=file]').setInputFiles({ name: 'offsite.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
   await page.getByText('This file holds a workshop, not assessments, so it was added to your workshops (under Workshop). Imported: 1 workshop added.').waitFor();
   assert.equal(await page.getByTestId('history-entry').count(), 0, 'no assessment was made of it');
@@ -94,7 +94,7 @@ test("a workshop's file imported in History is said to be a workshop and added t
   await page.getByTestId('participant-count').getByText('2 participants').waitFor();
 
   // A workshops file of a newer format: nothing imported, and said why.
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   const newer = JSON.stringify({ format: 'stagefit-workshops', version: 99999999999, workshops: [] });
   await page.locator('input[type=file]').setInputFiles({ name: 'newer.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
   await page.getByText(/This file holds a workshop, not assessments; it belongs under Workshop\. Nothing was imported: .*newer version of Stagefit \(format 99999999999\)/).waitFor();

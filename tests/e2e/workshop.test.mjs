@@ -13,7 +13,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 async function createWorkshop(page, name = 'Platform day') {
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Scope (optional)').fill('All platform teams');
   await page.getByRole('button', { name: 'Create workshop' }).click();
@@ -87,7 +87,7 @@ test('a room joins, answers on phones, and the facilitator sees where it disagre
   await page.getByRole('button', { name: 'Remove Cy' }).click();
   assert.match(await page.getByTestId('participant-count').textContent(), /^2 participants$/);
   await page.reload();
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByRole('button', { name: 'Open Platform day' }).click();
   assert.match(await page.getByTestId('participant-count').textContent(), /^2 participants$/);
 
@@ -148,7 +148,7 @@ test('300 participants pasted at once are gathered and shown quickly', async () 
 test('a newer result pasted into a workshop is named as newer; an invisible name is no name', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(server.url);
-  await page.getByRole('navigation').getByRole('button', { name: 'Workshop' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
   await page.getByLabel('Name', { exact: true }).fill('\u200b\u2060\u200b');
   await page.getByRole('button', { name: 'Create workshop' }).click();
   await page.getByText('Give the workshop a name').waitFor();

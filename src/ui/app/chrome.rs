@@ -1,11 +1,12 @@
-//! The page's frame around every view: the header with the main navigation and the language
-//! switch, and the footer. The prerendered page draws the same components.
+//! The page's frame around every view: the header with the main navigation (links to each part's
+//! address) and the language switch, and the footer. The prerendered page draws the same components.
 
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::ui::state::{Navigator, Session};
+use crate::ui::state::Session;
 use crate::ui::text::lang;
+use crate::ui::views::link::RouteLink;
 use stagefit_core::route::Route;
 
 /// The header with the main navigation; `current` names the part of the app on screen
@@ -14,21 +15,22 @@ use stagefit_core::route::Route;
 pub fn SiteHeader(current: Signal<&'static str>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let nav = expect_context::<Navigator>();
-    let here = move |which: &'static str| (current.get() == which).then_some("page");
+    let here = move |which: &'static str| {
+        Signal::derive(move || (current.get() == which).then_some("page"))
+    };
     view! {
         <header class="site-header">
             <p class="brand">"Stagefit"</p>
             <nav aria-label=move || crate::tr!(i18n, common.nav_label)>
-                <button type="button" class="nav-link" aria-current=move || here("assessment") on:click=move |_| session.start()>
+                <RouteLink route=Route::Start class="nav-link" current=here("assessment") on_open=Callback::new(move |()| session.start())>
                     {crate::tv!(i18n, common.nav_assessment)}
-                </button>
-                <button type="button" class="nav-link" aria-current=move || here("history") on:click=move |_| nav.go(Route::History)>
+                </RouteLink>
+                <RouteLink route=Route::History class="nav-link" current=here("history")>
                     {crate::tv!(i18n, common.nav_history)}
-                </button>
-                <button type="button" class="nav-link" aria-current=move || here("workshop") on:click=move |_| nav.go(Route::Workshops)>
+                </RouteLink>
+                <RouteLink route=Route::Workshops class="nav-link" current=here("workshop")>
                     {crate::tv!(i18n, common.nav_workshop)}
-                </button>
+                </RouteLink>
             </nav>
             <lang::LanguageSwitch />
         </header>

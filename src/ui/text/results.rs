@@ -59,6 +59,11 @@ pub fn date(locale: Locale, millis: f64) -> String {
     crate::platform::format_date(language(locale), millis, false)
 }
 
+/// A moment as a date with its time of day, to tell apart two of the same day.
+pub fn date_time(locale: Locale, millis: f64) -> String {
+    crate::platform::format_date(language(locale), millis, true)
+}
+
 /// The stage's name ("Growth", "Wachstumsphase"). German names carry a soft hyphen, so the
 /// headline's large type breaks "Wachstums-phase" on a phone rather than inside a syllable.
 pub fn stage_name(locale: Locale, stage: Stage) -> String {
@@ -281,6 +286,17 @@ pub fn score_text(locale: Locale, score: Option<u8>) -> String {
         Some(score) => s!(locale, results.out_of_100, score = score),
         None => s!(locale, results.not_scored),
     }
+}
+
+/// The one line that goes with a shared link into a chat or a mail: the score and the stage
+/// ("Stagefit result: 67 out of 100, for a growth-stage company.").
+pub fn share_line(locale: Locale, score: Option<u8>, stage: Stage) -> String {
+    s!(
+        locale,
+        results.share.summary,
+        score = score_text(locale, score),
+        company = company(locale, stage)
+    )
 }
 
 /// A level with one decimal, or "not answered".

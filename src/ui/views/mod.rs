@@ -5,6 +5,7 @@ pub mod assess;
 pub mod bad_link;
 pub mod history;
 pub mod how;
+pub mod link;
 pub mod notices;
 pub mod results;
 pub mod workshop;

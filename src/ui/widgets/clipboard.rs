@@ -1,6 +1,7 @@
 //! Copying text for a person, with a fallback: where the browser refuses the clipboard, the text
 //! is selected in the field that shows it (or, for text that has no field yet, shown in one) so
-//! that it can be copied by hand. The one place the app copies anything.
+//! that it can be copied by hand. The one place the app copies anything, or hands a link to the
+//! system's share sheet.
 
 use leptos::prelude::*;
 
@@ -41,4 +42,19 @@ pub enum Fallback {
     Field(&'static str),
     /// The text is shown in a field of this id that the view draws from `Copied::Refused`.
     Show(&'static str),
+}
+
+/// Hands `url`, with a line of `text`, to the system's share sheet (messaging apps, mail) where
+/// the browser has one; where it has none, or refuses, `otherwise` runs (the share dialog, a
+/// copy). Closing the sheet without choosing does nothing.
+pub fn share_or(text: String, url: String, otherwise: impl FnOnce() + 'static) {
+    if !platform::can_share() {
+        otherwise();
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        if platform::share("Stagefit", &text, &url).await == platform::Shared::Failed {
+            otherwise();
+        }
+    });
 }

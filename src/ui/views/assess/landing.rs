@@ -12,6 +12,7 @@ use crate::ui::state::{Navigator, Session, Store, answer_input};
 use crate::ui::text::bank as bt;
 use crate::ui::text::{results as rt, s};
 use crate::ui::views::history;
+use crate::ui::views::link::RouteLink;
 use stagefit_core::route::{Pick, Route};
 use stagefit_core::{Answers, BANK, assess, steps};
 
@@ -110,7 +111,6 @@ pub fn Landing(
     let i18n = use_i18n();
     let store = expect_context::<Store>();
     let session = expect_context::<Session>();
-    let nav = expect_context::<Navigator>();
     let joining = session.joining();
     // Whether an unfinished assessment other than the one on screen is saved.
     let offer_resume = session.offer_resume();
@@ -184,9 +184,9 @@ pub fn Landing(
             <p class="lead">
                 {crate::tf!(i18n, assess.landing.lead, n_questions = n_questions, minutes = minutes())}
                 " "
-                <button type="button" class="link-button" on:click=move |_| nav.go(Route::How)>
+                <RouteLink route=Route::How class="link-button">
                     {crate::tv!(i18n, common.title.how)}
-                </button>
+                </RouteLink>
             </p>
             {move || joining.get().map(|(_, name)| {
                 // The workshop's name is someone's typed text: isolated, and always text.

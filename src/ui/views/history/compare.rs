@@ -97,6 +97,19 @@ fn comparison(locale: Locale, x: &Assessment, y: &Assessment) -> Vec<Row> {
     rows
 }
 
+/// A side of the comparison in one line: its title, its version where it has several, and when
+/// it was made (or last changed).
+fn side_label(locale: Locale, s: &Snapshot) -> String {
+    let versions = s.version_count() > 1;
+    let when = rt::date(locale, if versions { s.updated } else { s.created });
+    if versions {
+        let version = s!(locale, results.history.version, n = s.number());
+        format!("{} \u{b7} {version} \u{b7} {when}", title(locale, s))
+    } else {
+        format!("{} \u{b7} {when}", title(locale, s))
+    }
+}
+
 /// Both radars in one chart: the newer assessment's band, the older levels dashed, the newer
 /// solid, with a legend drawn with the chart's own classes.
 #[component]
@@ -118,7 +131,17 @@ fn OverlaidRadars(
         })?;
         pair.with(|p| {
             p.as_ref().map(|(first, second)| {
-                let (a, b) = (rt::date(locale, first.created), rt::date(locale, second.created));
+                // Two of the same day are told apart by their time of day, and in the legend by
+                // their names too.
+                let same_day = rt::date(locale, first.created) == rt::date(locale, second.created);
+                let when = |s: &Snapshot| {
+                    if same_day { rt::date_time(locale, s.created) } else { rt::date(locale, s.created) }
+                };
+                let (a, b) = (when(first), when(second));
+                let (older_name, newer_name) = (
+                    format!("{} \u{b7} {a}", title(locale, first)),
+                    format!("{} \u{b7} {b}", title(locale, second)),
+                );
                 view! {
                     <figure class="chart compare-chart">
                         <figcaption id="compare-radar-title">{crate::tv!(i18n, results.compare.radar_title)}</figcaption>
@@ -140,12 +163,12 @@ fn OverlaidRadars(
                                     <rect class="dot-before" x="9" y="3" width="6" height="6" />
                                 </svg>
                                 " "
-                                {s!(locale, results.compare.legend_older, date = a)}
+                                {s!(locale, results.compare.legend_older, date = older_name)}
                             </li>
                             <li>
                                 <LevelSwatch />
                                 " "
-                                {s!(locale, results.compare.legend_newer, date = b)}
+                                {s!(locale, results.compare.legend_newer, date = newer_name)}
                             </li>
                             <li>
                                 <BandSwatch />
@@ -230,6 +253,15 @@ pub fn Compare() -> impl IntoView {
             })
         })
     };
+    // Each side's name and date in one line: on a phone, where each area is a card, it names
+    // the values before and after.
+    let side = move |pick: fn(&(Snapshot, Snapshot)) -> &Snapshot| {
+        pair.with(|p| {
+            p.as_ref()
+                .map(|p| side_label(i18n.get_locale(), pick(p)))
+                .unwrap_or_default()
+        })
+    };
     let back = move |_| nav.go(Route::History);
     move || {
         if pair.with(Option::is_none) {
@@ -264,9 +296,9 @@ pub fn Compare() -> impl IntoView {
                                 view! {
                                     <tr class=format!("direction-{}", row.direction.class()) class:moved=moved>
                                         <th scope="row">{row.measure}</th>
-                                        <td>{row.before}</td>
-                                        <td>{row.after}</td>
-                                        <td>
+                                        <td data-label=move || side(|p| &p.0)>{row.before}</td>
+                                        <td data-label=move || side(|p| &p.1)>{row.after}</td>
+                                        <td data-label=move || s!(i18n.get_locale(), results.compare.col_change)>
                                             {direction.map(|d| view! { <span class="direction">{d}</span> })}
                                             {(!row.change.is_empty()).then(|| format!(" {}", row.change))}
                                         </td>

@@ -46,7 +46,18 @@ pub fn ScoreTrend() -> impl IntoView {
         let trend = chart::score_trend(&scored.get())?;
         let (first, last) = (trend.points.first()?, trend.points.last()?);
         let locale = i18n.get_locale();
-        let date = |millis: f64| rt::date(locale, millis);
+        // Two points of one day are told apart by their time of day.
+        let same_day = trend
+            .points
+            .windows(2)
+            .any(|w| rt::date(locale, w[0].created) == rt::date(locale, w[1].created));
+        let date = move |millis: f64| {
+            if same_day {
+                rt::date_time(locale, millis)
+            } else {
+                rt::date(locale, millis)
+            }
+        };
         let points = trend.points.clone();
         let summary = s!(
             locale,
@@ -88,7 +99,7 @@ pub fn ScoreTrend() -> impl IntoView {
                         <tbody>
                             // The points of the line, nothing more: the names are in the list below.
                             {move || table_open.get().then(|| points.iter().map(|p| view! {
-                                <tr><th scope="row">{rt::date(locale, p.created)}</th><td>{rt::score_text(locale, Some(p.score))}</td></tr>
+                                <tr><th scope="row">{date(p.created)}</th><td>{rt::score_text(locale, Some(p.score))}</td></tr>
                             }).collect_view())}
                         </tbody>
                     </table>

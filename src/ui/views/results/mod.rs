@@ -11,11 +11,12 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 use crate::platform;
-use crate::ui::state::{Navigator, Session, Whose};
+use crate::ui::state::{Session, Whose};
 use crate::ui::text::bank as bt;
 use crate::ui::text::{results as rt, s};
+use crate::ui::views::link::RouteLink;
 use crate::ui::widgets::charts::Charts;
-use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
+use crate::ui::widgets::clipboard::{Copied, Fallback, copy, share_or};
 use stagefit_core::compare::{self, Measure};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::Route;
@@ -38,7 +39,8 @@ fn SharedIntro(notes: LinkNotes) -> impl IntoView {
     let (dropped, added) = (notes.dropped as u64, notes.added as u64);
     view! {
         <div class="shared-intro no-print">
-            <p>{crate::tv!(i18n, results.shared.intro)}</p>
+            // The same estimate as the landing page's, from the questions' words.
+            <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
             {(dropped > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.dropped, count = dropped)}</p> })}
             {(added > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.added, count = added)}</p> })}
             <div class="actions">
@@ -64,12 +66,26 @@ fn SendToFacilitator(id: String, name: String) -> impl IntoView {
         })
     });
     let status = RwSignal::new(None::<Copied>);
-    let copy = move |_| {
+    let copy_link = move |_| {
         copy(
             url.get_untracked(),
             Fallback::Field("facilitator-link"),
             status,
         )
+    };
+    let assessment = session.assessment(Whose::Own);
+    // Where the browser has a share sheet, the link goes straight to the room's chat app.
+    let share = move |_| {
+        let line = assessment.with_untracked(|a| {
+            rt::share_line(i18n.get_locale_untracked(), a.score, a.stage.stage)
+        });
+        share_or(line, url.get_untracked(), move || {
+            copy(
+                url.get_untracked(),
+                Fallback::Field("facilitator-link"),
+                status,
+            )
+        });
     };
     view! {
         <div class="send no-print">
@@ -85,7 +101,10 @@ fn SendToFacilitator(id: String, name: String) -> impl IntoView {
             <label for="facilitator-link">{crate::tv!(i18n, results.send.link_label)}</label>
             <div class="share-row">
                 <input id="facilitator-link" type="text" readonly prop:value=move || url.get() />
-                <button type="button" class="primary" on:click=copy>{crate::tv!(i18n, results.send.copy)}</button>
+                <button type="button" class="primary" on:click=copy_link>{crate::tv!(i18n, results.send.copy)}</button>
+                {platform::can_share().then(|| view! {
+                    <button type="button" class="secondary" on:click=share>{crate::tv!(i18n, results.send.share)}</button>
+                })}
             </div>
             <p class="copy-status" role="status">
                 {move || status.get().map(|s| match s {
@@ -150,7 +169,6 @@ fn ShareDialog(url: Memo<String>) -> impl IntoView {
 pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
-    let nav = expect_context::<Navigator>();
     let (assessment, answers, label) = (
         session.assessment(whose),
         session.answers(whose),
@@ -236,7 +254,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
                         total = a.n_platform_questions
                     ))}
                 </p>
-                <button type="button" class="secondary no-print" on:click=move |_| nav.go(Route::How)>{crate::tv!(i18n, results.results.how_scoring)}</button>
+                <RouteLink route=Route::How class="button secondary no-print">{crate::tv!(i18n, results.results.how_scoring)}</RouteLink>
             </section>
             <div class="step-buttons no-print" hidden=read_only>
                 <button type="button" class="secondary" on:click=move |_| session.review()>{crate::tv!(i18n, results.results.change_answers)}</button>
@@ -361,10 +379,17 @@ fn ResultActions(
         });
         copy(summary, Fallback::Show("summary-text"), copy_state);
     };
+    // The system's share sheet where there is one, with the score and stage in a line; else
+    // the dialog with the link to copy and its QR code.
     let open_share = move |_| {
-        if platform::show_dialog(SHARE_DIALOG) {
-            platform::focus("share-link");
-        }
+        let line = assessment.with_untracked(|a| {
+            rt::share_line(i18n.get_locale_untracked(), a.score, a.stage.stage)
+        });
+        share_or(line, share_url.get_untracked(), || {
+            if platform::show_dialog(SHARE_DIALOG) {
+                platform::focus("share-link");
+            }
+        });
     };
     view! {
         <div class="result-actions no-print">

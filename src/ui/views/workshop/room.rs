@@ -13,7 +13,7 @@ use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Notice, Store};
 use crate::ui::text::s;
 use crate::ui::text::workshop::{gather_line, markdown};
-use crate::ui::widgets::clipboard::{Copied, Fallback, copy};
+use crate::ui::widgets::clipboard::{Copied, Fallback, copy, share_or};
 use stagefit_core::route::{self, Route};
 use stagefit_core::workshop::{self, GatherReport, Workshop};
 use stagefit_core::{BANK, link, qr, report, snapshot};
@@ -257,6 +257,21 @@ fn Invitation(
             copy_status,
         )
     };
+    let share_name = name.clone();
+    let share_join = move |_| {
+        let line = s!(
+            i18n.get_locale_untracked(),
+            workshop.join_share_text,
+            name = share_name.clone()
+        );
+        share_or(line, join_url.get_untracked(), move || {
+            copy(
+                join_url.get_untracked(),
+                Fallback::Field("join-link"),
+                copy_status,
+            )
+        });
+    };
     move || {
         let l = i18n.get_locale();
         view! {
@@ -277,6 +292,9 @@ fn Invitation(
                 <div class="share-row">
                     <textarea id="join-link" class="join-link" rows="2" readonly prop:value=move || join_url.get()></textarea>
                     <button type="button" class="primary no-print" on:click=copy_join>{s!(l, workshop.copy_join)}</button>
+                    {platform::can_share().then(|| view! {
+                        <button type="button" class="secondary no-print" on:click=share_join.clone()>{s!(l, workshop.share_join)}</button>
+                    })}
                 </div>
                 <p class="copy-status" role="status">{move || copy_status.get().map(|c| match c {
                     Copied::Done => s!(l, workshop.copied),
