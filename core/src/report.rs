@@ -217,12 +217,14 @@ pub fn plan_markdown(
     if goals.is_empty() {
         return md;
     }
+    let today = crate::assess(bank, answers);
     let _ = writeln!(md, "\n### {}\n", words.goals());
     for (dimension, goal) in goals {
         let d = &bank.dimensions[dimension];
         let _ = writeln!(md, "- **{}**", words.goal(&text.dimension_name(d), goal));
         let _ = writeln!(md, "   - {}", words.objective(&text.objective(d, goal)));
-        for result in text.key_results(d, goal) {
+        let share = crate::scoring::share_of(&today.dimensions[dimension]);
+        for result in crate::scoring::key_results(bank, text, dimension, goal, share) {
             let _ = writeln!(md, "   - {}", words.key_result(&result));
         }
     }
@@ -385,7 +387,7 @@ mod tests {
         fn goal(&self, area: &str, goal: Goal) -> String {
             match goal {
                 Goal::Behind => self.at("md.plan.raised", &[("area", area)]),
-                Goal::Ahead => self.at("md.plan.lowered", &[("area", area)]),
+                Goal::Ahead | Goal::Replatform => self.at("md.plan.lowered", &[("area", area)]),
             }
         }
         fn objective(&self, objective: &str) -> String {

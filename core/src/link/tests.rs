@@ -131,7 +131,10 @@ const BLANK_CHOICE: crate::Choice = crate::Choice {
     neutral: false,
     fit: crate::Fit::Band,
     counts: &[],
-    people: 0.0,
+    people: None,
+    cost_pressure: false,
+    cost_cutting: false,
+    replatform: false,
 };
 
 /// counts; the words do not matter to a link).

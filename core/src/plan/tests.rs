@@ -261,7 +261,9 @@ fn steps_give_the_score_after_each_move_in_order() {
     check(
         "Scale-up gold-plating like an enterprise",
         &[("infrastructure", 2), ("reliability", 3)],
-        &[(Some(4.0), Some(28)), (Some(3.5), Some(30))],
+        // Issue 29 moved these up by 3 and 4: the team's share is read as the range its
+        // answers allow, in the company's favour.
+        &[(Some(4.0), Some(31)), (Some(3.5), Some(34))],
     );
     check(
         "Don't know throughout",
@@ -319,7 +321,7 @@ fn suggestions_are_the_moves_that_raise_the_score_most() {
         "Scale-up gold-plating like an enterprise",
         &[],
         2,
-        &[("infrastructure", 2, 28, 7), ("delivery", 3, 26, 5)],
+        &[("infrastructure", 2, 31, 7), ("delivery", 3, 29, 5)],
     );
     // Equal gains keep the bank's order.
     check(
