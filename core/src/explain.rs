@@ -518,7 +518,7 @@ mod tests {
         let delivery = BANK
             .questions
             .iter()
-            .position(|q| q.id == "platform.deploy");
+            .position(|q| q.id == "platform.path_to_production");
         answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
         let a = assess(&BANK, &answers);
         let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);

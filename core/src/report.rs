@@ -487,7 +487,7 @@ mod tests {
         let changes = "\
 ## What-if plan: Q3: catch up \\*where it pays\\*
 
-Stage fit now: 44 out of 100.
+Stage fit now: 39 out of 100.
 
 With another strategy answer: What is the company's main goal for the next 12 to 18 months? \
 “Cutting costs or reaching profitability”
@@ -573,7 +573,7 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
             let md = plan_markdown(&crate::BANK, &answers, plan, &text, &words);
             assert_eq!(md, expected, "{plan:?}");
         };
-        let empty = "\n\nStage fit now: 44 out of 100.\n\nNo changes planned yet.\n";
+        let empty = "\n\nStage fit now: 39 out of 100.\n\nNo changes planned yet.\n";
         check(
             &Plan::default(),
             &format!("## What-if plan: Unnamed plan{empty}"),
@@ -613,8 +613,8 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
         };
         check(
             &same,
-            "## What-if plan: Same\n\nStage fit now: 44 out of 100.\n\n\
-             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 44 out of 100\n",
+            "## What-if plan: Same\n\nStage fit now: 39 out of 100.\n\n\
+             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 39 out of 100\n",
         );
     }
 

@@ -424,50 +424,73 @@ fn made_moves_are_those_the_later_answers_reached() {
     // The startup's delivery is at 0 ("deploys by hand").
     let startup = "Early startup deploying by hand";
     let up = ("delivery", 2);
-    check(startup, up, &[("deploy", "One shared pipeline")], true);
-    check(startup, up, &[("deploy", "Each team")], false);
+    check(
+        startup,
+        up,
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(startup, up, &[("path_to_production", "Each team")], false);
     check(startup, up, &[], false);
     // Further in the move's direction counts as made.
     check(
         startup,
         up,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "Shared pipelines roll out")],
         true,
     );
     // Within half a level: a deploy tool under way (4) and team scripts (1) average 2.5.
-    let half = [("deploy", "Each team"), ("building", "Our own deploy tool")];
+    let half = [
+        ("path_to_production", "Each team"),
+        ("building", "Our own deploy tool"),
+    ];
     check(startup, up, &half, true);
     check(startup, ("delivery", 3), &half, true);
     check(startup, ("delivery", 4), &half, false);
     // A move to where the area already is was made already.
     check(startup, ("delivery", 0), &[], true);
     // Not scored afterwards: not made.
-    check(startup, ("delivery", 0), &[("deploy", "unknown")], false);
+    check(
+        startup,
+        ("delivery", 0),
+        &[("path_to_production", "unknown")],
+        false,
+    );
     // The Series A startup's delivery is at 4: moves down.
     let series_a = "Series A startup building a developer platform";
     let down = ("delivery", 2);
-    check(series_a, down, &[("deploy", "One shared pipeline")], true);
-    check(series_a, down, &[("deploy", "Each team")], true);
     check(
         series_a,
         down,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(series_a, down, &[("path_to_production", "Each team")], true);
+    check(
+        series_a,
+        down,
+        &[("path_to_production", "Shared pipelines roll out")],
         false,
     );
     check(series_a, down, &[], false);
     // Not scored before: no direction, so only "within half a level" counts.
     let unknown = "Don't know throughout";
-    check(unknown, up, &[("deploy", "One shared pipeline")], true);
     check(
         unknown,
         up,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(
+        unknown,
+        up,
+        &[("path_to_production", "Shared pipelines roll out")],
         false,
     );
 
     // One answer per move, in order; a move of an area the bank does not have is not made.
     let before = case(startup);
-    let after = with(before.clone(), "deploy", "One shared pipeline");
+    let after = with(before.clone(), "path_to_production", "One shared pipeline");
     let mut two = plan(&[("delivery", 2), ("observability", 2)]);
     two.moves.push(Move {
         dimension: BANK.dimensions.len(),

@@ -573,7 +573,7 @@ fn near_a_stage_line_the_company_is_in_transition_and_gets_prepare_advice() {
     let mut a = answers(1.0, |id| {
         f32::from(BANK.dimensions[dimension(id)].bands[0].low)
     });
-    for id in ["company.growth", "company.budget"] {
+    for id in ["company.hiring", "company.budget"] {
         a.set(question(id), closest(question(id), 2.0));
     }
     let result = assess(&BANK, &a);
@@ -1091,7 +1091,7 @@ fn issue_29_a_scale_up_on_the_growth_mature_line_is_judged_across_both() {
         for (id, label) in base {
             a = with(a, id, label);
         }
-        a = with(a, "company.growth", growth);
+        a = with(a, "company.hiring", growth);
         let result = assess(&BANK, &a);
         assert_eq!(
             result.stage.transition,
