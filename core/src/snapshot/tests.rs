@@ -697,3 +697,45 @@ fn issue_30_versions_are_told_as_written() {
         );
     }
 }
+
+/// Issue 29: answers saved with bank versions 1 and 2 to the three questions version 3 added
+/// options to go where `link_layouts.txt` says they moved; nothing else moves.
+#[test]
+fn issue_29_saved_answers_to_questions_with_added_options_keep_their_meaning() {
+    fn check(id: &str, answer: Value, expected: Option<(&str, Answer)>) {
+        let got = place(&BANK, id, &answer);
+        assert_eq!(
+            got,
+            expected.map(|(to, a)| (index(to), a)),
+            "{id}: {answer}"
+        );
+    }
+    check(
+        "company.growth",
+        Value::from(2),
+        Some(("company.hiring", Answer::Chosen(3))),
+    );
+    check(
+        "company.growth",
+        Value::from(1),
+        Some(("company.hiring", Answer::Chosen(1))),
+    );
+    check(
+        "company.growth",
+        Value::from("unknown"),
+        Some(("company.hiring", Answer::Unknown)),
+    );
+    check(
+        "platform.deploy",
+        Value::from(2),
+        Some(("platform.path_to_production", Answer::Chosen(5))),
+    );
+    check(
+        "strategy.focus",
+        Value::from(7),
+        Some(("strategy.focus", Answer::Chosen(7))),
+    );
+    // A place the old question never offered, and a question that did not move.
+    check("company.growth", Value::from(4), None);
+    check("company.pain", Value::from(1), None);
+}
