@@ -102,10 +102,22 @@ struct OptionFile {
     /// answer counts towards, at its `value`.
     #[serde(default)]
     counts: Vec<String>,
-    /// A representative number of people for a range ("60 to 249" is about 120), used to
-    /// work out shares.
+    /// For a range of people, its ends `[low, high]` ("60 to 249" is `[60, 249]`; an open
+    /// range such as "100 or more" is `[100]`), used to work out shares as ranges.
     #[serde(default)]
-    people: f32,
+    people: Option<Vec<f32>>,
+    /// The answer says the company is under cost pressure (cutting costs, protecting margins,
+    /// a turnaround): priorities put cost and consolidation before growing the platform team.
+    #[serde(default)]
+    cost_pressure: bool,
+    /// The answer says the company is cutting costs (a cost-cutting or turnaround goal): cost
+    /// pressure, and re-platforming working services becomes a finding of its own.
+    #[serde(default)]
+    cost_cutting: bool,
+    /// The answer is re-platforming services that work: while cutting costs it is a finding of
+    /// its own.
+    #[serde(default)]
+    replatform: bool,
 }
 
 fn main() {
@@ -223,6 +235,19 @@ fn generate(bank: &BankFile) -> String {
                 Some("not_ahead") => "Fit::NotAhead",
                 Some(other) => panic!("question {}: unknown fit {other:?}", q.id),
             };
+            let people = match o.people.as_deref() {
+                None => "None".to_string(),
+                Some(&[low]) if low >= 0.0 => {
+                    format!("Some(People {{ low: {low:?}, high: None }})")
+                }
+                Some(&[low, high]) if low >= 0.0 && high >= low => {
+                    format!("Some(People {{ low: {low:?}, high: Some({high:?}) }})")
+                }
+                Some(other) => panic!(
+                    "question {}: people is [low, high], or [low] for an open range, not {other:?}",
+                    q.id
+                ),
+            };
             let counts: Vec<usize> = o.counts.iter().map(|id| dimension_index(id)).collect();
             let mut shifts = String::new();
             for s in &o.shift {
@@ -236,8 +261,13 @@ fn generate(bank: &BankFile) -> String {
             }
             let _ = write!(
                 options,
-                "Choice {{ value: {}, note: {}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {:?} }}, ",
-                o.value, o.note, o.neutral, o.people
+                "Choice {{ value: {}, note: {}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {people}, cost_pressure: {}, cost_cutting: {}, replatform: {} }}, ",
+                o.value,
+                o.note,
+                o.neutral,
+                o.cost_pressure || o.cost_cutting,
+                o.cost_cutting,
+                o.replatform
             );
         }
         let _ = writeln!(

@@ -74,6 +74,8 @@ pub enum Goal {
     Ahead,
     /// For a platform behind the stage, or getting ready for the next one.
     Behind,
+    /// For re-platforming working services under cost pressure (`findings.replatform.goal`).
+    Replatform,
 }
 
 /// Which of a dimension's advice texts.
@@ -85,6 +87,9 @@ pub enum AdviceKind {
     Behind,
     /// What to get ready when the company is about to move into the next stage.
     Prepare,
+    /// Under cost pressure, stop moving working services onto a new platform: one text for
+    /// every dimension (`findings.replatform.advice`).
+    Replatform,
 }
 
 /// How a strategy answer changes one dimension: its weight and both ends of its band move by
@@ -139,8 +144,25 @@ pub struct Choice {
     /// For platform questions that measure no single dimension: the dimensions this answer
     /// counts towards, at its `value` (an investment under way counts where it builds).
     pub counts: &'static [usize],
-    /// For ranges of people: a representative count ("60 to 249" is about 120), or 0.
-    pub people: f32,
+    /// For ranges of people: the range ("60 to 249"), or `None`.
+    pub people: Option<People>,
+    /// The answer says the company is under cost pressure (cutting costs, protecting margins, a
+    /// turnaround): no priority then asks to grow the platform team before cost and
+    /// consolidation.
+    pub cost_pressure: bool,
+    /// The answer says the company is cutting costs (a cost-cutting or turnaround goal); it is
+    /// also cost pressure.
+    pub cost_cutting: bool,
+    /// Re-platforming services that work: while cutting costs, a finding of its own.
+    pub replatform: bool,
+}
+
+/// A range of people an answer stands for, both ends included; `high` is `None` for an open
+/// range ("100 or more").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct People {
+    pub low: f32,
+    pub high: Option<f32>,
 }
 
 /// One question, with its options in the contract's order.
@@ -167,7 +189,7 @@ pub struct Bank {
 }
 
 mod generated {
-    use super::{Advice, Band, Choice, Dimension, Fit, Part, Question, Share, Shift};
+    use super::{Advice, Band, Choice, Dimension, Fit, Part, People, Question, Share, Shift};
     include!(concat!(env!("OUT_DIR"), "/bank.rs"));
 }
 
@@ -256,6 +278,16 @@ pub mod keys {
     use super::{AdviceKind, Bank, Dimension, Goal, Part, Question, Stage};
 
     pub const WHY_LABEL: &str = "why_label";
+    /// The finding for re-platforming working services under cost pressure: its advice, and
+    /// its draft goal with two key results (issue 29).
+    pub const REPLATFORM_ADVICE: &str = "findings.replatform.advice";
+    /// A share of the engineers as a range ("between {low} % and {high} %"), as one figure
+    /// when both ends are the same, and when it is not known.
+    pub const SHARE_BETWEEN: &str = "share.between";
+    pub const SHARE_ABOUT: &str = "share.about";
+    pub const SHARE_UNKNOWN: &str = "share.unknown";
+    const REPLATFORM_GOAL: &str = "findings.replatform.goal";
+    const REPLATFORM_KEY_RESULTS: u8 = 2;
     pub const DONT_KNOW: &str = "dont_know";
 
     pub fn part(part: Part) -> String {
@@ -292,6 +324,7 @@ pub mod keys {
             AdviceKind::Ahead => ("ahead", d.advice.ahead_by_stage),
             AdviceKind::Behind => ("behind", d.advice.behind_by_stage),
             AdviceKind::Prepare => return dimension(d, "prepare"),
+            AdviceKind::Replatform => return REPLATFORM_ADVICE.to_string(),
         };
         if by_stage[stage.index()] {
             dimension(d, &format!("{name}_{}", stage.id()))
@@ -304,6 +337,7 @@ pub mod keys {
         match goal {
             Goal::Ahead => dimension(d, "goal_ahead"),
             Goal::Behind => dimension(d, "goal_behind"),
+            Goal::Replatform => REPLATFORM_GOAL.to_string(),
         }
     }
 
@@ -315,6 +349,7 @@ pub mod keys {
         let n = match g {
             Goal::Ahead => d.advice.key_results_ahead,
             Goal::Behind => d.advice.key_results_behind,
+            Goal::Replatform => REPLATFORM_KEY_RESULTS,
         };
         (1..=n)
             .map(|i| format!("{}.result{i}", goal(d, g)))
@@ -326,6 +361,12 @@ pub mod keys {
         let mut all: Vec<String> = vec![WHY_LABEL.to_string(), DONT_KNOW.to_string()];
         all.extend([Part::Company, Part::Strategy, Part::Platform].map(part));
         all.extend((0..5).map(level));
+        all.push(REPLATFORM_ADVICE.to_string());
+        all.extend([SHARE_BETWEEN, SHARE_ABOUT, SHARE_UNKNOWN].map(String::from));
+        if let Some(d) = bank.dimensions.first() {
+            all.push(objective(d, Goal::Replatform));
+            all.extend(key_results(d, Goal::Replatform));
+        }
         for d in bank.dimensions {
             for field in ["short", "name", "summary"] {
                 all.push(dimension(d, field));
@@ -485,8 +526,18 @@ mod tests {
                     !text.text(key).trim().is_empty(),
                     "locales/{lang}/bank.json: {key} is empty"
                 );
-                // The bank's texts interpolate nothing; a stray placeholder would show as is.
-                assert!(!text.text(key).contains("{{"), "{lang}: {key}");
+                // The bank's texts interpolate nothing but a share's ends and the share in a key
+                // result; a stray placeholder would show as is.
+                let t = text.text(key);
+                assert!(!t.contains("{{"), "{lang}: {key}");
+                let rest = t
+                    .replace("{low}", "")
+                    .replace("{high}", "")
+                    .replace("{share}", "");
+                assert!(
+                    !rest.contains('{'),
+                    "{lang}: {key}: a placeholder nothing fills"
+                );
             }
             for key in &have {
                 assert!(
@@ -668,7 +719,14 @@ mod tests {
         for q in BANK.questions {
             if let Some(share) = q.share_of {
                 let whole = &BANK.questions[share.question];
-                assert!(whole.options.iter().all(|o| o.people > 0.0), "{}", q.id);
+                assert!(
+                    whole
+                        .options
+                        .iter()
+                        .all(|o| o.people.is_some_and(|p| p.low > 0.0)),
+                    "{}",
+                    q.id
+                );
             }
         }
     }

@@ -22,12 +22,14 @@ pub enum Line {
     LevelOfOne { level: f32 },
     /// The level, as the average of these answers' levels.
     LevelAverage { levels: Vec<u8>, level: f32 },
-    /// A count of people on the platform (the option `choice` of `question`) was about
-    /// `percent` % of the engineers, which is level `level`.
+    /// A count of people on the platform (the option `choice` of `question`) is between `low`
+    /// and `high` % of the engineers (both answered as ranges), which counts as level `level`,
+    /// the level in that range nearest the band.
     Share {
         question: usize,
         choice: usize,
-        percent: u16,
+        low: u16,
+        high: u16,
         level: u8,
     },
     /// The answer fits no stage, so it counts one level outside the band.
@@ -42,9 +44,11 @@ pub enum Line {
         choice: usize,
         level: u8,
     },
-    /// The band for the stage; `moved_from` when the strategy moved it.
+    /// The band for the stage, or across the line `across` when the company is judged across
+    /// two stages; `moved_from` when the strategy moved it.
     Band {
         stage: Stage,
+        across: Option<Transition>,
         band: Band,
         moved_from: Option<Band>,
     },
@@ -111,11 +115,12 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
         {
             continue;
         }
-        if let Some(percent) = a.share {
+        if let Some(share) = a.share {
             lines.push(Line::Share {
                 question: a.question,
                 choice: a.choice,
-                percent,
+                low: share.low,
+                high: share.high,
                 level: a.value,
             });
         }
@@ -135,6 +140,7 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
     }
     lines.push(Line::Band {
         stage,
+        across: result.across,
         band: result.band,
         moved_from: (result.band != result.base_band).then_some(result.base_band),
     });
@@ -167,15 +173,16 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
     lines
 }
 
-/// What the transition note says, for a company near the line between two stages.
+/// What the transition note says, for a company near the line between two stages. Either side
+/// of the line, the findings use the bands of both stages (`scoring::judged_across`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TransitionNote {
-    /// Still in `from`: `n` areas are marked "Prepare" for the next stage (`n` ≥ 1).
+    /// `n` areas are marked "Prepare" for the later stage (`n` ≥ 1).
     Prepare { line: Transition, n: usize },
-    /// Still in `from`, and no area that fits today falls short of the next stage.
+    /// No area that fits today falls short of the later stage.
     NothingToPrepare { line: Transition },
-    /// Already past the line: the findings use the bands of `stage`.
-    Past { line: Transition, stage: Stage },
+    /// The person chose the stage: the findings use the bands of `stage` alone.
+    Chosen { line: Transition, stage: Stage },
 }
 
 /// The note for a company near the line between two stages, or `None`. It promises
@@ -188,23 +195,23 @@ pub fn transition(assessment: &Assessment) -> Option<TransitionNote> {
         .iter()
         .filter(|d| d.prepare_for.is_some())
         .count();
-    Some(if stage == line.from && n > 0 {
+    Some(if assessment.stage.chosen {
+        TransitionNote::Chosen { line, stage }
+    } else if n > 0 {
         TransitionNote::Prepare { line, n }
-    } else if stage == line.from {
-        TransitionNote::NothingToPrepare { line }
     } else {
-        TransitionNote::Past { line, stage }
+        TransitionNote::NothingToPrepare { line }
     })
 }
 
-/// How much the known company answers agree.
+/// How much the known company answers agree, from how many point to the same stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Agreement {
-    /// They point the same way (agreement 0.8 or more).
+    /// All of them point to the same stage.
     Same,
-    /// They mostly agree (0.6 or more).
+    /// At least two thirds of them do.
     Mostly,
-    /// They point in different directions.
+    /// Fewer than two thirds do.
     Different,
 }
 
@@ -213,9 +220,12 @@ pub enum Agreement {
 pub enum ConfidenceNote {
     /// Every company answer was "Don't know": the middle stage is assumed.
     NoAnswers,
-    /// `pointing` of `questions` company answers point to a stage, agreeing as said.
+    /// `pointing` of `questions` company answers point to a stage, `agreeing` of them to the
+    /// same one; the confidence follows from these counts alone
+    /// (`scoring::confidence_from_counts`).
     Answers {
         confidence: Confidence,
+        agreeing: usize,
         pointing: usize,
         questions: usize,
         agreement: Agreement,
@@ -227,16 +237,19 @@ pub fn confidence(stage: &StageInference) -> ConfidenceNote {
     if stage.position.is_none() {
         return ConfidenceNote::NoAnswers;
     }
-    let agreement = if stage.agreement >= 0.8 {
+    let pointing = stage.evidence.len();
+    let agreeing = super::scoring::most_pointing(&stage.evidence);
+    let agreement = if agreeing == pointing {
         Agreement::Same
-    } else if stage.agreement >= 0.6 {
+    } else if 3 * agreeing >= 2 * pointing {
         Agreement::Mostly
     } else {
         Agreement::Different
     };
     ConfidenceNote::Answers {
         confidence: stage.confidence,
-        pointing: stage.evidence.len(),
+        agreeing,
+        pointing,
         questions: stage.n_questions,
         agreement,
     }
@@ -410,6 +423,7 @@ mod tests {
             lines[1],
             Line::Band {
                 stage: Stage::Mature,
+                across: None,
                 band: Band { low: 3, high: 4 },
                 moved_from: None
             }
@@ -467,6 +481,7 @@ mod tests {
             confidence(&a.stage),
             ConfidenceNote::Answers {
                 confidence: Confidence::High,
+                agreeing: 7,
                 pointing: 7,
                 questions: 7,
                 agreement: Agreement::Same
@@ -503,7 +518,7 @@ mod tests {
         let delivery = BANK
             .questions
             .iter()
-            .position(|q| q.id == "platform.deploy");
+            .position(|q| q.id == "platform.path_to_production");
         answers.set(delivery.unwrap_or(0), Answer::Chosen(0));
         let a = assess(&BANK, &answers);
         let lines = dimension(&a.dimensions[0], a.stage.stage, a.total_weight);
@@ -655,12 +670,10 @@ mod tests {
                     .count();
                 match note {
                     TransitionNote::Prepare { n: said, .. } => assert_eq!(said, n),
-                    TransitionNote::NothingToPrepare { line } => {
-                        assert_eq!((n, a.stage.stage), (0, line.from))
-                    }
-                    TransitionNote::Past { stage, line } => {
+                    TransitionNote::NothingToPrepare { .. } => assert_eq!(n, 0),
+                    TransitionNote::Chosen { stage, .. } => {
                         assert_eq!(stage, a.stage.stage);
-                        assert_ne!(stage, line.from);
+                        assert!(a.stage.chosen);
                     }
                 }
                 seen_with |= n > 0;

@@ -29,13 +29,14 @@ pub mod workshop;
 pub use answers::{Answer, Answers};
 pub use bank::{
     Advice, AdviceKind, BANK, Band, Bank, BankText, Choice, Dimension, Fit, Goal, JsonBankText,
-    Part, Question, Share, Shift, keys, minutes, reading_words, words,
+    Part, People, Question, Share, Shift, keys, minutes, reading_words, words,
 };
 pub use plan::{Move, Plan};
 pub use qr::{Qr, qr};
 pub use scoring::{
     Assessment, Confidence, DimensionResult, Evidence, Finding, LevelAnswer, Priority,
-    PriorityKind, StageInference, StrategyEffect, StrategyNote, Transition, assess,
+    PriorityKind, ShareRange, StageInference, StrategyEffect, StrategyNote, Transition, assess,
+    confidence_from_counts, judged_across, share_words,
 };
 pub use stage::Stage;
 pub use steps::{StepPlan, step_of, steps};

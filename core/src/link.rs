@@ -93,6 +93,51 @@ static LAYOUT_LINES: LazyLock<Vec<(u32, &'static str, usize)>> = LazyLock::new(|
         .collect()
 });
 
+/// Answers that moved to another question, or to other places in the same question, when
+/// options were added (`link_layouts.txt`'s `from` lines): (new id, old id, for each old option
+/// in order the new option it becomes).
+static MOVES: LazyLock<Vec<(&'static str, &'static str, Vec<usize>)>> = LazyLock::new(|| {
+    LAYOUTS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split_whitespace();
+            let (_, id, _) = (parts.next()?, parts.next()?, parts.next()?);
+            (parts.next()? == "from").then_some(())?;
+            let from = parts.next()?;
+            let map: Option<Vec<usize>> = parts.map(|p| p.parse().ok()).collect();
+            Some((id, from, map?))
+        })
+        .collect()
+});
+
+/// Where an answer to question `id` (with `n` options, when known) goes in `bank` when that
+/// question's answers moved: the new question's index and answer. Option N of the old question
+/// becomes the option its `from` line names; "Don't know" stays "Don't know". `None` when the
+/// answer did not move, or moved to a question this bank does not have.
+pub(crate) fn moved(
+    bank: &Bank,
+    id: &str,
+    n: Option<usize>,
+    answer: Answer,
+) -> Option<(usize, Answer)> {
+    MOVES
+        .iter()
+        .filter(|(_, from, map)| *from == id && n.is_none_or(|n| n == map.len()))
+        .find_map(|(to, _, map)| {
+            let index = bank.questions.iter().position(|q| q.id == *to)?;
+            let options = bank.questions[index].options.len();
+            let answer = match answer {
+                Answer::Chosen(c) => {
+                    let c = *map.get(usize::from(c))?;
+                    (c < options).then_some(Answer::Chosen(c as u8))?
+                }
+                other => other,
+            };
+            Some((index, answer))
+        })
+}
+
 /// The layout (question id, option count) of a bank version, from the frozen layouts file.
 fn layout(version: u32) -> Vec<(&'static str, usize)> {
     LAYOUT_LINES
@@ -467,13 +512,22 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
         match here {
             Some(i) if bank.questions[i].options.len() == *n => answers.set(i, answer),
             _ if answer == Answer::Unanswered => {}
-            _ => notes.dropped += 1,
+            _ => match moved(bank, id, Some(*n), answer) {
+                Some((i, answer)) => answers.set(i, answer),
+                None => notes.dropped += 1,
+            },
         }
     }
+    // A question the link's bank did not ask, and whose answers no question of it moved to.
+    let reached: Vec<usize> = layout
+        .iter()
+        .filter_map(|&(id, n)| moved(bank, id, Some(n), Answer::Unknown).map(|(i, _)| i))
+        .collect();
     notes.added = bank
         .questions
         .iter()
-        .filter(|q| !layout.iter().any(|(id, _)| id == &q.id))
+        .enumerate()
+        .filter(|(i, q)| !layout.iter().any(|(id, _)| id == &q.id) && !reached.contains(i))
         .count();
     answers.stage_override = match reader.take(2)? {
         0 => None,

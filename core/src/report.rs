@@ -217,12 +217,14 @@ pub fn plan_markdown(
     if goals.is_empty() {
         return md;
     }
+    let today = crate::assess(bank, answers);
     let _ = writeln!(md, "\n### {}\n", words.goals());
     for (dimension, goal) in goals {
         let d = &bank.dimensions[dimension];
         let _ = writeln!(md, "- **{}**", words.goal(&text.dimension_name(d), goal));
         let _ = writeln!(md, "   - {}", words.objective(&text.objective(d, goal)));
-        for result in text.key_results(d, goal) {
+        let share = crate::scoring::share_of(&today.dimensions[dimension]);
+        for result in crate::scoring::key_results(bank, text, dimension, goal, share) {
             let _ = writeln!(md, "   - {}", words.key_result(&result));
         }
     }
@@ -385,7 +387,7 @@ mod tests {
         fn goal(&self, area: &str, goal: Goal) -> String {
             match goal {
                 Goal::Behind => self.at("md.plan.raised", &[("area", area)]),
-                Goal::Ahead => self.at("md.plan.lowered", &[("area", area)]),
+                Goal::Ahead | Goal::Replatform => self.at("md.plan.lowered", &[("area", area)]),
             }
         }
         fn objective(&self, objective: &str) -> String {
@@ -485,7 +487,7 @@ mod tests {
         let changes = "\
 ## What-if plan: Q3: catch up \\*where it pays\\*
 
-Stage fit now: 44 out of 100.
+Stage fit now: 39 out of 100.
 
 With another strategy answer: What is the company's main goal for the next 12 to 18 months? \
 “Cutting costs or reaching profitability”
@@ -571,7 +573,7 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
             let md = plan_markdown(&crate::BANK, &answers, plan, &text, &words);
             assert_eq!(md, expected, "{plan:?}");
         };
-        let empty = "\n\nStage fit now: 44 out of 100.\n\nNo changes planned yet.\n";
+        let empty = "\n\nStage fit now: 39 out of 100.\n\nNo changes planned yet.\n";
         check(
             &Plan::default(),
             &format!("## What-if plan: Unnamed plan{empty}"),
@@ -611,8 +613,8 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
         };
         check(
             &same,
-            "## What-if plan: Same\n\nStage fit now: 44 out of 100.\n\n\
-             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 44 out of 100\n",
+            "## What-if plan: Same\n\nStage fit now: 39 out of 100.\n\n\
+             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 39 out of 100\n",
         );
     }
 

@@ -14,7 +14,7 @@
 use std::fmt;
 
 use super::answers::{Answer, Answers};
-use super::bank::{AdviceKind, Band, Bank, BankText, Fit, Goal, Part, Question};
+use super::bank::{AdviceKind, Band, Bank, BankText, Fit, Goal, Part, Question, keys};
 use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
@@ -130,8 +130,20 @@ pub struct LevelAnswer {
     pub value: u8,
     /// How the answer is held against the band.
     pub fit: Fit,
-    /// For a count of people: its share of the engineers, in whole percent.
-    pub share: Option<u16>,
+    /// For a count of people: the range its share of the engineers can be, since both counts
+    /// are answered as ranges.
+    pub share: Option<ShareRange>,
+}
+
+/// The share of the engineers a count of people can be, when both are answered as ranges
+/// ("10 to 29" of "250 to 999" is between 1 % and 12 %): never one figure stated as fact.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShareRange {
+    /// The smallest and largest share, in whole percent (0 to 100).
+    pub low: u16,
+    pub high: u16,
+    /// The levels those shares stand at; the answer counts at the one nearest the band.
+    pub levels: [u8; 2],
 }
 
 /// One dimension's result, with every number that went into it.
@@ -148,6 +160,9 @@ pub struct DimensionResult {
     /// The band and weight the stage gives, before the strategy moves them.
     pub base_band: Band,
     pub base_weight: u8,
+    /// When the company is judged across a line between stages (`judged_across`), that line:
+    /// the band is then the one both stages' bands span, and the weight the larger.
+    pub across: Option<Transition>,
     /// The band and weight used, after the strategy.
     pub band: Band,
     pub weight: u8,
@@ -206,6 +221,9 @@ pub enum PriorityKind {
     Defer,
     /// The company is about to enter the next stage: get ready.
     Prepare,
+    /// Under cost pressure, services that work are being moved onto a new platform: stop it
+    /// (issue 29). Its dimension is the one the work counts towards.
+    Replatform,
 }
 
 impl PriorityKind {
@@ -215,6 +233,7 @@ impl PriorityKind {
             PriorityKind::Invest => "invest",
             PriorityKind::Defer => "stop-or-defer",
             PriorityKind::Prepare => "prepare",
+            PriorityKind::Replatform => "stop-replatforming",
         }
     }
 }
@@ -226,6 +245,9 @@ pub struct Priority {
     pub kind: PriorityKind,
     /// The stage the advice is for (what to keep or add depends on it).
     pub stage: Stage,
+    /// For an area counted in people, the share of the engineers the answers allow: a key
+    /// result that names the share (`{share}`) shows this range, as the explanation does.
+    pub share: Option<ShareRange>,
 }
 
 impl Priority {
@@ -235,6 +257,7 @@ impl Priority {
             PriorityKind::Invest => AdviceKind::Behind,
             PriorityKind::Defer => AdviceKind::Ahead,
             PriorityKind::Prepare => AdviceKind::Prepare,
+            PriorityKind::Replatform => AdviceKind::Replatform,
         }
     }
 
@@ -247,11 +270,24 @@ impl Priority {
         )
     }
 
+    /// The objective of this priority's draft goal, in the language `text` gives.
+    pub fn objective(&self, bank: &Bank, text: &dyn BankText) -> String {
+        text.objective(&bank.dimensions[self.dimension], self.goal())
+    }
+
+    /// The key results of this priority's draft goal, with `{share}` replaced by the share the
+    /// answers allow ("between 4 % and 8 %"), or by "today's share" when it is not known: never a
+    /// figure the answers did not give (issue 29).
+    pub fn key_results(&self, bank: &Bank, text: &dyn BankText) -> Vec<String> {
+        key_results(bank, text, self.dimension, self.goal(), self.share)
+    }
+
     /// Which draft outcome goal fits this priority: preparing means investing ahead of need.
     pub fn goal(&self) -> Goal {
         match self.kind {
             PriorityKind::Defer => Goal::Ahead,
             PriorityKind::Invest | PriorityKind::Prepare => Goal::Behind,
+            PriorityKind::Replatform => Goal::Replatform,
         }
     }
 }
@@ -291,33 +327,102 @@ fn chosen(question: &Question, answer: Answer) -> Option<(usize, u8)> {
     }
 }
 
-/// The level a count of people shows as its share of the engineers: 0 for nobody, then 1 to 4
-/// from the share levels up; `None` when the number of engineers is not known.
-fn share_level(
+/// The share of the engineers a count of people can be, and the levels it can stand at: 0 for
+/// nobody, then 1 to 4 from the share levels up; `None` when the number of engineers is not
+/// known. The platform's people are among the engineers, so no share is above 100 %.
+fn share_range(
     bank: &Bank,
     answers: &Answers,
     question: &Question,
     choice: usize,
-) -> Option<(u8, u16)> {
+) -> Option<ShareRange> {
     let share = question.share_of?;
-    let people = question.options.get(choice)?.people;
+    let people = question.options.get(choice)?.people?;
     let whole = bank.questions.get(share.question)?;
     let (engineers, _) = chosen(whole, answers.get(share.question))?;
-    let engineers = whole.options[engineers].people;
-    if engineers <= 0.0 {
+    let engineers = whole.options[engineers].people?;
+    if engineers.low <= 0.0 {
         return None;
     }
-    let percent = 100.0 * people / engineers;
-    let level = if people <= 0.0 {
-        0
-    } else {
-        1 + share
-            .levels
-            .iter()
-            .filter(|&&from| percent >= f32::from(from))
-            .count() as u8
+    // Fewest people among the most engineers, most people among the fewest; an open range of
+    // engineers ("1,000 or more") allows a share as close to zero as you like.
+    let low = engineers
+        .high
+        .map_or(0.0, |most| 100.0 * people.low / most.max(people.low));
+    let high = match people.high {
+        Some(most) => (100.0 * most / engineers.low).min(100.0),
+        None => 100.0,
     };
-    Some((level, percent.round().min(f32::from(u16::MAX)) as u16))
+    let level = |percent: f32| -> u8 {
+        if percent <= 0.0 && people.low <= 0.0 {
+            0
+        } else {
+            1 + share
+                .levels
+                .iter()
+                .filter(|&&from| percent >= f32::from(from))
+                .count() as u8
+        }
+    };
+    let nobody = people.low <= 0.0 && people.high == Some(0.0);
+    let levels = if nobody {
+        [0, 0]
+    } else {
+        [level(low).max(1), level(high).max(1)]
+    };
+    Some(ShareRange {
+        low: low.round() as u16,
+        high: high.round() as u16,
+        levels,
+    })
+}
+
+/// The key results of a dimension's draft goal, with `{share}` replaced by `share` in words
+/// (`share_words`).
+pub fn key_results(
+    bank: &Bank,
+    text: &dyn BankText,
+    dimension: usize,
+    goal: Goal,
+    share: Option<ShareRange>,
+) -> Vec<String> {
+    let share = share_words(share, text);
+    text.key_results(&bank.dimensions[dimension], goal)
+        .into_iter()
+        .map(|kr| kr.replace("{share}", &share))
+        .collect()
+}
+
+/// The share of the engineers an area counted in people can be, from its answers.
+pub fn share_of(d: &DimensionResult) -> Option<ShareRange> {
+    d.answers.iter().find_map(|a| a.share)
+}
+
+/// A share range in words, in the language `text` gives: "between 4 % and 8 %", "about 0 %"
+/// when both ends are the same, or the words for a share that is not known.
+pub fn share_words(share: Option<ShareRange>, text: &dyn BankText) -> String {
+    match share {
+        None => text.text(keys::SHARE_UNKNOWN),
+        Some(s) if s.low == s.high => text
+            .text(keys::SHARE_ABOUT)
+            .replace("{low}", &s.low.to_string()),
+        Some(s) => text
+            .text(keys::SHARE_BETWEEN)
+            .replace("{low}", &s.low.to_string())
+            .replace("{high}", &s.high.to_string()),
+    }
+}
+
+/// The level in `levels` (lowest, highest) nearest to `band`: a range the answers allow is read
+/// in the company's favour, never as a gap it may not have.
+fn nearest_to_band(levels: [u8; 2], band: Band) -> u8 {
+    if levels[1] < band.low {
+        levels[1]
+    } else if levels[0] > band.high {
+        levels[0]
+    } else {
+        levels[0].max(band.low).min(levels[1])
+    }
 }
 
 /// The level an answer counts at against `band`: answers that fit no stage count one level
@@ -379,7 +484,13 @@ pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>])
         }
     }
     let score = (total_weight > 0).then(|| score_from_lost(lost));
-    let priorities = priorities(&dimensions, &strategy, stage.stage);
+    let priorities = priorities(
+        bank,
+        &dimensions,
+        &strategy,
+        stage.stage,
+        pressure(bank, answers),
+    );
     let platform: Vec<(&Question, Answer)> = bank
         .questions
         .iter()
@@ -431,30 +542,129 @@ pub(crate) fn score_from_lost(lost: f32) -> u8 {
     (100.0 * (1.0 - lost.clamp(0.0, 1.0)).powi(2)).round() as u8
 }
 
-fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
-    let company: Vec<(usize, &Question)> = bank
-        .questions
+/// The company answers that point somewhere on the stage scale: (question, choice, value).
+fn company_values(bank: &Bank, answers: &Answers) -> Vec<(usize, usize, u8)> {
+    bank.questions
         .iter()
         .enumerate()
         .filter(|(_, q)| q.part == Part::Company)
-        .collect();
-    let evidence: Vec<Evidence> = company
-        .iter()
-        .filter_map(|&(index, q)| {
+        .filter_map(|(index, q)| {
             let (choice, value) = chosen(q, answers.get(index))?;
-            Some(Evidence {
-                question: index,
-                choice,
-                value,
-                points_to: Stage::at(f32::from(value)),
-            })
+            Some((index, choice, value))
+        })
+        .collect()
+}
+
+/// Where the company answers put the company on the 0 (early) to 4 (mature) scale.
+fn position_of(bank: &Bank, answers: &Answers) -> Option<f32> {
+    mean(company_values(bank, answers).into_iter().map(|(_, _, v)| v))
+}
+
+/// The stages the company could be read as if one company answer were its neighbouring option
+/// instead (the one before or after it): a plausible answer given otherwise.
+fn stages_one_answer_away(bank: &Bank, answers: &Answers) -> Vec<Stage> {
+    let mut stages = Vec::new();
+    for (index, q) in bank.questions.iter().enumerate() {
+        if q.part != Part::Company {
+            continue;
+        }
+        let Answer::Chosen(choice) = answers.get(index) else {
+            continue;
+        };
+        let choice = usize::from(choice);
+        if choice >= q.options.len() {
+            continue;
+        }
+        for next in [choice.checked_sub(1), Some(choice + 1)]
+            .into_iter()
+            .flatten()
+        {
+            if next >= q.options.len() {
+                continue;
+            }
+            let mut other = answers.clone();
+            other.set(index, Answer::Chosen(next as u8));
+            if let Some(p) = position_of(bank, &other) {
+                stages.push(Stage::at(p));
+            }
+        }
+    }
+    stages
+}
+
+/// The line a company is near, if any: from its stage to every stage one plausible answer away,
+/// and to the next stage where the position lies within `TRANSITION_MARGIN` of a cut. A
+/// company whose stage one neighbouring answer changes is read across both stages (issue 29).
+fn transition_of(bank: &Bank, answers: &Answers, position: f32) -> Option<Transition> {
+    let stage = Stage::at(position);
+    let mut lowest = stage;
+    let mut highest = stage;
+    for other in stages_one_answer_away(bank, answers) {
+        lowest = lowest.min(other);
+        highest = highest.max(other);
+    }
+    if (position - CUTS[0]).abs() < TRANSITION_MARGIN {
+        lowest = lowest.min(Stage::Early);
+        highest = highest.max(Stage::Growth);
+    }
+    if (position - CUTS[1]).abs() < TRANSITION_MARGIN {
+        lowest = lowest.min(Stage::Growth);
+        highest = highest.max(Stage::Mature);
+    }
+    (lowest != highest).then_some(Transition {
+        from: lowest,
+        to: highest,
+    })
+}
+
+/// How many known company answers point to the stage most of them point to.
+pub(crate) fn most_pointing(evidence: &[Evidence]) -> usize {
+    Stage::ALL
+        .iter()
+        .map(|&s| evidence.iter().filter(|e| e.points_to == s).count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The one confidence rule (issue 29): it follows only from the counts the explanation shows,
+/// how many of the company questions have an answer that points to a stage (`pointing` of
+/// `questions`) and how many of those point to the same stage (`agreeing`), so the same counts
+/// always give the same label.
+/// - High: at least three quarters answered, and all of them point to the same stage.
+/// - Medium: at least half answered, and at least two thirds of them point to the same stage.
+/// - Low: anything less.
+pub fn confidence_from_counts(agreeing: usize, pointing: usize, questions: usize) -> Confidence {
+    if pointing == 0 || questions == 0 {
+        Confidence::Low
+    } else if agreeing == pointing && 4 * pointing >= 3 * questions {
+        Confidence::High
+    } else if 3 * agreeing >= 2 * pointing && 2 * pointing >= questions {
+        Confidence::Medium
+    } else {
+        Confidence::Low
+    }
+}
+
+fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
+    let n_questions = bank
+        .questions
+        .iter()
+        .filter(|q| q.part == Part::Company)
+        .count();
+    let evidence: Vec<Evidence> = company_values(bank, answers)
+        .into_iter()
+        .map(|(question, choice, value)| Evidence {
+            question,
+            choice,
+            value,
+            points_to: Stage::at(f32::from(value)),
         })
         .collect();
     let position = mean(evidence.iter().map(|e| e.value));
-    let coverage = if company.is_empty() {
+    let coverage = if n_questions == 0 {
         0.0
     } else {
-        evidence.len() as f32 / company.len() as f32
+        evidence.len() as f32 / n_questions as f32
     };
     // The spread of the answers around their mean, on a scale whose widest spread is 2.
     let agreement = match position {
@@ -468,36 +678,9 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
             (1.0 - variance.sqrt() / 2.0).clamp(0.0, 1.0)
         }
     };
-    let trust = coverage * agreement;
-    let confidence = if trust >= 0.7 {
-        Confidence::High
-    } else if trust >= 0.4 {
-        Confidence::Medium
-    } else {
-        Confidence::Low
-    };
+    let confidence = confidence_from_counts(most_pointing(&evidence), evidence.len(), n_questions);
     let inferred = position.map_or(Stage::Growth, Stage::at);
-    let transition = position.and_then(|p| {
-        if (p - CUTS[0]).abs() < TRANSITION_MARGIN {
-            Some(Transition {
-                from: Stage::Early,
-                to: Stage::Growth,
-            })
-        } else if (p - CUTS[1]).abs() < TRANSITION_MARGIN {
-            Some(Transition {
-                from: Stage::Growth,
-                to: Stage::Mature,
-            })
-        } else {
-            None
-        }
-    });
-    // Answers near the line between two stages cannot be read with high confidence: the card
-    // and the explanation say the same (issue 26).
-    let confidence = match (confidence, transition) {
-        (Confidence::High, Some(_)) => Confidence::Medium,
-        (confidence, _) => confidence,
-    };
+    let transition = position.and_then(|p| transition_of(bank, answers, p));
     StageInference {
         stage: answers.stage_override.unwrap_or(inferred),
         inferred,
@@ -509,7 +692,7 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
         confidence,
         transition,
         evidence,
-        n_questions: company.len(),
+        n_questions,
     }
 }
 
@@ -556,6 +739,17 @@ fn shift_band(band: Band, by: i8) -> Band {
     }
 }
 
+/// The stages whose bands a company is judged across: its own stage, or, for a company in
+/// transition that did not choose its stage, every stage from one side of the line to the
+/// other. Both sides of a line are judged alike, so one plausible answer given otherwise
+/// changes the stage's name, not the score (issue 29).
+pub fn judged_across(stage: &StageInference) -> (Stage, Stage) {
+    match stage.transition {
+        Some(t) if !stage.chosen => (t.from, t.to),
+        _ => (stage.stage, stage.stage),
+    }
+}
+
 fn measure(
     bank: &Bank,
     answers: &Answers,
@@ -566,9 +760,19 @@ fn measure(
 ) -> DimensionResult {
     let dimension = &bank.dimensions[index];
     let at = |s: Stage| shift_band(dimension.bands[s.index()], strategy.band_shift[index]);
-    let base_band = dimension.bands[stage.stage.index()];
-    let band = at(stage.stage);
-    let base_weight = dimension.weights[stage.stage.index()];
+    let (lowest, highest) = judged_across(stage);
+    let across = |band: &dyn Fn(Stage) -> Band| Band {
+        low: band(lowest).low.min(band(highest).low),
+        high: band(lowest).high.max(band(highest).high),
+    };
+    let base_band = across(&|s| dimension.bands[s.index()]);
+    let band = across(&at);
+    let base_weight = Stage::ALL
+        .iter()
+        .filter(|s| (lowest..=highest).contains(s))
+        .map(|s| dimension.weights[s.index()])
+        .max()
+        .unwrap_or(1);
     let weight =
         (i16::from(base_weight) + i16::from(strategy.weight_shift[index])).clamp(1, 4) as u8;
     let questions: Vec<(usize, &Question)> = bank
@@ -594,8 +798,8 @@ fn measure(
             }
             let (value, share) = match q.share_of {
                 Some(_) => {
-                    let (level, percent) = share_level(bank, answers, q, choice)?;
-                    (level, Some(percent))
+                    let range = share_range(bank, answers, q, choice)?;
+                    (nearest_to_band(range.levels, band), Some(range))
                 }
                 None => (value, None),
             };
@@ -622,16 +826,16 @@ fn measure(
         }
         Some(_) => (0.0, Finding::Fit),
     };
-    let charged_weight = if stage.stage == Stage::Early && finding == Finding::Over {
+    let charged_weight = if lowest == Stage::Early && finding == Finding::Over {
         weight.max(heaviest_early_weight(bank))
     } else {
         weight
     };
-    // Preparing only makes sense for a company that is about to move up into the stage it is
-    // being scored against next, not for one that has just arrived or chose its own stage.
-    let prepare_for = match (stage.transition, level) {
-        (Some(t), Some(level)) if t.from == stage.stage && !stage.overridden => {
-            let next = at(t.to);
+    // Across a line between stages, an area that fits but sits below what the later stage
+    // asks for gets ready for it; a company that chose its own stage is judged by that alone.
+    let prepare_for = match level {
+        Some(level) if lowest != highest => {
+            let next = at(highest);
             (finding == Finding::Fit && level < f32::from(next.low)).then_some(next)
         }
         _ => None,
@@ -643,6 +847,10 @@ fn measure(
         level,
         base_band,
         base_weight,
+        across: (lowest != highest).then_some(Transition {
+            from: lowest,
+            to: highest,
+        }),
         band,
         weight,
         charged_weight,
@@ -657,10 +865,45 @@ fn measure(
 /// The top three: dimensions off their band, by the points they cost, then by how much the
 /// strategy stresses them, then by weight; where fewer than three are off, dimensions to
 /// prepare for the next stage fill the list.
+/// What the answers say about cost: whether the company is under cost pressure (an answer
+/// marked `cost_pressure`), and, when it is cutting costs (`cost_cutting`), the dimension that
+/// re-platforming working services (an answer marked `replatform`) counts towards.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Pressure {
+    cost: bool,
+    replatforming: Option<usize>,
+}
+
+fn pressure(bank: &Bank, answers: &Answers) -> Pressure {
+    let given = || {
+        bank.questions
+            .iter()
+            .zip(answers.iter())
+            .filter_map(|(q, a)| chosen(q, a).map(|(choice, _)| (q, &q.options[choice])))
+    };
+    let cost = given().any(|(_, o)| o.cost_pressure);
+    let cutting = given().any(|(_, o)| o.cost_cutting);
+    let replatforming = given()
+        .filter(|(_, o)| o.replatform)
+        .find_map(|(q, o)| q.dimension.or(o.counts.first().copied()));
+    Pressure {
+        cost,
+        replatforming: replatforming.filter(|_| cutting),
+    }
+}
+
+/// Under cost pressure, growing the platform team comes after cost and consolidation: the
+/// chapter's cost-cutting platform consolidates and retires before it adds people.
+fn grows_the_team(dimension: &str, kind: PriorityKind) -> bool {
+    dimension == "platform_org" && kind == PriorityKind::Invest
+}
+
 fn priorities(
+    bank: &Bank,
     dimensions: &[DimensionResult],
     strategy: &StrategyEffect,
     stage: Stage,
+    pressure: Pressure,
 ) -> Vec<Priority> {
     let mut off: Vec<&DimensionResult> = dimensions
         .iter()
@@ -683,6 +926,7 @@ fn priorities(
                 PriorityKind::Defer
             },
             stage,
+            share: share_of(d),
         })
         .collect();
     let mut prepare: Vec<&DimensionResult> = dimensions
@@ -702,7 +946,23 @@ fn priorities(
         dimension: d.dimension,
         kind: PriorityKind::Prepare,
         stage,
+        share: share_of(d),
     }));
+    if pressure.cost {
+        // A stable sort: everything else keeps its order, growing the team goes last.
+        list.sort_by_key(|p| grows_the_team(bank.dimensions[p.dimension].id, p.kind));
+    }
+    if let Some(dimension) = pressure.replatforming {
+        list.insert(
+            0,
+            Priority {
+                dimension,
+                kind: PriorityKind::Replatform,
+                stage,
+                share: None,
+            },
+        );
+    }
     list.truncate(3);
     list
 }

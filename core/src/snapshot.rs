@@ -284,14 +284,20 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
 
 /// Where a stored answer goes in `bank`: its question's index and the answer, or `None` when
 /// this build has no such question or option.
+/// An answer to a question whose answers moved when options were added (`link::moved`) goes
+/// where they moved: saved results of every released bank keep their meaning.
 pub(crate) fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
-    let i = bank.questions.iter().position(|q| q.id == id)?;
-    match answer {
-        Value::Number(n) => whole(n, 255)
-            .filter(|c| (*c as usize) < bank.questions[i].options.len())
-            .map(|c| (i, Answer::Chosen(c as u8))),
-        Value::String(w) if w == "unknown" => Some((i, Answer::Unknown)),
-        _ => None,
+    let given = match answer {
+        Value::Number(n) => Answer::Chosen(u8::try_from(whole(n, 255)?).ok()?),
+        Value::String(w) if w == "unknown" => Answer::Unknown,
+        _ => return None,
+    };
+    match bank.questions.iter().position(|q| q.id == id) {
+        Some(i) => match given {
+            Answer::Chosen(c) if usize::from(c) >= bank.questions[i].options.len() => None,
+            _ => Some((i, given)),
+        },
+        None => crate::link::moved(bank, id, None, given),
     }
 }
 

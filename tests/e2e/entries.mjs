@@ -1,18 +1,18 @@
 // Stored Stagefit data built for tests and the bench: assessments of history format 2 (each
 // under its own key), a format-1 history, and ways to plant them or fill storage in a page.
 
-const QUESTIONS = ['company.engineers', 'company.product_fit', 'company.growth', 'company.teams',
+const QUESTIONS = ['company.engineers', 'company.product_fit', 'company.hiring', 'company.teams',
   'company.legacy', 'company.budget', 'company.biggest_pain', 'strategy.focus', 'strategy.changed',
-  'platform.deploy', 'platform.infrastructure', 'platform.golden_paths', 'platform.provisioning',
+  'platform.path_to_production', 'platform.infrastructure', 'platform.golden_paths', 'platform.provisioning',
   'platform.monitoring', 'platform.reliability', 'platform.incidents', 'platform.security',
   'platform.cost', 'platform.consolidation', 'platform.team_people', 'platform.coordination',
   'platform.goals', 'platform.reporting', 'platform.tech_choices', 'platform.build_buy',
   'platform.vendors', 'platform.building'];
 
-// One finished assessment of bank 2, every question answered (option 0 or 1).
+// One finished assessment of the current bank (3), every question answered (option 0 or 1).
 export function entry(id, label, created = 1760000000000, extra = {}) {
   const answers = Object.fromEntries(QUESTIONS.map((q, i) => [q, (i + created) % 2]));
-  return { format: 'stagefit-snapshot', version: 1, bank: 2, id, label, created, updated: created, stage: null, answers, ...extra };
+  return { format: 'stagefit-snapshot', version: 1, bank: 3, id, label, created, updated: created, stage: null, answers, ...extra };
 }
 
 // `n` assessments with distinct ids and times.
@@ -40,7 +40,7 @@ export function mixedEntries(n, prefix = 'm') {
     }
     const e = entry(`${prefix}-${i}`, `Assessment ${i}`, created);
     if (i % 4 === 1) {
-      const version = (v) => ({ v, bank: 2, updated: created + v, stage: null,
+      const version = (v) => ({ v, bank: 3, updated: created + v, stage: null,
         answers: Object.fromEntries(QUESTIONS.map((q, k) => [q, (k + v) % 2])) });
       Object.assign(e, { updated: created + 3, v: 3, versions: [version(1), version(2)] });
     }

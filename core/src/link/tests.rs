@@ -28,8 +28,13 @@ fn fixture_lines(file: &'static str) -> impl Iterator<Item = (&'static str, &'st
 }
 
 fn full(label: &str) -> (Answers, String) {
-    let mut answers = Answers::new(&BANK);
-    for (i, q) in BANK.questions.iter().enumerate() {
+    full_in(&BANK, label)
+}
+
+/// Every question of `bank` answered (every fifth "Don't know"), the stage chosen.
+fn full_in(bank: &Bank, label: &str) -> (Answers, String) {
+    let mut answers = Answers::new(bank);
+    for (i, q) in bank.questions.iter().enumerate() {
         answers.set(
             i,
             if i % 5 == 4 {
@@ -131,15 +136,24 @@ const BLANK_CHOICE: crate::Choice = crate::Choice {
     neutral: false,
     fit: crate::Fit::Band,
     counts: &[],
-    people: 0.0,
+    people: None,
+    cost_pressure: false,
+    cost_cutting: false,
+    replatform: false,
 };
 
 /// counts; the words do not matter to a link).
 fn bank_v1() -> Bank {
+    bank_of(1)
+}
+
+/// A bank with the questions of released version `version`, as `link_layouts.txt` froze them:
+/// what a build of that version wrote links with (format 1 was written up to version 2).
+fn bank_of(version: u32) -> Bank {
     use crate::{Choice, Question};
     let options: Vec<Choice> = (0..9).map(|_| BLANK_CHOICE).collect();
     let options: &'static [Choice] = Box::leak(options.into_boxed_slice());
-    let questions: Vec<Question> = layout(1)
+    let questions: Vec<Question> = layout(version)
         .into_iter()
         .map(|(id, n)| Question {
             id,
@@ -150,21 +164,25 @@ fn bank_v1() -> Bank {
         })
         .collect();
     Bank {
-        version: 1,
+        version,
         dimensions: BANK.dimensions,
         questions: Box::leak(questions.into_boxed_slice()),
     }
 }
 
 #[test]
-fn version_1_answers_map_to_version_2_exactly_where_the_meaning_is_unchanged() {
+fn version_1_answers_map_to_the_current_bank_exactly_where_the_meaning_is_unchanged() {
     let v1 = bank_v1();
     let kept: Vec<&str> = layout(1)
         .into_iter()
-        .filter(|item| layout(2).contains(item))
+        .filter(|item| layout(BANK.version).contains(item))
         .map(|(id, _)| id)
         .collect();
-    assert_eq!(kept.len(), 21, "{kept:?}");
+    // 21 kept their meaning in version 2; version 3 added options to growth and the goal,
+    // whose answers move to their new places.
+    assert_eq!(kept.len(), 19, "{kept:?}");
+    let hiring = BANK.questions.iter().position(|q| q.id == "company.hiring");
+    let focus = BANK.questions.iter().position(|q| q.id == "strategy.focus");
     for line in FIXTURES_V1
         .lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
@@ -177,10 +195,18 @@ fn version_1_answers_map_to_version_2_exactly_where_the_meaning_is_unchanged() {
         let mut dropped = 0;
         for (i, q) in v1.questions.iter().enumerate() {
             let answer = old.answers.get(i);
-            match BANK.questions.iter().position(|n| n.id == q.id) {
-                Some(j) if kept.contains(&q.id) => {
+            match (q.id, BANK.questions.iter().position(|n| n.id == q.id)) {
+                (id, Some(j)) if kept.contains(&id) => {
                     assert_eq!(new.answers.get(j), answer, "{}", q.id)
                 }
+                ("company.growth", _) => {
+                    let moved = match answer {
+                        Answer::Chosen(c) => Answer::Chosen([0, 1, 3, 4][usize::from(c)]),
+                        other => other,
+                    };
+                    assert_eq!(new.answers.get(hiring.unwrap_or(0)), moved);
+                }
+                ("strategy.focus", _) => assert_eq!(new.answers.get(focus.unwrap_or(0)), answer),
                 _ => dropped += usize::from(answer.is_given()),
             }
         }
@@ -188,6 +214,70 @@ fn version_1_answers_map_to_version_2_exactly_where_the_meaning_is_unchanged() {
         assert_eq!(new.answers.stage_override, old.answers.stage_override);
         assert_eq!(new.label, old.label);
     }
+}
+
+/// Where each option of version 2's company questions pointed on the stage scale (frozen from
+/// that bank), to check that reading a version-2 link with this bank keeps its stage.
+const V2_COMPANY_VALUES: [(&str, &[Option<u8>]); 7] = [
+    (
+        "company.engineers",
+        &[Some(0), Some(1), Some(2), Some(3), Some(4)],
+    ),
+    ("company.product_fit", &[Some(0), Some(1), Some(2), Some(4)]),
+    ("company.growth", &[Some(0), Some(2), Some(3), Some(4)]),
+    (
+        "company.teams",
+        &[Some(0), Some(1), Some(2), Some(3), Some(4)],
+    ),
+    (
+        "company.legacy",
+        &[Some(0), Some(1), Some(2), Some(3), Some(4)],
+    ),
+    ("company.budget", &[Some(0), Some(2), Some(3), Some(4)]),
+    (
+        "company.biggest_pain",
+        &[Some(0), Some(1), Some(2), Some(4), None],
+    ),
+];
+
+/// Issue 29: every released version-2 link (and format-2 link) opens with this bank with the
+/// stage it had: its company answers map to options that point where they pointed.
+#[test]
+fn issue_29_released_version_2_links_keep_their_stage() {
+    let v2 = bank_of(2);
+    let mut n = 0;
+    for (_, payload) in fixture_lines(FIXTURES_V2).chain(fixture_lines(FIXTURES_FORMAT_2)) {
+        let (old, _) = decode(&v2, payload).expect("a v2 link reads with the v2 layout");
+        let (new, notes) = decode(&BANK, payload).expect("and with the current bank");
+        assert_eq!(notes.dropped, 0, "{payload}");
+        let then: Vec<u8> = V2_COMPANY_VALUES
+            .iter()
+            .filter_map(|(id, values)| {
+                let i = v2.questions.iter().position(|q| q.id == *id)?;
+                match old.answers.get(i) {
+                    Answer::Chosen(c) => values[usize::from(c)],
+                    _ => None,
+                }
+            })
+            .collect();
+        let now: Vec<u8> = crate::assess(&BANK, &new.answers)
+            .stage
+            .evidence
+            .iter()
+            .map(|e| e.value)
+            .collect();
+        assert_eq!(now, then, "{payload}");
+        let mean = |v: &[u8]| v.iter().map(|&x| f32::from(x)).sum::<f32>() / v.len().max(1) as f32;
+        if !then.is_empty() {
+            assert_eq!(
+                crate::assess(&BANK, &new.answers).stage.inferred,
+                Stage::at(mean(&then)),
+                "{payload}"
+            );
+        }
+        n += 1;
+    }
+    assert!(n >= 6);
 }
 
 #[test]
@@ -445,8 +535,12 @@ fn format_2_links_open_with_every_answer() {
         );
         let given = shared.answers.iter().filter(|a| a.is_given()).count();
         assert_eq!(format!("{given}:{}", shared.label), expect, "{payload}");
-        // Written again, it is the same link: format 2 is what this build writes.
-        assert_eq!(encode(&BANK, &shared.answers, &shared.label), payload);
+        // Bank version 3 moved three questions' answers (every one of them mapped): written
+        // again, it is a version-3 link that opens with the same answers.
+        let again = encode(&BANK, &shared.answers, &shared.label);
+        let (back, notes) = decode(&BANK, &again).expect("reads");
+        assert_eq!(back, shared);
+        assert_eq!(notes.bank_version, BANK.version);
         n += 1;
     }
     assert!(n >= 3);
@@ -577,10 +671,14 @@ fn two_character_changes(payload: &str, per_pair: usize) -> Vec<String> {
 }
 
 /// The changes that open a result other than `original`'s.
-fn opening_another_result<'a>(changes: &'a [String], original: &Shared) -> Vec<&'a String> {
+fn opening_another_result<'a>(
+    bank: &Bank,
+    changes: &'a [String],
+    original: &Shared,
+) -> Vec<&'a String> {
     changes
         .iter()
-        .filter(|text| matches!(decode(&BANK, text), Ok((shared, _)) if shared != *original))
+        .filter(|text| matches!(decode(bank, text), Ok((shared, _)) if shared != *original))
         .collect()
 }
 
@@ -597,21 +695,24 @@ fn issue_18_no_two_character_change_opens_a_different_result() {
     let per_pair = if all { 63 * 63 } else { 32 };
     let (mut tried, mut tried_1, mut format_1) = (0, 0, 0);
     let mut format_2 = Vec::new();
+    // The fixtures are bank version 2's, the last bank format 1 was written with: read by a
+    // build of that bank, as they were made.
+    let v2 = bank_of(2);
     for (_, payload) in fixture_lines(FIXTURES_FORMAT_2) {
-        let Ok((original, _)) = decode(&BANK, payload) else {
+        let Ok((original, _)) = decode(&v2, payload) else {
             panic!("{payload} decodes")
         };
         let changes = two_character_changes(payload, per_pair);
         tried += changes.len();
         format_2.extend(
-            opening_another_result(&changes, &original)
+            opening_another_result(&v2, &changes, &original)
                 .into_iter()
                 .map(|text| format!("{payload} -> {text}")),
         );
-        let old = encode_format(&BANK, &original.answers, &original.label, 1);
+        let old = encode_format(&v2, &original.answers, &original.label, 1);
         let changes = two_character_changes(&old, per_pair);
         tried_1 += changes.len();
-        format_1 += opening_another_result(&changes, &original).len();
+        format_1 += opening_another_result(&v2, &changes, &original).len();
     }
     println!(
         "two-character changes of 4 links: format 2, {} of {tried} opened a different result \
@@ -627,9 +728,19 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(crate::fuzz_cases(500)))]
 
     #[test]
-    fn format_1_links_still_round_trip((answers, label) in any_shared()) {
-        let payload = encode_format(&BANK, &answers, &label, 1);
-        prop_assert_eq!(decode(&BANK, &payload).map(|r| r.0), Ok(Shared { answers, label }));
+    fn format_1_links_still_round_trip((raw, label) in any_shared()) {
+        // Format 1 was written up to bank version 2: a build of that bank reads its own links.
+        let v2 = bank_of(2);
+        let mut answers = Answers::new(&v2);
+        for (i, q) in v2.questions.iter().enumerate() {
+            answers.set(i, match raw.get(i) {
+                Answer::Chosen(c) => Answer::Chosen(c % q.options.len() as u8),
+                other => other,
+            });
+        }
+        answers.stage_override = raw.stage_override;
+        let payload = encode_format(&v2, &answers, &label, 1);
+        prop_assert_eq!(decode(&v2, &payload).map(|r| r.0), Ok(Shared { answers, label }));
     }
 }
 
@@ -714,9 +825,10 @@ fn issue_30_two_characters_changed_are_almost_never_called_cut_short() {
 #[test]
 fn issue_30_a_link_cut_short_anywhere_still_says_so() {
     let mut links = links_to_damage();
+    let v2 = bank_of(2);
     for label in ["", "Ana", "Équipe plateforme ✓"] {
-        let (answers, _) = full(label);
-        links.push(encode_format(&BANK, &answers, label, 1));
+        let (answers, _) = full_in(&v2, label);
+        links.push(encode_format(&v2, &answers, label, 1));
     }
     let mut wrong = Vec::new();
     for link in &links {

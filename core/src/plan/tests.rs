@@ -261,7 +261,9 @@ fn steps_give_the_score_after_each_move_in_order() {
     check(
         "Scale-up gold-plating like an enterprise",
         &[("infrastructure", 2), ("reliability", 3)],
-        &[(Some(4.0), Some(28)), (Some(3.5), Some(30))],
+        // Issue 29 moved these up by 3 and 4: the team's share is read as the range its
+        // answers allow, in the company's favour.
+        &[(Some(4.0), Some(31)), (Some(3.5), Some(34))],
     );
     check(
         "Don't know throughout",
@@ -319,7 +321,7 @@ fn suggestions_are_the_moves_that_raise_the_score_most() {
         "Scale-up gold-plating like an enterprise",
         &[],
         2,
-        &[("infrastructure", 2, 28, 7), ("delivery", 3, 26, 5)],
+        &[("infrastructure", 2, 31, 7), ("delivery", 3, 29, 5)],
     );
     // Equal gains keep the bank's order.
     check(
@@ -422,50 +424,73 @@ fn made_moves_are_those_the_later_answers_reached() {
     // The startup's delivery is at 0 ("deploys by hand").
     let startup = "Early startup deploying by hand";
     let up = ("delivery", 2);
-    check(startup, up, &[("deploy", "One shared pipeline")], true);
-    check(startup, up, &[("deploy", "Each team")], false);
+    check(
+        startup,
+        up,
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(startup, up, &[("path_to_production", "Each team")], false);
     check(startup, up, &[], false);
     // Further in the move's direction counts as made.
     check(
         startup,
         up,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "Shared pipelines roll out")],
         true,
     );
     // Within half a level: a deploy tool under way (4) and team scripts (1) average 2.5.
-    let half = [("deploy", "Each team"), ("building", "Our own deploy tool")];
+    let half = [
+        ("path_to_production", "Each team"),
+        ("building", "Our own deploy tool"),
+    ];
     check(startup, up, &half, true);
     check(startup, ("delivery", 3), &half, true);
     check(startup, ("delivery", 4), &half, false);
     // A move to where the area already is was made already.
     check(startup, ("delivery", 0), &[], true);
     // Not scored afterwards: not made.
-    check(startup, ("delivery", 0), &[("deploy", "unknown")], false);
+    check(
+        startup,
+        ("delivery", 0),
+        &[("path_to_production", "unknown")],
+        false,
+    );
     // The Series A startup's delivery is at 4: moves down.
     let series_a = "Series A startup building a developer platform";
     let down = ("delivery", 2);
-    check(series_a, down, &[("deploy", "One shared pipeline")], true);
-    check(series_a, down, &[("deploy", "Each team")], true);
     check(
         series_a,
         down,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(series_a, down, &[("path_to_production", "Each team")], true);
+    check(
+        series_a,
+        down,
+        &[("path_to_production", "Shared pipelines roll out")],
         false,
     );
     check(series_a, down, &[], false);
     // Not scored before: no direction, so only "within half a level" counts.
     let unknown = "Don't know throughout";
-    check(unknown, up, &[("deploy", "One shared pipeline")], true);
     check(
         unknown,
         up,
-        &[("deploy", "Shared pipelines roll out")],
+        &[("path_to_production", "One shared pipeline")],
+        true,
+    );
+    check(
+        unknown,
+        up,
+        &[("path_to_production", "Shared pipelines roll out")],
         false,
     );
 
     // One answer per move, in order; a move of an area the bank does not have is not made.
     let before = case(startup);
-    let after = with(before.clone(), "deploy", "One shared pipeline");
+    let after = with(before.clone(), "path_to_production", "One shared pipeline");
     let mut two = plan(&[("delivery", 2), ("observability", 2)]);
     two.moves.push(Move {
         dimension: BANK.dimensions.len(),

@@ -271,12 +271,12 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
         assert_eq!(actual, expected);
     }
     let s = sample("a-1", 1.0e12, 1.0e12 + 5.0);
-    // Since bank version 2 (issue 13) the bank number written is 2; the bytes are otherwise
+    // Since bank version 3 (issue 29) the bank number written is 3; the bytes are otherwise
     // the old writer's.
-    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
+    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":3,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
     check(
         encode_snapshot(&BANK, &s),
-        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 2,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
+        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 3,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
     );
     check(
         encode_history(&BANK, std::slice::from_ref(&s)),
@@ -301,7 +301,7 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
     odd.label = String::new();
     check(
         encode_history(&BANK, &[odd]),
-        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":2,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
+        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":3,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
     );
 }
 
@@ -328,7 +328,7 @@ fn issue_12_fields_of_a_newer_build_survive_a_rewrite() {
     let rewritten = encode_history_keeping(&BANK, &history.assessments, &history.kept);
     let expected = EXTRA_FIELDS
         .trim_end()
-        .replace("\"bank\":1", "\"bank\":2")
+        .replace("\"bank\":1", "\"bank\":3")
         .replace(",\"platform.delivery\":3", "");
     assert_eq!(rewritten, expected, "byte for byte");
 
@@ -696,4 +696,46 @@ fn issue_30_versions_are_told_as_written() {
             "bank {version}"
         );
     }
+}
+
+/// Issue 29: answers saved with bank versions 1 and 2 to the three questions version 3 added
+/// options to go where `link_layouts.txt` says they moved; nothing else moves.
+#[test]
+fn issue_29_saved_answers_to_questions_with_added_options_keep_their_meaning() {
+    fn check(id: &str, answer: Value, expected: Option<(&str, Answer)>) {
+        let got = place(&BANK, id, &answer);
+        assert_eq!(
+            got,
+            expected.map(|(to, a)| (index(to), a)),
+            "{id}: {answer}"
+        );
+    }
+    check(
+        "company.growth",
+        Value::from(2),
+        Some(("company.hiring", Answer::Chosen(3))),
+    );
+    check(
+        "company.growth",
+        Value::from(1),
+        Some(("company.hiring", Answer::Chosen(1))),
+    );
+    check(
+        "company.growth",
+        Value::from("unknown"),
+        Some(("company.hiring", Answer::Unknown)),
+    );
+    check(
+        "platform.deploy",
+        Value::from(2),
+        Some(("platform.path_to_production", Answer::Chosen(5))),
+    );
+    check(
+        "strategy.focus",
+        Value::from(7),
+        Some(("strategy.focus", Answer::Chosen(7))),
+    );
+    // A place the old question never offered, and a question that did not move.
+    check("company.growth", Value::from(4), None);
+    check("company.pain", Value::from(1), None);
 }

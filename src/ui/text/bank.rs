@@ -15,7 +15,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos_i18n::I18nContext;
-use stagefit_core::{AdviceKind, BANK, BankText, Goal, Part, Priority, Stage, StrategyNote, keys};
+use stagefit_core::{AdviceKind, BANK, BankText, Part, Priority, Stage, StrategyNote, keys};
 
 use crate::i18n::Locale;
 
@@ -180,11 +180,14 @@ pub fn priority_advice(i18n: I18n, priority: &Priority) -> String {
     priority.advice(&BANK, &words(i18n))
 }
 
-/// A dimension's draft goal: its objective and key results.
-pub fn goal_text(i18n: I18n, dimension: usize, goal: Goal) -> (String, Vec<String>) {
-    let d = &BANK.dimensions[dimension];
+/// A priority's draft goal: its objective and key results, a share of the engineers shown as
+/// the range the answers allow.
+pub fn priority_goal(i18n: I18n, priority: &Priority) -> (String, Vec<String>) {
     let words = words(i18n);
-    (words.objective(d, goal), words.key_results(d, goal))
+    (
+        priority.objective(&BANK, &words),
+        priority.key_results(&BANK, &words),
+    )
 }
 
 /// Every key the bank asks for that the generated lookup does not have (none, in a build

@@ -11,12 +11,12 @@
 
 use std::fmt::Write as _;
 
-use stagefit_core::explain::{self, Agreement, ConfidenceNote, Line, ScoreNote, TransitionNote};
+use stagefit_core::explain::{self, ConfidenceNote, Line, ScoreNote, TransitionNote};
 use stagefit_core::report::{self, clean_label, escape_markdown};
 use stagefit_core::workshop::Position;
 use stagefit_core::{
     Answers, Assessment, BANK, Band, BankText, Confidence, DimensionResult, Finding, Goal, Plan,
-    PriorityKind, Stage, StageInference, chart,
+    PriorityKind, ShareRange, Stage, StageInference, Transition, chart, share_words,
 };
 
 use crate::i18n::Locale;
@@ -138,6 +138,7 @@ pub fn kind(locale: Locale, kind: PriorityKind) -> String {
         PriorityKind::Invest => s!(locale, results.kind.invest),
         PriorityKind::Defer => s!(locale, results.kind.defer),
         PriorityKind::Prepare => s!(locale, results.kind.prepare),
+        PriorityKind::Replatform => s!(locale, results.kind.replatform),
     }
 }
 
@@ -185,24 +186,18 @@ pub fn confidence_note(locale: Locale, stage: &StageInference) -> String {
         ConfidenceNote::NoAnswers => s!(locale, results.confidence_none),
         ConfidenceNote::Answers {
             confidence: level,
+            agreeing,
             pointing,
             questions,
-            agreement,
-        } => {
-            let agreement = match agreement {
-                Agreement::Same => s!(locale, results.agreement.same),
-                Agreement::Mostly => s!(locale, results.agreement.mostly),
-                Agreement::Different => s!(locale, results.agreement.different),
-            };
-            s!(
-                locale,
-                results.confidence_answers,
-                confidence = confidence(locale, level),
-                pointing = pointing,
-                questions = questions,
-                agreement = agreement
-            )
-        }
+            ..
+        } => s!(
+            locale,
+            results.confidence_answers,
+            confidence = confidence(locale, level),
+            pointing = pointing,
+            questions = questions,
+            agreeing = agreeing
+        ),
     }
 }
 
@@ -213,7 +208,7 @@ pub fn transition(locale: Locale, assessment: &Assessment) -> Option<String> {
     let line = match note {
         TransitionNote::Prepare { line, .. }
         | TransitionNote::NothingToPrepare { line }
-        | TransitionNote::Past { line, .. } => line,
+        | TransitionNote::Chosen { line, .. } => line,
     };
     let near = s!(
         locale,
@@ -231,15 +226,10 @@ pub fn transition(locale: Locale, assessment: &Assessment) -> Option<String> {
                 to = to.clone()
             )
         }
-        TransitionNote::NothingToPrepare { line } => s!(
+        TransitionNote::NothingToPrepare { .. } => s!(locale, results.transition.nothing, to = to),
+        TransitionNote::Chosen { stage, .. } => s!(
             locale,
-            results.transition.nothing,
-            stage = stage_word(locale, line.from),
-            to = to
-        ),
-        TransitionNote::Past { stage, .. } => s!(
-            locale,
-            results.transition.past,
+            results.transition.chosen,
             stage = stage_word(locale, stage)
         ),
     };
@@ -348,15 +338,23 @@ fn explanation_line(locale: Locale, line: Line) -> String {
         Line::Share {
             question,
             choice,
-            percent,
+            low,
+            high,
             level,
-        } => s!(
-            locale,
-            results.explain.share,
-            option = option(question, choice),
-            percent = percent,
-            level = level
-        ),
+        } => {
+            let range = ShareRange {
+                low,
+                high,
+                levels: [level, level],
+            };
+            s!(
+                locale,
+                results.explain.share,
+                option = option(question, choice),
+                share = share_words(Some(range), &bt::words_in(locale)),
+                level = level
+            )
+        }
         Line::FitsNoStage {
             question,
             choice,
@@ -379,9 +377,10 @@ fn explanation_line(locale: Locale, line: Line) -> String {
         ),
         Line::Band {
             stage,
+            across,
             band: b,
             moved_from,
-        } => band_line(locale, stage, b, moved_from),
+        } => band_line(locale, stage, across, b, moved_from),
         Line::Weight {
             weight,
             total,
@@ -441,13 +440,28 @@ fn explanation_line(locale: Locale, line: Line) -> String {
 }
 
 /// The band for the stage, and where the strategy moved it from.
-fn band_line(locale: Locale, stage: Stage, b: Band, moved_from: Option<Band>) -> String {
-    let mut text = s!(
-        locale,
-        results.explain.band,
-        company = company(locale, stage),
-        band = band(locale, b)
-    );
+fn band_line(
+    locale: Locale,
+    stage: Stage,
+    across: Option<Transition>,
+    b: Band,
+    moved_from: Option<Band>,
+) -> String {
+    let mut text = match across {
+        Some(line) => s!(
+            locale,
+            results.explain.band_across,
+            from = stage_word(locale, line.from),
+            to = stage_word(locale, line.to),
+            band = band(locale, b)
+        ),
+        None => s!(
+            locale,
+            results.explain.band,
+            company = company(locale, stage),
+            band = band(locale, b)
+        ),
+    };
     if let Some(from) = moved_from {
         text.push(' ');
         text.push_str(&s!(
@@ -693,7 +707,7 @@ impl report::PlanWords for PlanMd {
     fn goal(&self, area: &str, goal: Goal) -> String {
         match goal {
             Goal::Behind => s!(self.0, results.md.plan.raised, area = area),
-            Goal::Ahead => s!(self.0, results.md.plan.lowered, area = area),
+            Goal::Ahead | Goal::Replatform => s!(self.0, results.md.plan.lowered, area = area),
         }
     }
     fn objective(&self, objective: &str) -> String {
@@ -747,16 +761,22 @@ fn markdown_stage_and_fit(md: &mut String, locale: Locale, assessment: &Assessme
     } else {
         name
     };
-    let _ = writeln!(
-        md,
-        "**{}** {} {}\n",
-        s!(locale, results.md.stage_label),
+    // A stage no answer pointed to has no motto: it would read as a finding (issue 29).
+    let headline = if stage.known() {
         s!(
             locale,
             results.md.stage,
             stage = name,
             motto = motto(locale, stage.stage)
-        ),
+        )
+    } else {
+        s!(locale, results.md.stage_unknown, stage = name)
+    };
+    let _ = writeln!(
+        md,
+        "**{}** {} {}\n",
+        s!(locale, results.md.stage_label),
+        headline,
         confidence_note(locale, stage)
     );
     let _ = writeln!(
@@ -814,8 +834,7 @@ fn markdown_priorities(md: &mut String, locale: Locale, assessment: &Assessment)
     }
     for (i, p) in assessment.priorities.iter().enumerate() {
         let d = &BANK.dimensions[p.dimension];
-        let (objective, key_results) =
-            (words.objective(d, p.goal()), words.key_results(d, p.goal()));
+        let (objective, key_results) = (p.objective(&BANK, &words), p.key_results(&BANK, &words));
         let _ = writeln!(
             md,
             "{}",
@@ -918,6 +937,7 @@ mod tests {
             "trend.point",
             "md.priority",
             "md.stage",
+            "md.stage_unknown",
             "md.title",
             "history.imported",
             "trend.col_date",
@@ -1034,7 +1054,7 @@ mod tests {
         );
         assert_eq!(
             confidence_note(Locale::en, &a.stage),
-            "High confidence: 7 of 7 company answers point to a stage, and they point the same way."
+            "High confidence: 7 of 7 company answers point to a stage, 7 of them to the same one."
         );
         let text = score_note(Locale::en, &a);
         assert!(
@@ -1099,9 +1119,11 @@ mod tests {
         }
         let md = markdown(Locale::en, &assess(&BANK, &answers), "", "d", "");
         assert!(
-            md.contains("**Company stage:** unknown, assumed Growth: scaling a proven product"),
+            md.contains("**Company stage:** unknown, assumed Growth. "),
             "{md}"
         );
+        // Issue 29: a stage nobody said has no motto.
+        assert!(!md.contains("scaling a proven product"), "{md}");
     }
 
     #[test]

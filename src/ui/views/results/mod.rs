@@ -494,7 +494,10 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
                 }}
             </p>
             <p class="verdict-note">{confidence}</p>
-            <p class="verdict-note motto">{move || rt::capitalise(&rt::motto(i18n.get_locale(), stage()))}</p>
+            // "Stage unknown" shows no motto: it would describe a stage nobody said (issue 29).
+            {move || assessment.with(|a| a.stage.known()).then(|| view! {
+                <p class="verdict-note motto">{move || rt::capitalise(&rt::motto(i18n.get_locale(), stage()))}</p>
+            })}
             <button type="button" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
                 {crate::tv!(i18n, results.stage_summary.answers_behind)}
             </button>
@@ -691,6 +694,7 @@ fn direction(kind: PriorityKind) -> (&'static str, &'static str) {
         PriorityKind::Invest => ("under", chart::marker(Finding::Under)),
         PriorityKind::Defer => ("over", chart::marker(Finding::Over)),
         PriorityKind::Prepare => ("prepare", "\u{25c6}"),
+        PriorityKind::Replatform => ("over", chart::marker(Finding::Over)),
     }
 }
 
@@ -698,12 +702,13 @@ fn direction(kind: PriorityKind) -> (&'static str, &'static str) {
 fn PriorityItem(priority: Priority) -> impl IntoView {
     let i18n = use_i18n();
     let dimension = &BANK.dimensions[priority.dimension];
-    let (objective, key_results) = bt::goal_text(i18n, priority.dimension, priority.goal());
+    let (objective, key_results) = bt::priority_goal(i18n, &priority);
     let (class, marker) = direction(priority.kind);
     let words = move || match priority.kind {
         PriorityKind::Invest => s!(i18n.get_locale(), results.priorities.invest),
         PriorityKind::Defer => s!(i18n.get_locale(), results.priorities.defer),
         PriorityKind::Prepare => s!(i18n.get_locale(), results.priorities.prepare),
+        PriorityKind::Replatform => s!(i18n.get_locale(), results.priorities.replatform),
     };
     view! {
         <li class=format!("priority priority-{class}") data-testid="priority" data-priority=dimension.id>
