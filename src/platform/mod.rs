@@ -224,6 +224,71 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
 }
 
+/// The key of the scroll position in the history entry's state.
+const SCROLL_STATE: &str = "stagefitScroll";
+
+/// Keeps the page's scroll position over a reload (issue 31). When the page is hidden (a reload,
+/// a closed tab, another site), the position goes into the state of its history entry, which a
+/// reload of that entry finds; once the app runs, the page scrolls back there as soon as the view
+/// is tall enough, or after two seconds as far as it can.
+pub fn keep_scroll_over_reload() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let saved = window
+        .history()
+        .ok()
+        .and_then(|h| h.state().ok())
+        .filter(|state| state.is_object())
+        .and_then(|state| js_sys::Reflect::get(&state, &SCROLL_STATE.into()).ok())
+        .and_then(|y| y.as_f64())
+        .filter(|y| y.is_finite() && *y > 0.0);
+    // The page lives as long as the app: the listener is never removed.
+    let _ = window_event_listener(leptos::ev::pagehide, |_| {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let y = window.scroll_y().unwrap_or(0.0);
+        let state = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&state, &SCROLL_STATE.into(), &y.into());
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state(&state, "");
+        }
+    });
+    let Some(y) = saved else {
+        return;
+    };
+    let tries = std::rc::Rc::new(std::cell::Cell::new(0_u32));
+    let handle: std::rc::Rc<std::cell::Cell<Option<leptos::prelude::IntervalHandle>>> =
+        std::rc::Rc::new(std::cell::Cell::new(None));
+    let stop = handle.clone();
+    let tick = move || {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let height = document()
+            .and_then(|d| d.document_element())
+            .map_or(0.0, |e| f64::from(e.scroll_height()));
+        let view = window
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        tries.set(tries.get() + 1);
+        if height >= y + view || tries.get() >= 40 {
+            window.scroll_to_with_x_and_y(0.0, y);
+            if let Some(h) = stop.take() {
+                h.clear();
+            }
+        }
+    };
+    if let Ok(h) =
+        leptos::prelude::set_interval_with_handle(tick, std::time::Duration::from_millis(50))
+    {
+        handle.set(Some(h));
+    }
+}
+
 /// Lets the page register its service worker now that the app runs (`index.html`'s last script):
 /// the files the app fetched at start are in the HTTP cache for the worker to copy.
 pub fn keep_offline() {

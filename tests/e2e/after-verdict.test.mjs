@@ -69,10 +69,10 @@ test('a platform answer changes from the results in three actions, makes a versi
   assert.match(await page.evaluate(() => location.hash), /^#\/compare\/[^/]+@1\/[^/@]+$/);
   const table = await page.locator('.compare-table').textContent();
   assert.ok(table.includes(String(before)) && table.includes(String(after)), table);
-  await page.getByRole('button', { name: 'Back to history' }).click();
+  await page.getByRole('link', { name: 'Back to history' }).click();
   await entry.waitFor();
   // Undo from the results: the earlier version is current again, and stays so after a reload.
-  await entry.getByRole('button', { name: 'Open' }).click();
+  await entry.getByRole('link', { name: 'Open' }).click();
   await page.getByRole('button', { name: /Undo this change/ }).click();
   await page.locator('[data-testid="score-change"]').waitFor({ state: 'detached' });
   assert.equal(await score(page), before);
@@ -197,7 +197,7 @@ test('the planner moves an area, the projected score follows and the stored answ
   await page.getByRole('button', { name: 'Yes, clear all data' }).click();
   await page.locator('input[type=file]').setInputFiles(file);
   await page.locator('[data-testid="history-entry"]').waitFor();
-  await page.locator('[data-testid="history-entry"]').getByRole('button', { name: 'Open' }).click();
+  await page.locator('[data-testid="history-entry"]').getByRole('link', { name: 'Open' }).click();
   await page.getByRole('button', { name: 'Plan', exact: true }).click();
   await page.getByText(/Next two quarters · made on version 1/).waitFor();
   // The Markdown summary carries the plan as an ordered list.

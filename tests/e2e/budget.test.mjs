@@ -80,8 +80,15 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   installed app has them offline; the rest of issue 31 (links for moves between views, the
 //   share sheet, Compare's cards, the trend's spacing) about 5,000 of wasm: 643,527 in all, under
 //   the ceiling, which does not move.
+// - nothing lost (issue 30) weighed 694,189 before the three branches above were merged, from
+//   634,627: the core's merge rules (revisions, per-answer draft joins, tombstones, version and plan
+//   unions, imports that restore exactly; about 67,000 of wasm before optimisation, by twiggy) now
+//   run in the app, with the state layer that uses them. With bank version 3 (issue 29: the new
+//   options, their words and the layouts that map old answers) and the branches above, 737,816 in
+//   all. The ceiling moves up with it; issue 27 is still where what loads first is separated from
+//   what loads later.
 // The ceiling is the last size plus 5 %.
-const CEILING = 686_144;
+const CEILING = 774_707;
 
 let server;
 let browser;

@@ -112,7 +112,7 @@ test('a hostile result label stays text: results, share link, history and Markdo
     const listed = await page.locator('.history-item').first().textContent();
     assert.ok(asStored.some((l) => listed.includes(`Select for comparison: ${l}`)), `${name}: history shows ${JSON.stringify(listed)}`);
     await assertInert(page, `${name}: history`);
-    await page.locator('.history-item').first().getByRole('button', { name: 'Open' }).click();
+    await page.locator('.history-item').first().getByRole('link', { name: 'Open' }).click();
     await page.locator('[data-testid="alignment-score"]').waitFor();
     assert.ok(asStored.includes(await input.inputValue()), `${name}: reopened`);
     await assertInert(page, `${name}: results`);
@@ -231,12 +231,12 @@ test('labels in an imported history file stay text in the history, compare, resu
   const heads = (await page.locator('thead th').allTextContents()).join(' | ');
   assert.ok(expected.filter((e) => heads.includes(e)).length >= 2, heads);
   await assertInert(page, 'compare');
-  await page.getByRole('button', { name: 'Back to history' }).click();
+  await page.getByRole('link', { name: 'Back to history' }).click();
 
   // Each one opens with its label in the name field, as the value, never as markup.
   for (let i = 0; i < HOSTILE.length; i++) {
     const item = page.locator('.history-item').filter({ hasText: expected[i] }).first();
-    await item.getByRole('button', { name: 'Open' }).click();
+    await item.getByRole('link', { name: 'Open' }).click();
     await page.locator('[data-testid="alignment-score"]').waitFor();
     assert.equal(await page.getByLabel('Name this result (optional)').inputValue(), expected[i]);
     await assertInert(page, `results of ${HOSTILE[i][0]}`);

@@ -86,7 +86,7 @@ for (const [language, locale] of LANGUAGES) {
     }
 
     // The third navigation button is the workshop, whatever it is called.
-    await page.locator('.site-header nav button').nth(2).click();
+    await page.locator('.site-header nav a').nth(2).click();
     await page.locator('#workshop-name').fill('Plattform-Runde');
     await page.locator('#workshop-name').press('Enter');
     await page.locator('[data-testid="workshop-input"]').waitFor();
@@ -94,7 +94,7 @@ for (const [language, locale] of LANGUAGES) {
     await page.setViewportSize({ width: 320, height: 740 });
     await noSidewaysScroll(page, `${language} workshop`);
 
-    await page.locator('.site-header nav button').nth(1).click();
+    await page.locator('.site-header nav a').nth(1).click();
     await page.locator('[data-testid="history-entry"]').first().waitFor();
     await noSidewaysScroll(page, `${language} history`);
     assert.deepEqual(problems, []);

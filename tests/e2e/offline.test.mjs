@@ -59,7 +59,7 @@ for (const base of ['/', '/stagefit/']) {
     assert.equal(await page.locator('fieldset[data-question] input:checked').count(), await page.locator('fieldset[data-question]').count());
     // The finished one is in the history and opens with the same result.
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
-    await page.locator('.history-item', { hasText: 'before the Wi-Fi went' }).getByRole('button', { name: 'Open' }).click();
+    await page.locator('.history-item', { hasText: 'before the Wi-Fi went' }).getByRole('link', { name: 'Open' }).click();
     await page.locator('[data-testid="alignment-score"]').waitFor();
     assert.deepEqual(await app.results(), result);
 

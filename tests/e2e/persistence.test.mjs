@@ -77,7 +77,7 @@ test('history keeps finished assessments: open, rename, delete with undo, compar
   await page.getByRole('heading', { name: 'Compare two assessments' }).waitFor();
   assert.ok(await page.locator('tr.moved').count() >= 5);
   assert.match(await page.locator('tr', { hasText: 'Stage fit' }).textContent(), /better|worse|unchanged/);
-  await page.getByRole('button', { name: 'Back to history' }).click();
+  await page.getByRole('link', { name: 'Back to history' }).click();
 
   // Delete, then undo.
   await items.first().getByRole('button', { name: 'Delete' }).click();
@@ -86,7 +86,7 @@ test('history keeps finished assessments: open, rename, delete with undo, compar
   await page.waitForFunction(() => document.querySelectorAll('.history-item').length === 2);
 
   // Open one: its results show.
-  await items.last().getByRole('button', { name: 'Open' }).click();
+  await items.last().getByRole('link', { name: 'Open' }).click();
   await page.locator('[data-testid="stage"]', { hasText: 'Early' }).waitFor();
   assert.equal(await page.getByLabel('Name this result (optional)').inputValue(), 'Q2 review');
 
@@ -241,7 +241,7 @@ test('an unfinished assessment is never dropped silently: starting anew asks, vi
   await new App(page).answerStep({ company: 'max' });
   // Opening a finished assessment from the history leaves the draft alone.
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
-  await page.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('link', { name: 'Open' }).click();
   await page.locator('[data-testid="stage"]').waitFor();
   await page.getByRole('navigation').getByRole('link', { name: 'Assessment' }).click();
   await page.getByRole('heading', { name: 'Pick up where you left off' }).waitFor();

@@ -63,6 +63,19 @@ async function resumeIn(page) {
   await page.locator('fieldset[data-question]').first().waitFor();
 }
 
+// Two tabs of one profile, both resuming the same unfinished assessment.
+async function twoTabsOnOneDraft() {
+  const { context, open, problems } = await profile();
+  const a = await open();
+  await setStorage(a, { 'stagefit.draft': draft(1) });
+  await a.reload();
+  await appReady(a);
+  const b = await open();
+  await resumeIn(a);
+  await resumeIn(b);
+  return { context, a, b, problems };
+}
+
 test('1. a clock that moved back one hour after a draft was saved still saves every later answer', async () => {
   const { context, open, problems } = await profile();
   // The draft was saved while the clock was an hour fast; the clock is right again now.
@@ -108,7 +121,7 @@ test('1. renaming a finished assessment saved by a clock one hour fast is stored
   await setStorage(page, { 'stagefit.assessment.fast': JSON.stringify(entry('fast', 'Saved fast', later)) });
   await page.reload();
   await appReady(page);
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   const row = page.locator('li[data-snapshot="fast"]');
   await row.getByRole('button', { name: 'Rename' }).click();
   await row.getByLabel('New name').fill('Renamed now');
@@ -116,21 +129,14 @@ test('1. renaming a finished assessment saved by a clock one hour fast is stored
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('stagefit.assessment.fast')).label === 'Renamed now', null, { timeout: 5000 });
   await page.reload();
   await appReady(page);
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.locator('li[data-snapshot="fast"]', { hasText: 'Renamed now' }).waitFor();
   assert.deepEqual(problems, []);
   await context.close();
 });
 
 test('3. two tabs answering different questions of one unfinished assessment at the same instant lose no answer (30 trials)', async () => {
-  const { context, open, problems } = await profile();
-  const a = await open();
-  await setStorage(a, { 'stagefit.draft': draft(1) });
-  await a.reload();
-  await appReady(a);
-  const b = await open();
-  await resumeIn(a);
-  await resumeIn(b);
+  const { context, a, b, problems } = await twoTabsOnOneDraft();
   const ids = await a.locator('fieldset[data-question]').evaluateAll((f) => f.map((x) => x.dataset.question));
   assert.ok(ids.length >= 2);
   const lost = [];
@@ -148,14 +154,7 @@ test('3. two tabs answering different questions of one unfinished assessment at 
 });
 
 test('3. two tabs answering the same question at the same instant agree, and show what is stored (30 trials)', async () => {
-  const { context, open, problems } = await profile();
-  const a = await open();
-  await setStorage(a, { 'stagefit.draft': draft(1) });
-  await a.reload();
-  await appReady(a);
-  const b = await open();
-  await resumeIn(a);
-  await resumeIn(b);
+  const { context, a, b, problems } = await twoTabsOnOneDraft();
   const id = await a.locator('fieldset[data-question]').first().getAttribute('data-question');
   const values = await a.locator(`fieldset[data-question="${id}"] input[type=radio]`).evaluateAll((r) => r.map((x) => x.value).filter((v) => v !== 'unknown'));
   const apart = [];
@@ -180,7 +179,7 @@ test('3. two tabs answering the same question at the same instant agree, and sho
 });
 
 async function historyIn(page) {
-  await page.getByRole('navigation').getByRole('button', { name: 'History' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();
   await page.getByRole('heading', { name: 'History' }).waitFor();
 }
 
@@ -216,7 +215,7 @@ test('4. two tabs renaming one assessment at the same instant agree on one name,
   assert.deepEqual(apart, [], 'trials where a tab showed a name that is not stored');
   // Opening it in either tab writes no older name back.
   const label = JSON.parse((await stored(a))['stagefit.assessment.same']).label;
-  await b.locator('li[data-snapshot="same"]').getByRole('button', { name: 'Open' }).click();
+  await b.locator('li[data-snapshot="same"]').getByRole('link', { name: 'Open' }).click();
   await b.locator('[data-testid="alignment-score"]').waitFor();
   await b.waitForTimeout(300);
   assert.equal(JSON.parse((await stored(a))['stagefit.assessment.same']).label, label);

@@ -58,7 +58,7 @@ test("a workshop's export imports back as the workshop, with its results and wha
   const file = { name: 'stagefit-workshop.json', mimeType: 'application/json', buffer: Buffer.from(exported) };
   await page.locator('input[type=file]').setInputFiles(file);
   await page.getByTestId('workshop-import-status').getByText('Imported: 1 workshop added.').waitFor();
-  await page.getByRole('button', { name: /^Open Platform day/ }).click();
+  await page.getByRole('link', { name: /^Open Platform day/ }).click();
   await page.getByTestId('participant-count').getByText('3 participants').waitFor();
   const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('stagefit.workshops')).workshops);
   assert.deepEqual(stored, [exportedWorkshop], 'stored exactly as exported');
@@ -90,7 +90,7 @@ test("a workshop's file imported in History is said to be a workshop and added t
   await page.getByText('This file holds a workshop, not assessments, so it was added to your workshops (under Workshop). Imported: 1 workshop added.').waitFor();
   assert.equal(await page.getByTestId('history-entry').count(), 0, 'no assessment was made of it');
   await workshopsNav(page);
-  await page.getByRole('button', { name: /^Open Offsite/ }).click();
+  await page.getByRole('link', { name: /^Open Offsite/ }).click();
   await page.getByTestId('participant-count').getByText('2 participants').waitFor();
 
   // A workshops file of a newer format: nothing imported, and said why.

@@ -48,6 +48,7 @@ pub fn start() {
 /// Takes the prerendered page over with the app (see `takeover`), in `locale`.
 pub fn take_over(locale: lang::Locale) {
     takeover::take_over(locale, |early| view! { <App early /> }.into_any());
+    platform::keep_scroll_over_reload();
 }
 
 /// The landing view with the first step and the page's header and footer, as HTML, drawn by the

@@ -11,6 +11,7 @@ use crate::ui::state::{Navigator, Store};
 use crate::ui::text::bank as bt;
 use crate::ui::text::{results as rt, s};
 use crate::ui::views::history::title;
+use crate::ui::views::link::RouteLink;
 use crate::ui::widgets::charts::{BandSwatch, LevelSwatch};
 use stagefit_core::compare::{self, Delta, Direction, Measure, Value};
 use stagefit_core::route::{Pick, Route};
@@ -262,14 +263,13 @@ pub fn Compare() -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let back = move |_| nav.go(Route::History);
     move || {
         if pair.with(Option::is_none) {
             return view! {
                 <section aria-labelledby="compare-heading">
                     <h1 id="compare-heading" tabindex="-1">{crate::tv!(i18n, results.compare.missing_heading)}</h1>
                     <p>{crate::tv!(i18n, results.compare.missing)}</p>
-                    <button type="button" class="secondary" on:click=back>{crate::tv!(i18n, results.compare.back)}</button>
+                    <RouteLink route=Route::History class="button secondary">{crate::tv!(i18n, results.compare.back)}</RouteLink>
                 </section>
             }
             .into_any();
@@ -310,7 +310,7 @@ pub fn Compare() -> impl IntoView {
                 </div>
                 <OverlaidRadars pair assessed />
                 <div class="step-buttons">
-                    <button type="button" class="secondary" on:click=back>{crate::tv!(i18n, results.compare.back)}</button>
+                    <RouteLink route=Route::History class="button secondary">{crate::tv!(i18n, results.compare.back)}</RouteLink>
                 </div>
             </section>
         }

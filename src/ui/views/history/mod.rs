@@ -12,6 +12,7 @@ use crate::platform::storage::{self, StorageError};
 use crate::ui::state::{Navigator, Notice, Session, Store};
 use crate::ui::text::messages;
 use crate::ui::text::{results as rt, s};
+use crate::ui::views::link::RouteLink;
 pub use compare::Compare;
 use stagefit_core::route::{Pick, Route};
 use stagefit_core::snapshot::{self, Snapshot, SnapshotError};
@@ -295,9 +296,11 @@ fn HistoryItem(
             })
         }
     };
+    // A link to the result's address; a plain click opens it with its answers loaded.
+    let open_route = Route::Results(snapshot.id.clone());
     let open = {
         let s = snapshot.clone();
-        move |_| session.open(s.clone())
+        Callback::new(move |()| session.open(s.clone()))
     };
     let save_rename = {
         let id = id.clone();
@@ -357,7 +360,7 @@ fn HistoryItem(
             } else {
                 view! {
                     <div class="history-actions">
-                        <button type="button" class="secondary small" on:click=open.clone()>{crate::tv!(i18n, results.history.open)}</button>
+                        <RouteLink route=open_route.clone() class="button secondary small" on_open=open>{crate::tv!(i18n, results.history.open)}</RouteLink>
                         <button type="button" class="secondary small" on:click=start_rename.clone()>{crate::tv!(i18n, results.history.rename)}</button>
                         <button type="button" class="secondary small" on:click=export.clone()>{crate::tv!(i18n, results.history.export)}</button>
                         <button type="button" class="secondary small" on:click=delete.clone()>{crate::tv!(i18n, results.history.delete)}</button>

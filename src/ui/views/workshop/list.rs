@@ -7,6 +7,7 @@ use crate::i18n::use_i18n;
 use crate::platform::{self, storage};
 use crate::ui::state::{Navigator, Store};
 use crate::ui::text::{messages, s};
+use crate::ui::views::link::RouteLink;
 use stagefit_core::route::Route;
 use stagefit_core::workshop::{self, Workshop};
 use stagefit_core::{BANK, report};
@@ -114,9 +115,9 @@ pub fn Workshops() -> impl IntoView {
                             <li class="history-item">
                                 <p class="history-select">{w.name.clone()}</p>
                                 <p class="history-summary">{date} " \u{b7} " {crate::tf_once!(i18n, workshop.participants, count = count)}</p>
-                                <button type="button" class="secondary small" on:click=move |_| on_open.run(id.clone())>
+                                <RouteLink route=Route::Workshop(id) class="button secondary small">
                                     {s!(l, workshop.open)} " " <span class="visually-hidden">{w.name.clone()}</span>
-                                </button>
+                                </RouteLink>
                             </li>
                         }
                     }).collect_view()
