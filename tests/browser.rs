@@ -751,7 +751,7 @@ async fn a_room_of_six_hundred_is_read_in_steps_and_counted_whole() {
         text(".history-item")
     );
     let open: HtmlElement = container
-        .query_selector(".history-item button")
+        .query_selector(".history-item a")
         .unwrap()
         .unwrap()
         .dyn_into()
