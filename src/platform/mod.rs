@@ -224,35 +224,36 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     });
 }
 
-/// The key of the scroll position in the history entry's state.
-const SCROLL_STATE: &str = "stagefitScroll";
+/// Where the scroll position waits over a reload: the tab's session storage (kept over a reload of
+/// the tab, gone with it), as "Y ADDRESS".
+const SCROLL_KEY: &str = "stagefit.scroll";
 
 /// Keeps the page's scroll position over a reload (issue 31). When the page is hidden (a reload,
-/// a closed tab, another site), the position goes into the state of its history entry, which a
-/// reload of that entry finds; once the app runs, the page scrolls back there as soon as the view
-/// is tall enough, or after two seconds as far as it can.
+/// a closed tab, another site), the position and the address go into the tab's session storage;
+/// once the app runs at the same address, the page scrolls back there as soon as the view is tall
+/// enough, or after two seconds as far as it can. Another address starts at the top.
 pub fn keep_scroll_over_reload() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    let saved = window
-        .history()
-        .ok()
-        .and_then(|h| h.state().ok())
-        .filter(|state| state.is_object())
-        .and_then(|state| js_sys::Reflect::get(&state, &SCROLL_STATE.into()).ok())
-        .and_then(|y| y.as_f64())
-        .filter(|y| y.is_finite() && *y > 0.0);
+    let session = window.session_storage().ok().flatten();
+    let here = window.location().href().unwrap_or_default();
+    let saved = session.as_ref().and_then(|s| {
+        let text = s.get_item(SCROLL_KEY).ok().flatten()?;
+        let _ = s.remove_item(SCROLL_KEY);
+        let (y, address) = text.split_once(' ')?;
+        let y: f64 = y.parse().ok()?;
+        (address == here && y.is_finite() && y > 0.0).then_some(y)
+    });
     // The page lives as long as the app: the listener is never removed.
     let _ = window_event_listener(leptos::ev::pagehide, |_| {
         let Some(window) = web_sys::window() else {
             return;
         };
         let y = window.scroll_y().unwrap_or(0.0);
-        let state = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&state, &SCROLL_STATE.into(), &y.into());
-        if let Ok(history) = window.history() {
-            let _ = history.replace_state(&state, "");
+        let address = window.location().href().unwrap_or_default();
+        if let Ok(Some(session)) = window.session_storage() {
+            let _ = session.set_item(SCROLL_KEY, &format!("{y} {address}"));
         }
     });
     let Some(y) = saved else {

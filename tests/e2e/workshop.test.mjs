@@ -88,7 +88,7 @@ test('a room joins, answers on phones, and the facilitator sees where it disagre
   assert.match(await page.getByTestId('participant-count').textContent(), /^2 participants$/);
   await page.reload();
   await page.getByRole('navigation').getByRole('link', { name: 'Workshop' }).click();
-  await page.getByRole('button', { name: 'Open Platform day' }).click();
+  await page.getByRole('link', { name: 'Open Platform day' }).click();
   assert.match(await page.getByTestId('participant-count').textContent(), /^2 participants$/);
 
   // A participant's exported JSON file adds them too.
