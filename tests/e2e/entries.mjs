@@ -1,6 +1,8 @@
 // Stored Stagefit data built for tests and the bench: assessments of history format 2 (each
 // under its own key), a format-1 history, and ways to plant them or fill storage in a page.
 
+import { readFile } from 'node:fs/promises';
+
 const QUESTIONS = ['company.engineers', 'company.product_fit', 'company.hiring', 'company.teams',
   'company.legacy', 'company.budget', 'company.biggest_pain', 'strategy.focus', 'strategy.changed',
   'platform.path_to_production', 'platform.infrastructure', 'platform.golden_paths', 'platform.provisioning',
@@ -82,4 +84,10 @@ export function fill(page) {
 export function unfill(page) {
   return page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('someone.else.'))
     .forEach((k) => localStorage.removeItem(k)));
+}
+
+// Real result payloads, one per released link of format 2 (tests/fixtures/links-format2.txt).
+export async function fixturePayloads() {
+  const text = await readFile(new URL('../fixtures/links-format2.txt', import.meta.url), 'utf8');
+  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.slice(l.lastIndexOf(' ') + 1));
 }

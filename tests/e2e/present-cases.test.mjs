@@ -4,19 +4,13 @@
 // not exist; and the address and the tab's title never name a slide that is not there.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import { serve, launch, openPage, appReady } from './support.mjs';
+import { fixturePayloads } from './entries.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serve('/stagefit/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
-
-// Real result payloads (tests/fixtures/links-format2.txt).
-async function fixturePayloads() {
-  const text = await fs.readFile(new URL('../fixtures/links-format2.txt', import.meta.url), 'utf8');
-  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.slice(l.lastIndexOf(' ') + 1));
-}
 
 // Opens the app at `fragment` with `workshops` stored, as a facilitator's browser would hold them.
 async function openWith(page, workshops, fragment) {

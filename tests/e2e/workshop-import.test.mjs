@@ -6,16 +6,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { fixturePayloads } from './entries.mjs';
 
 let server;
 let browser;
 before(async () => { server = await serve('/stagefit/'); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
-
-async function fixturePayloads() {
-  const text = await fs.readFile(new URL('../fixtures/links-format2.txt', import.meta.url), 'utf8');
-  return text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.slice(l.lastIndexOf(' ') + 1));
-}
 
 async function clearAll(page) {
   await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();

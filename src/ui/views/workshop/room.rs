@@ -59,6 +59,66 @@ fn links_in_file(text: String) -> String {
     }
 }
 
+/// Changes the workshop `id` as stored now; whether the change is stored.
+fn update_this(store: Store, id: StoredValue<String>, change: impl FnOnce(&mut Workshop)) -> bool {
+    store.update_workshops(|list| {
+        if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
+            change(w);
+        }
+    })
+}
+
+/// The workshop's join link, as a full address.
+fn join_url_of(current: Memo<Option<Workshop>>) -> Memo<String> {
+    Memo::new(move |_| {
+        current.with(|w| {
+            w.as_ref()
+                .map(|w| {
+                    platform::address_of(&Route::Join {
+                        id: w.id.clone(),
+                        name: w.name.clone(),
+                    })
+                })
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The page of an address naming no workshop here, with the way back to the list.
+fn not_found(l: crate::i18n::Locale, on_back: Callback<()>) -> AnyView {
+    view! {
+        <section aria-labelledby="workshop-heading">
+            <h1 id="workshop-heading" tabindex="-1">{s!(l, workshop.not_found_title)}</h1>
+            <p>{s!(l, workshop.not_found_body)}</p>
+            <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
+        </section>
+    }
+    .into_any()
+}
+
+/// What the last action did (gathered, removed with Undo, restored, not stored), announced.
+#[component]
+fn ReportLine(
+    report_line: RwSignal<Option<Outcome>>,
+    undo: Callback<Vec<(usize, String)>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
+            Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
+            Outcome::Removed(removed) => view! {
+                {crate::tf_once!(i18n, workshop.participants_removed, count = removed.len())}
+                " "
+                <button type="button" id="undo-remove" class="link-button" on:click=move |_| undo.run(removed.clone())>
+                    {crate::tv!(i18n, workshop.undo)}
+                </button>
+            }.into_any(),
+            Outcome::Restored => crate::tv!(i18n, workshop.participants_restored).into_any(),
+            Outcome::NotStored => crate::tv!(i18n, workshop.links_not_stored).into_any(),
+        })}</p>
+    }
+}
+
 /// One workshop: invite, gather, aggregate.
 #[component]
 pub fn WorkshopView() -> impl IntoView {
@@ -89,10 +149,8 @@ pub fn WorkshopView() -> impl IntoView {
     let add = move |_| {
         let text = pasted.get_untracked();
         let mut outcome = None;
-        let stored = store.update_workshops(|list| {
-            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
-                outcome = Some(workshop::gather(&BANK, w, &text));
-            }
+        let stored = update_this(store, id, |w| {
+            outcome = Some(workshop::gather(&BANK, w, &text))
         });
         if let Some(r) = outcome {
             // "Added" only when stored (issue 30): a refused write keeps the links in the box.
@@ -116,34 +174,15 @@ pub fn WorkshopView() -> impl IntoView {
     };
     let remove = move |gone: Vec<String>| {
         let mut removed = Vec::new();
-        store.update_workshops(|list| {
-            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
-                removed = workshop::remove_payloads(w, &gone);
-            }
-        });
+        update_this(store, id, |w| removed = workshop::remove_payloads(w, &gone));
         report_line.set(Some(Outcome::Removed(removed)));
     };
     let undo = move |removed: Vec<(usize, String)>| {
-        store.update_workshops(|list| {
-            if let Some(w) = list.iter_mut().find(|w| id.with_value(|i| &w.id == i)) {
-                workshop::restore_payloads(w, &removed);
-            }
-        });
+        update_this(store, id, |w| workshop::restore_payloads(w, &removed));
         report_line.set(Some(Outcome::Restored));
         platform::focus_after_render("participant-count");
     };
-    let join_url = Memo::new(move |_| {
-        current.with(|w| {
-            w.as_ref()
-                .map(|w| {
-                    platform::address_of(&Route::Join {
-                        id: w.id.clone(),
-                        name: w.name.clone(),
-                    })
-                })
-                .unwrap_or_default()
-        })
-    });
+    let join_url = join_url_of(current);
     // Kept outside the view drawn below, which is drawn anew whenever the workshop changes (a
     // participant added here or in another tab): the invitation stays shown for the room, a
     // "Copied" stays, a delete being confirmed stays asked.
@@ -157,14 +196,7 @@ pub fn WorkshopView() -> impl IntoView {
         // Read here, so that the view is drawn again in a newly chosen language.
         let l = i18n.get_locale();
         let Some(w) = current.get() else {
-            return view! {
-                <section aria-labelledby="workshop-heading">
-                    <h1 id="workshop-heading" tabindex="-1">{s!(l, workshop.not_found_title)}</h1>
-                    <p>{s!(l, workshop.not_found_body)}</p>
-                    <button type="button" class="secondary" on:click=move |_| on_back.run(())>{s!(l, workshop.all_workshops)}</button>
-                </section>
-            }
-            .into_any();
+            return not_found(l, on_back);
         };
         // Once people are in, the room comes first and the invitation folds away (issue 28).
         let name = w.name.clone();
@@ -209,18 +241,7 @@ pub fn WorkshopView() -> impl IntoView {
                         <input type="file" accept=".json,.txt,application/json,text/plain" class="visually-hidden" on:change=import />
                     </label>
                 </div>
-                <p class="copy-status" role="status">{move || report_line.get().map(|o| match o {
-                    Outcome::Gathered(r) => gather_line(i18n, &r).into_any(),
-                    Outcome::Removed(removed) => view! {
-                        {crate::tf_once!(i18n, workshop.participants_removed, count = removed.len())}
-                        " "
-                        <button type="button" id="undo-remove" class="link-button" on:click=move |_| undo(removed.clone())>
-                            {crate::tv!(i18n, workshop.undo)}
-                        </button>
-                    }.into_any(),
-                    Outcome::Restored => crate::tv!(i18n, workshop.participants_restored).into_any(),
-                    Outcome::NotStored => crate::tv!(i18n, workshop.links_not_stored).into_any(),
-                })}</p>
+                <ReportLine report_line undo=Callback::new(undo) />
                 <p class="participant-count" data-testid="participant-count" id="participant-count" tabindex="-1">
                     {crate::tf!(i18n, workshop.participants, count = aggregate.with(|a| a.n_participants) as u64)}
                 </p>
