@@ -105,6 +105,9 @@ build_release() {
 }
 
 run_tests() {
+  # A CI run builds everything once: incremental caches would only double what it writes to disk.
+  if [ "${CI:-}" = true ]; then export CARGO_INCREMENTAL=0; fi
+  say "Free disk before the tests: $(df -h --output=avail . | tail -1 | tr -d ' ')"
   say "Formatting"
   cargo fmt --all -- --check
   say "Clippy, native and wasm32"
@@ -122,6 +125,7 @@ run_tests() {
     ../shared/checks/run-journey.sh --pattern company=min,platform=max
     echo >&2
   fi
+  say "Build output on disk: $(du -sh "$(cargo metadata --format-version 1 --no-deps | sed 's/.*"target_directory":"\([^"]*\)".*/\1/')" | cut -f1)"
 }
 
 run_bench() {
