@@ -135,6 +135,8 @@ run_bench() {
   total_gz=0
   total_br=0
   for f in dist/*; do
+    # The build's own gzip copies (FILE.gz) are the files above, compressed: not counted twice.
+    case "$f" in *.gz) continue ;; esac
     raw=$(wc -c < "$f")
     gz=$(gzip -9c "$f" | wc -c)
     br=$(brotli -q 11 -c "$f" | wc -c)

@@ -11,10 +11,13 @@
    file names, so the hashes are computed for every build).
 3. Offline: writes sw.js from src/web/sw.js with the exact list of this build's files, each with its
    SHA-384 integrity, and a cache version derived from them, so a new build is a new cache.
+4. Compressed copies: writes FILE.gz (gzip -9) beside every file, for hosts that send them as they
+   are (nginx's gzip_static, see README) instead of compressing each response again.
 
 Trunk runs it with the project root as working directory and TRUNK_STAGING_DIR set.
 """
 import base64
+import gzip
 import hashlib
 import json
 import os
@@ -102,6 +105,21 @@ def prerender():
     copies = ''.join('<template id="prerendered-%s">%s</template><template id="notices-%s">%s</template>'
                      % (l, run_prerender('--language', l), l, notices(page_strings(l)))
                      for l in languages[1:])
+    # Issue 27: the frames for a shared result's and a join link's address, in every language
+    # (English too: the address, not the language, chooses them), shown before the app runs.
+    for l in languages:
+        shells = json.loads(run_prerender('--shells', l))
+        if 'data-testid="shared-shell"' not in shells['shared'] or '<bdi>' not in shells['joining']:
+            raise SystemExit('post_build: the shells drawn for %s lack the shared frame or the name to fill' % l)
+        copies += ('<template id="shared-%s">%s</template><template id="joining-%s" data-name-max="%d">%s</template>'
+                   % (l, shells['shared'], l, shells['name_max'], shells['joining']))
+        # A return visit: the offer to resume a saved draft (its words filled in from the draft,
+        # in the app's own sentence), or where the latest result will be.
+        resume_text = json.load(open(os.path.join(SOURCE, 'locales', l, 'assess.json'), encoding='utf-8'))['landing']['resume_text']
+        copies += ('<template id="resume-%s" data-text="%s" data-bank="%d" data-questions="%d" data-steps="%d">%s</template>'
+                   '<template id="latest-%s">%s</template>'
+                   % (l, html_escape(resume_text, quote=True), shells['bank'], shells['questions'], shells['steps'],
+                      shells['resume'], l, shells['latest']))
     notice_marker = '<!-- page notices -->'
     if notice_marker not in html:
         raise SystemExit('post_build: index.html has no <!-- page notices --> to fill')
@@ -127,7 +145,45 @@ def prerender():
               '  if (copy && page) { page.replaceChildren(copy.content); document.documentElement.lang = l; }\n'
               '  var said = document.getElementById(\'notices-\' + l);\n'
               '  if (said) [].slice.call(said.content.children).forEach(function (n) { var old = document.getElementById(n.id); if (old) old.replaceWith(n); });\n'
-              '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"], template[id^="notices-"]\'), function (t) { t.remove(); });\n'
+              # A shared result's address: its frame in place of the landing view (issue 27).
+              '  var root = document.documentElement, main = page && page.querySelector(\'main\');\n'
+              '  var shared = document.getElementById(\'shared-\' + l);\n'
+              '  if (/\\blink-shared\\b/.test(root.className) && shared && main) main.replaceChildren(shared.content);\n'
+              # A join link: the workshop's name, as the app cleans a label (report::clean_label), as
+              # text, in the banner under the introduction; a name that does not read waits for the app.
+              '  var joining = document.getElementById(\'joining-\' + l), lead = page && page.querySelector(\'.lead\');\n'
+              '  var m = /\\blink-join\\b/.test(root.className) && /^#join=[A-Za-z0-9_-]{1,32}\\.(.+)$/.exec(location.hash);\n'
+              '  if (m) {\n'
+              '    var name = \'\';\n'
+              '    try { name = decodeURIComponent(m[1]); } catch (e) {}\n'
+              '    name = name.replace(/[\\u202a-\\u202e\\u2066-\\u2069]/g, \'\').split(/[\\s\\u0000-\\u001f\\u007f-\\u009f]+/).filter(Boolean).join(\' \');\n'
+              '    name = Array.from(name).slice(0, joining ? +joining.getAttribute(\'data-name-max\') : 0).join(\'\').trim();\n'
+              '    var banner = joining && joining.content.firstElementChild;\n'
+              '    if (name && banner && lead) { banner.querySelector(\'bdi\').textContent = name; lead.after(banner); }\n'
+              '    else root.className = root.className.replace(\'link-join\', \'wait\');\n'
+              '  }\n'
+              # A return visit with an unfinished assessment saved: the offer to resume it, said
+              # as the app says it, in place of the first step; a draft this page cannot read as
+              # the app would (another bank, changes to a saved assessment) waits for the app.
+              '  var resume = document.getElementById(\'resume-\' + l), card = null;\n'
+              '  if (/\\bresuming\\b/.test(root.className)) {\n'
+              '    try {\n'
+              '      var d = JSON.parse(localStorage.getItem(\'stagefit.draft\')), s = d && d.snapshot, r = resume.dataset, steps = +r.steps;\n'
+              '      if (d.format == \'stagefit-draft\' && d.version == 1 && s && s.bank == +r.bank && typeof s.id == \'string\' && s.answers && localStorage.getItem(\'stagefit.assessment.\' + s.id) === null) {\n'
+              '        var v = { when: new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(new Date(s.updated)), total: r.questions, steps: steps,\n'
+              '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\'; }).length,\n'
+              '          step: Math.max(0, Math.min(Math.floor(+d.step) || 0, steps - 1)) + 1 };\n'
+              '        card = resume.content.firstElementChild;\n'
+              '        card.querySelector(\'p\').textContent = r.text.replace(/\\{(\\w+)\\}/g, function (m, k) { return k in v ? v[k] : m; });\n'
+              '      }\n'
+              '    } catch (e) { card = null; }\n'
+              '    if (card && lead) { while (lead.nextSibling) lead.nextSibling.remove(); lead.after(card); }\n'
+              '    else root.className = root.className.replace(\'resuming\', \'wait\');\n'
+              '  }\n'
+              # Saved results and no draft: where the latest result goes, under the heading.
+              '  var latest = document.getElementById(\'latest-\' + l), heading = page && page.querySelector(\'#landing-heading\');\n'
+              '  if (/\\breturning\\b/.test(root.className) && latest && heading) heading.after(latest.content.firstElementChild);\n'
+              '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"], template[id^="notices-"], template[id^="shared-"], template[id^="joining-"], template[id^="resume-"], template[id^="latest-"]\'), function (t) { t.remove(); });\n'
               '})();' % json.dumps(languages))
     html = html.replace(marker, '%s<div id="prerendered">%s</div><script>%s</script>' % (copies, drawn, choose), 1)
     # The page is drawn first, then the wasm is asked for: the prerendered step is what a visitor
@@ -193,7 +249,7 @@ def write_service_worker():
         dirs[:] = sorted(d for d in dirs if not d.startswith('.'))
         for name in sorted(names):
             rel = os.path.relpath(os.path.join(folder, name), STAGING).replace(os.sep, '/')
-            if name.startswith('.') or rel == SW:
+            if name.startswith('.') or rel == SW or name.endswith('.gz'):
                 continue
             data = open(os.path.join(folder, name), 'rb').read()
             # The page itself is cached as the scope's URL ("./"), which is what people open.
@@ -279,8 +335,22 @@ def add_app_files():
         f.write(html.replace(marker, links, 1))
 
 
+def write_compressed():
+    """FILE.gz beside every file of the build, at gzip's best level, with no name or time inside,
+    so the same build always writes the same bytes."""
+    for folder, dirs, names in os.walk(STAGING):
+        for name in names:
+            if name.startswith('.') or name.endswith('.gz'):
+                continue
+            path = os.path.join(folder, name)
+            data = open(path, 'rb').read()
+            with open(path + '.gz', 'wb') as f:
+                f.write(gzip.compress(data, compresslevel=9, mtime=0))
+
+
 prerender()
 write_strings()
 add_app_files()
 add_policy()
 write_service_worker()
+write_compressed()
