@@ -2,6 +2,8 @@
 //! - with no argument, prints the landing view and the first questionnaire step as HTML, drawn
 //!   by the app's own components (`stagefit::ui::prerender`), for `dist/index.html`;
 //! - with `--language LANG`, the same in that language (`--languages` lists them, English first);
+//! - with `--shells LANG`, the frames the page shows for a shared result's and a join link's
+//!   address before the app runs (`stagefit::ui::prerender_shells`), as JSON;
 //! - with `--i18n DIR`, copies each language's strings, as build.rs wrote them for the wasm to
 //!   fetch, into `DIR/<namespace>/<language>.json`;
 //! - with `--icons DIR`, draws the app's one icon (`src/web/icon.svg`) as the PNG files the web
@@ -30,6 +32,26 @@ fn main() {
                     std::process::exit(2);
                 }
             },
+            [flag, language] if flag == "--shells" => match language.parse() {
+                Ok(locale) => {
+                    let shells = stagefit::ui::prerender_shells(locale);
+                    let json = serde_json::json!({
+                        "shared": shells.shared,
+                        "joining": shells.joining,
+                        "name_max": shells.name_max,
+                        "resume": shells.resume,
+                        "latest": shells.latest,
+                        "bank": shells.bank,
+                        "questions": shells.questions,
+                        "steps": shells.steps,
+                    });
+                    println!("{json}");
+                }
+                Err(_) => {
+                    eprintln!("prerender: no language {language}");
+                    std::process::exit(2);
+                }
+            },
             [flag, dir] if flag == "--i18n" => {
                 if let Err(error) = copy_strings(std::path::Path::new(dir)) {
                     eprintln!("prerender --i18n: {error}");
@@ -44,7 +66,7 @@ fn main() {
             }
             _ => {
                 eprintln!(
-                    "usage: prerender [--language LANG | --languages | --i18n DIR | --icons DIR]"
+                    "usage: prerender [--language LANG | --languages | --shells LANG | --i18n DIR | --icons DIR]"
                 );
                 std::process::exit(2);
             }

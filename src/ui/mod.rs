@@ -16,6 +16,6 @@ pub mod widgets;
 
 pub use app::{App, start, take_over};
 #[cfg(not(target_arch = "wasm32"))]
-pub use app::{prerender, prerender_in};
+pub use app::{Shells, prerender, prerender_in, prerender_shells};
 pub use state::Store;
 pub use text::lang;

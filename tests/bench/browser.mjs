@@ -21,6 +21,10 @@
 // - issue 17's figure: the bytes a first visit downloads (gzip) in each language, with the
 //   strings' share, and what the languages not in use cost it (the service worker included).
 //
+// - issue 27's figures, under the same profile, for both builds: a shared result's address, a
+//   join link and a return visit (with an unfinished assessment, and with a saved result), each
+//   until it says what it is and until it is usable, and the bytes a first visit downloads.
+//
 //   node tests/bench/browser.mjs [--runs 10] [--lighthouse-runs 3] [--no-lighthouse] [--baseline DIR]
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -63,6 +67,18 @@ function markers() {
     app: () => !document.getElementById('prerendered') && !document.getElementById('loading')
       && !!document.querySelector('fieldset[data-question]'),
     results: () => /\d/.test(document.querySelector('[data-testid="alignment-score"]')?.textContent ?? ''),
+    // Issue 27. A shared result's address says what it is: a heading naming a shared result is
+    // drawn (the page's own frame, or the app's view).
+    says: () => [...document.querySelectorAll('h1')].some((h) => h.offsetParent !== null && /shared result/i.test(h.textContent)),
+    // Its verdict: the score, the stage and three priorities, drawn.
+    verdict: () => /\d/.test(document.querySelector('[data-testid="alignment-score"]')?.textContent ?? '')
+      && /Early|Growth|Mature/.test(document.querySelector('[data-testid="stage"]')?.textContent ?? '')
+      && document.querySelectorAll('[data-testid="priority"]').length >= 3,
+    // A join link: the banner names the workshop (window.__workshop, set by the bench).
+    named: () => !!window.__workshop && [...document.querySelectorAll('.joining h2')]
+      .some((h) => h.offsetParent !== null && h.textContent.includes(window.__workshop)),
+    // A return visit: the card to resume a draft, or the latest result, drawn.
+    card: () => [...document.querySelectorAll('.resume h2, [data-testid="latest-result"]')].some((e) => e.offsetParent !== null),
     room: () => /\b300 participants\b/.test(document.querySelector('[data-testid="participant-count"]')?.textContent ?? '')
       && document.querySelectorAll('.stage-counts li').length > 0 && document.querySelectorAll('.prompts li').length > 0,
   };
@@ -104,8 +120,8 @@ async function fresh(browser, { profile = null, viewport } = {}) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   const marks = () => page.evaluate(() => window.__marks);
-  const shown = async (name) => {
-    await page.waitForFunction((n) => window.__marks[n]?.frame !== undefined, name, { timeout: 60000 });
+  const shown = async (name, timeout = 60000) => {
+    await page.waitForFunction((n) => window.__marks[n]?.frame !== undefined, name, { timeout });
     return (await marks())[name];
   };
   const done = async () => {
@@ -215,6 +231,71 @@ async function slowLoads(browser, server) {
     await done();
   }
   return { usable: stats(usable), app: stats(app) };
+}
+
+// Issue 27's figures, for one build, under the slow-phone profile at 390x844 (median of the
+// runs): a shared result's address opened cold, until the page says what it is and until its
+// verdict is drawn; a join link, until its first question is usable and the banner names the
+// workshop; a return visit with an unfinished assessment, and one with a saved result, until its
+// card shows; and the bytes a first visit of the landing page downloads (gzip, as served), the
+// service worker's copies included.
+const WORKSHOP = 'Platform offsite <b>Q3</b>';
+async function linkLoads(browser, server) {
+  const payload = (await fs.readFile(path.join(fixtures, 'links-format2.txt'), 'utf8'))
+    .split('\n').find((l) => l.startsWith('27:'))?.split(' ').pop();
+  const draft = await fs.readFile(path.join(fixtures, 'draft-v1.json'), 'utf8');
+  const saved = JSON.parse(await fs.readFile(path.join(fixtures, 'snapshot-v1.json'), 'utf8'));
+  const visits = {
+    shared: { hash: `#r=${payload}`, marks: ['says', 'verdict'] },
+    join: { hash: `#join=room-27.${encodeURIComponent(WORKSHOP)}`, marks: ['question', 'named'] },
+    draft: { hash: '', marks: ['card'], storage: { 'stagefit.draft': draft } },
+    saved: { hash: '', marks: ['card'], storage: { [`stagefit.assessment.${saved.id}`]: JSON.stringify(saved) } },
+  };
+  const out = {};
+  for (const [name, visit] of Object.entries(visits)) {
+    const times = Object.fromEntries(visit.marks.map((m) => [m, []]));
+    for (let i = 0; i < SLOW_RUNS; i++) {
+      const { page, shown, done } = await fresh(browser, { profile: SLOW, viewport: { width: 390, height: 844 } });
+      await page.addInitScript(({ storage, workshop }) => {
+        window.__workshop = workshop;
+        for (const [k, v] of Object.entries(storage)) if (localStorage.getItem(k) === null) localStorage.setItem(k, v);
+      }, { storage: visit.storage ?? {}, workshop: WORKSHOP });
+      await page.goto(server.url + visit.hash);
+      // A build without the thing (an older release has no latest-result card) never shows it.
+      for (const m of visit.marks) times[m].push(await shown(m, 20000).then((t) => t.frame, () => Infinity));
+      await done();
+    }
+    out[name] = Object.fromEntries(Object.entries(times).map(([m, t]) => [m, stats(t)]));
+  }
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const from = server.sent.length;
+  await page.goto(server.url);
+  await page.locator('main[data-history="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(500);
+  out.bytes = server.sent.slice(from).reduce((a, s) => a + s.bytes, 0);
+  await context.close();
+  return out;
+}
+
+function printIssue27(figures) {
+  const builds = Object.keys(figures);
+  const ms = (s) => (Number.isFinite(s.median) ? `${Math.round(s.median).toLocaleString('en')} ms (${Math.round(s.min)}-${Math.round(s.max)})` : 'never (20 s)');
+  const col = (v) => String(v).padStart(24);
+  const mine = figures['this build'];
+  const goal = (value, limit) => (value <= limit ? 'met' : 'NOT MET');
+  console.log(`\nIssue 27, slow-phone profile at 390x844 (median of ${SLOW_RUNS}; min-max), same run:`);
+  console.log(`${''.padEnd(58)}${builds.map(col).join('')}   goal`);
+  const line = (what, pick, limit) => console.log(`${what.padEnd(58)}${builds.map((b) => col(ms(pick(figures[b])))).join('')}   ${limit ? `<= ${limit.toLocaleString('en')} ms: ${goal(pick(mine).median, limit)}` : ''}`);
+  line('shared link: the page says what it is', (f) => f.shared.says, 700);
+  line('shared link: score, stage and three priorities', (f) => f.shared.verdict, 1800);
+  line('join link: the first question usable', (f) => f.join.question, 700);
+  line('join link: the banner names the workshop', (f) => f.join.named, 700);
+  line('return visit with a draft: the resume card', (f) => f.draft.card, 700);
+  line('return visit with a saved result: its card', (f) => f.saved.card, 700);
+  const kb = (b) => `${b.toLocaleString('en')} B`;
+  console.log(`${'first visit, bytes sent (gzip, service worker included)'.padEnd(58)}${builds.map((b) => col(kb(figures[b].bytes))).join('')}   <= 350,000 B: ${goal(mine.bytes, 350000)}`);
 }
 
 // The long tasks (over 50 ms) from navigation until a second after the app runs, desktop
@@ -360,6 +441,7 @@ const server = await serve('/', undefined, { gzip: true });
 const baseline = BASELINE ? await serve('/', BASELINE, { gzip: true }) : null;
 const browser = await launch();
 const issue16 = {};
+const issue27 = {};
 console.log(`Chromium ${browser.version()} headless, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 console.log(`release build from dist/ served on 127.0.0.1 with gzip, no network throttling; ${RUNS} cold loads, fresh context each`);
 try {
@@ -367,6 +449,9 @@ try {
   for (const [name, srv] of [['this build', server], ['previous release', baseline]]) {
     if (!srv) continue;
     issue16[name] = { slow: await slowLoads(browser, srv), tasks: await takeoverTasks(browser, srv) };
+  }
+  for (const [name, srv] of [['this build', server], ['previous release', baseline]]) {
+    if (srv) issue27[name] = await linkLoads(browser, srv);
   }
   await coldLoads(browser, server);
   await languageBytes(browser, server);
@@ -438,3 +523,4 @@ if (LIGHTHOUSE_RUNS) {
   }
 }
 printIssue16(lighthouse16);
+printIssue27(issue27);

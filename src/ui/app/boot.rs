@@ -13,7 +13,11 @@ use crate::ui::text::lang;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::ui::{
     state::{Navigator, Session, Store},
-    views::assess::{Landing, Questionnaire},
+    views::assess::{
+        Landing, Questionnaire,
+        landing::{JoiningBanner, LatestShell, ResumeOffer},
+    },
+    views::results::shell::SharedShell,
 };
 #[cfg(all(test, not(target_arch = "wasm32")))]
 use stagefit_core::{BANK, steps};
@@ -81,6 +85,52 @@ pub fn prerender_in(locale: lang::Locale) -> String {
             <SiteFooter />
         };
         view.to_html()
+    })
+}
+
+/// The page's frames for the two link forms that arrive from outside (issue 27), in `locale`:
+/// index.html's first script shows one before the app runs, picked by the address.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Shells {
+    /// Replaces the landing view in `<main>` for a shared result's address (`#r=`).
+    pub shared: String,
+    /// Goes under the landing view's introduction for a join link (`#join=`), its `<bdi>`
+    /// empty: the page fills it with the workshop's name, as text.
+    pub joining: String,
+    /// The most characters of a name the app shows (`report::LABEL_MAX`), which the page keeps to.
+    pub name_max: usize,
+    /// Replaces the first step for a return visit with an unfinished assessment saved: the offer
+    /// to resume it, its text empty (the page fills it from the saved draft, in `resume_text`'s
+    /// words, with the bank's counts below).
+    pub resume: String,
+    /// Goes under the landing view's heading for a return visit with saved results and no
+    /// unfinished assessment: where the latest result will be.
+    pub latest: String,
+    /// The bank's version, number of questions and of steps, which a saved draft is read against.
+    pub bank: u32,
+    pub questions: usize,
+    pub steps: usize,
+}
+
+/// Draws the `Shells` with the app's own components.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn prerender_shells(locale: lang::Locale) -> Shells {
+    use leptos::tachys::view::RenderHtml;
+
+    lang::once_in(locale, || {
+        let (store, nav) = (Store::empty(), Navigator::new());
+        provide_context(store);
+        provide_context(Session::prerendered(store, nav));
+        Shells {
+            shared: view! { <SharedShell /> }.to_html(),
+            joining: view! { <JoiningBanner name=String::new() /> }.to_html(),
+            name_max: stagefit_core::report::LABEL_MAX,
+            resume: view! { <ResumeOffer is_change=false text=String::new() /> }.to_html(),
+            latest: view! { <LatestShell /> }.to_html(),
+            bank: stagefit_core::BANK.version,
+            questions: stagefit_core::BANK.questions.len(),
+            steps: stagefit_core::steps(&stagefit_core::BANK).len(),
+        }
     })
 }
 

@@ -9,6 +9,6 @@ mod shell;
 pub mod takeover;
 
 #[cfg(not(target_arch = "wasm32"))]
-pub use boot::{prerender, prerender_in};
+pub use boot::{Shells, prerender, prerender_in, prerender_shells};
 pub use boot::{start, take_over};
 pub use shell::App;

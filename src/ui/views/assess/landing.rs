@@ -103,6 +103,79 @@ fn LatestResult() -> impl IntoView {
     }
 }
 
+/// The offer to pick up an unfinished assessment (or changes to a saved one, `is_change`), said
+/// in `text`; starting anew asks first. The page carries it too, with no text, and fills it in
+/// from the saved draft before the app runs (`ui::prerender_shells`, issue 27); its buttons have
+/// ids, so one pressed on the page is pressed again by the app when it takes over.
+#[component]
+pub fn ResumeOffer(is_change: bool, text: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let session = expect_context::<Session>();
+    // Starting a new assessment would discard the unfinished one: ask first.
+    let confirming = RwSignal::new(false);
+    view! {
+        <div class="resume">
+            <h2>{if is_change { crate::tv!(i18n, assess.landing.changes_heading).into_any() } else { crate::tv!(i18n, assess.landing.resume_heading).into_any() }}</h2>
+            <p>{text}</p>
+            <div class="actions">
+                <button type="button" class="primary" id="resume-draft" on:click=move |_| session.resume()>
+                    {if is_change { crate::tv!(i18n, assess.landing.changes_resume).into_any() } else { crate::tv!(i18n, assess.landing.resume).into_any() }}
+                </button>
+                <button type="button" class="secondary" id="start-new" on:click=move |_| {
+                    confirming.set(true);
+                    crate::platform::focus_after_render("confirm-new");
+                }>{crate::tv!(i18n, assess.landing.start_new)}</button>
+            </div>
+            {move || confirming.get().then(|| view! {
+                <div class="confirm" role="group" aria-labelledby="confirm-new-text">
+                    <p id="confirm-new-text">
+                        <strong>{if is_change { crate::tv!(i18n, assess.landing.changes_confirm).into_any() } else { crate::tv!(i18n, assess.landing.confirm_text).into_any() }}</strong>
+                    </p>
+                    <button type="button" id="confirm-new" class="danger" on:click=move |_| session.begin_new()>
+                        {crate::tv!(i18n, assess.landing.confirm_discard)}
+                    </button>
+                    " "
+                    <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{crate::tv!(i18n, assess.landing.keep)}</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+/// Where a returning visitor's latest result goes, before the app has read the history: its
+/// heading, and shapes where its score, stage and actions will be (issue 27). Drawn at build time
+/// only (`ui::prerender_shells`); the wasm never carries it.
+#[cfg(not(target_arch = "wasm32"))]
+#[component]
+pub fn LatestShell() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="latest-result" aria-labelledby="latest-heading" aria-busy="true" data-testid="latest-shell">
+            <h2 id="latest-heading">{crate::tv!(i18n, assess.latest.heading)}</h2>
+            <span class="skeleton skeleton-line wide"></span>
+            <span class="skeleton skeleton-line"></span>
+            <span class="skeleton skeleton-line"></span>
+            <span class="skeleton skeleton-actions"></span>
+        </section>
+    }
+}
+
+/// Above the first step of someone joining a workshop: the workshop's name and what happens at the
+/// end. The page carries it too, drawn with no name (`ui::prerender_joining`), and fills the name
+/// from a join link before the app runs (issue 27).
+#[component]
+pub fn JoiningBanner(name: String) -> impl IntoView {
+    let i18n = use_i18n();
+    // The workshop's name is someone's typed text: isolated, and always text.
+    let name = move || view! { <bdi>{name.clone()}</bdi> };
+    view! {
+        <div class="resume joining" data-testid="joining">
+            <h2>{t!(i18n, assess.landing.joining_heading, name)}</h2>
+            <p>{crate::tv!(i18n, assess.landing.joining_text)}</p>
+        </div>
+    }
+}
+
 #[component]
 pub fn Landing(
     /// The first questionnaire step.
@@ -118,63 +191,49 @@ pub fn Landing(
     let n_steps = steps(&BANK).len();
     // Derived from the words to read and the questions to answer, so it follows the bank.
     let minutes = move || stagefit_core::minutes(&BANK, &crate::ui::text::bank::words(i18n));
-    // Starting a new assessment would discard the unfinished one: ask first.
-    let confirming = RwSignal::new(false);
     let resume = move || {
-        store.draft().get().filter(|_| offer_resume.get()).map(|draft| {
-            let answered = draft.snapshot.answers.iter().filter(|a| a.is_given()).count();
-            let updated = draft.snapshot.updated;
-            // Written as the language in use writes dates (the browser's own formats).
-            let when = move || platform::format_date(i18n.get_locale().as_str(), updated, false);
-            let step = draft.step.min(n_steps.saturating_sub(1)) + 1;
-            // Changes to a saved assessment are not an unfinished assessment: said as they are.
-            let changing = store.history().with(|h| {
-                h.iter()
-                    .find(|s| s.id == draft.snapshot.id)
-                    .map(|s| history::title(i18n.get_locale_untracked(), s))
-            });
-            let is_change = changing.is_some();
-            let text = match changing {
-                Some(name) => crate::tf!(i18n, assess.landing.changes_text, when = when(), name = name).into_any(),
-                None => crate::tf!(
-                    i18n,
-                    assess.landing.resume_text,
-                    when = when(),
-                    answered = answered,
-                    total = n_questions,
-                    step = step,
-                    steps = n_steps
-                )
-                .into_any(),
-            };
-            view! {
-                <div class="resume">
-                    <h2>{if is_change { crate::tv!(i18n, assess.landing.changes_heading).into_any() } else { crate::tv!(i18n, assess.landing.resume_heading).into_any() }}</h2>
-                    <p>{text}</p>
-                    <div class="actions">
-                        <button type="button" class="primary" on:click=move |_| session.resume()>
-                            {if is_change { crate::tv!(i18n, assess.landing.changes_resume).into_any() } else { crate::tv!(i18n, assess.landing.resume).into_any() }}
-                        </button>
-                        <button type="button" class="secondary" on:click=move |_| {
-                            confirming.set(true);
-                            crate::platform::focus_after_render("confirm-new");
-                        }>{crate::tv!(i18n, assess.landing.start_new)}</button>
-                    </div>
-                    {move || confirming.get().then(|| view! {
-                        <div class="confirm" role="group" aria-labelledby="confirm-new-text">
-                            <p id="confirm-new-text">
-                                <strong>{if is_change { crate::tv!(i18n, assess.landing.changes_confirm).into_any() } else { crate::tv!(i18n, assess.landing.confirm_text).into_any() }}</strong>
-                            </p>
-                            <button type="button" id="confirm-new" class="danger" on:click=move |_| session.begin_new()>
-                                {crate::tv!(i18n, assess.landing.confirm_discard)}
-                            </button>
-                            " "
-                            <button type="button" class="secondary" on:click=move |_| confirming.set(false)>{crate::tv!(i18n, assess.landing.keep)}</button>
-                        </div>
-                    })}
-                </div>
-            }
-        })
+        store
+            .draft()
+            .get()
+            .filter(|_| offer_resume.get())
+            .map(|draft| {
+                let answered = draft
+                    .snapshot
+                    .answers
+                    .iter()
+                    .filter(|a| a.is_given())
+                    .count();
+                let updated = draft.snapshot.updated;
+                // Written as the language in use writes dates (the browser's own formats).
+                let when =
+                    move || platform::format_date(i18n.get_locale().as_str(), updated, false);
+                let step = draft.step.min(n_steps.saturating_sub(1)) + 1;
+                // Changes to a saved assessment are not an unfinished assessment: said as they are.
+                let changing = store.history().with(|h| {
+                    h.iter()
+                        .find(|s| s.id == draft.snapshot.id)
+                        .map(|s| history::title(i18n.get_locale_untracked(), s))
+                });
+                let is_change = changing.is_some();
+                let text = match changing {
+                    Some(name) => s!(
+                        i18n.get_locale(),
+                        assess.landing.changes_text,
+                        when = when(),
+                        name = name
+                    ),
+                    None => s!(
+                        i18n.get_locale(),
+                        assess.landing.resume_text,
+                        when = when(),
+                        answered = answered,
+                        total = n_questions,
+                        step = step,
+                        steps = n_steps
+                    ),
+                };
+                view! { <ResumeOffer is_change text /> }
+            })
     };
     view! {
         <section class="landing" aria-labelledby="landing-heading">
@@ -188,16 +247,7 @@ pub fn Landing(
                     {crate::tv!(i18n, common.title.how)}
                 </RouteLink>
             </p>
-            {move || joining.get().map(|(_, name)| {
-                // The workshop's name is someone's typed text: isolated, and always text.
-                let name = move || view! { <bdi>{name.clone()}</bdi> };
-                view! {
-                    <div class="resume joining">
-                        <h2>{t!(i18n, assess.landing.joining_heading, name)}</h2>
-                        <p>{crate::tv!(i18n, assess.landing.joining_text)}</p>
-                    </div>
-                }
-            })}
+            {move || joining.get().map(|(_, name)| view! { <JoiningBanner name /> })}
             {resume}
             {move || (!offer_resume.get()).then(|| children())}
         </section>

@@ -6,6 +6,8 @@
 //! Its words are `results.json`'s, through `result_text`.
 
 mod plan;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod shell;
 
 use leptos::prelude::*;
 
