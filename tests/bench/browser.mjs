@@ -423,12 +423,12 @@ function summarize(report) {
   return { scores, metrics, numeric, failing, setup, version: report.lighthouseVersion, warnings: report.runWarnings };
 }
 
-async function lighthouseRuns(dir = undefined, { uncompressed: withUncompressed = true } = {}) {
+async function lighthouseRuns(dir = undefined, { uncompressed: withUncompressed = true, hash = '' } = {}) {
   const gz = await serve('/', dir, { gzip: true });
   const plain = await serve('/', dir);
   const runs = [];
   try {
-    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(summarize(await lighthouse(gz.url, `gzip run ${i + 1}`)));
+    for (let i = 0; i < LIGHTHOUSE_RUNS; i++) runs.push(summarize(await lighthouse(gz.url + hash, `gzip run ${i + 1}`)));
     const uncompressed = LIGHTHOUSE_RUNS && withUncompressed ? summarize(await lighthouse(plain.url, 'uncompressed')) : null;
     return { runs, uncompressed };
   } finally {
@@ -524,3 +524,18 @@ if (LIGHTHOUSE_RUNS) {
 }
 printIssue16(lighthouse16);
 printIssue27(issue27);
+
+// Issue 27: Lighthouse (mobile) on a shared result's address too, for both builds.
+if (LIGHTHOUSE_RUNS) {
+  const payload = (await fs.readFile(path.join(fixtures, 'links-format2.txt'), 'utf8'))
+    .split('\n').find((l) => l.startsWith('27:'))?.split(' ').pop();
+  const cats = ['performance', 'accessibility', 'best-practices'];
+  console.log(`\nIssue 27, Lighthouse mobile on a shared result's address (#r=…), median of ${LIGHTHOUSE_RUNS}:`);
+  for (const [name, dir] of [['this build', undefined], ['previous release', BASELINE]]) {
+    if (name !== 'this build' && !dir) continue;
+    const { runs } = await lighthouseRuns(dir, { uncompressed: false, hash: `#r=${payload}` });
+    const median = (f) => stats(runs.map(f)).median;
+    const failing = [...new Set(runs.flatMap((r) => r.failing))];
+    console.log(`  ${name.padEnd(18)} ${cats.map((c) => `${c} ${median((r) => r.scores[c])}`).join(', ')}, TBT ${Math.round(median((r) => r.numeric['total-blocking-time']))} ms, LCP ${Math.round(median((r) => r.numeric['largest-contentful-paint']))} ms${failing.length ? `; below 100: ${failing.join(' | ')}` : ''}`);
+  }
+}

@@ -87,6 +87,10 @@ import { serve, launch, DIST, appReady } from './support.mjs';
 //   options, their words and the layouts that map old answers) and the branches above, 737,816 in
 //   all. The ceiling moves up with it; issue 27 is still where what loads first is separated from
 //   what loads later.
+// - issue 27's frames for shared, join and return visits add 3,129 to the page (index.html
+//   19,067 → 22,196: each frame in three languages) and nothing to the wasm (35 less, as the
+//   resume offer became a component): 742,109, under the ceiling, which does not move. The 350 KB goal is not met by this: it needs what loads first
+//   separated from the rest of the app (see issue 27's closing note).
 // The ceiling is the last size plus 5 %.
 const CEILING = 774_707;
 
