@@ -163,6 +163,52 @@ mod tests {
         assert_eq!(distinct.len(), next.len(), "{next:?}");
     }
 
+    /// Issue 27: the frames for shared, join and return visits are in every language, in its
+    /// words, with what the page's script fills in, and nothing the page's policy refuses.
+    #[test]
+    fn the_shells_are_drawn_in_every_language_with_what_the_page_fills() {
+        let mut headings = std::collections::BTreeSet::new();
+        for (locale, _) in lang::LANGUAGES {
+            let shells = prerender_shells(locale);
+            assert!(shells.shared.contains("data-testid=\"shared-shell\""));
+            assert!(shells.shared.contains("aria-busy=\"true\""));
+            assert!(
+                !shells.shared.contains("data-testid=\"alignment-score\""),
+                "no number before the link is read"
+            );
+            assert!(shells.joining.contains("<bdi>"));
+            assert!(
+                shells.resume.contains("id=\"resume-draft\"")
+                    && shells.resume.contains("id=\"start-new\"")
+            );
+            assert!(shells.latest.contains("data-testid=\"latest-shell\""));
+            for html in [
+                &shells.shared,
+                &shells.joining,
+                &shells.resume,
+                &shells.latest,
+            ] {
+                assert!(
+                    !html.contains(" style="),
+                    "an inline style would be refused by the page's policy"
+                );
+                assert!(!html.contains("<script"));
+            }
+            let start = shells.shared.find("<h1").expect("a heading");
+            headings.insert(
+                shells.shared[start..start + shells.shared[start..].find("</h1>").unwrap()]
+                    .to_string(),
+            );
+            assert_eq!(shells.questions, BANK.questions.len());
+            assert_eq!(shells.steps, steps(&BANK).len());
+        }
+        assert_eq!(
+            headings.len(),
+            lang::LANGUAGES.len(),
+            "each language in its own words: {headings:?}"
+        );
+    }
+
     fn the_first_step_as_the_contract_says(html: &str) {
         let first = steps(&BANK).into_iter().next().expect("a first step");
         for q in first.questions {
