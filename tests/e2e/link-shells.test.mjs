@@ -40,9 +40,9 @@ test('a shared link with the wasm held back says what it is, then shows the same
     await page.goto(`${server.url}#r=${payload}`, { waitUntil: 'domcontentloaded' });
     const shell = page.locator('[data-testid="shared-shell"]');
     await shell.waitFor();
-    assert.equal(await page.locator('h1').filter({ visible: true }).innerText(), 'Shared result');
+    assert.equal(await page.locator('h1').filter({ visible: true }).innerText(), 'Opening a shared result');
     assert.match(await shell.innerText(), /Stagefit is a questionnaire/);
-    assert.match(await page.getByRole('status').filter({ visible: true }).innerText(), /Opening the result/);
+    assert.match(await page.getByRole('status').filter({ visible: true }).innerText(), /score, stage and priorities appear here/);
     assert.equal(await page.locator('#loading').isVisible(), false, 'no bare "Loading" under the frame');
     assert.equal(await page.locator('[data-testid="alignment-score"]').count(), 0, 'no number before the app has read the link');
     assert.deepEqual(await axeFindings(page, 'the shared frame'), []);

@@ -9,16 +9,17 @@ use crate::i18n::use_i18n;
 use crate::ui::text::bank as bt;
 use stagefit_core::BANK;
 
-/// The shared result's frame: the same heading, introduction and verdict layout as the results
-/// view a shared link opens, with placeholders where the numbers go.
+/// The shared result's frame: a heading that says a shared result is being opened, the same
+/// introduction and verdict layout as the results view a shared link opens, and placeholders
+/// where the numbers go.
 #[component]
 pub fn SharedShell() -> impl IntoView {
     let i18n = use_i18n();
     let placeholder =
         |class: &'static str| view! { <span class=format!("skeleton {class}")></span> };
     view! {
-        <section class="results shared-shell" aria-labelledby="results-heading" aria-busy="true" data-testid="shared-shell">
-            <h1 id="results-heading" tabindex="-1">{crate::tv!(i18n, results.results.heading_shared)}</h1>
+        <section class="results shared-shell" aria-labelledby="shared-shell-heading" aria-busy="true" data-testid="shared-shell">
+            <h1 id="shared-shell-heading">{crate::tv!(i18n, results.shared.opening_heading)}</h1>
             <div class="shared-intro">
                 <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
                 <p class="shell-status" role="status">{crate::tv!(i18n, results.shared.opening)}</p>
