@@ -2,8 +2,9 @@
 //!
 //! Drawing the whole app at once is one long task (on a slow phone, well over the 50 ms after
 //! which a page feels stuck): most of it is the wasm running its render code for the first time.
-//! So the app is drawn off the page, in parts, a task each: the app's frame (header, notices,
-//! footer), then the view in `<main>`, then the first step's questions. Between parts the
+//! So the app is drawn off the page, in parts (`widgets::later`), a task each: the app's frame
+//! (header, notices, footer), then the view in `<main>`, then a result's details and its charts
+//! (issue 27), then the first step's questions. Between parts the
 //! browser draws and answers input on the prerendered page, which stays in place and usable.
 //! With the last part, in one task, the app takes the answers given meanwhile, goes on the page
 //! in place of the prerendered copy, and focus and scroll go back where they were.
@@ -16,29 +17,8 @@ use crate::platform;
 use crate::ui::text::lang;
 use stagefit_core::{Answers, BANK};
 
-/// The part of the app that is drawn with the view in `<main>`.
-pub const MAIN: u8 = 1;
-/// The part that is drawn with the first step's questions on the landing view: the last.
-pub const QUESTIONS: u8 = 2;
-/// Past the last part: the app is on the page.
-const ON_PAGE: u8 = 3;
-
-/// How many parts of the app are drawn so far, while it takes over.
-#[derive(Clone, Copy)]
-struct Drawing(RwSignal<u8>);
-
-/// Draws its children once part `part` of the app is due (at once, outside a takeover). Once
-/// drawn, they stay: later parts do not draw them again.
-#[component]
-pub fn Later(part: u8, children: ChildrenFn) -> impl IntoView {
-    match use_context::<Drawing>() {
-        None => children().into_any(),
-        Some(Drawing(drawn)) => {
-            let due = Memo::new(move |_| drawn.get() >= part);
-            (move || due.get().then(|| children())).into_any()
-        }
-    }
-}
+use crate::ui::widgets::later::{Drawing, ON_PAGE};
+pub use crate::ui::widgets::later::{Later, MAIN, QUESTIONS};
 
 /// Waits until the app is on the page: at once, outside a takeover. Called while the app is
 /// drawn (it reads the takeover's context), by work that is to wait for the first view, such as

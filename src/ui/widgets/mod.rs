@@ -2,3 +2,4 @@
 
 pub mod charts;
 pub mod clipboard;
+pub mod later;

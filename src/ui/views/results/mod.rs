@@ -19,6 +19,7 @@ use crate::ui::text::{results as rt, s};
 use crate::ui::views::link::RouteLink;
 use crate::ui::widgets::charts::Charts;
 use crate::ui::widgets::clipboard::{Copied, Fallback, copy, share_or};
+use crate::ui::widgets::later::{self, Later};
 use stagefit_core::compare::{self, Measure};
 use stagefit_core::link::{self, LinkNotes};
 use stagefit_core::route::Route;
@@ -228,40 +229,45 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
                     <Priorities assessment />
                 </section>
             </div>
-            <ResultActions whose joining share_url now />
-            <ShareDialog url=share_url />
-            {(!read_only).then(|| view! { <plan::Planner /> })}
-            <CompanyAnswers whose />
-            <StrategyNotes assessment />
-            <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
-            <ul class="findings">
-                {move || assessment.with(|a| {
-                    a.dimensions
-                        .iter()
-                        .map(|d| {
-                            let rank = explain::priority_rank(a, d.dimension);
-                            view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank read_only /> }
-                        })
-                        .collect_view()
-                })}
-            </ul>
-            <Charts assessment />
-            <section class="worked-out" aria-labelledby="worked-out-heading">
-                <h2 id="worked-out-heading">{crate::tv!(i18n, results.results.worked_out_heading)}</h2>
-                <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
-                <p>
-                    {move || assessment.with(|a| s!(i18n.get_locale(),
-                        results.results.based_on,
-                        known = a.n_platform_known,
-                        total = a.n_platform_questions
-                    ))}
-                </p>
-                <RouteLink route=Route::How class="button secondary no-print">{crate::tv!(i18n, results.results.how_scoring)}</RouteLink>
-            </section>
-            <div class="step-buttons no-print" hidden=read_only>
-                <button type="button" class="secondary" on:click=move |_| session.review()>{crate::tv!(i18n, results.results.change_answers)}</button>
-                <button type="button" class="secondary" on:click=move |_| session.start()>{crate::tv!(i18n, results.results.start_again)}</button>
-            </div>
+            // Below the verdict, in parts of their own while the app takes over (issue 27).
+            <Later part=later::DETAILS>
+                <ResultActions whose joining share_url now />
+                <ShareDialog url=share_url />
+                {(!read_only).then(|| view! { <plan::Planner /> })}
+                <CompanyAnswers whose />
+                <StrategyNotes assessment />
+                <h2>{crate::tv!(i18n, results.results.areas_heading)}</h2>
+                <ul class="findings">
+                    {move || assessment.with(|a| {
+                        a.dimensions
+                            .iter()
+                            .map(|d| {
+                                let rank = explain::priority_rank(a, d.dimension);
+                                view! { <FindingItem result=d.clone() stage=a.stage.stage total_weight=a.total_weight rank read_only /> }
+                            })
+                            .collect_view()
+                    })}
+                </ul>
+            </Later>
+            <Later part=later::CHARTS>
+                <Charts assessment />
+                <section class="worked-out" aria-labelledby="worked-out-heading">
+                    <h2 id="worked-out-heading">{crate::tv!(i18n, results.results.worked_out_heading)}</h2>
+                    <p>{move || assessment.with(|a| rt::score_note(i18n.get_locale(), a))}</p>
+                    <p>
+                        {move || assessment.with(|a| s!(i18n.get_locale(),
+                            results.results.based_on,
+                            known = a.n_platform_known,
+                            total = a.n_platform_questions
+                        ))}
+                    </p>
+                    <RouteLink route=Route::How class="button secondary no-print">{crate::tv!(i18n, results.results.how_scoring)}</RouteLink>
+                </section>
+                <div class="step-buttons no-print" hidden=read_only>
+                    <button type="button" class="secondary" on:click=move |_| session.review()>{crate::tv!(i18n, results.results.change_answers)}</button>
+                    <button type="button" class="secondary" on:click=move |_| session.start()>{crate::tv!(i18n, results.results.start_again)}</button>
+                </div>
+            </Later>
         </section>
     }
 }
