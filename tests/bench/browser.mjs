@@ -175,21 +175,28 @@ async function coldLoads(browser, server) {
 
 // Issue 17: what a first visit downloads in each language, counted as the bytes the server
 // sends (gzip), the service worker's copies included, once it has installed.
+// What the server sent for a first visit of the landing page in a browser that prefers
+// `locale`, once the app has read the history and the service worker has installed.
+async function firstVisitSent(browser, server, locale = undefined) {
+  const context = await browser.newContext(locale ? { locale } : {});
+  const page = await context.newPage();
+  const from = server.sent.length;
+  await page.goto(server.url);
+  await page.locator('main[data-history="ready"]').waitFor({ state: 'attached', timeout: 60000 });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForTimeout(500);
+  const sent = server.sent.slice(from);
+  await context.close();
+  return sent;
+}
+
 async function languageBytes(browser, server) {
   const rows = [];
   for (const [language, locale] of [['en', 'en-GB'], ['de', 'de-DE'], ['fr', 'fr-FR']]) {
-    const context = await browser.newContext({ locale });
-    const page = await context.newPage();
-    const from = server.sent.length;
-    await page.goto(server.url);
-    await page.locator('main[data-history="ready"]').waitFor({ state: 'attached', timeout: 60000 });
-    await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.waitForTimeout(500);
-    const sent = server.sent.slice(from);
+    const sent = await firstVisitSent(browser, server, locale);
     const sum = (f) => sent.filter(f).reduce((a, s) => a + s.bytes, 0);
     const of = (l) => sum((s) => s.path.includes('/i18n/') && s.path.endsWith(`/${l}.json`));
     rows.push({ language, total: sum(() => true), en: of('en'), de: of('de'), fr: of('fr') });
-    await context.close();
   }
   const { gzipSync } = await import('node:zlib');
   const dir = path.resolve(here, '../../dist/i18n');
@@ -273,15 +280,7 @@ async function linkLoads(browser, server) {
     }
     out[name] = Object.fromEntries(Object.entries(times).map(([m, t]) => [m, stats(t)]));
   }
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const from = server.sent.length;
-  await page.goto(server.url);
-  await page.locator('main[data-history="ready"]').waitFor({ state: 'attached', timeout: 60000 });
-  await page.evaluate(() => navigator.serviceWorker.ready);
-  await page.waitForTimeout(500);
-  out.bytes = server.sent.slice(from).reduce((a, s) => a + s.bytes, 0);
-  await context.close();
+  out.bytes = (await firstVisitSent(browser, server)).reduce((a, s) => a + s.bytes, 0);
   return out;
 }
 
