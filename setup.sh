@@ -134,13 +134,13 @@ run_bench() {
   total=0
   total_gz=0
   total_br=0
-  for f in dist/*; do
-    # The build's own gzip copies (FILE.gz) are the files above, compressed: not counted twice.
-    case "$f" in *.gz) continue ;; esac
+  # Every file, the strings under i18n/ included; not the build's own gzip copies (FILE.gz), which
+  # are the same files compressed.
+  for f in $(find dist -type f ! -name '*.gz' | sort); do
     raw=$(wc -c < "$f")
     gz=$(gzip -9c "$f" | wc -c)
     br=$(brotli -q 11 -c "$f" | wc -c)
-    printf '%-48s %8d %8d %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
+    printf '%-48s %8d %8d %8d\n' "${f#dist/}" "$raw" "$gz" "$br"
     total=$((total + raw))
     total_gz=$((total_gz + gz))
     total_br=$((total_br + br))
