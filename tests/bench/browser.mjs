@@ -252,10 +252,15 @@ async function slowLoads(browser, server) {
 // workshop; a return visit with an unfinished assessment, and one with a saved result, until its
 // card shows; and the bytes a first visit of the landing page downloads (gzip, as served), the
 // service worker's copies included.
+// A released share link's payload (link format 2, all 27 answered), for the shared-result visits.
+async function sharedPayload() {
+  return (await fs.readFile(path.join(fixtures, 'links-format2.txt'), 'utf8'))
+    .split('\n').find((l) => l.startsWith('27:'))?.split(' ').pop();
+}
+
 const WORKSHOP = 'Platform offsite <b>Q3</b>';
 async function linkLoads(browser, server) {
-  const payload = (await fs.readFile(path.join(fixtures, 'links-format2.txt'), 'utf8'))
-    .split('\n').find((l) => l.startsWith('27:'))?.split(' ').pop();
+  const payload = await sharedPayload();
   // An unfinished assessment of the current bank, as a returning visitor has one.
   const updated = Date.UTC(2026, 10, 20, 12);
   const draft = JSON.stringify({ format: 'stagefit-draft', version: 1, step: 2, snapshot: { format: 'stagefit-snapshot', version: 1,
@@ -537,8 +542,7 @@ printIssue27(issue27);
 
 // Issue 27: Lighthouse (mobile) on a shared result's address too, for both builds.
 if (LIGHTHOUSE_RUNS) {
-  const payload = (await fs.readFile(path.join(fixtures, 'links-format2.txt'), 'utf8'))
-    .split('\n').find((l) => l.startsWith('27:'))?.split(' ').pop();
+  const payload = await sharedPayload();
   const cats = ['performance', 'accessibility', 'best-practices'];
   console.log(`\nIssue 27, Lighthouse mobile on a shared result's address (#r=…), median of ${LIGHTHOUSE_RUNS}:`);
   for (const [name, dir] of [['this build', undefined], ['previous release', BASELINE]]) {
