@@ -72,6 +72,10 @@ struct QuestionFile {
     share_of: Option<String>,
     #[serde(default)]
     share_levels: Option<[u8; 3]>,
+    /// How many options a person may pick at once: 1 (the default) is one answer, a radio
+    /// group; more is several at once, checkboxes (issue 29).
+    #[serde(default = "one")]
+    most: u8,
     option: Vec<OptionFile>,
 }
 
@@ -118,6 +122,14 @@ struct OptionFile {
     /// its own.
     #[serde(default)]
     replatform: bool,
+    /// In a question with several answers at once: an answer that is only ever given on its
+    /// own ("nothing big", "no single pain stands out").
+    #[serde(default)]
+    alone: bool,
+}
+
+fn one() -> u8 {
+    1
 }
 
 fn main() {
@@ -226,6 +238,16 @@ fn generate(bank: &BankFile) -> String {
             }
             _ => panic!("question {}: share_of and share_levels go together", q.id),
         };
+        assert!(
+            q.most >= 1 && usize::from(q.most) <= q.option.len() && q.option.len() <= 16,
+            "question {}: most is 1 to the number of options, and several answers fit 16 options",
+            q.id
+        );
+        assert!(
+            q.most > 1 || q.option.iter().all(|o| !o.alone),
+            "question {}: only a question with several answers has answers given alone",
+            q.id
+        );
         let mut options = String::new();
         for o in &q.option {
             assert!(o.value <= 4, "question {}: option values are 0 to 4", q.id);
@@ -261,19 +283,20 @@ fn generate(bank: &BankFile) -> String {
             }
             let _ = write!(
                 options,
-                "Choice {{ value: {}, note: {}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {people}, cost_pressure: {}, cost_cutting: {}, replatform: {} }}, ",
+                "Choice {{ value: {}, note: {}, shifts: &[{shifts}], neutral: {}, fit: {fit}, counts: &{counts:?}, people: {people}, cost_pressure: {}, cost_cutting: {}, replatform: {}, alone: {} }}, ",
                 o.value,
                 o.note,
                 o.neutral,
                 o.cost_pressure || o.cost_cutting,
                 o.cost_cutting,
-                o.replatform
+                o.replatform,
+                o.alone
             );
         }
         let _ = writeln!(
             code,
-            "    Question {{ id: {:?}, part: {part}, dimension: {dimension}, share_of: {share_of}, options: &[{options}] }},",
-            q.id
+            "    Question {{ id: {:?}, part: {part}, dimension: {dimension}, share_of: {share_of}, most: {}, options: &[{options}] }},",
+            q.id, q.most
         );
     }
     let _ = writeln!(code, "];");

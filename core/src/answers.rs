@@ -2,7 +2,7 @@
 //!
 //! This is ground state. Everything else (stage, findings, score) is derived from it.
 
-use super::bank::Bank;
+use super::bank::{Bank, Question};
 use super::stage::Stage;
 
 /// The answer to one question.
@@ -15,12 +15,106 @@ pub enum Answer {
     Unknown,
     /// The index of the chosen option.
     Chosen(u8),
+    /// Two or more options of a question that takes several answers at once (`Question::most`
+    /// above 1): bit N is option N. One option picked is always `Chosen`, so an answer has one
+    /// spelling (`Answer::picks`).
+    Several(u16),
 }
 
 impl Answer {
     /// Whether the person has said something, "Don't know" included.
     pub fn is_given(self) -> bool {
         self != Answer::Unanswered
+    }
+
+    /// The answer that picks the options of `mask` (bit N for option N): nothing picked is
+    /// unanswered, one option is `Chosen`, more are `Several`.
+    pub fn picks(mask: u16) -> Answer {
+        match mask.count_ones() {
+            0 => Answer::Unanswered,
+            1 => Answer::Chosen(mask.trailing_zeros() as u8),
+            _ => Answer::Several(mask),
+        }
+    }
+
+    /// The options picked, as a mask (bit N for option N); 0 for no option. A `Chosen` past
+    /// bit 15 picks nothing a mask can hold.
+    pub fn mask(self) -> u16 {
+        match self {
+            Answer::Chosen(c) => 1_u16.checked_shl(u32::from(c)).unwrap_or(0),
+            Answer::Several(mask) => mask,
+            Answer::Unanswered | Answer::Unknown => 0,
+        }
+    }
+
+    /// The options picked, in the bank's order.
+    pub fn picked(self) -> impl Iterator<Item = usize> {
+        let (single, mask) = match self {
+            Answer::Chosen(c) => (Some(usize::from(c)), 0),
+            other => (None, other.mask()),
+        };
+        single
+            .into_iter()
+            .chain((0..16).filter(move |i| mask & (1 << i) != 0))
+    }
+
+    /// Whether `question` can hold this answer: an option it has, or a set of options it
+    /// accepts (`Question::accepts`).
+    pub fn fits(self, question: &Question) -> bool {
+        match self {
+            Answer::Unanswered | Answer::Unknown => true,
+            Answer::Chosen(c) => usize::from(c) < question.options.len(),
+            Answer::Several(mask) => question.several() && question.accepts(mask),
+        }
+    }
+
+    /// The plausible answers next to this one: the option before or after the one chosen; for
+    /// several options at once, one of them moved to the option before or after it, or one of
+    /// them left out. "Don't know" and no answer have none.
+    pub fn neighbours(self, question: &Question) -> Vec<Answer> {
+        let n = question.options.len();
+        let mask = self.mask();
+        let mut out = Vec::new();
+        for picked in self.picked().filter(|&p| p < n) {
+            let others = mask & !(1 << picked);
+            for next in [picked.checked_sub(1), Some(picked + 1)]
+                .into_iter()
+                .flatten()
+            {
+                if next < n && others & (1 << next) == 0 {
+                    out.push(Answer::picks(others | (1 << next)));
+                }
+            }
+            if others != 0 {
+                out.push(Answer::picks(others));
+            }
+        }
+        out.retain(|a| a.fits(question) && *a != self);
+        out
+    }
+
+    /// What picking or unpicking option `option` of a question with several answers makes of
+    /// this answer. An answer given alone clears the others, and another answer clears it;
+    /// "Don't know" goes once an option is picked. `None` when the pick would go past the
+    /// question's `most`: the person must unpick one first.
+    pub fn toggled(self, question: &Question, option: usize) -> Option<Answer> {
+        let bit = 1_u16
+            .checked_shl(option as u32)
+            .filter(|_| option < question.options.len())?;
+        let mask = self.mask();
+        if mask & bit != 0 {
+            return Some(Answer::picks(mask & !bit));
+        }
+        let alone = |i: usize| question.options.get(i).is_some_and(|o| o.alone);
+        let kept = if alone(option) {
+            0
+        } else {
+            (0..question.options.len())
+                .filter(|&i| mask & (1 << i) != 0 && !alone(i))
+                .fold(0, |m, i| m | (1 << i))
+        };
+        let next = kept | bit;
+        (next.count_ones() <= u32::from(question.most)).then(|| Answer::picks(next))
     }
 }
 
@@ -72,15 +166,27 @@ impl Answers {
             let Some(index) = bank.questions.iter().position(|q| q.id == name) else {
                 continue;
             };
+            let question = &bank.questions[index];
             let answer = if value == "unknown" {
                 Answer::Unknown
             } else {
                 match value.parse::<u8>() {
-                    Ok(i) if usize::from(i) < bank.questions[index].options.len() => {
-                        Answer::Chosen(i)
-                    }
+                    Ok(i) if usize::from(i) < question.options.len() => Answer::Chosen(i),
                     _ => continue,
                 }
+            };
+            // Checkboxes: every option checked is picked, as long as the question accepts them.
+            let answer = match (answers.get(index), answer) {
+                (before @ (Answer::Chosen(_) | Answer::Several(_)), Answer::Chosen(_))
+                    if question.several() =>
+                {
+                    let both = Answer::picks(before.mask() | answer.mask());
+                    if !both.fits(question) {
+                        continue;
+                    }
+                    both
+                }
+                _ => answer,
             };
             answers.set(index, answer);
         }
@@ -101,6 +207,28 @@ impl Answers {
             merged.stage_override = ours.stage_override;
         }
         merged
+    }
+}
+
+/// For property tests: an answer a person could give to `question`, drawn from raw numbers:
+/// `kind` 0 is no answer, 1 "Don't know", else an option; for a question with several answers
+/// at once, an even `kind` picks the options of `mask` where the question accepts them.
+#[cfg(test)]
+pub(crate) fn drawn(question: &Question, kind: u8, option: u8, mask: u16) -> Answer {
+    let n = question.options.len();
+    let one = Answer::Chosen(option % n as u8);
+    match kind % 8 {
+        0 => Answer::Unanswered,
+        1 => Answer::Unknown,
+        k if question.several() && k % 2 == 0 => {
+            let picks = Answer::picks(mask & ((1_u32 << n) - 1) as u16);
+            if picks.is_given() && picks.fits(question) {
+                picks
+            } else {
+                one
+            }
+        }
+        _ => one,
     }
 }
 

@@ -155,6 +155,9 @@ pub struct Choice {
     pub cost_cutting: bool,
     /// Re-platforming services that work: while cutting costs, a finding of its own.
     pub replatform: bool,
+    /// In a question with several answers at once, an answer only ever given on its own
+    /// ("nothing big", "no single pain stands out"): picking it clears the others.
+    pub alone: bool,
 }
 
 /// A range of people an answer stands for, both ends included; `high` is `None` for an open
@@ -177,7 +180,31 @@ pub struct Question {
     pub dimension: Option<usize>,
     /// For a count of people scored as a share of another count.
     pub share_of: Option<Share>,
+    /// How many options may be picked at once: 1 for one answer (radios), more for several
+    /// (checkboxes, issue 29).
+    pub most: u8,
     pub options: &'static [Choice],
+}
+
+impl Question {
+    /// Whether a person may pick several options at once.
+    pub fn several(&self) -> bool {
+        self.most > 1
+    }
+
+    /// Whether `mask` (bit N for option N) is a set of options this question accepts: at least
+    /// one, only options it has, at most `most`, and an answer given alone only alone.
+    pub fn accepts(&self, mask: u16) -> bool {
+        let count = mask.count_ones();
+        let known = self.options.len() >= 16 || mask >> self.options.len() == 0;
+        let alone_ok = count == 1
+            || self
+                .options
+                .iter()
+                .enumerate()
+                .all(|(i, o)| !o.alone || mask & (1 << i) == 0);
+        count >= 1 && count <= u32::from(self.most) && known && alone_ok
+    }
 }
 
 /// The whole model: a version, the dimensions and the questions.

@@ -77,9 +77,10 @@ pub enum LinkError {
 }
 
 /// Every frozen layout, read from the layouts file once: (bank version, question id, option
-/// count), in file order. Reading the file on every decode made a room of 2,000 links spend
-/// most of its time here (issue 18).
-static LAYOUT_LINES: LazyLock<Vec<(u32, &'static str, usize)>> = LazyLock::new(|| {
+/// count, how many options may be picked at once), in file order. A count written `8/2` is 8
+/// options of which up to 2 at once (issue 29). Reading the file on every decode made a room of
+/// 2,000 links spend most of its time here (issue 18).
+static LAYOUT_LINES: LazyLock<Vec<(u32, &'static str, usize, usize)>> = LazyLock::new(|| {
     LAYOUTS
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -87,11 +88,19 @@ static LAYOUT_LINES: LazyLock<Vec<(u32, &'static str, usize)>> = LazyLock::new(|
             let mut parts = l.split_whitespace();
             let v: u32 = parts.next()?.parse().ok()?;
             let id = parts.next()?;
-            let n: usize = parts.next()?.parse().ok()?;
-            Some((v, id, n))
+            let (n, most) = match parts.next()?.split_once('/') {
+                Some((n, most)) => (n.parse().ok()?, most.parse().ok()?),
+                None => (parts_count(l)?, 1),
+            };
+            Some((v, id, n, most))
         })
         .collect()
 });
+
+/// The option count of a layout line written without `/`.
+fn parts_count(line: &str) -> Option<usize> {
+    line.split_whitespace().nth(2)?.parse().ok()
+}
 
 /// Answers that moved to another question, or to other places in the same question, when
 /// options were added (`link_layouts.txt`'s `from` lines): (new id, old id, for each old option
@@ -126,11 +135,15 @@ pub(crate) fn moved(
         .filter(|(_, from, map)| *from == id && n.is_none_or(|n| n == map.len()))
         .find_map(|(to, _, map)| {
             let index = bank.questions.iter().position(|q| q.id == *to)?;
-            let options = bank.questions[index].options.len();
+            let question = &bank.questions[index];
             let answer = match answer {
-                Answer::Chosen(c) => {
-                    let c = *map.get(usize::from(c))?;
-                    (c < options).then_some(Answer::Chosen(c as u8))?
+                Answer::Chosen(_) | Answer::Several(_) => {
+                    let mut mask = 0_u16;
+                    for old in answer.picked() {
+                        mask |= 1_u16.checked_shl(*map.get(old)? as u32)?;
+                    }
+                    let picks = Answer::picks(mask);
+                    picks.fits(question).then_some(picks)?
                 }
                 other => other,
             };
@@ -138,18 +151,25 @@ pub(crate) fn moved(
         })
 }
 
-/// The layout (question id, option count) of a bank version, from the frozen layouts file.
-fn layout(version: u32) -> Vec<(&'static str, usize)> {
+/// The layout (question id, option count, most picked at once) of a bank version, from the
+/// frozen layouts file.
+fn layout(version: u32) -> Vec<(&'static str, usize, usize)> {
     LAYOUT_LINES
         .iter()
-        .filter(|(v, _, _)| *v == version)
-        .map(|&(_, id, n)| (id, n))
+        .filter(|(v, _, _, _)| *v == version)
+        .map(|&(_, id, n, most)| (id, n, most))
         .collect()
 }
 
-/// Bits needed for a question with `n` options (codes 0 to n + 1).
-fn width(n: usize) -> u32 {
-    usize::BITS - (n + 1).leading_zeros()
+/// Bits needed for a question with `n` options of which `most` may be picked at once: one
+/// answer takes codes 0 to n + 1 (unanswered, "Don't know", each option); several take 0, 1
+/// and the mask of the options picked plus one, so n + 1 bits.
+fn width(n: usize, most: usize) -> u32 {
+    if most > 1 {
+        n as u32 + 1
+    } else {
+        usize::BITS - (n + 1).leading_zeros()
+    }
 }
 
 /// The catalogue's CRC-8/SMBUS (polynomial 0x07, initial value 0): it catches every
@@ -254,13 +274,16 @@ fn encode_format(bank: &Bank, answers: &Answers, label: &str, format: u32) -> St
     bits.push(format, 4);
     bits.push(bank.version.min(255), 8);
     for (index, q) in bank.questions.iter().enumerate() {
-        let code = match answers.get(index) {
+        let answer = answers.get(index);
+        let code = match answer {
             Answer::Unanswered => 0,
             Answer::Unknown => 1,
-            Answer::Chosen(c) if usize::from(c) < q.options.len() => u32::from(c) + 2,
-            Answer::Chosen(_) => 0,
+            _ if !answer.fits(q) => 0,
+            _ if q.several() => u32::from(answer.mask()) + 1,
+            Answer::Chosen(c) => u32::from(c) + 2,
+            Answer::Several(_) => 0,
         };
-        bits.push(code, width(q.options.len()));
+        bits.push(code, width(q.options.len(), usize::from(q.most)));
     }
     let stage = match answers.stage_override {
         None => 0,
@@ -340,7 +363,10 @@ fn one_character_changed(bank: &Bank, payload: &str) -> bool {
             pos: 4,
         };
         if let Ok(version) = reader.take(8) {
-            let answers: u32 = layout(version).iter().map(|&(_, n)| width(n)).sum();
+            let answers: u32 = layout(version)
+                .iter()
+                .map(|&(_, n, most)| width(n, most))
+                .sum();
             // The label's length: 9 bits after the header, the answers and the stage.
             let at = 12 + answers as usize + 2;
             // Not 0 or 1 again: the answers take far more than the first two characters.
@@ -397,8 +423,10 @@ fn fields_can_begin_a_link(bank: &Bank, bytes: &[u8]) -> Option<bool> {
     if layout.is_empty() {
         return Some(false);
     }
-    for (_, n) in &layout {
-        if reader.take(width(*n)).ok()? as usize > n + 1 {
+    for &(_, n, most) in &layout {
+        // One answer: 0 to n + 1. Several: any n + 1 bits, the mask plus one.
+        let code = reader.take(width(n, most)).ok()? as usize;
+        if (most == 1 && code > n + 1) || (most > 1 && code > 1 << n) {
             return Some(false);
         }
     }
@@ -500,19 +528,29 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
         bank_version: version,
         ..LinkNotes::default()
     };
-    for (id, n) in &layout {
-        let code = reader.take(width(*n))? as usize;
-        let here = bank.questions.iter().position(|q| q.id == *id);
+    for &(id, n, most) in &layout {
+        let code = reader.take(width(n, most))? as usize;
+        let here = bank.questions.iter().position(|q| q.id == id);
         let answer = match code {
             0 => Answer::Unanswered,
             1 => Answer::Unknown,
-            c if c - 2 < *n => Answer::Chosen((c - 2) as u8),
+            c if most > 1 => Answer::picks((c - 1) as u16),
+            c if c - 2 < n => Answer::Chosen((c - 2) as u8),
             _ => return Err(LinkError::Altered),
         };
         match here {
-            Some(i) if bank.questions[i].options.len() == *n => answers.set(i, answer),
+            Some(i)
+                if bank.questions[i].options.len() == n
+                    && usize::from(bank.questions[i].most) == most =>
+            {
+                // No build writes a set of options its question does not accept.
+                if !answer.fits(&bank.questions[i]) {
+                    return Err(LinkError::Altered);
+                }
+                answers.set(i, answer)
+            }
             _ if answer == Answer::Unanswered => {}
-            _ => match moved(bank, id, Some(*n), answer) {
+            _ => match moved(bank, id, Some(n), answer) {
                 Some((i, answer)) => answers.set(i, answer),
                 None => notes.dropped += 1,
             },
@@ -521,13 +559,13 @@ fn decode_exactly(bank: &Bank, payload: &str) -> Result<(Shared, LinkNotes), Lin
     // A question the link's bank did not ask, and whose answers no question of it moved to.
     let reached: Vec<usize> = layout
         .iter()
-        .filter_map(|&(id, n)| moved(bank, id, Some(n), Answer::Unknown).map(|(i, _)| i))
+        .filter_map(|&(id, n, _)| moved(bank, id, Some(n), Answer::Unknown).map(|(i, _)| i))
         .collect();
     notes.added = bank
         .questions
         .iter()
         .enumerate()
-        .filter(|(i, q)| !layout.iter().any(|(id, _)| id == &q.id) && !reached.contains(i))
+        .filter(|(i, q)| !layout.iter().any(|(id, _, _)| id == &q.id) && !reached.contains(i))
         .count();
     answers.stage_override = match reader.take(2)? {
         0 => None,
@@ -586,13 +624,27 @@ pub fn payload_in_fragment(fragment: &str) -> Option<&str> {
 pub fn minimum_bits(bank: &Bank) -> f64 {
     bank.questions
         .iter()
-        .map(|q| ((q.options.len() + 2) as f64).log2())
+        .map(|q| {
+            // Several at once: every set of up to `most` options, "Don't know", unanswered.
+            let sets: f64 = (1..=usize::from(q.most))
+                .map(|k| binomial(q.options.len(), k))
+                .sum();
+            (sets + 2.0).log2()
+        })
         .sum()
+}
+
+/// How many ways to pick `k` of `n`.
+fn binomial(n: usize, k: usize) -> f64 {
+    (0..k).fold(1.0, |c, i| c * (n - i) as f64 / (i + 1) as f64)
 }
 
 /// The bits the answers take in a link.
 pub fn answer_bits(bank: &Bank) -> u32 {
-    bank.questions.iter().map(|q| width(q.options.len())).sum()
+    bank.questions
+        .iter()
+        .map(|q| width(q.options.len(), usize::from(q.most)))
+        .sum()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

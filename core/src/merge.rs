@@ -344,6 +344,8 @@ fn answer_code(answer: crate::Answer) -> u16 {
         crate::Answer::Unanswered => 0,
         crate::Answer::Unknown => 1,
         crate::Answer::Chosen(i) => 2 + u16::from(i),
+        // After every single answer: 2 + 255 is the highest a `Chosen` takes.
+        crate::Answer::Several(mask) => 258_u16.saturating_add(mask),
     }
 }
 

@@ -14,7 +14,7 @@
 use std::fmt;
 
 use super::answers::{Answer, Answers};
-use super::bank::{AdviceKind, Band, Bank, BankText, Fit, Goal, Part, Question, keys};
+use super::bank::{AdviceKind, Band, Bank, BankText, Choice, Fit, Goal, Part, Question, keys};
 use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
@@ -47,8 +47,11 @@ impl fmt::Display for Confidence {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Evidence {
     pub question: usize,
+    /// The option chosen, or the first of several picked at once.
     pub choice: usize,
-    pub value: u8,
+    /// Where the answer points on the 0 to 4 scale: the option's value, or the mean of the
+    /// values of several options picked at once.
+    pub value: f32,
     pub points_to: Stage,
 }
 
@@ -312,19 +315,33 @@ pub struct Assessment {
 }
 
 /// The chosen option's index and value, or `None` for unanswered, "Don't know", a neutral
-/// answer (it counts towards nothing) or an option index the question does not have.
+/// answer (it counts towards nothing), an option index the question does not have, or several
+/// options at once (`picks` reads those).
 fn chosen(question: &Question, answer: Answer) -> Option<(usize, u8)> {
     match answer {
-        Answer::Chosen(index) => {
-            let index = usize::from(index);
-            question
-                .options
-                .get(index)
-                .filter(|o| !o.neutral)
-                .map(|o| (index, o.value))
-        }
-        Answer::Unanswered | Answer::Unknown => None,
+        Answer::Chosen(_) => picks(question, answer).next(),
+        Answer::Unanswered | Answer::Unknown | Answer::Several(_) => None,
     }
+}
+
+/// Every option picked that counts, with its value: the chosen option, or each of several
+/// options at once (issue 29); neutral answers and options the question does not have are
+/// left out.
+fn picks(question: &Question, answer: Answer) -> impl Iterator<Item = (usize, u8)> + '_ {
+    answer.picked().filter_map(|index| {
+        question
+            .options
+            .get(index)
+            .filter(|o| !o.neutral)
+            .map(|o| (index, o.value))
+    })
+}
+
+/// Every option picked, neutral ones included, as the bank describes it.
+fn picked_options(question: &Question, answer: Answer) -> impl Iterator<Item = (usize, &Choice)> {
+    answer
+        .picked()
+        .filter_map(|index| question.options.get(index).map(|o| (index, o)))
 }
 
 /// The share of the engineers a count of people can be, and the levels it can stand at: 0 for
@@ -438,7 +455,11 @@ fn counted_level(value: u8, fit: Fit, band: Band) -> u8 {
 }
 
 fn mean(values: impl Iterator<Item = u8>) -> Option<f32> {
-    let (sum, n) = values.fold((0.0_f32, 0_u32), |(s, n), v| (s + f32::from(v), n + 1));
+    mean_of(values.map(f32::from))
+}
+
+fn mean_of(values: impl Iterator<Item = f32>) -> Option<f32> {
+    let (sum, n) = values.fold((0.0_f32, 0_u32), |(s, n), v| (s + v, n + 1));
     (n > 0).then(|| sum / n as f32)
 }
 
@@ -507,7 +528,7 @@ pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>])
         priorities,
         n_platform_known: platform
             .iter()
-            .filter(|(q, a)| chosen(q, *a).is_some())
+            .filter(|(q, a)| picks(q, *a).next().is_some())
             .count(),
         n_platform_questions: platform.len(),
     }
@@ -542,48 +563,38 @@ pub(crate) fn score_from_lost(lost: f32) -> u8 {
     (100.0 * (1.0 - lost.clamp(0.0, 1.0)).powi(2)).round() as u8
 }
 
-/// The company answers that point somewhere on the stage scale: (question, choice, value).
-fn company_values(bank: &Bank, answers: &Answers) -> Vec<(usize, usize, u8)> {
+/// The company answers that point somewhere on the stage scale: (question, first option
+/// picked, value). Several answers to one question count as one answer at the mean of their
+/// values (issue 29), so no question weighs more than another.
+fn company_values(bank: &Bank, answers: &Answers) -> Vec<(usize, usize, f32)> {
     bank.questions
         .iter()
         .enumerate()
         .filter(|(_, q)| q.part == Part::Company)
         .filter_map(|(index, q)| {
-            let (choice, value) = chosen(q, answers.get(index))?;
-            Some((index, choice, value))
+            let given: Vec<(usize, u8)> = picks(q, answers.get(index)).collect();
+            let value = mean(given.iter().map(|&(_, v)| v))?;
+            Some((index, given.first()?.0, value))
         })
         .collect()
 }
 
 /// Where the company answers put the company on the 0 (early) to 4 (mature) scale.
 fn position_of(bank: &Bank, answers: &Answers) -> Option<f32> {
-    mean(company_values(bank, answers).into_iter().map(|(_, _, v)| v))
+    mean_of(company_values(bank, answers).into_iter().map(|(_, _, v)| v))
 }
 
-/// The stages the company could be read as if one company answer were its neighbouring option
-/// instead (the one before or after it): a plausible answer given otherwise.
+/// The stages the company could be read as if one company answer were its neighbour instead
+/// (`Answer::neighbours`: the option before or after it): a plausible answer given otherwise.
 fn stages_one_answer_away(bank: &Bank, answers: &Answers) -> Vec<Stage> {
     let mut stages = Vec::new();
     for (index, q) in bank.questions.iter().enumerate() {
         if q.part != Part::Company {
             continue;
         }
-        let Answer::Chosen(choice) = answers.get(index) else {
-            continue;
-        };
-        let choice = usize::from(choice);
-        if choice >= q.options.len() {
-            continue;
-        }
-        for next in [choice.checked_sub(1), Some(choice + 1)]
-            .into_iter()
-            .flatten()
-        {
-            if next >= q.options.len() {
-                continue;
-            }
+        for next in answers.get(index).neighbours(q) {
             let mut other = answers.clone();
-            other.set(index, Answer::Chosen(next as u8));
+            other.set(index, next);
             if let Some(p) = position_of(bank, &other) {
                 stages.push(Stage::at(p));
             }
@@ -657,10 +668,10 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
             question,
             choice,
             value,
-            points_to: Stage::at(f32::from(value)),
+            points_to: Stage::at(value),
         })
         .collect();
-    let position = mean(evidence.iter().map(|e| e.value));
+    let position = mean_of(evidence.iter().map(|e| e.value));
     let coverage = if n_questions == 0 {
         0.0
     } else {
@@ -672,7 +683,7 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
         Some(mean) => {
             let variance = evidence
                 .iter()
-                .map(|e| (f32::from(e.value) - mean).powi(2))
+                .map(|e| (e.value - mean).powi(2))
                 .sum::<f32>()
                 / evidence.len() as f32;
             (1.0 - variance.sqrt() / 2.0).clamp(0.0, 1.0)
@@ -788,8 +799,8 @@ fn measure(
         .iter()
         .enumerate()
         .filter(|(_, q)| q.part == Part::Platform)
-        .filter_map(|(question, q)| {
-            let (choice, value) = chosen(q, answers.get(question))?;
+        .flat_map(|(question, q)| picks(q, answers.get(question)).map(move |p| (question, q, p)))
+        .filter_map(|(question, q, (choice, value))| {
             let option = &q.options[choice];
             let counts = q.dimension == Some(index)
                 || (q.dimension.is_none() && option.counts.contains(&index));
@@ -879,7 +890,7 @@ fn pressure(bank: &Bank, answers: &Answers) -> Pressure {
         bank.questions
             .iter()
             .zip(answers.iter())
-            .filter_map(|(q, a)| chosen(q, a).map(|(choice, _)| (q, &q.options[choice])))
+            .flat_map(|(q, a)| picked_options(q, a).map(move |(_, o)| (q, o)))
     };
     let cost = given().any(|(_, o)| o.cost_pressure);
     let cutting = given().any(|(_, o)| o.cost_cutting);

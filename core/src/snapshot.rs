@@ -285,30 +285,45 @@ pub(crate) fn version_of(value: &Value, format: &str) -> Result<u32, SnapshotErr
 /// Where a stored answer goes in `bank`: its question's index and the answer, or `None` when
 /// this build has no such question or option.
 /// An answer to a question whose answers moved when options were added (`link::moved`) goes
-/// where they moved: saved results of every released bank keep their meaning.
+/// where they moved: saved results of every released bank keep their meaning. Several answers
+/// at once are stored as a list of option indexes (issue 29); a list the question does not
+/// accept (too many, an answer given alone with others, an option twice) is not placed.
 pub(crate) fn place(bank: &Bank, id: &str, answer: &Value) -> Option<(usize, Answer)> {
     let given = match answer {
         Value::Number(n) => Answer::Chosen(u8::try_from(whole(n, 255)?).ok()?),
         Value::String(w) if w == "unknown" => Answer::Unknown,
+        Value::Array(list) => several(list)?,
         _ => return None,
     };
     match bank.questions.iter().position(|q| q.id == id) {
-        Some(i) => match given {
-            Answer::Chosen(c) if usize::from(c) >= bank.questions[i].options.len() => None,
-            _ => Some((i, given)),
-        },
+        Some(i) => given.fits(&bank.questions[i]).then_some((i, given)),
         None => crate::link::moved(bank, id, None, given),
     }
 }
 
+/// A stored list of option indexes as an answer: at least two, each at most 15, none twice.
+fn several(list: &[Value]) -> Option<Answer> {
+    let mut mask = 0_u16;
+    for value in list {
+        let bit = 1_u16.checked_shl(whole(value.as_number()?, 15)?)?;
+        if mask & bit != 0 {
+            return None;
+        }
+        mask |= bit;
+    }
+    (list.len() >= 2).then(|| Answer::picks(mask))
+}
+
 /// Whether a stored answer that `place` could not place is no answer at all (issue 30): a value
-/// that is neither a whole number from 0 nor "unknown", or, for a question this build has, a
-/// place it does not offer (an option's place never changes meaning, and a newer bank is read
-/// no further). An answer to a question this build does not have is an older questionnaire's.
+/// that is neither a whole number from 0, a list of them, nor "unknown", or, for a question this
+/// build has, a place it does not offer (an option's place never changes meaning, and a newer
+/// bank is read no further). An answer to a question this build does not have is an older
+/// questionnaire's.
 fn damaged(bank: &Bank, id: &str, answer: &Value) -> bool {
     let well_formed = match answer {
         Value::Number(n) => whole(n, u32::MAX).is_some(),
         Value::String(w) => w == "unknown",
+        Value::Array(list) => several(list).is_some(),
         _ => false,
     };
     !well_formed || bank.questions.iter().any(|q| q.id == id)

@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 
 use super::answers::{Answer, Answers};
-use super::bank::{Bank, Part};
+use super::bank::{Bank, Part, Question};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Number, Value};
 
@@ -395,6 +395,48 @@ fn most_common(sorted: &[u8]) -> Option<u8> {
     best.map(|(value, _)| value)
 }
 
+/// The room's answer to one question from the answers given (options only, each one the
+/// question accepts): the median option (lower middle on ties); for work under way, which has
+/// no order to take a middle of (a portal is not "between" a deploy tool and an orchestrator),
+/// the most common option; for a question with several answers at once, every option at least
+/// half the room picked, most picked first, up to what the question accepts, else the most
+/// common one (issue 29). No answer when nobody picked an option.
+fn room_answer(question: &Question, given: &[Answer]) -> Answer {
+    let mut chosen: Vec<u8> = given
+        .iter()
+        .flat_map(|a| a.picked())
+        .map(|c| c as u8)
+        .collect();
+    chosen.sort();
+    let categorical = question.part == Part::Platform && question.dimension.is_none();
+    let single = if categorical || question.several() {
+        most_common(&chosen)
+    } else {
+        chosen.get(chosen.len().saturating_sub(1) / 2).copied()
+    };
+    let Some(single) = single else {
+        return Answer::Unanswered;
+    };
+    if !question.several() {
+        return Answer::Chosen(single);
+    }
+    let count = |c: usize| chosen.iter().filter(|&&x| usize::from(x) == c).count();
+    let mut by_count: Vec<usize> = (0..question.options.len())
+        .filter(|&c| 2 * count(c) >= given.len())
+        .collect();
+    by_count.sort_by_key(|&c| std::cmp::Reverse(count(c)));
+    let mut room = Answer::Chosen(single);
+    for c in by_count {
+        if let Some(more) = room
+            .toggled(question, c)
+            .filter(|m| m.mask() & room.mask() == room.mask())
+        {
+            room = more;
+        }
+    }
+    room
+}
+
 fn median(sorted: &[f32]) -> Option<f32> {
     match sorted.len() {
         0 => None,
@@ -456,35 +498,31 @@ pub fn aggregate(bank: &Bank, people: &[Participant]) -> Aggregate {
     let mut answers = Answers::new(bank);
     let mut divergent = Vec::new();
     for (q, question) in bank.questions.iter().enumerate() {
-        let mut chosen: Vec<u8> = people
+        let given: Vec<Answer> = people
             .iter()
-            .filter_map(|p| match p.shared.answers.get(q) {
-                Answer::Chosen(c) => Some(c),
-                _ => None,
-            })
+            .map(|p| p.shared.answers.get(q))
+            .filter(|a| a.picked().next().is_some() && a.fits(question))
             .collect();
-        chosen.sort();
-        // Work under way has no order to take a middle of (a portal is not "between" a deploy
-        // tool and an orchestrator): the room's answer is the most common one.
-        let categorical = question.part == Part::Platform && question.dimension.is_none();
-        let room = if categorical {
-            most_common(&chosen)
-        } else {
-            chosen.get(chosen.len().saturating_sub(1) / 2).copied()
-        };
-        if let Some(answer) = room {
-            answers.set(q, Answer::Chosen(answer));
-        } else if !people.is_empty() {
-            answers.set(q, Answer::Unknown);
+        match room_answer(question, &given) {
+            Answer::Unanswered if !people.is_empty() => answers.set(q, Answer::Unknown),
+            room => answers.set(q, room),
         }
-        if question.part != Part::Strategy && chosen.len() >= 2 {
-            let values: Vec<f32> = chosen
+        if question.part != Part::Strategy && given.len() >= 2 {
+            // A person who picked several options counts once for each, and stands at the mean
+            // of their values.
+            let values: Vec<f32> = given
                 .iter()
-                .map(|&c| f32::from(question.options[usize::from(c)].value))
+                .filter_map(|a| {
+                    let picked: Vec<f32> = a
+                        .picked()
+                        .map(|c| f32::from(question.options[c].value))
+                        .collect();
+                    (!picked.is_empty()).then(|| picked.iter().sum::<f32>() / picked.len() as f32)
+                })
                 .collect();
             let mut counts = vec![0; question.options.len()];
-            for &c in &chosen {
-                counts[usize::from(c)] += 1;
+            for c in given.iter().flat_map(|a| a.picked()) {
+                counts[c] += 1;
             }
             divergent.push(Divergence {
                 question: q,

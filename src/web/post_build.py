@@ -171,7 +171,7 @@ def prerender():
               '      var d = JSON.parse(localStorage.getItem(\'stagefit.draft\')), s = d && d.snapshot, r = resume.dataset, steps = +r.steps;\n'
               '      if (d.format == \'stagefit-draft\' && d.version == 1 && s && s.bank == +r.bank && typeof s.id == \'string\' && s.answers && localStorage.getItem(\'stagefit.assessment.\' + s.id) === null) {\n'
               '        var v = { when: new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(new Date(s.updated)), total: r.questions, steps: steps,\n'
-              '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\'; }).length,\n'
+              '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\' || Array.isArray(s.answers[k]); }).length,\n'
               '          step: Math.max(0, Math.min(Math.floor(+d.step) || 0, steps - 1)) + 1 };\n'
               '        card = resume.content.firstElementChild;\n'
               '        card.querySelector(\'p\').textContent = r.text.replace(/\\{(\\w+)\\}/g, function (m, k) { return k in v ? v[k] : m; });\n'

@@ -4,17 +4,17 @@
 import { readFile } from 'node:fs/promises';
 
 const QUESTIONS = ['company.engineers', 'company.product_fit', 'company.hiring', 'company.teams',
-  'company.legacy', 'company.budget', 'company.biggest_pain', 'strategy.focus', 'strategy.changed',
+  'company.legacy', 'company.budget', 'company.pains', 'strategy.focus', 'strategy.changed',
   'platform.path_to_production', 'platform.infrastructure', 'platform.golden_paths', 'platform.provisioning',
   'platform.monitoring', 'platform.reliability', 'platform.incidents', 'platform.security',
   'platform.cost', 'platform.consolidation', 'platform.team_people', 'platform.coordination',
   'platform.goals', 'platform.reporting', 'platform.tech_choices', 'platform.build_buy',
-  'platform.vendors', 'platform.building'];
+  'platform.vendors', 'platform.under_way'];
 
-// One finished assessment of the current bank (3), every question answered (option 0 or 1).
+// One finished assessment of the current bank (4), every question answered (option 0 or 1).
 export function entry(id, label, created = 1760000000000, extra = {}) {
   const answers = Object.fromEntries(QUESTIONS.map((q, i) => [q, (i + created) % 2]));
-  return { format: 'stagefit-snapshot', version: 1, bank: 3, id, label, created, updated: created, stage: null, answers, ...extra };
+  return { format: 'stagefit-snapshot', version: 1, bank: 4, id, label, created, updated: created, stage: null, answers, ...extra };
 }
 
 // `n` assessments with distinct ids and times.

@@ -140,6 +140,7 @@ const BLANK_CHOICE: crate::Choice = crate::Choice {
     cost_pressure: false,
     cost_cutting: false,
     replatform: false,
+    alone: false,
 };
 
 /// counts; the words do not matter to a link).
@@ -151,15 +152,16 @@ fn bank_v1() -> Bank {
 /// what a build of that version wrote links with (format 1 was written up to version 2).
 fn bank_of(version: u32) -> Bank {
     use crate::{Choice, Question};
-    let options: Vec<Choice> = (0..9).map(|_| BLANK_CHOICE).collect();
+    let options: Vec<Choice> = (0..16).map(|_| BLANK_CHOICE).collect();
     let options: &'static [Choice] = Box::leak(options.into_boxed_slice());
     let questions: Vec<Question> = layout(version)
         .into_iter()
-        .map(|(id, n)| Question {
+        .map(|(id, n, most)| Question {
             id,
             part: Part::Company,
             dimension: None,
             share_of: None,
+            most: most as u8,
             options: &options[..n],
         })
         .collect();
@@ -176,7 +178,7 @@ fn version_1_answers_map_to_the_current_bank_exactly_where_the_meaning_is_unchan
     let kept: Vec<&str> = layout(1)
         .into_iter()
         .filter(|item| layout(BANK.version).contains(item))
-        .map(|(id, _)| id)
+        .map(|(id, _, _)| id)
         .collect();
     // 21 kept their meaning in version 2; version 3 added options to growth and the goal,
     // whose answers move to their new places.
@@ -264,7 +266,7 @@ fn issue_29_released_version_2_links_keep_their_stage() {
             .stage
             .evidence
             .iter()
-            .map(|e| e.value)
+            .map(|e| e.value as u8)
             .collect();
         assert_eq!(now, then, "{payload}");
         let mean = |v: &[u8]| v.iter().map(|&x| f32::from(x)).sum::<f32>() / v.len().max(1) as f32;
@@ -283,10 +285,10 @@ fn issue_29_released_version_2_links_keep_their_stage() {
 #[test]
 fn the_frozen_layout_of_the_current_bank_matches_the_bank() {
     let frozen = layout(BANK.version);
-    let current: Vec<(&str, usize)> = BANK
+    let current: Vec<(&str, usize, usize)> = BANK
         .questions
         .iter()
-        .map(|q| (q.id, q.options.len()))
+        .map(|q| (q.id, q.options.len(), usize::from(q.most)))
         .collect();
     assert_eq!(
         frozen, current,
@@ -395,21 +397,19 @@ fn every_part_is_in_the_layout() {
 
 fn any_shared() -> impl Strategy<Value = (Answers, String)> {
     (
-        proptest::collection::vec(0_u8..12, BANK.questions.len()),
+        proptest::collection::vec(
+            (0_u8..8, 0_u8..16, proptest::num::u16::ANY),
+            BANK.questions.len(),
+        ),
         proptest::option::of(0_usize..3),
         "\\PC{0,90}",
     )
         .prop_map(|(raw, stage, label)| {
             let mut answers = Answers::new(&BANK);
-            for (i, r) in raw.into_iter().enumerate() {
-                let n = BANK.questions[i].options.len() as u8;
+            for (i, (kind, option, mask)) in raw.into_iter().enumerate() {
                 answers.set(
                     i,
-                    match r {
-                        0 => Answer::Unanswered,
-                        1 => Answer::Unknown,
-                        c => Answer::Chosen((c - 2) % n),
-                    },
+                    crate::answers::drawn(&BANK.questions[i], kind, option, mask),
                 );
             }
             answers.stage_override = stage.map(|i| Stage::ALL[i]);
@@ -472,6 +472,7 @@ fn next_bank() -> Bank {
         part: q.part,
         dimension: q.dimension,
         share_of: q.share_of,
+        most: q.most,
         options: q.options,
     };
     let mut questions: Vec<Question> = BANK.questions[1..].iter().map(copy).collect();
@@ -481,6 +482,7 @@ fn next_bank() -> Bank {
         part: Part::Company,
         dimension: None,
         share_of: None,
+        most: 1,
         options: &NEW_OPTIONS,
     });
     Bank {
@@ -735,6 +737,8 @@ proptest! {
         for (i, q) in v2.questions.iter().enumerate() {
             answers.set(i, match raw.get(i) {
                 Answer::Chosen(c) => Answer::Chosen(c % q.options.len() as u8),
+                // Bank 2 took one answer per question.
+                several @ Answer::Several(_) => Answer::Chosen(several.mask().trailing_zeros() as u8 % q.options.len() as u8),
                 other => other,
             });
         }

@@ -442,7 +442,7 @@ fn made_moves_are_those_the_later_answers_reached() {
     // Within half a level: a deploy tool under way (4) and team scripts (1) average 2.5.
     let half = [
         ("path_to_production", "Each team"),
-        ("building", "Our own deploy tool"),
+        ("under_way", "Our own deploy tool"),
     ];
     check(startup, up, &half, true);
     check(startup, ("delivery", 3), &half, true);

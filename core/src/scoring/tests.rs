@@ -135,7 +135,7 @@ fn chapter_an_early_company_with_a_sophisticated_platform_is_ahead() {
     let result = check(
         &with(
             answers(0.0, |_| 4.0),
-            "platform.building",
+            "platform.under_way",
             "A developer portal",
         ),
         Stage::Early,
@@ -441,12 +441,12 @@ fn chapter_build_or_buy_by_preference_fits_only_an_early_company_and_by_differen
 fn chapter_work_under_way_counts_where_it_builds_and_re_platforming_is_not_consolidation() {
     // "Building a sophisticated internal developer platform at this stage is misaligned": a
     // portal under construction shows as ahead before it ships.
-    let early = [("platform.building", "A developer portal")];
+    let early = [("platform.under_way", "A developer portal")];
     assert_eq!(
         finding_with(0.0, Stage::Early, &early, "self_service"),
         Finding::Over
     );
-    let orchestrator = [("platform.building", "A new container orchestrator")];
+    let orchestrator = [("platform.under_way", "A new container orchestrator")];
     assert_eq!(
         finding_with(0.0, Stage::Early, &orchestrator, "infrastructure"),
         Finding::Over
@@ -455,7 +455,7 @@ fn chapter_work_under_way_counts_where_it_builds_and_re_platforming_is_not_conso
     // consolidation: a mature company behind on retiring systems stays behind.
     let replatform = [
         ("platform.consolidation", "Nothing"),
-        ("platform.building", "Moving services that work well"),
+        ("platform.under_way", "Moving services that work well"),
     ];
     assert_eq!(
         finding_with(4.0, Stage::Mature, &replatform, "consolidation"),
@@ -914,19 +914,20 @@ proptest! {
 fn given_answers() -> impl Strategy<Value = Answers> {
     let n = BANK.questions.len();
     (
-        proptest::collection::vec((0_u8..=255, 0_u8..8), n),
+        proptest::collection::vec((0_u8..=255, 0_u8..16, proptest::num::u16::ANY), n),
         proptest::option::weighted(0.2, 0_usize..3),
     )
         .prop_map(|(raw, stage)| {
             let mut a = Answers::new(&BANK);
-            for (index, (kind, option)) in raw.into_iter().enumerate() {
-                let n_options = BANK.questions[index].options.len() as u8;
+            for (index, (kind, option, mask)) in raw.into_iter().enumerate() {
+                let q = &BANK.questions[index];
                 a.set(
                     index,
                     match kind {
                         0..=15 => Answer::Unanswered,
                         16..=40 => Answer::Unknown,
-                        _ => Answer::Chosen(option % n_options),
+                        // Several answers at once where the question takes them, one in two.
+                        k => crate::answers::drawn(q, 2 + k % 2, option, mask),
                     },
                 );
             }
@@ -947,15 +948,24 @@ fn company_questions() -> Vec<usize> {
 fn neighbour(a: &Answers, pick: usize, step: i32) -> Option<Answers> {
     let company = company_questions();
     let index = company[pick % company.len()];
-    let Answer::Chosen(choice) = a.get(index) else {
-        return None;
+    let q = &BANK.questions[index];
+    let next = match a.get(index) {
+        Answer::Chosen(choice) => {
+            let moved = i32::from(choice) + step;
+            if moved < 0 || moved as usize >= q.options.len() {
+                return None;
+            }
+            Answer::Chosen(moved as u8)
+        }
+        // Several at once: one of their neighbours (`Answer::neighbours`), by `pick` and `step`.
+        several @ Answer::Several(_) => {
+            let all = several.neighbours(q);
+            *all.get((pick / company.len() * 2 + usize::from(step > 0)) % all.len().max(1))?
+        }
+        Answer::Unanswered | Answer::Unknown => return None,
     };
-    let moved = i32::from(choice) + step;
-    if moved < 0 || moved as usize >= BANK.questions[index].options.len() {
-        return None;
-    }
     let mut b = a.clone();
-    b.set(index, Answer::Chosen(moved as u8));
+    b.set(index, next);
     Some(b)
 }
 
@@ -1083,7 +1093,7 @@ fn issue_29_a_scale_up_on_the_growth_mature_line_is_judged_across_both() {
         ("company.teams", "26 to 60"),
         ("company.legacy", "A few older systems"),
         ("company.budget", "We still spend to grow"),
-        ("company.biggest_pain", "Inconsistent practices"),
+        ("company.pains", "Inconsistent practices"),
     ];
     let mut scores = Vec::new();
     for growth in ["Close to doubling", "Steadily, more slowly"] {
@@ -1217,7 +1227,7 @@ fn issue_29_re_platforming_working_services_under_cost_cutting_is_a_finding_of_i
         // Margins protected is cost pressure too: here only the goal says so, or not.
         a = with(a, "company.budget", "We still spend to grow");
         a = with(a, "strategy.focus", focus);
-        a = with(a, "platform.building", "Moving services that work well");
+        a = with(a, "platform.under_way", "Moving services that work well");
         assess(&BANK, &a).priorities
     };
     let cutting = replatform("Cutting costs");
@@ -1236,7 +1246,7 @@ fn issue_29_re_platforming_working_services_under_cost_cutting_is_a_finding_of_i
 fn issue_29_our_own_deploy_tool_counts_in_delivery_not_in_infrastructure_sourcing() {
     let mut a = answers(2.0, fitting(Stage::Growth));
     a = with(a, "platform.infrastructure", "Managed services");
-    a = with(a, "platform.building", "Our own deploy tool");
+    a = with(a, "platform.under_way", "Our own deploy tool");
     let result = assess(&BANK, &a);
     let infrastructure = &result.dimensions[dimension("infrastructure")];
     assert_eq!(infrastructure.answers.len(), 1);
@@ -1246,6 +1256,6 @@ fn issue_29_our_own_deploy_tool_counts_in_delivery_not_in_infrastructure_sourcin
         delivery
             .answers
             .iter()
-            .any(|x| x.question == question("platform.building"))
+            .any(|x| x.question == question("platform.under_way"))
     );
 }

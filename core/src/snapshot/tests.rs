@@ -271,12 +271,12 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
         assert_eq!(actual, expected);
     }
     let s = sample("a-1", 1.0e12, 1.0e12 + 5.0);
-    // Since bank version 3 (issue 29) the bank number written is 3; the bytes are otherwise
+    // Since bank version 4 (issue 29) the bank number written is 4; the bytes are otherwise
     // the old writer's.
-    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":3,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
+    let entry = "{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":4,\"id\":\"a-1\",\"label\":\"Team <b>A</b>\",\"created\":1000000000000,\"updated\":1000000000005,\"stage\":\"mature\",\"answers\":{\"company.engineers\":1,\"company.product_fit\":\"unknown\"}}";
     check(
         encode_snapshot(&BANK, &s),
-        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 3,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
+        "{\n  \"format\": \"stagefit-snapshot\",\n  \"version\": 1,\n  \"bank\": 4,\n  \"id\": \"a-1\",\n  \"label\": \"Team <b>A</b>\",\n  \"created\": 1000000000000,\n  \"updated\": 1000000000005,\n  \"stage\": \"mature\",\n  \"answers\": {\n    \"company.engineers\": 1,\n    \"company.product_fit\": \"unknown\"\n  }\n}",
     );
     check(
         encode_history(&BANK, std::slice::from_ref(&s)),
@@ -301,7 +301,7 @@ fn issue_12_the_written_json_is_what_the_old_writer_wrote() {
     odd.label = String::new();
     check(
         encode_history(&BANK, &[odd]),
-        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":3,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
+        "{\"format\":\"stagefit-history\",\"version\":1,\"assessments\":[{\"format\":\"stagefit-snapshot\",\"version\":1,\"bank\":4,\"id\":\"b\",\"label\":\"\",\"created\":1,\"updated\":null,\"stage\":null,\"answers\":{}}]}",
     );
 }
 
@@ -328,7 +328,7 @@ fn issue_12_fields_of_a_newer_build_survive_a_rewrite() {
     let rewritten = encode_history_keeping(&BANK, &history.assessments, &history.kept);
     let expected = EXTRA_FIELDS
         .trim_end()
-        .replace("\"bank\":1", "\"bank\":3")
+        .replace("\"bank\":1", "\"bank\":4")
         .replace(",\"platform.delivery\":3", "");
     assert_eq!(rewritten, expected, "byte for byte");
 

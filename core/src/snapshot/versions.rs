@@ -262,7 +262,8 @@ pub fn version_change(before: &Assessment, after: &Assessment) -> VersionChange 
     }
 }
 
-/// Answers as stored: by question id, an option's index or `"unknown"`.
+/// Answers as stored: by question id, an option's index, a list of them (several at once) or
+/// `"unknown"`.
 pub(super) fn answers_json(bank: &Bank, answers: &Answers) -> Map<String, Value> {
     let mut out = Map::new();
     for (q, a) in bank.questions.iter().zip(answers.iter()) {
@@ -270,6 +271,7 @@ pub(super) fn answers_json(bank: &Bank, answers: &Answers) -> Map<String, Value>
             Answer::Unanswered => continue,
             Answer::Unknown => Value::from("unknown"),
             Answer::Chosen(i) => Value::from(i),
+            Answer::Several(_) => Value::from(a.picked().collect::<Vec<_>>()),
         };
         out.insert(q.id.to_string(), value);
     }

@@ -17,12 +17,14 @@ use stagefit_core::snapshot::{self, Draft, SavedPlan, Snapshot, VersionChange};
 use stagefit_core::{Answer, Answers, Assessment, BANK, Plan, Stage, StepPlan, assess, report};
 use stagefit_core::{step_of, steps};
 
-/// The id of the control that holds a question's answer: the option chosen, else the first
-/// (the page contract's `q-<question id>-<option>`). Focus goes there when a step opens.
+/// The id of the control that holds a question's answer: the option chosen (the first of
+/// several), else the first (the page contract's `q-<question id>-<option>`). Focus goes there
+/// when a step opens.
 pub fn answer_input(answers: &Answers, question: usize) -> String {
     let q = &BANK.questions[question];
-    let index = match answers.get(question) {
-        Answer::Chosen(i) => usize::from(i),
+    let answer = answers.get(question);
+    let index = match answer {
+        Answer::Chosen(_) | Answer::Several(_) => answer.picked().next().unwrap_or(0),
         Answer::Unknown => q.options.len(),
         Answer::Unanswered => 0,
     };
@@ -236,6 +238,23 @@ impl Session {
 
     pub fn answer(&self, question: usize, answer: Answer) {
         self.answers.update(|a| a.set(question, answer));
+    }
+
+    /// Picks or unpicks one option of a question that takes several answers at once (the core's
+    /// `Answer::toggled`). `false`, and nothing changed, when the pick would go past what the
+    /// question accepts: the person unpicks one first.
+    pub fn toggle(&self, question: usize, option: usize) -> bool {
+        let Some(q) = BANK.questions.get(question) else {
+            return false;
+        };
+        let now = self.answers.with_untracked(|a| a.get(question));
+        match now.toggled(q, option) {
+            Some(next) => {
+                self.answer(question, next);
+                true
+            }
+            None => false,
+        }
     }
 
     /// The stage to measure against, chosen by the person (`None`: the one the answers infer).

@@ -15,7 +15,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos_i18n::I18nContext;
-use stagefit_core::{AdviceKind, BANK, BankText, Part, Priority, Stage, StrategyNote, keys};
+use stagefit_core::{
+    AdviceKind, Answer, BANK, BankText, Part, Priority, Stage, StrategyNote, keys,
+};
 
 use crate::i18n::Locale;
 
@@ -128,6 +130,19 @@ pub fn why_text(i18n: I18n, question: usize) -> String {
 /// One of a question's options (not "Don't know").
 pub fn option_text(i18n: I18n, question: usize, option: usize) -> String {
     words(i18n).option(&BANK.questions[question], option)
+}
+
+/// The options an answer picked (one, or several at once), each in its words, in the bank's
+/// order; none for no answer, "Don't know" or an option the question does not have.
+pub fn picked_texts(i18n: I18n, question: usize, answer: Answer) -> Vec<String> {
+    let q = &BANK.questions[question];
+    if !answer.fits(q) {
+        return Vec::new();
+    }
+    answer
+        .picked()
+        .map(|o| option_text(i18n, question, o))
+        .collect()
 }
 
 /// A strategy answer's note on what it means for the platform.

@@ -215,23 +215,50 @@ fn QuestionField(
             described_by.clone()
         }
     };
+    // Several answers at once: checkboxes. A pick past what the question accepts is refused,
+    // said beside the options, and the box stays as it was.
+    let several = q.several();
+    let refused = RwSignal::new(false);
+    let pick = move |option: Option<usize>| match option {
+        Some(o) if several => refused.set(!session.toggle(question, o)),
+        Some(o) => session.answer(question, Answer::Chosen(o as u8)),
+        None => {
+            refused.set(false);
+            session.answer(question, Answer::Unknown);
+        }
+    };
     // A tap or click on an option (not the arrow keys, whose clicks have no detail) moves on to
-    // the next question, as a digit does.
-    let option = move |input_id: String, value: String, label: Signal<String>, answer: Answer| {
+    // the next question, as a digit does; not where several answers can be picked.
+    let option = move |input_id: String,
+                       value: String,
+                       label: Signal<String>,
+                       option: Option<usize>| {
         let label_for = input_id.clone();
+        let checked = move || {
+            answers.with(|a| match (a.get(question), option) {
+                (Answer::Unknown, None) => true,
+                (answer, Some(o)) => answer.picked().any(|p| p == o),
+                _ => false,
+            })
+        };
         view! {
             <div class="option">
                 <input
-                    type="radio"
+                    type=if several { "checkbox" } else { "radio" }
                     // The browser must not bring back a choice from an earlier visit on the
                     // prerendered page: the app takes over every checked option as an answer.
                     autocomplete="off"
                     id=input_id
                     name=q.id
                     value=value
-                    prop:checked=move || answers.with(|a| a.get(question) == answer)
-                    on:change=move |_| session.answer(question, answer)
-                    on:click=move |ev: leptos::ev::MouseEvent| { if ev.detail() > 0 { chosen.run(question) } }
+                    prop:checked=checked
+                    on:change=move |ev| {
+                        pick(option);
+                        // A refused pick leaves the box as the answers say.
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        input.set_checked(checked());
+                    }
+                    on:click=move |ev: leptos::ev::MouseEvent| { if ev.detail() > 0 && !several { chosen.run(question) } }
                 />
                 <label for=label_for>{label}</label>
             </div>
@@ -246,7 +273,7 @@ fn QuestionField(
                 format!("{id}-{i}"),
                 i.to_string(),
                 Signal::derive(move || bt::option_text(i18n, question, i)),
-                Answer::Chosen(i as u8),
+                Some(i),
             )
         })
         .collect_view();
@@ -254,9 +281,10 @@ fn QuestionField(
         format!("{id}-{}", q.options.len()),
         "unknown".to_string(),
         Signal::derive(move || bt::dont_know(i18n)),
-        Answer::Unknown,
+        None,
     );
-    // Number keys choose the nth option ("Don't know" is the last); Enter moves on.
+    // Number keys choose the nth option ("Don't know" is the last), or pick and unpick it where
+    // several can be picked; Enter moves on.
     let n_choices = q.options.len() + 1;
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
@@ -276,13 +304,28 @@ fn QuestionField(
             return;
         };
         ev.prevent_default();
-        let answer = if n == n_choices {
-            Answer::Unknown
+        pick((n < n_choices).then(|| n - 1));
+        if !several {
+            chosen.run(question);
+        }
+    };
+    let most = u64::from(q.most);
+    let how_many_id = format!("{id}-how-many");
+    let how_many = several.then(|| {
+        let all = usize::from(q.most) >= q.options.len() - 1;
+        view! {
+            <p class="how-many" id=how_many_id.clone()>
+                {move || all.then(|| crate::tr!(i18n, assess.step.all_that_apply))}
+                {move || (!all).then(|| crate::tf!(i18n, assess.step.up_to, count = most))}
+            </p>
+        }
+    });
+    let described_by = move || {
+        if several {
+            format!("{} {}", described_by(), fieldset_id(question) + "-how-many")
         } else {
-            Answer::Chosen((n - 1) as u8)
-        };
-        session.answer(question, answer);
-        chosen.run(question);
+            described_by()
+        }
     };
     view! {
         <fieldset
@@ -307,7 +350,11 @@ fn QuestionField(
                 <span class="why-label">{move || bt::why_label(i18n)} " "</span>
                 {move || bt::why_text(i18n, question)}
             </p>
+            {how_many}
             <div class="options">{options} {unknown}</div>
+            <p class="pick-limit" role="status">
+                {move || refused.get().then(|| crate::tf!(i18n, assess.step.too_many, count = most))}
+            </p>
         </fieldset>
     }
 }

@@ -9,14 +9,21 @@ use crate::ui::text::bank as bt;
 use crate::ui::text::messages::I18n;
 use stagefit_core::{Answer, BANK, Part, steps};
 
-/// The words of an answer, as the person chose it.
+/// The words of an answer, as the person chose it: several options at once, each quoted.
 fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
-    match answer {
-        Answer::Chosen(i) if usize::from(i) < BANK.questions[question].options.len() => {
-            bt::option_text(i18n, question, usize::from(i))
+    let picked = bt::picked_texts(i18n, question, answer);
+    match (answer, picked.as_slice()) {
+        (Answer::Unknown, _) => crate::tr!(i18n, assess.review.dont_know),
+        (_, []) => crate::tr!(i18n, assess.review.not_answered),
+        (_, [one]) => one.clone(),
+        (_, several) => {
+            let locale = i18n.get_locale();
+            several
+                .iter()
+                .map(|t| crate::ui::text::results::quoted(locale, t))
+                .collect::<Vec<_>>()
+                .join(", ")
         }
-        Answer::Chosen(_) | Answer::Unanswered => crate::tr!(i18n, assess.review.not_answered),
-        Answer::Unknown => crate::tr!(i18n, assess.review.dont_know),
     }
 }
 

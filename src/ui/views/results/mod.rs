@@ -529,17 +529,13 @@ fn CompanyAnswers(whose: Whose) -> impl IntoView {
                 .iter()
                 .enumerate()
                 .filter(|(_, q)| q.part == Part::Company)
-                .map(|(index, q)| {
+                .map(|(index, _)| {
                     let not_answered = || s!(i18n.get_locale(), results.answers.not_answered);
+                    let picked = bt::picked_texts(i18n, index, given.get(index));
                     let answer = match given.get(index) {
-                        Answer::Chosen(choice) => q
-                            .options
-                            .get(usize::from(choice))
-                            .map_or_else(not_answered, |_| {
-                                rt::quoted(locale, &bt::option_text(i18n, index, usize::from(choice)))
-                            }),
                         Answer::Unknown => s!(i18n.get_locale(), results.answers.dont_know),
-                        Answer::Unanswered => not_answered(),
+                        _ if picked.is_empty() => not_answered(),
+                        _ => picked.iter().map(|t| rt::quoted(locale, t)).collect::<Vec<_>>().join(", "),
                     };
                     let points_to = evidence.iter().find(|e| e.question == index).map(|e| {
                         s!(i18n.get_locale(),
