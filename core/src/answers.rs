@@ -260,6 +260,100 @@ mod tests {
         assert_eq!(odd, Answers::new(&BANK));
     }
 
+    fn question(id: &str) -> &'static Question {
+        BANK.questions.iter().find(|q| q.id == id).expect(id)
+    }
+
+    /// Issue 29: picking and unpicking options of a question that takes several answers at once.
+    #[test]
+    fn several_answers_are_picked_within_what_the_question_accepts() {
+        use Answer::{Chosen, Several, Unanswered, Unknown};
+        let pains = question("company.pains");
+        let under_way = question("platform.under_way");
+        assert_eq!((pains.most, pains.several()), (2, true));
+        // (question, answer before, option toggled, answer after; None: refused).
+        let cases: [(&Question, Answer, usize, Option<Answer>); 10] = [
+            (pains, Unanswered, 1, Some(Chosen(1))),
+            (pains, Unknown, 1, Some(Chosen(1))),
+            (pains, Chosen(1), 4, Some(Several(0b1_0010))),
+            (pains, Several(0b1_0010), 1, Some(Chosen(4))),
+            (pains, Chosen(4), 4, Some(Unanswered)),
+            // At most two: a third pick is refused, whatever it is.
+            (pains, Several(0b1_0010), 0, None),
+            // "No single pain stands out" stands alone: it clears the others, and they clear it.
+            (pains, Several(0b1_0010), 7, Some(Chosen(7))),
+            (pains, Chosen(7), 2, Some(Chosen(2))),
+            // Work under way: all that apply, "nothing big" alone.
+            (under_way, Several(0b110_0000_1000), 0, Some(Chosen(0))),
+            (
+                under_way,
+                Several(0b110_0000_1000),
+                2,
+                Some(Several(0b110_0000_1100)),
+            ),
+        ];
+        for (q, before, option, after) in cases {
+            assert_eq!(
+                before.toggled(q, option),
+                after,
+                "{} {before:?} {option}",
+                q.id
+            );
+            if let Some(after) = after {
+                assert!(after.fits(q), "{after:?}");
+            }
+        }
+        // One spelling: a single pick is always `Chosen`.
+        assert_eq!(Answer::picks(0b100), Chosen(2));
+        assert_eq!(Answer::picks(0), Unanswered);
+        assert!(!Several(0b111).fits(pains), "three pains");
+        assert!(!Several(0b1000_0001).fits(pains), "alone with another");
+        assert!(
+            !Several(0b11).fits(question("company.engineers")),
+            "one answer only"
+        );
+        assert_eq!(Several(0b1_0010).picked().collect::<Vec<_>>(), [1, 4]);
+    }
+
+    /// Issue 29: the plausible answers next to several at once, for the transition rule.
+    #[test]
+    fn the_neighbours_of_several_answers_move_or_leave_out_one_of_them() {
+        use Answer::{Chosen, Several};
+        let pains = question("company.pains");
+        let mut next = Several(0b1_0010).neighbours(pains);
+        next.sort_by_key(|a| a.mask());
+        // 1 and 4 picked: 1 moves to 0 or 2, 4 moves to 3 or 5, or one of them is left out.
+        assert_eq!(
+            next,
+            [
+                Chosen(1),
+                Several(0b1010),
+                Chosen(4),
+                Several(0b1_0001),
+                Several(0b1_0100),
+                Several(0b10_0010),
+            ]
+        );
+        assert_eq!(Chosen(0).neighbours(pains), [Chosen(1)]);
+    }
+
+    #[test]
+    fn a_page_s_checked_boxes_become_several_answers() {
+        let answers = Answers::from_form(
+            &BANK,
+            [
+                ("company.pains", "1"),
+                ("company.pains", "4"),
+                ("company.pains", "5"),
+                ("platform.under_way", "3"),
+            ],
+        );
+        let at = |id: &str| BANK.questions.iter().position(|q| q.id == id).unwrap();
+        // A third pain is more than the question accepts: left out.
+        assert_eq!(answers.get(at("company.pains")), Answer::Several(0b1_0010));
+        assert_eq!(answers.get(at("platform.under_way")), Answer::Chosen(3));
+    }
+
     #[test]
     fn changes_made_here_go_on_top_of_a_copy_saved_elsewhere() {
         use Answer::{Chosen, Unanswered, Unknown};

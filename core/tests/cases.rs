@@ -36,7 +36,8 @@ struct Case {
     priority: Vec<String>,
     #[serde(default)]
     score: Option<[u8; 2]>,
-    /// "short id: start of the option's label", "short id: unknown", or "all: unknown".
+    /// "short id: start of the option's label", "short id: unknown", or "all: unknown"; several
+    /// answers at once are "short id: start of one label + start of another".
     answers: Vec<String>,
 }
 
@@ -71,14 +72,22 @@ fn answers_of(case: &Case) -> Result<Answers, String> {
         } else {
             let q = &BANK.questions[index];
             let english = JsonBankText::english();
-            let matching: Vec<usize> = (0..q.options.len())
-                .filter(|&o| english.option(q, o).starts_with(label))
-                .collect();
-            match matching.as_slice() {
-                [one] => Answer::Chosen(*one as u8),
-                [] => return Err(format!("{id} has no option starting {label:?}")),
-                _ => return Err(format!("{id}: {label:?} matches several options")),
+            let mut mask = 0_u16;
+            for label in label.split(" + ") {
+                let matching: Vec<usize> = (0..q.options.len())
+                    .filter(|&o| english.option(q, o).starts_with(label))
+                    .collect();
+                match matching.as_slice() {
+                    [one] => mask |= 1 << one,
+                    [] => return Err(format!("{id} has no option starting {label:?}")),
+                    _ => return Err(format!("{id}: {label:?} matches several options")),
+                }
             }
+            let answer = Answer::picks(mask);
+            if !answer.fits(q) {
+                return Err(format!("{id} does not take {label:?} at once"));
+            }
+            answer
         };
         answers.set(index, answer);
     }

@@ -14,6 +14,7 @@ const BASE64_ALPHABET: &[u8; 64] =
 const FIXTURES_V1: &str = include_str!("../../../tests/fixtures/links-v1.txt");
 /// Links made with bank version 2, kept forever from now on.
 const FIXTURES_V2: &str = include_str!("../../../tests/fixtures/links-v2.txt");
+const FIXTURES_V3: &str = include_str!("../../../tests/fixtures/links-v3.txt");
 /// Links of link format 2 (issue 18), kept forever from now on.
 const FIXTURES_FORMAT_2: &str = include_str!("../../../tests/fixtures/links-format2.txt");
 
@@ -280,6 +281,50 @@ fn issue_29_released_version_2_links_keep_their_stage() {
         n += 1;
     }
     assert!(n >= 6);
+}
+
+/// Issue 29: every link the released version-3 build made opens with this bank with nothing
+/// dropped, every answer kept (a single pain or piece of work under way becomes that one option
+/// picked), and the stage that build read.
+#[test]
+fn version_3_links_open_with_every_answer_and_the_stage_they_had() {
+    let v3 = bank_of(3);
+    let mut n = 0;
+    for line in FIXTURES_V3
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let (summary, payload) = line.rsplit_once(' ').expect("'summary payload'");
+        let mut fields = summary.splitn(3, ':');
+        let answered: usize = fields
+            .next()
+            .and_then(|a| a.parse().ok())
+            .expect("answered");
+        let stage = fields.next().expect("stage");
+        let label = fields.next().expect("label");
+        let (old, _) = decode(&v3, payload).expect("a v3 link reads with the v3 layout");
+        let (new, notes) = decode(&BANK, payload).expect("and with the current bank");
+        assert_eq!(
+            (notes.bank_version, notes.dropped, notes.added),
+            (3, 0, 0),
+            "{line}"
+        );
+        assert_eq!(
+            new.answers.iter().filter(|a| a.is_given()).count(),
+            answered
+        );
+        assert_eq!(new.label, label);
+        assert_eq!(new.answers.stage_override, old.answers.stage_override);
+        let read = crate::assess(&BANK, &new.answers).stage;
+        let now = if read.position.is_some() {
+            read.inferred.id()
+        } else {
+            "-"
+        };
+        assert_eq!(now, stage, "{line}");
+        n += 1;
+    }
+    assert!(n >= 10);
 }
 
 #[test]
