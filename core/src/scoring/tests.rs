@@ -1259,3 +1259,40 @@ fn issue_29_our_own_deploy_tool_counts_in_delivery_not_in_infrastructure_sourcin
             .any(|x| x.question == question("platform.under_way"))
     );
 }
+
+/// Issue 29: two pains are one company answer at the mean of their values, so the counts the
+/// explanation shows stay per question; several kinds of work under way each count where they
+/// build; and a platform that costs more than it returns is cost pressure, pointing nowhere.
+#[test]
+fn several_answers_count_once_for_the_stage_and_each_where_it_builds() {
+    let pains = question("company.pains");
+    let mut a = Answers::new(&BANK);
+    a.set(pains, Answer::Several(0b10_0001)); // too few hands (0) and cost and old systems (4)
+    let r = assess(&BANK, &a);
+    assert_eq!(r.stage.evidence.len(), 1);
+    assert_eq!(
+        (r.stage.evidence[0].choice, r.stage.evidence[0].value),
+        (0, 2.0)
+    );
+    assert_eq!(r.stage.position, Some(2.0));
+    // The neutral pain alongside a real one leaves that one's value.
+    a.set(pains, Answer::Several(0b100_0100));
+    assert_eq!(assess(&BANK, &a).stage.evidence[0].value, 2.0);
+    a.set(pains, Answer::Chosen(6));
+    let r = assess(&BANK, &a);
+    assert!(r.stage.evidence.is_empty());
+
+    let under_way = question("platform.under_way");
+    let mut b = Answers::new(&BANK);
+    // A developer portal (self-service) and our own deploy tool (delivery).
+    b.set(under_way, Answer::Several(0b1_0100_0000));
+    let r = assess(&BANK, &b);
+    for (id, level) in [
+        ("self_service", Some(4.0)),
+        ("delivery", Some(4.0)),
+        ("cost", None),
+    ] {
+        assert_eq!(r.dimensions[dimension(id)].level, level, "{id}");
+    }
+    assert_eq!(r.n_platform_known, 1);
+}

@@ -739,3 +739,48 @@ fn issue_29_saved_answers_to_questions_with_added_options_keep_their_meaning() {
     check("company.growth", Value::from(4), None);
     check("company.pain", Value::from(1), None);
 }
+
+/// Issue 29: several answers at once are stored as a list of places and read back; a list its
+/// question does not accept is damaged data, left out and counted.
+#[test]
+fn several_answers_are_stored_as_a_list_and_odd_lists_are_damaged() {
+    let pains = BANK
+        .questions
+        .iter()
+        .position(|q| q.id == "company.pains")
+        .unwrap();
+    let mut s = sample("m", 1.0e12, 1.0e12);
+    s.answers.set(pains, Answer::Several(0b1_0010));
+    let text = encode_snapshot(&BANK, &s);
+    assert!(
+        text.contains("\"company.pains\": [\n      1,\n      4\n    ]"),
+        "{text}"
+    );
+    let (back, dropped) = decode_snapshot(&BANK, &text).expect("reads");
+    assert_eq!((back, dropped), (s.clone(), Dropped::default()));
+    for odd in [
+        "[1, 4, 5]",
+        "[1, 1]",
+        "[7, 1]",
+        "[1]",
+        "[]",
+        "[1.5, 2]",
+        "[20, 1]",
+    ] {
+        let text = encode_snapshot(&BANK, &s).replace("[\n      1,\n      4\n    ]", odd);
+        let (read, dropped) = decode_snapshot(&BANK, &text).expect("reads");
+        assert_eq!(read.answers.get(pains), Answer::Unanswered, "{odd}");
+        assert_eq!((dropped.answers, dropped.damaged), (0, 1), "{odd}");
+    }
+    // A single answer to a question of a bank that took one, moved to several: that one picked.
+    let one = encode_snapshot(&BANK, &sample("o", 1.0e12, 1.0e12))
+        .replace("\"bank\": 4", "\"bank\": 3")
+        .replace("\"company.engineers\": 1", "\"company.biggest_pain\": 3");
+    let (read, dropped) = decode_snapshot(&BANK, &one).expect("reads");
+    assert_eq!(
+        read.answers.get(pains),
+        Answer::Chosen(5),
+        "cost and old systems moved to 5"
+    );
+    assert_eq!(dropped, Dropped::default());
+}

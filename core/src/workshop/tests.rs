@@ -354,6 +354,83 @@ fn work_under_way_takes_the_rooms_most_common_answer_not_a_middle() {
     check(&[3, 6, 7, 7], Some(7));
 }
 
+/// Issue 29: a question that takes several answers at once gets every option at least half the
+/// room picked, as far as the question accepts; each person counts once per option picked.
+#[test]
+fn several_answers_at_once_give_the_room_what_half_of_it_picked() {
+    use crate::Answer::{Chosen, Several, Unanswered};
+    let pains = BANK
+        .questions
+        .iter()
+        .find(|q| q.id == "company.pains")
+        .unwrap();
+    let under_way = BANK
+        .questions
+        .iter()
+        .find(|q| q.id == "platform.under_way")
+        .unwrap();
+    // (question, answers given, the room's answer).
+    let cases: [(&crate::Question, Vec<Answer>, Answer); 6] = [
+        (pains, vec![], Unanswered),
+        (pains, vec![Chosen(1), Chosen(1), Chosen(4)], Chosen(1)),
+        // 1 by all three, 4 by two of them: both, most picked first.
+        (
+            pains,
+            vec![Several(0b1_0010), Several(0b1_0010), Chosen(1)],
+            Several(0b1_0010),
+        ),
+        // Three options each picked by half the room: only two fit.
+        (
+            pains,
+            vec![
+                Several(0b0110),
+                Several(0b1_0010),
+                Several(0b1_0100),
+                Chosen(1),
+            ],
+            Several(0b0110),
+        ),
+        // "No single pain" by most of the room stands alone.
+        (pains, vec![Chosen(7), Chosen(7), Several(0b11)], Chosen(7)),
+        // Work under way: all that half the room builds.
+        (
+            under_way,
+            vec![
+                Several(0b1_1000),
+                Several(0b1_1000_1000),
+                Chosen(0),
+                Several(0b1000_1000),
+            ],
+            Several(0b1000_1000),
+        ),
+    ];
+    for (q, given, expected) in cases {
+        assert_eq!(room_answer(q, &given), expected, "{} {given:?}", q.id);
+    }
+    // In the counts, two pains count once each.
+    let index = BANK
+        .questions
+        .iter()
+        .position(|q| q.id == "company.pains")
+        .unwrap();
+    let people: Vec<Participant> = [Several(0b1_0010), Chosen(0), Chosen(4)]
+        .into_iter()
+        .map(|a| {
+            let mut answers = crate::Answers::new(&BANK);
+            answers.set(index, a);
+            let payload = link::encode(&BANK, &answers, "");
+            participant(&BANK, &payload).expect("reads")
+        })
+        .collect();
+    let room = aggregate(&BANK, &people);
+    let d = room
+        .divergent
+        .iter()
+        .find(|d| d.question == index)
+        .expect("they differ");
+    assert_eq!(d.counts, [1, 1, 0, 0, 2, 0, 0, 0]);
+}
+
 #[test]
 fn a_link_from_bank_version_1_joins_and_its_dropped_answers_are_counted() {
     // Issue 13: workshop exports hold participants' links; a version 1 link still counts, and
