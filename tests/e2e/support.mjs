@@ -192,7 +192,8 @@ export class App {
         await fs.locator('input[value="unknown"]').check();
         continue;
       }
-      const known = fs.locator('input[type=radio]:not([value="unknown"])');
+      // One option, also where several can be picked (checkboxes).
+      const known = fs.locator('input:is([type=radio], [type=checkbox]):not([value="unknown"])');
       const n = await known.count();
       const index = want === 'min' ? 0 : want === 'max' ? n - 1 : want === 'mid' ? Math.floor((n - 1) / 2) : Math.min(Number(want), n - 1);
       await known.nth(index).check();
