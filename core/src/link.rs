@@ -639,6 +639,30 @@ fn binomial(n: usize, k: usize) -> f64 {
     (0..k).fold(1.0, |c, i| c * (n - i) as f64 / (i + 1) as f64)
 }
 
+/// The bank versions whose answers this bank reads whole: every question of the version is
+/// asked here as it was, or its answers moved here, each option and "Don't know" included
+/// (`link_layouts.txt`). A draft or link of such a version opens with nothing dropped, so the
+/// page can speak of it before the app runs (issue 27); the current version is always one.
+pub fn banks_read_whole(bank: &Bank) -> Vec<u32> {
+    (1..=bank.version)
+        .filter(|&version| {
+            let layout = layout(version);
+            !layout.is_empty()
+                && layout.iter().all(|&(id, n, most)| {
+                    let same = bank
+                        .questions
+                        .iter()
+                        .any(|q| q.id == id && q.options.len() == n && usize::from(q.most) == most);
+                    let every = (0..n)
+                        .map(|c| Answer::Chosen(c as u8))
+                        .chain([Answer::Unknown])
+                        .all(|a| moved(bank, id, Some(n), a).is_some());
+                    same || (most == 1 && every)
+                })
+        })
+        .collect()
+}
+
 /// The bits the answers take in a link.
 pub fn answer_bits(bank: &Bank) -> u32 {
     bank.questions

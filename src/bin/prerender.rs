@@ -41,7 +41,7 @@ fn main() {
                         "name_max": shells.name_max,
                         "resume": shells.resume,
                         "latest": shells.latest,
-                        "bank": shells.bank,
+                        "banks": shells.banks,
                         "questions": shells.questions,
                         "steps": shells.steps,
                     });

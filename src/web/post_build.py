@@ -116,9 +116,9 @@ def prerender():
         # A return visit: the offer to resume a saved draft (its words filled in from the draft,
         # in the app's own sentence), or where the latest result will be.
         resume_text = json.load(open(os.path.join(SOURCE, 'locales', l, 'assess.json'), encoding='utf-8'))['landing']['resume_text']
-        copies += ('<template id="resume-%s" data-text="%s" data-bank="%d" data-questions="%d" data-steps="%d">%s</template>'
+        copies += ('<template id="resume-%s" data-text="%s" data-banks="%s" data-questions="%d" data-steps="%d">%s</template>'
                    '<template id="latest-%s">%s</template>'
-                   % (l, html_escape(resume_text, quote=True), shells['bank'], shells['questions'], shells['steps'],
+                   % (l, html_escape(resume_text, quote=True), ' '.join(str(b) for b in shells['banks']), shells['questions'], shells['steps'],
                       shells['resume'], l, shells['latest']))
     notice_marker = '<!-- page notices -->'
     if notice_marker not in html:
@@ -164,12 +164,13 @@ def prerender():
               '  }\n'
               # A return visit with an unfinished assessment saved: the offer to resume it, said
               # as the app says it, in place of the first step; a draft this page cannot read as
-              # the app would (another bank, changes to a saved assessment) waits for the app.
+              # the app would (a bank whose answers do not all map to this one, changes to a saved
+              # assessment) waits for the app.
               '  var resume = document.getElementById(\'resume-\' + l), card = null;\n'
               '  if (/\\bresuming\\b/.test(root.className)) {\n'
               '    try {\n'
               '      var d = JSON.parse(localStorage.getItem(\'stagefit.draft\')), s = d && d.snapshot, r = resume.dataset, steps = +r.steps;\n'
-              '      if (d.format == \'stagefit-draft\' && d.version == 1 && s && s.bank == +r.bank && typeof s.id == \'string\' && s.answers && localStorage.getItem(\'stagefit.assessment.\' + s.id) === null) {\n'
+              '      if (d.format == \'stagefit-draft\' && d.version == 1 && s && typeof s.bank == \'number\' && (\' \' + r.banks + \' \').indexOf(\' \' + s.bank + \' \') >= 0 && typeof s.id == \'string\' && s.answers && localStorage.getItem(\'stagefit.assessment.\' + s.id) === null) {\n'
               '        var v = { when: new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(new Date(s.updated)), total: r.questions, steps: steps,\n'
               '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\' || Array.isArray(s.answers[k]); }).length,\n'
               '          step: Math.max(0, Math.min(Math.floor(+d.step) || 0, steps - 1)) + 1 };\n'

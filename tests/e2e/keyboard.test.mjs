@@ -34,6 +34,11 @@ test('a whole assessment by keyboard takes at most 2.5 key presses per question 
       assert.ok(before, `step ${step} question ${g}: focus is in a question`);
       await press('2');
       assert.ok(await page.locator(`fieldset[data-question="${before}"] input:checked`).count() === 1, `${before} answered`);
+      // Where several answers can be picked, a digit picks without moving on; Enter says done.
+      if (await page.locator(`fieldset[data-question="${before}"] input[type=checkbox]`).count()) {
+        assert.equal(await page.evaluate(() => document.activeElement.closest('fieldset')?.dataset.question), before, 'a pick stays');
+        await press('Enter');
+      }
       questions += 1;
     }
     // After the step's last question, focus is on its main button.

@@ -327,6 +327,14 @@ fn version_3_links_open_with_every_answer_and_the_stage_they_had() {
     assert!(n >= 10);
 }
 
+/// Issue 27 and 29: the answers of bank versions 2 and 3 all map to version 4 (options were
+/// added, several answers allowed, nothing taken away), so their drafts can be offered for
+/// resuming before the app runs; version 1's questions were replaced, so its drafts wait.
+#[test]
+fn the_banks_read_whole_are_those_whose_every_answer_maps_across() {
+    assert_eq!(banks_read_whole(&BANK), [2, 3, 4]);
+}
+
 #[test]
 fn the_frozen_layout_of_the_current_bank_matches_the_bank() {
     let frozen = layout(BANK.version);

@@ -106,8 +106,10 @@ pub struct Shells {
     /// Goes under the landing view's heading for a return visit with saved results and no
     /// unfinished assessment: where the latest result will be.
     pub latest: String,
-    /// The bank's version, number of questions and of steps, which a saved draft is read against.
-    pub bank: u32,
+    /// The bank versions whose drafts this build reads whole (`link::banks_read_whole`, the
+    /// current one included), and the number of questions and of steps, which a saved draft is
+    /// read against.
+    pub banks: Vec<u32>,
     pub questions: usize,
     pub steps: usize,
 }
@@ -127,7 +129,7 @@ pub fn prerender_shells(locale: lang::Locale) -> Shells {
             name_max: stagefit_core::report::LABEL_MAX,
             resume: view! { <ResumeOffer is_change=false text=String::new() /> }.to_html(),
             latest: view! { <LatestShell /> }.to_html(),
-            bank: stagefit_core::BANK.version,
+            banks: stagefit_core::link::banks_read_whole(&stagefit_core::BANK),
             questions: stagefit_core::BANK.questions.len(),
             steps: stagefit_core::steps(&stagefit_core::BANK).len(),
         }

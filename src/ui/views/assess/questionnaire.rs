@@ -284,7 +284,8 @@ fn QuestionField(
         None,
     );
     // Number keys choose the nth option ("Don't know" is the last), or pick and unpick it where
-    // several can be picked; Enter moves on.
+    // several can be picked; Enter is the step's main action, except on an answered question
+    // that takes several answers, where it says "done" and moves on to the next question.
     let n_choices = q.options.len() + 1;
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
@@ -293,7 +294,11 @@ fn QuestionField(
         let key = ev.key();
         if key == "Enter" {
             ev.prevent_default();
-            submit.run(());
+            if several && answers.with_untracked(|a| a.get(question).is_given()) {
+                chosen.run(question);
+            } else {
+                submit.run(());
+            }
             return;
         }
         let Some(n) = key
