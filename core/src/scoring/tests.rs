@@ -531,8 +531,10 @@ fn chapter_ahead_on_observability_at_growth_is_not_told_to_keep_hosted_monitorin
             "few engineers",
             "small bill",
         ] {
-            let growth = english.advice(d, AdviceKind::Ahead, Stage::Growth);
-            assert!(!growth.contains(phrase), "{}: {phrase}", d.id);
+            for level in [None, Some(3), Some(4)] {
+                let growth = english.advice(d, AdviceKind::Ahead, Stage::Growth, level);
+                assert!(!growth.contains(phrase), "{}: {phrase}", d.id);
+            }
         }
     }
 }
@@ -1249,3 +1251,5 @@ fn issue_29_our_own_deploy_tool_counts_in_delivery_not_in_infrastructure_sourcin
             .any(|x| x.question == question("platform.building"))
     );
 }
+
+mod advice;

@@ -1,0 +1,207 @@
+//! Advice from the answer given (issue 29): which of an area's texts is read for which answers,
+//! and that every text the bank lists is read by some answers.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::*;
+
+/// One way an area can be ahead or behind: the answers to its own questions (option indexes, in
+/// bank order), an answer elsewhere that counts towards it, the stage, and the key read.
+struct Reach {
+    own: Vec<(usize, usize)>,
+    counted: Option<(usize, usize)>,
+    stage: Stage,
+    kind: AdviceKind,
+    key: String,
+}
+
+/// Every way area `d` can be ahead or behind of a stage chosen outright: each combination of
+/// answers to its own questions, with and without each answer elsewhere that counts towards it,
+/// under every goal (goals move bands). A company in transition is judged across two stages'
+/// bands, which only narrows where an area is ahead or behind, so these cover it.
+fn reached(d: usize) -> Vec<Reach> {
+    let own: Vec<usize> = (0..BANK.questions.len())
+        .filter(|&q| BANK.questions[q].dimension == Some(d))
+        .collect();
+    let counting: Vec<(usize, usize)> = BANK
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.part == Part::Platform && q.dimension.is_none())
+        .flat_map(|(i, q)| {
+            (0..q.options.len())
+                .filter(move |&o| q.options[o].counts.contains(&d))
+                .map(move |o| (i, o))
+        })
+        .collect();
+    let mut combos: Vec<Vec<(usize, usize)>> = vec![vec![]];
+    for &q in &own {
+        combos = combos
+            .into_iter()
+            .flat_map(|c| {
+                (0..BANK.questions[q].options.len()).map(move |o| {
+                    let mut c = c.clone();
+                    c.push((q, o));
+                    c
+                })
+            })
+            .collect();
+    }
+    let focus = question("strategy.focus");
+    let goals = std::iter::once(None).chain((0..BANK.questions[focus].options.len()).map(Some));
+    let mut out = Vec::new();
+    for combo in &combos {
+        for counted in std::iter::once(None).chain(counting.iter().copied().map(Some)) {
+            for stage in Stage::ALL {
+                for goal in goals.clone() {
+                    let mut a = answers(stage.index() as f32 * 2.0, fitting(stage));
+                    for &(q, o) in combo.iter().chain(counted.iter()) {
+                        a.set(q, Answer::Chosen(o as u8));
+                    }
+                    if let Some(g) = goal {
+                        a.set(focus, Answer::Chosen(g as u8));
+                    }
+                    a.stage_override = Some(stage);
+                    let r = &assess(&BANK, &a).dimensions[d];
+                    let kind = match r.finding {
+                        Finding::Over => AdviceKind::Ahead,
+                        Finding::Under => AdviceKind::Behind,
+                        _ => continue,
+                    };
+                    let level = r.advice_level(kind);
+                    out.push(Reach {
+                        own: combo.clone(),
+                        counted,
+                        stage,
+                        kind,
+                        key: keys::advice(&BANK.dimensions[d], kind, stage, level),
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+fn said(english: &JsonBankText, reach: &Reach) -> String {
+    let mut said: Vec<String> = reach
+        .own
+        .iter()
+        .map(|&(q, o)| english.option(&BANK.questions[q], o))
+        .collect();
+    if let Some((q, o)) = reach.counted {
+        said.push(format!(
+            "{}: {}",
+            BANK.questions[q].id,
+            english.option(&BANK.questions[q], o)
+        ));
+    }
+    said.join(" | ")
+}
+
+#[test]
+fn issue_29_every_advice_text_the_bank_lists_is_read_by_some_answers() {
+    // A stage's or a level's own text that no answers reach would be words nobody reads, and
+    // usually a sign that a level's text took its place everywhere. Run with --nocapture to
+    // see, for each text, the stages and answers that read it.
+    let english = JsonBankText::english();
+    let mut read: BTreeSet<String> = BTreeSet::new();
+    for d in 0..BANK.dimensions.len() {
+        let mut by_key: BTreeMap<String, BTreeMap<String, BTreeSet<Stage>>> = BTreeMap::new();
+        for reach in reached(d) {
+            let direction = match reach.kind {
+                AdviceKind::Ahead => ".ahead",
+                _ => ".behind",
+            };
+            assert!(reach.key.contains(direction), "{}", reach.key);
+            by_key
+                .entry(reach.key.clone())
+                .or_default()
+                .entry(said(&english, &reach))
+                .or_default()
+                .insert(reach.stage);
+            read.insert(reach.key);
+        }
+        for (key, answers) in by_key {
+            println!("{key}");
+            for (said, stages) in answers {
+                println!("    {stages:?}: {said}");
+            }
+        }
+    }
+    for d in BANK.dimensions {
+        for (kind, by_stage, by_level) in [
+            (
+                AdviceKind::Ahead,
+                d.advice.ahead_by_stage,
+                d.advice.ahead_by_level,
+            ),
+            (
+                AdviceKind::Behind,
+                d.advice.behind_by_stage,
+                d.advice.behind_by_level,
+            ),
+        ] {
+            for stage in Stage::ALL.into_iter().filter(|s| by_stage[s.index()]) {
+                let key = keys::advice(d, kind, stage, None);
+                assert!(read.contains(&key), "{key} is read by no answers");
+            }
+            for level in (0..=4).filter(|&l| by_level[usize::from(l)]) {
+                let key = keys::advice(d, kind, Stage::Early, Some(level));
+                assert!(read.contains(&key), "{key} is read by no answers");
+            }
+        }
+    }
+}
+
+#[test]
+fn issue_29_the_advice_level_is_the_lowest_answer_when_ahead_and_the_highest_when_behind() {
+    // Never a mean: the mean of a board (4) and "whatever is quickest" (0) is a written list
+    // (2), which nobody answered.
+    let levels = |given: &[(&str, &str)], id: &str| {
+        let mut a = answers(0.0, fitting(Stage::Early));
+        for &(q, label) in given {
+            a = with(a, q, label);
+        }
+        let r = &assess(&BANK, &a).dimensions[dimension(id)];
+        (
+            r.advice_level(AdviceKind::Ahead),
+            r.advice_level(AdviceKind::Behind),
+        )
+    };
+    let board_quickest = [
+        ("platform.tech_choices", "An architecture board"),
+        ("platform.build_buy", "Whatever is quickest"),
+    ];
+    assert_eq!(levels(&board_quickest, "tech_strategy"), (Some(0), Some(4)));
+    let deliberate = [
+        ("platform.tech_choices", "A strategy of what"),
+        ("platform.build_buy", "We compare total cost"),
+    ];
+    assert_eq!(levels(&deliberate, "tech_strategy"), (Some(3), Some(3)));
+    // Work under way counts towards the finding, never towards what the advice names.
+    let tool = [
+        ("platform.path_to_production", "One shared pipeline"),
+        ("platform.building", "Our own deploy tool"),
+    ];
+    assert_eq!(levels(&tool, "delivery"), (Some(2), Some(2)));
+    let mut a = answers(0.0, fitting(Stage::Early));
+    a.set(question("platform.path_to_production"), Answer::Unknown);
+    a = with(a, "platform.building", "Our own deploy tool");
+    let r = &assess(&BANK, &a).dimensions[dimension("delivery")];
+    assert_eq!(r.finding, Finding::Over);
+    assert_eq!(r.advice_level(AdviceKind::Ahead), None);
+    assert_eq!(r.advice_level(AdviceKind::Prepare), None);
+    // A level the planner sets is the level the advice is for.
+    let mut set = vec![None; BANK.dimensions.len()];
+    set[dimension("delivery")] = Some(4);
+    let planned = assess_with(&BANK, &answers(0.0, fitting(Stage::Early)), &set);
+    let r = &planned.dimensions[dimension("delivery")];
+    assert_eq!(r.advice_level(AdviceKind::Ahead), Some(4));
+    let p = planned
+        .priorities
+        .iter()
+        .find(|p| p.dimension == dimension("delivery"))
+        .expect("delivery is ahead");
+    assert_eq!(p.level, Some(4));
+}
