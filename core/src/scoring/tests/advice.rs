@@ -205,3 +205,95 @@ fn issue_29_the_advice_level_is_the_lowest_answer_when_ahead_and_the_highest_whe
         .expect("delivery is ahead");
     assert_eq!(p.level, Some(4));
 }
+
+/// Checks which advice text an area gets for some answers, on a platform otherwise fitting
+/// `stage` (and a company at that stage), with the stage chosen outright.
+fn check(stage: Stage, given: &[(&str, &str)], id: &str, expected: &str) {
+    let mut a = answers(stage.index() as f32 * 2.0, fitting(stage));
+    for &(q, label) in given {
+        a = with(a, q, label);
+    }
+    a.stage_override = Some(stage);
+    let result = assess(&BANK, &a);
+    let r = &result.dimensions[dimension(id)];
+    let kind = match r.finding {
+        Finding::Over => AdviceKind::Ahead,
+        Finding::Under => AdviceKind::Behind,
+        other => panic!("{id} is {other:?} for {given:?}"),
+    };
+    let key = keys::advice(
+        &BANK.dimensions[dimension(id)],
+        kind,
+        stage,
+        r.advice_level(kind),
+    );
+    assert_eq!(key, format!("dimensions.{id}.{expected}"), "{given:?}");
+    // A priority gives the same text as the area's own finding.
+    if let Some(p) = result
+        .priorities
+        .iter()
+        .find(|p| p.dimension == dimension(id))
+    {
+        let english = JsonBankText::english();
+        assert_eq!(p.advice(&BANK, &english), english.text(&key));
+    }
+}
+
+#[test]
+fn issue_29_the_advice_follows_the_answer_given() {
+    use Stage::{Early, Growth, Mature};
+    // Self-service from a provider's console is no portal; a portal answered is.
+    let console = ("platform.provisioning", "They create common resources");
+    check(Early, &[console], "self_service", "ahead_level3");
+    let portal = ("platform.building", "A developer portal");
+    check(Growth, &[console, portal], "self_service", "ahead_level3");
+    let code = ("platform.provisioning", "They run shared infrastructure");
+    check(Early, &[code], "self_service", "ahead_level2");
+    let on_demand = ("platform.provisioning", "Anything on demand");
+    check(Early, &[on_demand], "self_service", "ahead");
+    check(Growth, &[on_demand], "self_service", "ahead_growth");
+    // Golden paths: a written setup is no template; a catalogue at growth is named.
+    let written = ("platform.golden_paths", "A written recommended");
+    check(Early, &[written], "golden_paths", "ahead_level2");
+    check(Mature, &[written], "golden_paths", "behind_level2");
+    let paths = ("platform.golden_paths", "Golden paths");
+    check(Growth, &[paths], "golden_paths", "ahead_growth");
+    // Technology strategy: a board is named only to those who answered one, with a formal
+    // review; a strategy is not asked of those who have one.
+    let board = ("platform.tech_choices", "An architecture board");
+    let review = ("platform.build_buy", "A formal review");
+    let quickest = ("platform.build_buy", "Whatever is quickest");
+    let list = ("platform.tech_choices", "A written list");
+    let strategy = ("platform.tech_choices", "A strategy of what");
+    let total_cost = ("platform.build_buy", "We compare total cost");
+    let price = ("platform.build_buy", "We compare features and price");
+    let conventions = ("platform.tech_choices", "A few conventions");
+    let free = ("platform.tech_choices", "Every team chooses");
+    check(Early, &[board, review], "tech_strategy", "ahead_level4");
+    check(Growth, &[board, review], "tech_strategy", "ahead_level4");
+    check(Growth, &[strategy, review], "tech_strategy", "ahead_level3");
+    check(Early, &[board, quickest], "tech_strategy", "ahead");
+    check(Early, &[list, price], "tech_strategy", "ahead");
+    check(Early, &[list, total_cost], "tech_strategy", "ahead_level2");
+    check(Growth, &[free, quickest], "tech_strategy", "behind");
+    check(
+        Growth,
+        &[conventions, quickest],
+        "tech_strategy",
+        "behind_level1",
+    );
+    check(Mature, &[free, price], "tech_strategy", "behind_level1");
+    check(Mature, &[list, quickest], "tech_strategy", "behind_level2");
+    check(
+        Mature,
+        &[strategy, quickest],
+        "tech_strategy",
+        "behind_level3",
+    );
+    check(
+        Mature,
+        &[free, total_cost],
+        "tech_strategy",
+        "behind_level3",
+    );
+}
