@@ -242,58 +242,90 @@ fn check(stage: Stage, given: &[(&str, &str)], id: &str, expected: &str) {
 #[test]
 fn issue_29_the_advice_follows_the_answer_given() {
     use Stage::{Early, Growth, Mature};
+    let area = |id: &'static str| {
+        move |stage: Stage, expected: &str, given: &[(&str, &str)]| {
+            check(stage, given, id, expected)
+        }
+    };
     // Self-service from a provider's console is no portal; a portal answered is.
+    let self_service = area("self_service");
     let console = ("platform.provisioning", "They create common resources");
-    check(Early, &[console], "self_service", "ahead_level3");
     let portal = ("platform.building", "A developer portal");
-    check(Growth, &[console, portal], "self_service", "ahead_level3");
     let code = ("platform.provisioning", "They run shared infrastructure");
-    check(Early, &[code], "self_service", "ahead_level2");
     let on_demand = ("platform.provisioning", "Anything on demand");
-    check(Early, &[on_demand], "self_service", "ahead");
-    check(Growth, &[on_demand], "self_service", "ahead_growth");
+    self_service(Early, "ahead_level3", &[console]);
+    self_service(Growth, "ahead_level3", &[console, portal]);
+    self_service(Early, "ahead_level2", &[code]);
+    self_service(Early, "ahead", &[on_demand]);
+    self_service(Growth, "ahead_growth", &[on_demand]);
     // Golden paths: a written setup is no template; a catalogue at growth is named.
+    let golden_paths = area("golden_paths");
     let written = ("platform.golden_paths", "A written recommended");
-    check(Early, &[written], "golden_paths", "ahead_level2");
-    check(Mature, &[written], "golden_paths", "behind_level2");
     let paths = ("platform.golden_paths", "Golden paths");
-    check(Growth, &[paths], "golden_paths", "ahead_growth");
+    golden_paths(Early, "ahead_level2", &[written]);
+    golden_paths(Mature, "behind_level2", &[written]);
+    golden_paths(Growth, "ahead_growth", &[paths]);
     // Technology strategy: a board is named only to those who answered one, with a formal
     // review; a strategy is not asked of those who have one.
+    let tech = area("tech_strategy");
     let board = ("platform.tech_choices", "An architecture board");
-    let review = ("platform.build_buy", "A formal review");
-    let quickest = ("platform.build_buy", "Whatever is quickest");
     let list = ("platform.tech_choices", "A written list");
     let strategy = ("platform.tech_choices", "A strategy of what");
-    let total_cost = ("platform.build_buy", "We compare total cost");
-    let price = ("platform.build_buy", "We compare features and price");
     let conventions = ("platform.tech_choices", "A few conventions");
     let free = ("platform.tech_choices", "Every team chooses");
-    check(Early, &[board, review], "tech_strategy", "ahead_level4");
-    check(Growth, &[board, review], "tech_strategy", "ahead_level4");
-    check(Growth, &[strategy, review], "tech_strategy", "ahead_level3");
-    check(Early, &[board, quickest], "tech_strategy", "ahead");
-    check(Early, &[list, price], "tech_strategy", "ahead");
-    check(Early, &[list, total_cost], "tech_strategy", "ahead_level2");
-    check(Growth, &[free, quickest], "tech_strategy", "behind");
-    check(
-        Growth,
-        &[conventions, quickest],
-        "tech_strategy",
-        "behind_level1",
-    );
-    check(Mature, &[free, price], "tech_strategy", "behind_level1");
-    check(Mature, &[list, quickest], "tech_strategy", "behind_level2");
-    check(
-        Mature,
-        &[strategy, quickest],
-        "tech_strategy",
-        "behind_level3",
-    );
-    check(
-        Mature,
-        &[free, total_cost],
-        "tech_strategy",
-        "behind_level3",
-    );
+    let review = ("platform.build_buy", "A formal review");
+    let quickest = ("platform.build_buy", "Whatever is quickest");
+    let total_cost = ("platform.build_buy", "We compare total cost");
+    let price = ("platform.build_buy", "We compare features and price");
+    tech(Early, "ahead_level4", &[board, review]);
+    tech(Growth, "ahead_level4", &[board, review]);
+    tech(Growth, "ahead_level3", &[strategy, review]);
+    tech(Early, "ahead", &[board, quickest]);
+    tech(Early, "ahead", &[list, price]);
+    tech(Early, "ahead_level2", &[list, total_cost]);
+    tech(Growth, "behind", &[free, quickest]);
+    tech(Growth, "behind_level1", &[conventions, quickest]);
+    tech(Mature, "behind_level1", &[free, price]);
+    tech(Mature, "behind_level2", &[list, quickest]);
+    tech(Mature, "behind_level3", &[strategy, quickest]);
+    tech(Mature, "behind_level3", &[free, total_cost]);
+    // Delivery ahead only through a deploy tool being built: the default, which names no
+    // rollouts or policy checks; the pipeline itself where the answer describes it.
+    let delivery = area("delivery");
+    let one = ("platform.path_to_production", "One shared pipeline");
+    let gradual = ("platform.path_to_production", "Shared pipelines roll out");
+    let platform = ("platform.path_to_production", "A self-service delivery");
+    let by_hand = ("platform.path_to_production", "Someone deploys by hand");
+    let change_board = ("platform.path_to_production", "A change board");
+    let tool = ("platform.building", "Our own deploy tool");
+    delivery(Early, "ahead", &[one, tool]);
+    delivery(Early, "ahead_level3", &[gradual]);
+    delivery(Growth, "ahead_level3", &[gradual, tool]);
+    delivery(Growth, "ahead_level4", &[platform]);
+    for stage in Stage::ALL {
+        delivery(stage, "behind", &[by_hand]);
+        delivery(stage, "behind_level1", &[change_board]);
+    }
+    delivery(Mature, "behind_level2", &[one]);
+    // Infrastructure on managed services, ahead only through what is being built.
+    let infrastructure = area("infrastructure");
+    let managed = ("platform.infrastructure", "Managed services");
+    let mostly = ("platform.infrastructure", "Mostly managed");
+    let own = ("platform.infrastructure", "Mostly built and run by us");
+    let orchestrator = ("platform.building", "A new container orchestrator");
+    infrastructure(Early, "ahead_level0", &[managed, orchestrator]);
+    infrastructure(Growth, "ahead_level1", &[mostly, orchestrator]);
+    infrastructure(Growth, "ahead", &[own]);
+    // Observability: error budgets are named only to those who answered them.
+    let observability = area("observability");
+    let uptime = ("platform.monitoring", "Uptime checks");
+    let central = ("platform.monitoring", "Central logs");
+    let critical = ("platform.monitoring", "As above, plus reliability targets");
+    let budgets = ("platform.monitoring", "SLOs and error budgets");
+    let stack = ("platform.building", "Our own metrics");
+    observability(Early, "ahead_level1", &[uptime, stack]);
+    observability(Early, "ahead_level3", &[critical]);
+    observability(Early, "ahead", &[budgets]);
+    observability(Growth, "ahead_growth", &[budgets]);
+    observability(Mature, "behind_level2", &[central]);
 }
