@@ -206,6 +206,31 @@ fn issue_29_the_advice_level_is_the_lowest_answer_when_ahead_and_the_highest_whe
     assert_eq!(p.level, Some(4));
 }
 
+#[test]
+fn issue_29_advice_read_at_growth_speaks_to_a_growing_company() {
+    // "Growth stage (standardize). The company has found product-market fit and is scaling":
+    // advice read at growth, at whatever level, avoids the early stage's small-team words.
+    let english = JsonBankText::english();
+    for d in 0..BANK.dimensions.len() {
+        for reach in reached(d) {
+            if reach.kind != AdviceKind::Ahead || reach.stage != Stage::Growth {
+                continue;
+            }
+            let text = english.text(&reach.key);
+            for phrase in [
+                "small team",
+                "handful of engineers",
+                "few engineers",
+                "small bill",
+                "early company",
+                "young company",
+            ] {
+                assert!(!text.contains(phrase), "{}: {phrase}", reach.key);
+            }
+        }
+    }
+}
+
 /// Checks which advice text an area gets for some answers, on a platform otherwise fitting
 /// `stage` (and a company at that stage), with the stage chosen outright.
 fn check(stage: Stage, given: &[(&str, &str)], id: &str, expected: &str) {
@@ -328,4 +353,43 @@ fn issue_29_the_advice_follows_the_answer_given() {
     observability(Early, "ahead", &[budgets]);
     observability(Growth, "ahead_growth", &[budgets]);
     observability(Mature, "behind_level2", &[central]);
+    // Security: templates without continuous compliance; a checklist is not "each person's care".
+    let security = area("security");
+    let templates = ("platform.security", "Templates make");
+    let checklist = ("platform.security", "A checklist");
+    let scanning = ("platform.security", "Shared tools scan");
+    security(Early, "ahead_level3", &[templates]);
+    security(Growth, "behind_level1", &[checklist]);
+    security(Mature, "behind_level2", &[scanning]);
+    // Cost, consolidation and vendors: each level names its own practice.
+    let cost = area("cost");
+    let split = ("platform.cost", "Costs are split");
+    let per_customer = ("platform.cost", "Teams see their costs");
+    cost(Early, "ahead_level2", &[split]);
+    cost(Growth, "ahead_level3", &[per_customer]);
+    cost(Mature, "behind_level2", &[split]);
+    let consolidation = area("consolidation");
+    let listed = ("platform.consolidation", "We list them");
+    let programme = ("platform.consolidation", "A funded migration");
+    consolidation(Early, "ahead_level2", &[listed]);
+    consolidation(Growth, "ahead_level3", &[programme]);
+    let vendors = area("vendors");
+    let yearly = ("platform.vendors", "We review major");
+    let negotiate = ("platform.vendors", "We negotiate");
+    vendors(Early, "ahead_level2", &[yearly]);
+    vendors(Growth, "ahead_level3", &[negotiate]);
+    // Coordination assumes no platform teams it was not told of.
+    let coordination = area("coordination");
+    let roadmap = ("platform.coordination", "A shared roadmap");
+    let leadership = ("platform.coordination", "A platform leadership");
+    coordination(Early, "ahead_level2", &[roadmap]);
+    coordination(Growth, "ahead_level4", &[leadership]);
+    // Goals: outcome goals are not called lists of deliverables.
+    let goals = area("goals");
+    let outcomes = ("platform.goals", "Outcomes for engineers");
+    let tied = ("platform.goals", "Outcomes tied");
+    let linked = ("platform.reporting", "Platform metrics linked");
+    let business = ("platform.reporting", "Regular updates in business");
+    goals(Early, "ahead_level3", &[outcomes, business]);
+    goals(Growth, "ahead_level4", &[tied, linked]);
 }
