@@ -602,6 +602,29 @@ mod tests {
     }
 
     #[test]
+    fn french_bank_texts_set_marks_apart_with_a_narrow_no_break_space() {
+        // French puts a narrow no-break space (U+202F) before ; : ? ! and », after «; a plain
+        // space would let the mark wrap onto a line of its own.
+        let text = JsonBankText::parse(include_str!("../../locales/fr/bank.json")).unwrap();
+        for key in text.keys() {
+            let t = text.text(&key);
+            let chars: Vec<char> = t.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if matches!(c, ';' | ':' | '?' | '!' | '»') {
+                    assert_eq!(
+                        i.checked_sub(1).map(|b| chars[b]),
+                        Some('\u{202f}'),
+                        "{key}: {t}"
+                    );
+                }
+                if c == '«' {
+                    assert_eq!(chars.get(i + 1), Some(&'\u{202f}'), "{key}: {t}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_missing_text_is_found() {
         // The check above on a bank file with one option's words left out.
         let text = JsonBankText::english();
