@@ -1,5 +1,6 @@
 //! Advice from the answer given (issue 29): which of an area's texts is read for which answers,
-//! and that every text the bank lists is read by some answers.
+//! that every text the bank lists is read by some answers, and that a text read when the
+//! platform is ahead names no practice the respondent did not say.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -152,6 +153,143 @@ fn issue_29_every_advice_text_the_bank_lists_is_read_by_some_answers() {
             }
         }
     }
+}
+
+/// Practices an advice text may name only when the respondent said them: a word (matched at
+/// the start of a word, in any case) and the options, "question id: start of label", that say
+/// it. Options on a scale that only build on a lower one ("as above, plus") are listed too.
+const NAMED: &[(&str, &[&str])] = &[
+    (
+        "portal",
+        &[
+            "platform.provisioning: Anything on demand",
+            "platform.building: A developer portal",
+        ],
+    ),
+    (
+        "board",
+        &[
+            "platform.tech_choices: An architecture board",
+            "platform.path_to_production: A change board",
+        ],
+    ),
+    ("canary", &["platform.path_to_production: A self-service"]),
+    (
+        "policy check",
+        &["platform.path_to_production: A self-service"],
+    ),
+    (
+        "rollout",
+        &[
+            "platform.path_to_production: Shared pipelines roll out",
+            "platform.path_to_production: A self-service",
+        ],
+    ),
+    (
+        "error budget",
+        &["platform.monitoring: SLOs and error budgets"],
+    ),
+    ("drill", &["platform.incidents: As above, with runbooks"]),
+    (
+        "runbook",
+        &[
+            "platform.incidents: Ranked by customer",
+            "platform.incidents: As above, with runbooks",
+        ],
+    ),
+    (
+        "golden path",
+        &[
+            "platform.golden_paths: Golden paths",
+            "platform.building: Service templates or golden paths",
+        ],
+    ),
+    ("adoption", &["platform.golden_paths: Golden paths"]),
+    (
+        "template",
+        &[
+            "platform.golden_paths: Maintained templates",
+            "platform.golden_paths: Golden paths",
+            "platform.building: Service templates",
+            "platform.security: Templates make",
+        ],
+    ),
+    ("unit-cost", &["platform.cost: Cost per unit"]),
+    ("unit cost", &["platform.cost: Cost per unit"]),
+    ("lifecycle", &["platform.consolidation: Every system has"]),
+    ("sunset", &["platform.consolidation: Every system has"]),
+    (
+        "leadership",
+        &["platform.coordination: A platform leadership"],
+    ),
+    (
+        "certification",
+        &["platform.security: Continuous compliance"],
+    ),
+    (
+        "continuous compliance",
+        &["platform.security: Continuous compliance"],
+    ),
+    (
+        "exit plan",
+        &[
+            "platform.build_buy: A formal review",
+            "platform.vendors: Critical infrastructure could move",
+        ],
+    ),
+    (
+        "internal cloud",
+        &[
+            "platform.infrastructure: Nearly everything in-house",
+            "platform.building: A new container orchestrator",
+        ],
+    ),
+];
+
+/// Whether `text` holds `word` at the start of one of its words ("board", not "dashboard").
+fn names(text: &str, word: &str) -> bool {
+    let text = text.to_lowercase();
+    text.match_indices(word).any(|(at, _)| {
+        text[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[test]
+fn issue_29_advice_when_ahead_names_no_practice_the_respondent_did_not_say() {
+    // The issue's examples: a portal named to a company whose provider's console gives
+    // self-service, and technology boards named to a dozen engineers with none.
+    let english = JsonBankText::english();
+    let chosen = |reach: &Reach, option: &str| {
+        let (id, label) = option.split_once(": ").expect("id: label");
+        reach.own.iter().chain(reach.counted.iter()).any(|&(q, o)| {
+            BANK.questions[q].id == id && english.option(&BANK.questions[q], o).starts_with(label)
+        })
+    };
+    let mut failures = BTreeSet::new();
+    for d in 0..BANK.dimensions.len() {
+        for reach in reached(d) {
+            if reach.kind != AdviceKind::Ahead {
+                continue;
+            }
+            let text = english.text(&reach.key);
+            for (word, options) in NAMED {
+                if names(&text, word) && !options.iter().any(|o| chosen(&reach, o)) {
+                    failures.insert(format!(
+                        "{} ({:?}) names {word:?} to: {}",
+                        reach.key,
+                        reach.stage,
+                        said(&english, &reach)
+                    ));
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{failures:#?}");
+    assert!(names("An architecture board", "board"));
+    assert!(!names("Central logs and dashboards", "board"));
 }
 
 #[test]
