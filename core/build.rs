@@ -37,6 +37,12 @@ struct DimensionFile {
     ahead_by_stage: Vec<String>,
     #[serde(default)]
     behind_by_stage: Vec<String>,
+    /// The answered levels (0 to 4) whose advice when ahead (or behind) has its own text, which
+    /// names only what that level says exists; it comes before a stage's text.
+    #[serde(default)]
+    ahead_by_level: Vec<u8>,
+    #[serde(default)]
+    behind_by_level: Vec<u8>,
     key_results: KeyResultsFile,
 }
 
@@ -180,6 +186,23 @@ fn generate(bank: &BankFile) -> String {
             );
             own
         };
+        let by_level = |levels: &[u8]| {
+            let mut own = [false; 5];
+            for &level in levels {
+                assert!(
+                    level <= 4,
+                    "dimension {}: levels are 0 to 4, not {level}",
+                    d.id
+                );
+                assert!(
+                    !own[usize::from(level)],
+                    "dimension {}: level {level} listed twice",
+                    d.id
+                );
+                own[usize::from(level)] = true;
+            }
+            own
+        };
         for n in [d.key_results.ahead, d.key_results.behind] {
             assert!(
                 (2..=3).contains(&n),
@@ -190,7 +213,8 @@ fn generate(bank: &BankFile) -> String {
         let _ = writeln!(
             code,
             "    Dimension {{ id: {:?}, bands: [{}, {}, {}], weights: {:?}, \
-             advice: Advice {{ ahead_by_stage: {:?}, behind_by_stage: {:?}, key_results_ahead: {}, key_results_behind: {} }} }},",
+             advice: Advice {{ ahead_by_stage: {:?}, behind_by_stage: {:?}, ahead_by_level: {:?}, behind_by_level: {:?}, \
+             key_results_ahead: {}, key_results_behind: {} }} }},",
             d.id,
             band(d.early),
             band(d.growth),
@@ -198,6 +222,8 @@ fn generate(bank: &BankFile) -> String {
             d.weight,
             by_stage(&d.ahead_by_stage),
             by_stage(&d.behind_by_stage),
+            by_level(&d.ahead_by_level),
+            by_level(&d.behind_by_level),
             d.key_results.ahead,
             d.key_results.behind
         );

@@ -60,6 +60,12 @@ pub struct Advice {
     pub ahead_by_stage: [bool; 3],
     /// The same for the advice when it is behind (what to invest in).
     pub behind_by_stage: [bool; 3],
+    /// For each answered level, 0 to 4: whether the advice when ahead has a text of its own for
+    /// it, naming only what that level says exists. It comes before the stage's text
+    /// (`keys::advice`); `DimensionResult::advice_level` says which level the answers give.
+    pub ahead_by_level: [bool; 5],
+    /// The same for the advice when behind.
+    pub behind_by_level: [bool; 5],
     /// How many key results the draft goal for being ahead has (2 or 3).
     pub key_results_ahead: u8,
     /// And the one for being behind, also used to prepare for the next stage.
@@ -282,9 +288,10 @@ pub trait BankText {
             _ => String::new(),
         }
     }
-    /// A dimension's advice of one kind, for a stage.
-    fn advice(&self, d: &Dimension, kind: AdviceKind, stage: Stage) -> String {
-        self.text(&keys::advice(d, kind, stage))
+    /// A dimension's advice of one kind, for a stage and the level its answers give (`None`
+    /// when they give none): see `keys::advice`.
+    fn advice(&self, d: &Dimension, kind: AdviceKind, stage: Stage, level: Option<u8>) -> String {
+        self.text(&keys::advice(d, kind, stage, level))
     }
     /// The objective of one of a dimension's draft goals.
     fn objective(&self, d: &Dimension, goal: Goal) -> String {
@@ -344,19 +351,23 @@ pub mod keys {
         format!("questions.{}.note{option}", q.id)
     }
 
-    /// The advice of one kind for a stage: the stage's own text where the bank says it has
-    /// one, the dimension's default otherwise.
-    pub fn advice(d: &Dimension, kind: AdviceKind, stage: Stage) -> String {
-        let (name, by_stage) = match kind {
-            AdviceKind::Ahead => ("ahead", d.advice.ahead_by_stage),
-            AdviceKind::Behind => ("behind", d.advice.behind_by_stage),
+    /// The advice of one kind for a stage and an answered level (issue 29): the level's own
+    /// text where the bank lists that level (`ahead_level3`), else the stage's own text where
+    /// it lists that stage (`ahead_growth`), else the dimension's default (`ahead`). What was
+    /// answered comes first, since a text may only name what the answers say exists.
+    pub fn advice(d: &Dimension, kind: AdviceKind, stage: Stage, level: Option<u8>) -> String {
+        let (name, by_stage, by_level) = match kind {
+            AdviceKind::Ahead => ("ahead", d.advice.ahead_by_stage, d.advice.ahead_by_level),
+            AdviceKind::Behind => ("behind", d.advice.behind_by_stage, d.advice.behind_by_level),
             AdviceKind::Prepare => return dimension(d, "prepare"),
             AdviceKind::Replatform => return REPLATFORM_ADVICE.to_string(),
         };
-        if by_stage[stage.index()] {
-            dimension(d, &format!("{name}_{}", stage.id()))
-        } else {
-            dimension(d, name)
+        match level {
+            Some(level) if by_level.get(usize::from(level)) == Some(&true) => {
+                dimension(d, &format!("{name}_level{level}"))
+            }
+            _ if by_stage[stage.index()] => dimension(d, &format!("{name}_{}", stage.id())),
+            _ => dimension(d, name),
         }
     }
 
@@ -400,9 +411,11 @@ pub mod keys {
             }
             for kind in [AdviceKind::Ahead, AdviceKind::Behind, AdviceKind::Prepare] {
                 for stage in Stage::ALL {
-                    let key = advice(d, kind, stage);
-                    if !all.contains(&key) {
-                        all.push(key);
+                    for level in std::iter::once(None).chain((0..=4).map(Some)) {
+                        let key = advice(d, kind, stage, level);
+                        if !all.contains(&key) {
+                            all.push(key);
+                        }
                     }
                 }
             }
@@ -583,6 +596,69 @@ mod tests {
                     unique.contains(key),
                     "locales/{lang}/bank.json: {key} is read by no id of the bank"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn issue_29_advice_is_the_answered_level_s_text_then_the_stage_s_then_the_default() {
+        // A dimension whose ahead advice has its own text at growth and at levels 3 and 4,
+        // and whose behind advice has one at level 1 only.
+        let band = Band { low: 0, high: 4 };
+        let d = Dimension {
+            id: "x",
+            bands: [band; 3],
+            weights: [1; 3],
+            advice: Advice {
+                ahead_by_stage: [false, true, false],
+                behind_by_stage: [false; 3],
+                ahead_by_level: [false, false, false, true, true],
+                behind_by_level: [false, true, false, false, false],
+                key_results_ahead: 2,
+                key_results_behind: 2,
+            },
+        };
+        let check = |kind, stage, level, expected: &str| {
+            assert_eq!(
+                keys::advice(&d, kind, stage, level),
+                format!("dimensions.x.{expected}"),
+                "{kind:?} {stage:?} {level:?}"
+            );
+        };
+        check(AdviceKind::Ahead, Stage::Early, None, "ahead");
+        check(AdviceKind::Ahead, Stage::Growth, None, "ahead_growth");
+        check(AdviceKind::Ahead, Stage::Early, Some(2), "ahead");
+        check(AdviceKind::Ahead, Stage::Growth, Some(2), "ahead_growth");
+        check(AdviceKind::Ahead, Stage::Early, Some(3), "ahead_level3");
+        check(AdviceKind::Ahead, Stage::Growth, Some(4), "ahead_level4");
+        check(AdviceKind::Ahead, Stage::Mature, Some(4), "ahead_level4");
+        check(AdviceKind::Behind, Stage::Growth, Some(1), "behind_level1");
+        check(AdviceKind::Behind, Stage::Growth, Some(3), "behind");
+        check(AdviceKind::Behind, Stage::Mature, None, "behind");
+        check(AdviceKind::Prepare, Stage::Growth, Some(3), "prepare");
+        // A level past the scale has no text of its own.
+        check(AdviceKind::Ahead, Stage::Early, Some(9), "ahead");
+    }
+
+    #[test]
+    fn french_bank_texts_set_marks_apart_with_a_narrow_no_break_space() {
+        // French puts a narrow no-break space (U+202F) before ; : ? ! and », after «; a plain
+        // space would let the mark wrap onto a line of its own.
+        let text = JsonBankText::parse(include_str!("../../locales/fr/bank.json")).unwrap();
+        for key in text.keys() {
+            let t = text.text(&key);
+            let chars: Vec<char> = t.chars().collect();
+            for (i, &c) in chars.iter().enumerate() {
+                if matches!(c, ';' | ':' | '?' | '!' | '»') {
+                    assert_eq!(
+                        i.checked_sub(1).map(|b| chars[b]),
+                        Some('\u{202f}'),
+                        "{key}: {t}"
+                    );
+                }
+                if c == '«' {
+                    assert_eq!(chars.get(i + 1), Some(&'\u{202f}'), "{key}: {t}");
+                }
             }
         }
     }
@@ -826,7 +902,9 @@ mod tests {
                 let mut texts: Vec<String> = Vec::new();
                 for stage in Stage::ALL {
                     for kind in [AdviceKind::Ahead, AdviceKind::Behind, AdviceKind::Prepare] {
-                        texts.push(text.advice(d, kind, stage));
+                        for level in std::iter::once(None).chain((0..=4).map(Some)) {
+                            texts.push(text.advice(d, kind, stage, level));
+                        }
                     }
                 }
                 texts.push(text.objective(d, Goal::Ahead));

@@ -160,6 +160,11 @@ pub struct DimensionResult {
     pub n_questions: usize,
     /// The mean level of the answers (0 to 4), or `None` if none was known.
     pub level: Option<f32>,
+    /// The lowest and highest level the answers to the questions that measure this area show
+    /// on their own (each option's value; work under way counted from elsewhere left out), or
+    /// the level a plan sets; `None` when none is known. The advice is chosen by it
+    /// (`advice_level`), so it names only what was answered (issue 29).
+    pub answered: Option<[u8; 2]>,
     /// The band and weight the stage gives, before the strategy moves them.
     pub base_band: Band,
     pub base_weight: u8,
@@ -187,6 +192,20 @@ pub struct DimensionResult {
 }
 
 impl DimensionResult {
+    /// The answered level whose advice of `kind` fits this area's answers: a text may only name
+    /// what every answer says (issue 29). Advice when ahead names what is there, so it is chosen
+    /// by the level every answer reaches (the lowest); advice when behind names what is missing,
+    /// so by the level no answer goes beyond (the highest). With one question both are its
+    /// answer. Other advice does not depend on the level: `None`.
+    pub fn advice_level(&self, kind: AdviceKind) -> Option<u8> {
+        let [lowest, highest] = self.answered?;
+        match kind {
+            AdviceKind::Ahead => Some(lowest),
+            AdviceKind::Behind => Some(highest),
+            AdviceKind::Prepare | AdviceKind::Replatform => None,
+        }
+    }
+
     /// How many of the scored weight points in the whole assessment this dimension holds.
     pub fn share_of_weight(&self, total_weight: u32) -> f32 {
         if total_weight == 0 || self.level.is_none() {
@@ -251,6 +270,8 @@ pub struct Priority {
     /// For an area counted in people, the share of the engineers the answers allow: a key
     /// result that names the share (`{share}`) shows this range, as the explanation does.
     pub share: Option<ShareRange>,
+    /// The answered level its advice is chosen by (`DimensionResult::advice_level`).
+    pub level: Option<u8>,
 }
 
 impl Priority {
@@ -270,6 +291,7 @@ impl Priority {
             &bank.dimensions[self.dimension],
             self.advice_kind(),
             self.stage,
+            self.level,
         )
     }
 
@@ -829,6 +851,17 @@ fn measure(
         Some(set) => Some(f32::from(set.min(4))),
         None => mean(level_answers.iter().map(|a| a.level)),
     };
+    let own = || {
+        level_answers
+            .iter()
+            .filter(|a| bank.questions[a.question].dimension == Some(index))
+            .map(|a| a.value)
+    };
+    let answered = match (set, own().min(), own().max()) {
+        (Some(set), _, _) => Some([set.min(4); 2]),
+        (None, Some(lowest), Some(highest)) => Some([lowest, highest]),
+        _ => None,
+    };
     let (gap, finding) = match level {
         None => (0.0, Finding::Unknown),
         Some(level) if level < f32::from(band.low) => (level - f32::from(band.low), Finding::Under),
@@ -856,6 +889,7 @@ fn measure(
         answers: level_answers,
         n_questions: questions.len(),
         level,
+        answered,
         base_band,
         base_weight,
         across: (lowest != highest).then_some(Transition {
@@ -929,15 +963,19 @@ fn priorities(
     });
     let mut list: Vec<Priority> = off
         .into_iter()
-        .map(|d| Priority {
-            dimension: d.dimension,
-            kind: if d.finding == Finding::Under {
-                PriorityKind::Invest
+        .map(|d| {
+            let (kind, advice) = if d.finding == Finding::Under {
+                (PriorityKind::Invest, AdviceKind::Behind)
             } else {
-                PriorityKind::Defer
-            },
-            stage,
-            share: share_of(d),
+                (PriorityKind::Defer, AdviceKind::Ahead)
+            };
+            Priority {
+                dimension: d.dimension,
+                kind,
+                stage,
+                share: share_of(d),
+                level: d.advice_level(advice),
+            }
         })
         .collect();
     let mut prepare: Vec<&DimensionResult> = dimensions
@@ -958,6 +996,7 @@ fn priorities(
         kind: PriorityKind::Prepare,
         stage,
         share: share_of(d),
+        level: None,
     }));
     if pressure.cost {
         // A stable sort: everything else keeps its order, growing the team goes last.
@@ -971,6 +1010,7 @@ fn priorities(
                 kind: PriorityKind::Replatform,
                 stage,
                 share: None,
+                level: None,
             },
         );
     }

@@ -185,9 +185,16 @@ pub fn dimension_summary(i18n: I18n, dimension: usize) -> String {
     words(i18n).dimension_summary(&BANK.dimensions[dimension])
 }
 
-/// A dimension's advice of one kind, for a stage.
-pub fn advice_text(i18n: I18n, dimension: usize, kind: AdviceKind, stage: Stage) -> String {
-    words(i18n).advice(&BANK.dimensions[dimension], kind, stage)
+/// A dimension's advice of one kind, for a stage and the level its answers give
+/// (`DimensionResult::advice_level`).
+pub fn advice_text(
+    i18n: I18n,
+    dimension: usize,
+    kind: AdviceKind,
+    stage: Stage,
+    level: Option<u8>,
+) -> String {
+    words(i18n).advice(&BANK.dimensions[dimension], kind, stage, level)
 }
 
 /// A priority's advice, for its stage.

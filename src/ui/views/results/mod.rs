@@ -800,12 +800,13 @@ fn FindingItem(
             view! { <p class="advice">{move || s!(i18n.get_locale(), results.area.pointer, rank = rank)}</p> }
                 .into_any(),
         ),
-        (Some((kind, advice_kind)), None) => Some(
+        (Some((kind, advice_kind)), None) => Some({
+            let level = result.advice_level(advice_kind);
             view! {
-                <p class="advice"><strong>{move || s!(i18n.get_locale(), results.labelled, label = rt::kind(i18n.get_locale(), kind))}</strong>{move || bt::advice_text(i18n, dimension_index, advice_kind, stage)}</p>
+                <p class="advice"><strong>{move || s!(i18n.get_locale(), results.labelled, label = rt::kind(i18n.get_locale(), kind))}</strong>{move || bt::advice_text(i18n, dimension_index, advice_kind, stage, level)}</p>
             }
-            .into_any(),
-        ),
+            .into_any()
+        }),
     };
     let arithmetic = {
         let result = result.clone();
