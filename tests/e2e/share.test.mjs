@@ -90,7 +90,7 @@ test('a hostile label travels as plain text and runs nothing', async () => {
 
 // Every released link form still opens: bank version 1 (link format 1), bank version 2, link
 // format 2 with its 16-bit check (issue 18), and bank version 3 (issue 29), whose lines also say
-// the stage the build that made them read ('answered:stage:label payload').
+// the stage the card of the build that made them showed ('answered:inferred:shown:label payload').
 for (const file of ['links-v1.txt', 'links-v2.txt', 'links-format2.txt', 'links-v3.txt']) {
   test(`the released links in ${file} open`, async () => {
     const fixtures = (await fs.readFile(new URL(`../fixtures/${file}`, import.meta.url), 'utf8'))
@@ -101,7 +101,7 @@ for (const file of ['links-v1.txt', 'links-v2.txt', 'links-format2.txt', 'links-
       await page.goto(`${server.url}#r=${payload}`);
       await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
       await page.locator('[data-testid="stage"]').waitFor();
-      const stage = file === 'links-v3.txt' ? line.split(':')[1] : '-';
+      const stage = file === 'links-v3.txt' ? line.split(':')[2] : '-';
       if (stage !== '-') {
         const shown = await page.locator('[data-testid="stage"]').first().textContent();
         assert.match(shown, new RegExp(stage, 'i'), line);

@@ -43,9 +43,12 @@ const setStorage = (page, values) => page.evaluate((values) => {
 
 // Chooses, in question `id`, the option after the one chosen (never "Don't know"); its value.
 function choose(id) {
-  const radios = [...document.querySelectorAll(`fieldset[data-question="${id}"] input[type=radio]`)]
+  const radios = [...document.querySelectorAll(`fieldset[data-question="${id}"] input:is([type=radio], [type=checkbox])`)]
     .filter((r) => r.value !== 'unknown');
-  const next = radios[(radios.findIndex((r) => r.checked) + 1) % radios.length];
+  const now = radios.findIndex((r) => r.checked);
+  const next = radios[(now + 1) % radios.length];
+  // Where several can be picked, the one picked is cleared first, so one option is the answer.
+  if (next.type === 'checkbox' && now >= 0) radios[now].click();
   next.click();
   return next.value;
 }

@@ -295,12 +295,13 @@ fn version_3_links_open_with_every_answer_and_the_stage_they_had() {
         .filter(|l| !l.starts_with('#') && !l.is_empty())
     {
         let (summary, payload) = line.rsplit_once(' ').expect("'summary payload'");
-        let mut fields = summary.splitn(3, ':');
+        let mut fields = summary.splitn(4, ':');
         let answered: usize = fields
             .next()
             .and_then(|a| a.parse().ok())
             .expect("answered");
         let stage = fields.next().expect("stage");
+        let shown = fields.next().expect("shown");
         let label = fields.next().expect("label");
         let (old, _) = decode(&v3, payload).expect("a v3 link reads with the v3 layout");
         let (new, notes) = decode(&BANK, payload).expect("and with the current bank");
@@ -316,6 +317,9 @@ fn version_3_links_open_with_every_answer_and_the_stage_they_had() {
         assert_eq!(new.label, label);
         assert_eq!(new.answers.stage_override, old.answers.stage_override);
         let read = crate::assess(&BANK, &new.answers).stage;
+        if shown != "-" {
+            assert_eq!(read.stage.id(), shown, "{line}");
+        }
         let now = if read.position.is_some() {
             read.inferred.id()
         } else {
