@@ -487,16 +487,16 @@ mod tests {
         let changes = "\
 ## What-if plan: Q3: catch up \\*where it pays\\*
 
-Stage fit now: 39 out of 100.
+Stage fit now: 32 out of 100.
 
 With another strategy answer: What is the company's main goal for the next 12 to 18 months? \
 “Cutting costs or reaching profitability”
 
-Stage fit with these strategy answers, before any change: 40 out of 100.
+Stage fit with these strategy answers, before any change: 32 out of 100.
 
-1. Golden paths and templates: from level 1.0 to level 2.0, stage fit after: 45 out of 100
-2. Infrastructure sourcing: from level 1.0 to level 0.0, stage fit after: 45 out of 100
-3. Observability: from level 1.0 to level 3.0, stage fit after: 52 out of 100
+1. Golden paths and templates: from level 1.0 to level 2.0, stage fit after: 37 out of 100
+2. Infrastructure sourcing: from level 1.0 to level 0.0, stage fit after: 37 out of 100
+3. Observability: from level 1.0 to level 3.0, stage fit after: 43 out of 100
 
 ### Draft goals for the areas changed
 
@@ -573,7 +573,7 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
             let md = plan_markdown(&crate::BANK, &answers, plan, &text, &words);
             assert_eq!(md, expected, "{plan:?}");
         };
-        let empty = "\n\nStage fit now: 39 out of 100.\n\nNo changes planned yet.\n";
+        let empty = "\n\nStage fit now: 32 out of 100.\n\nNo changes planned yet.\n";
         check(
             &Plan::default(),
             &format!("## What-if plan: Unnamed plan{empty}"),
@@ -613,8 +613,8 @@ Stage fit with these strategy answers, before any change: 40 out of 100.
         };
         check(
             &same,
-            "## What-if plan: Same\n\nStage fit now: 39 out of 100.\n\n\
-             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 39 out of 100\n",
+            "## What-if plan: Same\n\nStage fit now: 32 out of 100.\n\n\
+             1. Delivery pipeline: from level 1.0 to level 1.0, stage fit after: 32 out of 100\n",
         );
     }
 

@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::{BANK, BankText, Finding, JsonBankText, Stage};
+use crate::{BANK, Band, BankText, DimensionResult, Finding, JsonBankText, Stage};
 
 const CASES: &str = include_str!("../../tests/cases.toml");
 
@@ -129,10 +129,12 @@ fn a_projection_scores_each_moved_area_at_its_new_level() {
         Some(100),
         &[Fit],
     );
+    // Every area then fits growth; two answers from the mature stage, a fifth of the score is
+    // its fit there, where it falls short (issue 29).
     check(
         "Growth company moving upmarket",
         &[("security", 3)],
-        Some(100),
+        Some(94),
         &[Fit],
     );
     // The last move of an area counts.
@@ -323,16 +325,18 @@ fn suggestions_are_the_moves_that_raise_the_score_most() {
         2,
         &[("infrastructure", 2, 31, 7), ("delivery", 3, 29, 5)],
     );
-    // Equal gains keep the bank's order.
+    // Two answers from the early stage, a fifth of its score is its fit there (issue 29), where
+    // golden paths and shared services are ahead: they gain less than observability. Equal
+    // gains keep the bank's order.
     check(
         "Fast-growing company on a startup platform",
         &[],
         4,
         &[
-            ("golden_paths", 2, 51, 9),
-            ("self_service", 2, 51, 9),
-            ("observability", 2, 51, 9),
-            ("delivery", 2, 49, 7),
+            ("observability", 2, 61, 7),
+            ("delivery", 2, 59, 5),
+            ("golden_paths", 2, 58, 4),
+            ("self_service", 2, 58, 4),
         ],
     );
     check(
@@ -609,6 +613,19 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         })
 }
 
+/// The level and band of an area at each stage the score weighs: its own when the score weighs
+/// one stage.
+fn weighed_bands(area: &DimensionResult) -> Vec<(Option<f32>, Band)> {
+    if area.by_stage.is_empty() {
+        vec![(area.level, area.band)]
+    } else {
+        area.by_stage
+            .iter()
+            .map(|s| (s.result.level, s.result.band))
+            .collect()
+    }
+}
+
 /// Any plan: up to four moves (now and then of an area the bank does not have, or to a level
 /// above 4) and up to two strategy answers (now and then to a question of another part).
 fn any_plan() -> impl Strategy<Value = Plan> {
@@ -649,10 +666,15 @@ proptest! {
     ) {
         let now = project(&BANK, &a, &plan);
         let area = &now.dimensions[pick % BANK.dimensions.len()];
-        if area.finding != Finding::Fit || area.band.high >= TOP_LEVEL {
+        // Near a line the score weighs several stages, each with its own band (issue 29): past
+        // the band means past every one of them, from a level below none of them.
+        let bands = weighed_bands(area);
+        let top = bands.iter().map(|(_, b)| b.high).max().unwrap_or(TOP_LEVEL);
+        let below = bands.iter().any(|(level, b)| level.is_some_and(|l| l < f32::from(b.low)));
+        if area.finding != Finding::Fit || top >= TOP_LEVEL || below {
             return Ok(());
         }
-        let level = area.band.high + 1 + above % (TOP_LEVEL - area.band.high);
+        let level = top + 1 + above % (TOP_LEVEL - top);
         let mv = Move { dimension: area.dimension, level };
         let after = project(&BANK, &a, &plan.with(mv));
         prop_assert_eq!(after.dimensions[area.dimension].finding, Finding::Over);
@@ -668,7 +690,14 @@ proptest! {
     ) {
         let now = project(&BANK, &a, &plan);
         let area = &now.dimensions[pick % BANK.dimensions.len()];
-        let level = area.band.low + within % (area.band.high - area.band.low + 1);
+        // Into the band of every stage the score weighs (issue 29): where they overlap.
+        let bands = weighed_bands(area);
+        let low = bands.iter().map(|(_, b)| b.low).max().unwrap_or(0);
+        let high = bands.iter().map(|(_, b)| b.high).min().unwrap_or(0);
+        if low > high {
+            return Ok(());
+        }
+        let level = low + within % (high - low + 1);
         let mv = Move { dimension: area.dimension, level };
         let after = project(&BANK, &a, &plan.with(mv));
         prop_assert_eq!(after.dimensions[area.dimension].finding, Finding::Fit);
