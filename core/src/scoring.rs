@@ -221,6 +221,8 @@ pub struct StageResult {
     pub stage: Stage,
     /// The part of the score this stage counts for.
     pub share: f32,
+    /// As in `Weighed`: 0 for the stage in use, 1 or 2, `None` across a line the answers are near.
+    pub answers_away: Option<u8>,
     /// The sum of the scored dimensions' weights at that stage.
     pub total_weight: u32,
     /// The dimension at that stage's band and weight alone; its `points_lost` are the points
@@ -242,6 +244,19 @@ pub struct StageScore {
 }
 
 impl DimensionResult {
+    /// The level and band of this dimension at each stage the score weighs, in order (issue
+    /// 29): its own when the score weighs one stage. Near a line an area has a band at each.
+    pub fn weighed_bands(&self) -> Vec<(Option<f32>, Band)> {
+        if self.by_stage.is_empty() {
+            vec![(self.level, self.band)]
+        } else {
+            self.by_stage
+                .iter()
+                .map(|s| (s.result.level, s.result.band))
+                .collect()
+        }
+    }
+
     /// How many of the scored weight points in the whole assessment this dimension holds.
     pub fn share_of_weight(&self, total_weight: u32) -> f32 {
         if total_weight == 0 || self.level.is_none() {
@@ -558,6 +573,7 @@ pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>])
                 d.by_stage.push(StageResult {
                     stage: w.stage,
                     share: w.share,
+                    answers_away: w.answers_away,
                     total_weight,
                     result,
                 });
