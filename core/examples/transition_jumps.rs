@@ -19,31 +19,8 @@ mod measure {
     use proptest::test_runner::TestRunner;
     use stagefit_core::{Answer, Answers, Assessment, BANK, Part, Stage, assess, explain};
 
-    /// As `given_answers` in the scoring tests: each question unanswered, "Don't know" or one of
-    /// its options, with a stage chosen one time in five.
-    fn given_answers() -> impl Strategy<Value = Answers> {
-        let n = BANK.questions.len();
-        (
-            proptest::collection::vec((0_u8..=255, 0_u8..8), n),
-            proptest::option::weighted(0.2, 0_usize..3),
-        )
-            .prop_map(|(raw, stage)| {
-                let mut a = Answers::new(&BANK);
-                for (index, (kind, option)) in raw.into_iter().enumerate() {
-                    let n_options = BANK.questions[index].options.len() as u8;
-                    a.set(
-                        index,
-                        match kind {
-                            0..=15 => Answer::Unanswered,
-                            16..=40 => Answer::Unknown,
-                            _ => Answer::Chosen(option % n_options),
-                        },
-                    );
-                }
-                a.stage_override = stage.map(|i| Stage::ALL[i]);
-                a
-            })
-    }
+    // The answer sets the scoring tests draw.
+    include!("../src/scoring/given_answers.rs");
 
     fn in_transition(r: &Assessment) -> bool {
         r.stage.transition.is_some() && !r.stage.chosen

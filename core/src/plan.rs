@@ -11,7 +11,7 @@
 //! lower for it.
 
 use super::answers::{Answer, Answers};
-use super::bank::{Band, Bank, Goal, Part};
+use super::bank::{Bank, Goal, Part};
 use super::scoring::{Assessment, assess, assess_with};
 
 /// The highest investment level; a move to a higher one counts as a move to this.
@@ -239,14 +239,7 @@ pub fn past_band(
     let now = project(bank, answers, plan);
     let area = now.dimensions.get(dimension)?;
     area.level?;
-    let bands: Vec<(Option<f32>, Band)> = if area.by_stage.is_empty() {
-        vec![(area.level, area.band)]
-    } else {
-        area.by_stage
-            .iter()
-            .map(|s| (s.result.level, s.result.band))
-            .collect()
-    };
+    let bands = area.weighed_bands();
     let top = bands.iter().map(|(_, b)| b.high).max()?;
     if top >= TOP_LEVEL {
         return None;

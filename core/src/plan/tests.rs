@@ -5,7 +5,7 @@
 use proptest::prelude::*;
 
 use super::*;
-use crate::{BANK, Band, BankText, DimensionResult, Finding, JsonBankText, Stage};
+use crate::{BANK, BankText, Finding, JsonBankText, Stage};
 
 const CASES: &str = include_str!("../../tests/cases.toml");
 
@@ -613,19 +613,6 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         })
 }
 
-/// The level and band of an area at each stage the score weighs: its own when the score weighs
-/// one stage.
-fn weighed_bands(area: &DimensionResult) -> Vec<(Option<f32>, Band)> {
-    if area.by_stage.is_empty() {
-        vec![(area.level, area.band)]
-    } else {
-        area.by_stage
-            .iter()
-            .map(|s| (s.result.level, s.result.band))
-            .collect()
-    }
-}
-
 /// Any plan: up to four moves (now and then of an area the bank does not have, or to a level
 /// above 4) and up to two strategy answers (now and then to a question of another part).
 fn any_plan() -> impl Strategy<Value = Plan> {
@@ -668,7 +655,7 @@ proptest! {
         let area = &now.dimensions[pick % BANK.dimensions.len()];
         // Near a line the score weighs several stages, each with its own band (issue 29): past
         // the band means past every one of them, from a level below none of them.
-        let bands = weighed_bands(area);
+        let bands = area.weighed_bands();
         let top = bands.iter().map(|(_, b)| b.high).max().unwrap_or(TOP_LEVEL);
         let below = bands.iter().any(|(level, b)| level.is_some_and(|l| l < f32::from(b.low)));
         if area.finding != Finding::Fit || top >= TOP_LEVEL || below {
@@ -691,7 +678,7 @@ proptest! {
         let now = project(&BANK, &a, &plan);
         let area = &now.dimensions[pick % BANK.dimensions.len()];
         // Into the band of every stage the score weighs (issue 29): where they overlap.
-        let bands = weighed_bands(area);
+        let bands = area.weighed_bands();
         let low = bands.iter().map(|(_, b)| b.low).max().unwrap_or(0);
         let high = bands.iter().map(|(_, b)| b.high).min().unwrap_or(0);
         if low > high {
