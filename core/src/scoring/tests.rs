@@ -1122,6 +1122,38 @@ fn issue_29_a_scale_up_on_the_growth_mature_line_is_judged_across_both() {
 }
 
 #[test]
+fn issue_29_an_answer_that_leaves_no_company_answer_moves_the_score_smoothly_too() {
+    // The only company answer is the biggest pain; "no single pain stands out" leaves none, and
+    // the stage is then assumed to be growth. The assumed reading still weighs mature, one answer
+    // away, as the mature reading weighs growth: the step stays within 20 points.
+    let mut a = answers(4.0, fitting(Stage::Mature));
+    for (index, q) in BANK.questions.iter().enumerate() {
+        if q.part == Part::Company {
+            a.set(index, Answer::Unknown);
+        }
+    }
+    let things_work = with(a.clone(), "company.biggest_pain", "Things work");
+    let no_single = with(a, "company.biggest_pain", "No single pain");
+    let (before, after) = (assess(&BANK, &things_work), assess(&BANK, &no_single));
+    assert_eq!(
+        (before.stage.stage, after.stage.stage),
+        (Stage::Mature, Stage::Growth)
+    );
+    assert!(!after.stage.known());
+    let away = |r: &Assessment, stage: Stage| {
+        r.stage
+            .weighed
+            .iter()
+            .find(|w| w.stage == stage)
+            .map(|w| w.answers_away)
+    };
+    assert_eq!(away(&before, Stage::Growth), Some(Some(1)));
+    assert_eq!(away(&after, Stage::Mature), Some(Some(1)));
+    let (x, y) = (before.score.unwrap_or(0), after.score.unwrap_or(0));
+    assert!(x.abs_diff(y) <= 20, "{x} -> {y}");
+}
+
+#[test]
 fn issue_29_a_share_from_two_ranges_is_a_range_and_read_in_the_company_s_favour() {
     fn share(engineers: &str, people: &str, company: f32, stage: Stage) -> (ShareRange, Finding) {
         let mut a = answers(company, fitting(stage));
