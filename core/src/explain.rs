@@ -82,9 +82,25 @@ pub enum Line {
         total: u32,
         points_lost: f32,
     },
+    /// Near a line, where the score weighs several stages (issue 29): the lines that follow, up
+    /// to the next `Weighed` or `Counted`, judge the area at `stage` alone, which counts
+    /// `percent` of the score. `answers_away`: 0 for the stage in use, 1 or 2 for a stage that
+    /// many neighbouring company answers away, `None` for one across a line the answers are near.
+    Weighed {
+        stage: Stage,
+        percent: u8,
+        answers_away: Option<u8>,
+    },
+    /// The points the area costs when the score weighs several stages: for each stage weighed,
+    /// its percent of the score and the points the area costs there; `points` is their
+    /// weighted sum.
+    Counted { terms: Vec<(u8, f32)>, points: f32 },
 }
 
-/// The lines that explain one dimension's result, in reading order.
+/// The lines that explain one dimension's result, in reading order. Near a line, where the
+/// score weighs several stages (issue 29), the level, then the band the findings use when it
+/// spans a line, then the area judged at each stage weighed (`Line::Weighed` and that stage's
+/// band, weight and gap), then the points it costs, weighed (`Line::Counted`).
 pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<Line> {
     let Some(level) = result.level else {
         let counts_people = BANK
@@ -99,6 +115,47 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
             }
         }];
     };
+    let mut lines = level_lines(result, level);
+    if result.by_stage.is_empty() {
+        lines.extend(measure_lines(result, stage, total_weight));
+        return lines;
+    }
+    if result.across.is_some() {
+        lines.push(band_line(result, stage));
+    }
+    for part in &result.by_stage {
+        lines.push(Line::Weighed {
+            stage: part.stage,
+            percent: percent(part.share),
+            answers_away: part.answers_away,
+        });
+        // An answer that fits no stage, or a share of people, can count at another level
+        // against another stage's band: then that stage's level is shown too.
+        if let Some(at) = part.result.level
+            && part.result.answers != result.answers
+        {
+            lines.extend(level_lines(&part.result, at));
+        }
+        lines.extend(measure_lines(&part.result, part.stage, part.total_weight));
+    }
+    lines.push(Line::Counted {
+        terms: result
+            .by_stage
+            .iter()
+            .map(|p| (percent(p.share), p.result.points_lost))
+            .collect(),
+        points: result.points_lost,
+    });
+    lines
+}
+
+/// A share of the score (0 to 1) in whole percent.
+fn percent(share: f32) -> u8 {
+    (100.0 * share).round().clamp(0.0, 100.0) as u8
+}
+
+/// How the level came about: one answer or an average, and what an answer counts as.
+fn level_lines(result: &DimensionResult, level: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let levels: Vec<u8> = result.answers.iter().map(|a| a.level).collect();
     lines.push(if levels.len() == 1 {
@@ -138,12 +195,21 @@ pub fn dimension(result: &DimensionResult, stage: Stage, total_weight: u32) -> V
             Fit::NotAhead | Fit::Band => {}
         }
     }
-    lines.push(Line::Band {
+    lines
+}
+
+fn band_line(result: &DimensionResult, stage: Stage) -> Line {
+    Line::Band {
         stage,
         across: result.across,
         band: result.band,
         moved_from: (result.band != result.base_band).then_some(result.base_band),
-    });
+    }
+}
+
+/// What the level is measured against (band, weight) and what its gap costs.
+fn measure_lines(result: &DimensionResult, stage: Stage, total_weight: u32) -> Vec<Line> {
+    let mut lines = vec![band_line(result, stage)];
     lines.push(Line::Weight {
         weight: result.weight,
         total: total_weight,
@@ -347,6 +413,44 @@ pub enum ScoreNote {
     },
 }
 
+/// One stage's score in a score that weighs several (issue 29): `weight_lost` of
+/// `total_weight`, `lost` of the whole, so `100 × (1 − lost)² = score` (not rounded); it counts
+/// `percent` of the score. `answers_away` as in `Line::Weighed`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WeighedScore {
+    pub stage: Stage,
+    pub percent: u8,
+    pub answers_away: Option<u8>,
+    pub weight_lost: f32,
+    pub total_weight: u32,
+    pub lost: f32,
+    pub score: f32,
+}
+
+/// How a score that weighs several stages follows from theirs: the sum of each stage's percent
+/// times its score, rounded, is `score`. `None` when the score weighs one stage (its
+/// arithmetic is `ScoreNote`'s) or nothing is scored.
+pub fn weighing(assessment: &Assessment) -> Option<(Vec<WeighedScore>, u8)> {
+    let score = assessment.score?;
+    if assessment.by_stage.is_empty() {
+        return None;
+    }
+    let parts = assessment
+        .by_stage
+        .iter()
+        .map(|s| WeighedScore {
+            stage: s.stage,
+            percent: percent(s.share),
+            answers_away: s.answers_away,
+            weight_lost: s.lost * s.total_weight as f32,
+            total_weight: s.total_weight,
+            lost: s.lost,
+            score: s.score,
+        })
+        .collect();
+    Some((parts, score))
+}
+
 /// What the score means, for the sentence under it.
 pub fn score(assessment: &Assessment) -> ScoreNote {
     let Some(score) = assessment.score else {
@@ -536,24 +640,30 @@ mod tests {
         );
     }
 
+    /// Every company answer at the first option whose value reaches `company`, every platform
+    /// answer at option `platform` (or the last), the strategy unanswered.
+    fn at(company: f32, platform: usize) -> Assessment {
+        let mut answers = Answers::new(&BANK);
+        for (index, q) in BANK.questions.iter().enumerate() {
+            let pick = match q.part {
+                Part::Company => q
+                    .options
+                    .iter()
+                    .position(|o| f32::from(o.value) >= company)
+                    .unwrap_or(0),
+                Part::Platform => platform.min(q.options.len() - 1),
+                Part::Strategy => continue,
+            };
+            answers.set(index, Answer::Chosen(pick as u8));
+        }
+        assess(&BANK, &answers)
+    }
+
     #[test]
     fn issue_13_in_transition_promises_prepare_findings_only_when_there_are_some() {
         for company in [0.0_f32, 1.0, 1.2, 1.4, 1.6, 2.4, 2.6, 2.8, 3.0] {
             for platform in [0_usize, 1, 2, 3, 4] {
-                let mut answers = Answers::new(&BANK);
-                for (index, q) in BANK.questions.iter().enumerate() {
-                    let pick = match q.part {
-                        Part::Company => q
-                            .options
-                            .iter()
-                            .position(|o| f32::from(o.value) >= company)
-                            .unwrap_or(0),
-                        Part::Platform => platform.min(q.options.len() - 1),
-                        Part::Strategy => continue,
-                    };
-                    answers.set(index, Answer::Chosen(pick as u8));
-                }
-                let a = assess(&BANK, &answers);
+                let a = at(company, platform);
                 let n_prepare = a
                     .dimensions
                     .iter()
@@ -565,6 +675,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn issue_29_near_a_line_each_area_is_explained_at_every_stage_the_score_weighs() {
+        let mut weighed = 0;
+        for company in [0.0_f32, 1.0, 1.2, 1.4, 1.6, 2.0, 2.4, 2.6, 2.8, 3.0] {
+            for platform in [0_usize, 1, 2, 3, 4] {
+                let a = at(company, platform);
+                let Some((parts, score)) = weighing(&a) else {
+                    assert!(a.by_stage.is_empty() || a.score.is_none());
+                    continue;
+                };
+                weighed += 1;
+                // The stages' percents make the whole, and their weighted scores the score.
+                assert_eq!(parts.iter().map(|p| u32::from(p.percent)).sum::<u32>(), 100);
+                let sum: f32 = parts
+                    .iter()
+                    .map(|p| f32::from(p.percent) * p.score / 100.0)
+                    .sum();
+                assert!(
+                    (sum - f32::from(score)).abs() <= 0.5 + 1e-3,
+                    "{sum} {score}"
+                );
+                // The areas' points add up to what the score lost, before rounding (unless a
+                // stage loses more weight than the whole, as ahead of an early company can).
+                if parts.iter().all(|p| p.lost < 1.0) {
+                    let lost: f32 = a.dimensions.iter().map(|d| d.points_lost).sum();
+                    assert!((100.0 - lost - sum).abs() < 0.01, "{lost} {sum}");
+                }
+                for d in a.dimensions.iter().filter(|d| d.level.is_some()) {
+                    let lines = dimension(d, a.stage.stage, a.total_weight);
+                    let stages: Vec<Stage> = lines
+                        .iter()
+                        .filter_map(|l| match l {
+                            Line::Weighed { stage, .. } => Some(*stage),
+                            _ => None,
+                        })
+                        .collect();
+                    let expected: Vec<Stage> = a.stage.weighed.iter().map(|w| w.stage).collect();
+                    assert_eq!(stages, expected);
+                    let Some(Line::Counted { terms, points }) = lines.last() else {
+                        panic!("{lines:?}");
+                    };
+                    assert_eq!(*points, d.points_lost);
+                    let sum: f32 = terms.iter().map(|&(p, x)| f32::from(p) * x / 100.0).sum();
+                    assert!((sum - points).abs() < 0.01, "{terms:?} {points}");
+                    // In transition the findings' band, spanning the line, comes first.
+                    let first_weighed = lines
+                        .iter()
+                        .position(|l| matches!(l, Line::Weighed { .. }))
+                        .unwrap_or(0);
+                    let across = lines[..first_weighed].iter().any(|l| {
+                        matches!(
+                            l,
+                            Line::Band {
+                                across: Some(_),
+                                ..
+                            }
+                        )
+                    });
+                    assert_eq!(across, a.stage.transition.is_some());
+                }
+            }
+        }
+        assert!(weighed >= 5, "{weighed} weighed assessments");
     }
 
     #[test]

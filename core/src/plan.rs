@@ -225,9 +225,11 @@ pub fn suggest(bank: &Bank, answers: &Answers, plan_so_far: &Plan, n: usize) -> 
 }
 
 /// What moving `dimension` one level above the top of its band would do to the plan's projected
-/// score (a change of zero or less: ahead of the stage is a cost). `None` when the area is not
-/// scored, when its band already reaches 4 (there is no level past it), or when the area
-/// already sits at or above that level (its finding shows the cost already).
+/// score (a change of zero or less: ahead of the stage is a cost). Near a line, where the score
+/// weighs several stages (issue 29), that is one level above the top of every band it weighs.
+/// `None` when the area is not scored, when a band already reaches 4 (there is no level past
+/// it), or when the area already sits at or above that level (its finding shows the cost
+/// already).
 pub fn past_band(
     bank: &Bank,
     answers: &Answers,
@@ -236,12 +238,17 @@ pub fn past_band(
 ) -> Option<Suggestion> {
     let now = project(bank, answers, plan);
     let area = now.dimensions.get(dimension)?;
-    let level = area.level?;
-    if area.band.high >= TOP_LEVEL {
+    area.level?;
+    let bands = area.weighed_bands();
+    let top = bands.iter().map(|(_, b)| b.high).max()?;
+    if top >= TOP_LEVEL {
         return None;
     }
-    let target = area.band.high + 1;
-    if level >= f32::from(target) {
+    let target = top + 1;
+    if bands
+        .iter()
+        .any(|(level, _)| level.is_some_and(|l| l >= f32::from(target)))
+    {
         return None;
     }
     let mv = Move {

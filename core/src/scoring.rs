@@ -10,6 +10,12 @@
 //! over the total weight (0 to 1), and the score is `100 × (1 − lost)²`. Squaring keeps one
 //! small gap cheap and makes a platform that is off in many places, or far off in its most
 //! important ones, read as out of step rather than "partly fitting".
+//!
+//! Near a line between stages the score weighs the stages on both sides (issue 29): a stage one
+//! neighbouring company answer away counts 40 % of the score, two answers away (or across a
+//! line the position is near) 20 %, the stage in use the rest. Each stage's score is the one
+//! above at that stage's bands alone, so one company answer given otherwise moves the score
+//! by at most a fifth of the gap between two stages' scores.
 
 use std::fmt;
 
@@ -19,6 +25,13 @@ use super::stage::{CUTS, Stage};
 
 /// How close to a cut the position must be for the company to count as "in transition".
 const TRANSITION_MARGIN: f32 = 0.3;
+
+/// The part of the score a stage one neighbouring company answer away counts for, and a stage
+/// two answers away (or across a line the position is within `TRANSITION_MARGIN` of). Each step
+/// is a fifth, so one answer given otherwise moves the score by at most 20 points: a stage's
+/// part changes by at most a fifth, and either side of a line counts the other 40 %.
+const SHARE_ONE_ANSWER_AWAY: f32 = 0.4;
+const SHARE_TWO_ANSWERS_AWAY: f32 = 0.2;
 
 /// A gap of this many levels, or more, loses the dimension's whole weight. It is fixed, not
 /// the widest gap a band allows, so the same overshoot costs the same in a narrow band as in
@@ -62,6 +75,17 @@ pub struct Transition {
     pub to: Stage,
 }
 
+/// A stage the score weighs, and how much of it (issue 29).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Weighed {
+    pub stage: Stage,
+    /// The part of the score this stage's judgement counts for (0 to 1); the parts add up to 1.
+    pub share: f32,
+    /// How many neighbouring company answers away the stage is: 0 for the stage in use, 1 or 2,
+    /// or `None` when it counts only because the position lies near the line to it.
+    pub answers_away: Option<u8>,
+}
+
 /// What the company answers say about the stage.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageInference {
@@ -84,6 +108,10 @@ pub struct StageInference {
     pub confidence: Confidence,
     /// Set when the position lies near the line between two stages.
     pub transition: Option<Transition>,
+    /// The stages the score weighs, the stage in use first: it alone when the person chose the
+    /// stage or no other stage is within two neighbouring company answers or across a line the
+    /// position is near.
+    pub weighed: Vec<Weighed>,
     /// The known company answers, in bank order, with where each points.
     pub evidence: Vec<Evidence>,
     pub n_questions: usize,
@@ -183,12 +211,44 @@ pub struct DimensionResult {
     pub gap: f32,
     /// The part of its weight this dimension loses: `min(|gap| / FULL_GAP, 1)`.
     pub off: f32,
-    /// Score points this dimension costs (0 when it fits or is not scored).
+    /// Score points this dimension costs (0 when it fits or is not scored). When the score
+    /// weighs several stages, the points it costs at each (`by_stage`), each times its share.
     pub points_lost: f32,
     pub finding: Finding,
     /// When the company is about to move into the next stage and this dimension sits below
     /// that stage's band: the band to prepare for.
     pub prepare_for: Option<Band>,
+    /// When the score weighs several stages (`StageInference::weighed`): this dimension judged
+    /// at each of them alone, in the same order. Empty otherwise.
+    pub by_stage: Vec<StageResult>,
+}
+
+/// A dimension judged at one stage alone, as part of a score that weighs several stages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageResult {
+    pub stage: Stage,
+    /// The part of the score this stage counts for.
+    pub share: f32,
+    /// As in `Weighed`: 0 for the stage in use, 1 or 2, `None` across a line the answers are near.
+    pub answers_away: Option<u8>,
+    /// The sum of the scored dimensions' weights at that stage.
+    pub total_weight: u32,
+    /// The dimension at that stage's band and weight alone; its `points_lost` are the points
+    /// it costs that stage's score, before the share.
+    pub result: DimensionResult,
+}
+
+/// One stage's score, as part of a score that weighs several stages.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StageScore {
+    pub stage: Stage,
+    pub share: f32,
+    pub answers_away: Option<u8>,
+    /// The sum of the scored dimensions' weights at that stage, the weight lost over it, and the
+    /// score `100 × (1 − lost)²`, not rounded.
+    pub total_weight: u32,
+    pub lost: f32,
+    pub score: f32,
 }
 
 impl DimensionResult {
@@ -203,6 +263,19 @@ impl DimensionResult {
             AdviceKind::Ahead => Some(lowest),
             AdviceKind::Behind => Some(highest),
             AdviceKind::Prepare | AdviceKind::Replatform => None,
+        }
+    }
+
+    /// The level and band of this dimension at each stage the score weighs, in order (issue
+    /// 29): its own when the score weighs one stage. Near a line an area has a band at each.
+    pub fn weighed_bands(&self) -> Vec<(Option<f32>, Band)> {
+        if self.by_stage.is_empty() {
+            vec![(self.level, self.band)]
+        } else {
+            self.by_stage
+                .iter()
+                .map(|s| (s.result.level, s.result.band))
+                .collect()
         }
     }
 
@@ -325,10 +398,15 @@ pub struct Assessment {
     pub dimensions: Vec<DimensionResult>,
     /// Stage fit from 0 to 100, or `None` when no dimension could be scored.
     pub score: Option<u8>,
-    /// The sum of the weights of the scored dimensions (the score's denominator).
+    /// The sum of the weights of the scored dimensions (the score's denominator), as the
+    /// findings judge them.
     pub total_weight: u32,
-    /// The weight lost over the total weight, 0 (all fit) to 1 (all two levels or more off).
+    /// The weight lost over the total weight, 0 (all fit) to 1 (all two levels or more off), as
+    /// the findings judge them: the score when it weighs one stage.
     pub lost: f32,
+    /// When the score weighs several stages: each stage's score and share, in the order of
+    /// `StageInference::weighed`; the score is their weighted mean, rounded. Empty otherwise.
+    pub by_stage: Vec<StageScore>,
     /// Up to three priorities, most important first.
     pub priorities: Vec<Priority>,
     /// How many platform questions had a real answer, of how many.
@@ -501,32 +579,51 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Assessment {
 pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>]) -> Assessment {
     let stage = infer_stage(bank, answers);
     let strategy = strategy_effect(bank, answers);
-    let mut dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
-        .map(|index| {
-            let set = levels.get(index).copied().flatten();
-            measure(bank, answers, index, &stage, &strategy, set)
-        })
-        .collect();
-    let total_weight: u32 = dimensions
-        .iter()
-        .filter(|d| d.level.is_some())
-        .map(|d| u32::from(d.weight))
-        .sum();
-    let parts: Vec<(u8, u8, f32)> = dimensions
-        .iter()
-        .filter(|d| d.level.is_some())
-        .map(|d| (d.weight, d.charged_weight, d.gap))
-        .collect();
-    let lost = lost_share(&parts);
-    // 100 − 100 × (1 − lost)² = 100 × lost × (2 − lost): each dimension's points are its part
-    // of `lost` times 100 × (2 − lost), so the points add up to what the score lost.
-    for d in &mut dimensions {
-        if total_weight > 0 {
-            d.points_lost =
-                100.0 * f32::from(d.charged_weight) * d.off / total_weight as f32 * (2.0 - lost);
+    let judge = |(lowest, highest): (Stage, Stage)| -> (Vec<DimensionResult>, u32, f32) {
+        let mut dimensions: Vec<DimensionResult> = (0..bank.dimensions.len())
+            .map(|index| {
+                let set = levels.get(index).copied().flatten();
+                measure(bank, answers, index, (lowest, highest), &strategy, set)
+            })
+            .collect();
+        let (total_weight, lost) = charge(&mut dimensions);
+        (dimensions, total_weight, lost)
+    };
+    let (mut dimensions, total_weight, lost) = judge(judged_across(&stage));
+    let mut score = (total_weight > 0).then(|| score_from_lost(lost));
+    let mut by_stage = Vec::new();
+    if stage.weighed.len() > 1 {
+        // Each stage judged alone; the score and every dimension's points are their weighted
+        // mean (issue 29). The findings stay those of the line the company is judged across.
+        for d in &mut dimensions {
+            d.points_lost = 0.0;
         }
+        let mut blended = 0.0;
+        for w in &stage.weighed {
+            let (at, total_weight, lost) = judge((w.stage, w.stage));
+            let at_stage = 100.0 * (1.0 - lost).powi(2);
+            blended += w.share * at_stage;
+            by_stage.push(StageScore {
+                stage: w.stage,
+                share: w.share,
+                answers_away: w.answers_away,
+                total_weight,
+                lost,
+                score: at_stage,
+            });
+            for (d, result) in dimensions.iter_mut().zip(at) {
+                d.points_lost += w.share * result.points_lost;
+                d.by_stage.push(StageResult {
+                    stage: w.stage,
+                    share: w.share,
+                    answers_away: w.answers_away,
+                    total_weight,
+                    result,
+                });
+            }
+        }
+        score = score.map(|_| blended.round().clamp(0.0, 100.0) as u8);
     }
-    let score = (total_weight > 0).then(|| score_from_lost(lost));
     let priorities = priorities(
         bank,
         &dimensions,
@@ -547,6 +644,7 @@ pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>])
         score,
         total_weight,
         lost,
+        by_stage,
         priorities,
         n_platform_known: platform
             .iter()
@@ -554,6 +652,31 @@ pub(crate) fn assess_with(bank: &Bank, answers: &Answers, levels: &[Option<u8>])
             .count(),
         n_platform_questions: platform.len(),
     }
+}
+
+/// Charges each scored dimension its points lost, and returns the sum of their weights and the
+/// weight lost over it. Since 100 − 100 × (1 − lost)² = 100 × lost × (2 − lost), each
+/// dimension's points are its part of `lost` times 100 × (2 − lost): they add up to what the
+/// score lost.
+fn charge(dimensions: &mut [DimensionResult]) -> (u32, f32) {
+    let total_weight: u32 = dimensions
+        .iter()
+        .filter(|d| d.level.is_some())
+        .map(|d| u32::from(d.weight))
+        .sum();
+    let parts: Vec<(u8, u8, f32)> = dimensions
+        .iter()
+        .filter(|d| d.level.is_some())
+        .map(|d| (d.weight, d.charged_weight, d.gap))
+        .collect();
+    let lost = lost_share(&parts);
+    for d in dimensions.iter_mut() {
+        if total_weight > 0 {
+            d.points_lost =
+                100.0 * f32::from(d.charged_weight) * d.off / total_weight as f32 * (2.0 - lost);
+        }
+    }
+    (total_weight, lost)
 }
 
 /// The weight lost over the total weight (0 to 1), from each scored dimension's weight, the
@@ -606,10 +729,11 @@ fn position_of(bank: &Bank, answers: &Answers) -> Option<f32> {
     mean_of(company_values(bank, answers).into_iter().map(|(_, _, v)| v))
 }
 
-/// The stages the company could be read as if one company answer were its neighbour instead
-/// (`Answer::neighbours`: the option before or after it): a plausible answer given otherwise.
-fn stages_one_answer_away(bank: &Bank, answers: &Answers) -> Vec<Stage> {
-    let mut stages = Vec::new();
+/// The answers with one company answer moved to a neighbour (`Answer::neighbours`: the option
+/// before or after it, or for several at once one of them moved or left out): each plausible
+/// answer given otherwise.
+fn neighbours(bank: &Bank, answers: &Answers) -> Vec<Answers> {
+    let mut all = Vec::new();
     for (index, q) in bank.questions.iter().enumerate() {
         if q.part != Part::Company {
             continue;
@@ -617,37 +741,89 @@ fn stages_one_answer_away(bank: &Bank, answers: &Answers) -> Vec<Stage> {
         for next in answers.get(index).neighbours(q) {
             let mut other = answers.clone();
             other.set(index, next);
-            if let Some(p) = position_of(bank, &other) {
-                stages.push(Stage::at(p));
-            }
+            all.push(other);
         }
     }
-    stages
+    all
+}
+
+/// For each stage, the fewest neighbouring company answers (one option before or after, one at a
+/// time) that would put the company in it: 0 for its own stage, then 1 or 2, `None` beyond. An
+/// answer set with no company answer that points anywhere is read as growth, as the stage is
+/// then assumed to be, so one answer that leaves none (a neutral answer) is one towards growth.
+fn answers_away(bank: &Bank, answers: &Answers) -> [Option<u8>; 3] {
+    let mut away: [Option<u8>; 3] = [None; 3];
+    let mut reach = |a: &Answers, steps: u8| {
+        let stage = position_of(bank, a).map_or(Stage::Growth, Stage::at);
+        let slot = &mut away[stage.index()];
+        *slot = Some(slot.map_or(steps, |s| s.min(steps)));
+    };
+    reach(answers, 0);
+    let one = neighbours(bank, answers);
+    for a in &one {
+        reach(a, 1);
+    }
+    for a in &one {
+        for b in neighbours(bank, a) {
+            reach(&b, 2);
+        }
+    }
+    away
+}
+
+/// Whether the position lies within `TRANSITION_MARGIN` of the line between two neighbouring
+/// stages.
+fn near_line(position: f32, one: Stage, other: Stage) -> bool {
+    one.index().abs_diff(other.index()) == 1
+        && (position - CUTS[one.min(other).index()]).abs() < TRANSITION_MARGIN
 }
 
 /// The line a company is near, if any: from its stage to every stage one plausible answer away,
 /// and to the next stage where the position lies within `TRANSITION_MARGIN` of a cut. A
 /// company whose stage one neighbouring answer changes is read across both stages (issue 29).
-fn transition_of(bank: &Bank, answers: &Answers, position: f32) -> Option<Transition> {
+fn transition_of(position: f32, away: [Option<u8>; 3]) -> Option<Transition> {
     let stage = Stage::at(position);
-    let mut lowest = stage;
-    let mut highest = stage;
-    for other in stages_one_answer_away(bank, answers) {
-        lowest = lowest.min(other);
-        highest = highest.max(other);
-    }
-    if (position - CUTS[0]).abs() < TRANSITION_MARGIN {
-        lowest = lowest.min(Stage::Early);
-        highest = highest.max(Stage::Growth);
-    }
-    if (position - CUTS[1]).abs() < TRANSITION_MARGIN {
-        lowest = lowest.min(Stage::Growth);
-        highest = highest.max(Stage::Mature);
-    }
+    let near = |other: Stage| {
+        away[other.index()].is_some_and(|n| n <= 1) || near_line(position, stage, other)
+    };
+    let lowest = Stage::ALL.into_iter().find(|&s| s == stage || near(s))?;
+    let highest = Stage::ALL
+        .into_iter()
+        .rev()
+        .find(|&s| s == stage || near(s))?;
     (lowest != highest).then_some(Transition {
         from: lowest,
         to: highest,
     })
+}
+
+/// The stages the score weighs (issue 29): every other stage one neighbouring company answer
+/// away counts `SHARE_ONE_ANSWER_AWAY` of the score, two answers away or across a line the
+/// position is near `SHARE_TWO_ANSWERS_AWAY`, and the stage in use the rest. One answer given
+/// otherwise changes each stage's count of answers away by at most one, so each share moves by
+/// at most a fifth, and either side of a line counts the other 40 %.
+fn weighed(stage: Stage, position: Option<f32>, away: [Option<u8>; 3]) -> Vec<Weighed> {
+    let mut list = vec![Weighed {
+        stage,
+        share: 1.0,
+        answers_away: Some(0),
+    }];
+    for other in Stage::ALL.into_iter().filter(|&s| s != stage) {
+        let answers_away = away[other.index()];
+        let share = match answers_away {
+            Some(1) => SHARE_ONE_ANSWER_AWAY,
+            Some(2) => SHARE_TWO_ANSWERS_AWAY,
+            _ if position.is_some_and(|p| near_line(p, stage, other)) => SHARE_TWO_ANSWERS_AWAY,
+            _ => continue,
+        };
+        list[0].share -= share;
+        list.push(Weighed {
+            stage: other,
+            share,
+            answers_away: answers_away.filter(|&n| n <= 2),
+        });
+    }
+    list
 }
 
 /// How many known company answers point to the stage most of them point to.
@@ -713,9 +889,20 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
     };
     let confidence = confidence_from_counts(most_pointing(&evidence), evidence.len(), n_questions);
     let inferred = position.map_or(Stage::Growth, Stage::at);
-    let transition = position.and_then(|p| transition_of(bank, answers, p));
+    let away = answers_away(bank, answers);
+    let transition = position.and_then(|p| transition_of(p, away));
+    let stage = answers.stage_override.unwrap_or(inferred);
+    let weighed = if answers.stage_override.is_none() {
+        weighed(inferred, position, away)
+    } else {
+        vec![Weighed {
+            stage,
+            share: 1.0,
+            answers_away: Some(0),
+        }]
+    };
     StageInference {
-        stage: answers.stage_override.unwrap_or(inferred),
+        stage,
         inferred,
         overridden: answers.stage_override.is_some_and(|s| s != inferred),
         chosen: answers.stage_override.is_some(),
@@ -724,6 +911,7 @@ fn infer_stage(bank: &Bank, answers: &Answers) -> StageInference {
         agreement,
         confidence,
         transition,
+        weighed,
         evidence,
         n_questions,
     }
@@ -772,10 +960,11 @@ fn shift_band(band: Band, by: i8) -> Band {
     }
 }
 
-/// The stages whose bands a company is judged across: its own stage, or, for a company in
+/// The stages whose bands a company's findings use: its own stage, or, for a company in
 /// transition that did not choose its stage, every stage from one side of the line to the
-/// other. Both sides of a line are judged alike, so one plausible answer given otherwise
-/// changes the stage's name, not the score (issue 29).
+/// other. Both sides of a line are found alike, so one plausible answer given otherwise
+/// changes the stage's name, not the findings (issue 29); the score weighs the stages instead
+/// (`StageInference::weighed`), so it moves, but by 20 points at most.
 pub fn judged_across(stage: &StageInference) -> (Stage, Stage) {
     match stage.transition {
         Some(t) if !stage.chosen => (t.from, t.to),
@@ -783,17 +972,18 @@ pub fn judged_across(stage: &StageInference) -> (Stage, Stage) {
     }
 }
 
+/// One dimension judged against the band the stages from `lowest` to `highest` span (one stage
+/// when they are the same), after the strategy.
 fn measure(
     bank: &Bank,
     answers: &Answers,
     index: usize,
-    stage: &StageInference,
+    (lowest, highest): (Stage, Stage),
     strategy: &StrategyEffect,
     set: Option<u8>,
 ) -> DimensionResult {
     let dimension = &bank.dimensions[index];
     let at = |s: Stage| shift_band(dimension.bands[s.index()], strategy.band_shift[index]);
-    let (lowest, highest) = judged_across(stage);
     let across = |band: &dyn Fn(Stage) -> Band| Band {
         low: band(lowest).low.min(band(highest).low),
         high: band(lowest).high.max(band(highest).high),
@@ -904,6 +1094,7 @@ fn measure(
         points_lost: 0.0,
         finding,
         prepare_for,
+        by_stage: Vec::new(),
     }
 }
 

@@ -410,6 +410,17 @@ fn explanation_line(locale: Locale, line: Line) -> String {
                 ],
             )
         }
+        Line::Weighed {
+            stage,
+            percent,
+            answers_away,
+        } => weighed_line(locale, stage, percent, answers_away),
+        Line::Counted { terms, points } => s!(
+            locale,
+            results.explain.counted,
+            terms = weighed_terms(locale, &terms),
+            lost = t(points)
+        ),
         Line::PartGap {
             gap,
             ahead,
@@ -437,6 +448,55 @@ fn explanation_line(locale: Locale, line: Line) -> String {
             )
         }
     }
+}
+
+/// A stage the score weighs near a line (issue 29), how far it is and how much it counts:
+/// "For a mature company, one answer away (40% of the score):".
+fn weighed_line(locale: Locale, stage: Stage, percent: u8, answers_away: Option<u8>) -> String {
+    let company = company(locale, stage);
+    let percent = s!(locale, results.percent, percent = percent);
+    match answers_away {
+        Some(0) => s!(
+            locale,
+            results.explain.weighed.own,
+            company = company,
+            percent = percent
+        ),
+        Some(1) => s!(
+            locale,
+            results.explain.weighed.one_away,
+            company = company,
+            percent = percent
+        ),
+        Some(_) => s!(
+            locale,
+            results.explain.weighed.two_away,
+            company = company,
+            percent = percent
+        ),
+        None => s!(
+            locale,
+            results.explain.weighed.near,
+            company = company,
+            percent = percent
+        ),
+    }
+}
+
+/// Each stage's percent of the score times a value, added up: "60% × 4.1 + 40% × 0.0".
+fn weighed_terms(locale: Locale, terms: &[(u8, f32)]) -> String {
+    terms
+        .iter()
+        .map(|&(percent, value)| {
+            s!(
+                locale,
+                results.term,
+                percent = s!(locale, results.percent, percent = percent),
+                value = tenths(locale, value)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
 }
 
 /// The band for the stage, and where the strategy moved it from.
@@ -505,15 +565,16 @@ fn weight_line(
 
 /// The sentence under the score that says what it means.
 pub fn score_note(locale: Locale, assessment: &Assessment) -> String {
-    let arithmetic = |a: explain::Arithmetic| {
-        s!(
+    let arithmetic = |a: explain::Arithmetic| match explain::weighing(assessment) {
+        Some((parts, score)) => weighing_text(locale, &parts, score),
+        None => s!(
             locale,
             results.score.arithmetic,
             lost = tenths(locale, a.weight_lost),
             total = a.total_weight,
             share = decimal(locale, a.lost, 2),
             score = a.score
-        )
+        ),
     };
     match explain::score(assessment) {
         ScoreNote::Nothing => s!(locale, results.score.nothing),
@@ -586,6 +647,36 @@ pub fn score_note(locale: Locale, assessment: &Assessment) -> String {
             format!("{lead} {meaning} {}", arithmetic(a))
         }
     }
+}
+
+/// How a score that weighs several stages near a line follows from each stage's (issue 29):
+/// each stage's own arithmetic, then their weighted sum.
+fn weighing_text(locale: Locale, parts: &[explain::WeighedScore], score: u8) -> String {
+    let mut text: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            format!(
+                "{} {}",
+                weighed_line(locale, p.stage, p.percent, p.answers_away),
+                s!(
+                    locale,
+                    results.score.at_stage,
+                    lost = tenths(locale, p.weight_lost),
+                    total = p.total_weight,
+                    share = decimal(locale, p.lost, 2),
+                    score = tenths(locale, p.score)
+                )
+            )
+        })
+        .collect();
+    let terms: Vec<(u8, f32)> = parts.iter().map(|p| (p.percent, p.score)).collect();
+    text.push(s!(
+        locale,
+        results.score.weighed,
+        terms = weighed_terms(locale, &terms),
+        score = score
+    ));
+    text.join(" ")
 }
 
 /// The words the gap chart's value column may hold besides signed numbers, for its width.
@@ -946,6 +1037,8 @@ mod tests {
             "history.versions",
             "history.version",
             "change.area",
+            // "60% × 4.1": a percent times a number reads the same in every language.
+            "term",
         ];
         for (lang, text) in &FILES[1..] {
             for (key, value) in strings(text) {
@@ -1062,6 +1155,52 @@ mod tests {
             "{text}"
         );
         assert!(text.ends_with("= 0."), "{text}");
+    }
+
+    #[test]
+    fn issue_29_a_score_near_a_line_reads_as_the_stages_it_weighs() {
+        // Company answers at their third option: growth, two answers from mature.
+        let a = growth_company_on_a_light_platform();
+        assert_eq!(a.stage.weighed.len(), 2);
+        let lines = explanation(Locale::en, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(lines[0], "Level: 0.0 (one answer).");
+        assert_eq!(
+            lines[1],
+            "For a growth-stage company, the stage your answers give (80% of the score):"
+        );
+        assert_eq!(lines[2], "Band for a growth-stage company: 2 to 3.");
+        assert_eq!(
+            lines[5],
+            "For a mature company, two answers away (20% of the score):"
+        );
+        assert_eq!(lines[6], "Band for a mature company: 3 to 4.");
+        let last = lines.last().map_or("", String::as_str);
+        assert!(
+            last.starts_with("Points lost, weighing the stages: 80% × ")
+                && last.contains(" + 20% × "),
+            "{last}"
+        );
+        let text = score_note(Locale::en, &a);
+        assert!(
+            text.contains(
+                "For a mature company, two answers away (20% of the score): weight lost "
+            ),
+            "{text}"
+        );
+        let score = a.score.unwrap_or(0);
+        assert!(
+            text.ends_with(&format!(
+                "Your answers sit near a line between stages, so the score weighs them: 80% × {} + 20% × {} = {score}.",
+                tenths(Locale::en, a.by_stage[0].score),
+                tenths(Locale::en, a.by_stage[1].score),
+            )),
+            "{text}"
+        );
+        let fr = explanation(Locale::fr, &a.dimensions[0], a.stage.stage, a.total_weight);
+        assert_eq!(
+            fr[5],
+            "Pour une entreprise mature, à deux réponses près (20\u{a0}% du score)\u{202f}:"
+        );
     }
 
     #[test]
