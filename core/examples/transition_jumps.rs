@@ -4,7 +4,8 @@
 //! either side is in transition and the score moves more than 20 points, by kind of pair, and
 //! the same over every neighbouring pair. The head count is left out, as in the property test:
 //! the platform team's share is read from it, so changing it changes a measurement too.
-//! Run: `cargo run --release -p stagefit-core --example transition_jumps [-- CASES]`.
+//! Run: `cargo run --release -p stagefit-core --example transition_jumps [-- CASES]`; with
+//! `SHOW=1` it also prints each pair that moves more than 20 points, with the stages weighed.
 
 // Native only: its random answer sets come from proptest, a native dev-dependency.
 fn main() {
@@ -65,22 +66,37 @@ mod measure {
             let a = tree.current();
             let before = assess(&BANK, &a);
             for &index in &company {
-                let Answer::Chosen(choice) = a.get(index) else {
-                    continue;
-                };
-                for step in [-1_i32, 1] {
-                    let moved = i32::from(choice) + step;
-                    if moved < 0 || moved as usize >= BANK.questions[index].options.len() {
-                        continue;
-                    }
+                // Each neighbour: the option before or after, or for several answers at once one
+                // of them moved or left out (`Answer::neighbours`).
+                for next in a.get(index).neighbours(&BANK.questions[index]) {
                     let mut b = a.clone();
-                    b.set(index, Answer::Chosen(moved as u8));
+                    b.set(index, next);
                     let after = assess(&BANK, &b);
                     let (Some(x), Some(y)) = (before.score, after.score) else {
                         continue;
                     };
                     all_pairs += 1;
                     all_jumps += usize::from(x.abs_diff(y) > 20);
+                    if x.abs_diff(y) > 20 && std::env::var("SHOW").is_ok() {
+                        let w = |r: &Assessment| {
+                            r.stage
+                                .weighed
+                                .iter()
+                                .map(|w| (w.stage, w.share, w.answers_away))
+                                .collect::<Vec<_>>()
+                        };
+                        eprintln!(
+                            "{x} -> {y}: q{index} {:?} -> {:?}\n  {:?}\n  {:?}\n  company {:?}",
+                            a.get(index),
+                            b.get(index),
+                            w(&before),
+                            w(&after),
+                            (0..BANK.questions.len())
+                                .filter(|&i| BANK.questions[i].part == Part::Company)
+                                .map(|i| a.get(i))
+                                .collect::<Vec<_>>()
+                        );
+                    }
                     all_largest = all_largest.max(x.abs_diff(y));
                     if !in_transition(&before) && !in_transition(&after) {
                         continue;

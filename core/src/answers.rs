@@ -68,9 +68,10 @@ impl Answer {
         }
     }
 
-    /// The plausible answers next to this one: the option before or after the one chosen; for
-    /// several options at once, one of them moved to the option before or after it, or one of
-    /// them left out. "Don't know" and no answer have none.
+    /// The plausible answers next to this one: the option before or after the one chosen; for a
+    /// question that takes several at once, also one of them moved to the option before or
+    /// after it, one of them left out, or one more picked. Each answer is a neighbour of its
+    /// neighbours, which the score's smoothness rests on. "Don't know" and no answer have none.
     pub fn neighbours(self, question: &Question) -> Vec<Answer> {
         let n = question.options.len();
         let mask = self.mask();
@@ -87,6 +88,11 @@ impl Answer {
             }
             if others != 0 {
                 out.push(Answer::picks(others));
+            }
+        }
+        if question.several() && mask != 0 {
+            for more in (0..n).filter(|&k| mask & (1 << k) == 0) {
+                out.push(Answer::picks(mask | (1 << more)));
             }
         }
         out.retain(|a| a.fits(question) && *a != self);
@@ -315,9 +321,10 @@ mod tests {
         assert_eq!(Several(0b1_0010).picked().collect::<Vec<_>>(), [1, 4]);
     }
 
-    /// Issue 29: the plausible answers next to several at once, for the transition rule.
+    /// Issue 29: the plausible answers next to several at once, for the transition rule and the
+    /// score's smoothness: each is a neighbour of its neighbours.
     #[test]
-    fn the_neighbours_of_several_answers_move_or_leave_out_one_of_them() {
+    fn the_neighbours_of_several_answers_move_leave_out_or_add_one_of_them() {
         use Answer::{Chosen, Several};
         let pains = question("company.pains");
         let mut next = Several(0b1_0010).neighbours(pains);
@@ -334,7 +341,22 @@ mod tests {
                 Several(0b10_0010),
             ]
         );
-        assert_eq!(Chosen(0).neighbours(pains), [Chosen(1)]);
+        // One pain: the next one, or one more beside it (not "no single pain", which is alone);
+        // each of these has the one pain among its own neighbours.
+        let one = Chosen(0).neighbours(pains);
+        assert_eq!(
+            one,
+            [
+                Chosen(1),
+                Several(0b11),
+                Several(0b101),
+                Several(0b1001),
+                Several(0b1_0001),
+                Several(0b10_0001),
+                Several(0b100_0001)
+            ]
+        );
+        assert!(one.iter().all(|n| n.neighbours(pains).contains(&Chosen(0))));
     }
 
     #[test]

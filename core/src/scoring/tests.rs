@@ -932,7 +932,7 @@ fn neighbour(a: &Answers, pick: usize, step: i32) -> Option<Answers> {
     let index = company[pick % company.len()];
     let q = &BANK.questions[index];
     let next = match a.get(index) {
-        Answer::Chosen(choice) => {
+        Answer::Chosen(choice) if !q.several() => {
             let moved = i32::from(choice) + step;
             if moved < 0 || moved as usize >= q.options.len() {
                 return None;
@@ -940,7 +940,7 @@ fn neighbour(a: &Answers, pick: usize, step: i32) -> Option<Answers> {
             Answer::Chosen(moved as u8)
         }
         // Several at once: one of their neighbours (`Answer::neighbours`), by `pick` and `step`.
-        several @ Answer::Several(_) => {
+        several @ (Answer::Chosen(_) | Answer::Several(_)) => {
             let all = several.neighbours(q);
             *all.get((pick / company.len() * 2 + usize::from(step > 0)) % all.len().max(1))?
         }
