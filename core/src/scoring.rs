@@ -724,48 +724,83 @@ fn company_values(bank: &Bank, answers: &Answers) -> Vec<(usize, usize, f32)> {
         .collect()
 }
 
-/// Where the company answers put the company on the 0 (early) to 4 (mature) scale.
-fn position_of(bank: &Bank, answers: &Answers) -> Option<f32> {
-    mean_of(company_values(bank, answers).into_iter().map(|(_, _, v)| v))
+/// Where one company answer points on the stage scale: its option's value, or the mean of the
+/// values of several picked at once; `None` when it points nowhere.
+fn value_of(question: &Question, answer: Answer) -> Option<f32> {
+    mean(picks(question, answer).map(|(_, v)| v))
 }
 
-/// The answers with one company answer moved to a neighbour (`Answer::neighbours`: the option
-/// before or after it, or for several at once one of them moved or left out): each plausible
-/// answer given otherwise.
-fn neighbours(bank: &Bank, answers: &Answers) -> Vec<Answers> {
-    let mut all = Vec::new();
-    for (index, q) in bank.questions.iter().enumerate() {
-        if q.part != Part::Company {
-            continue;
-        }
-        for next in answers.get(index).neighbours(q) {
-            let mut other = answers.clone();
-            other.set(index, next);
-            all.push(other);
-        }
-    }
-    all
-}
-
-/// For each stage, the fewest neighbouring company answers (one option before or after, one at a
-/// time) that would put the company in it: 0 for its own stage, then 1 or 2, `None` beyond. An
-/// answer set with no company answer that points anywhere is read as growth, as the stage is
-/// then assumed to be, so one answer that leaves none (a neutral answer) is one towards growth.
+/// For each stage, the fewest neighbouring company answers (`Answer::neighbours`, one answer
+/// changed at a time) that would put the company in it: 0 for its own stage, then 1 or 2, `None`
+/// beyond. An answer set with no company answer that points anywhere is read as growth, as the
+/// stage is then assumed to be, so one answer that leaves none (a neutral answer) is one towards
+/// growth. The position is the mean of the answers' values, so a changed answer changes a sum
+/// and a count: no answer set is built (a room of 2,000 assesses each person).
 fn answers_away(bank: &Bank, answers: &Answers) -> [Option<u8>; 3] {
-    let mut away: [Option<u8>; 3] = [None; 3];
-    let mut reach = |a: &Answers, steps: u8| {
-        let stage = position_of(bank, a).map_or(Stage::Growth, Stage::at);
-        let slot = &mut away[stage.index()];
-        *slot = Some(slot.map_or(steps, |s| s.min(steps)));
-    };
-    reach(answers, 0);
-    let one = neighbours(bank, answers);
-    for a in &one {
-        reach(a, 1);
+    // Each company question's value now, and the values of its neighbouring answers, one and
+    // two changes away.
+    struct Company {
+        now: Option<f32>,
+        one: Vec<Option<f32>>,
+        two: Vec<Option<f32>>,
     }
-    for a in &one {
-        for b in neighbours(bank, a) {
-            reach(&b, 2);
+    let company: Vec<Company> = bank
+        .questions
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.part == Part::Company)
+        .map(|(index, q)| {
+            let answer = answers.get(index);
+            let next = answer.neighbours(q);
+            Company {
+                now: value_of(q, answer),
+                one: next.iter().map(|&n| value_of(q, n)).collect(),
+                two: next
+                    .iter()
+                    .flat_map(|n| n.neighbours(q))
+                    .map(|n| value_of(q, n))
+                    .collect(),
+            }
+        })
+        .collect();
+    let (sum, count) = company
+        .iter()
+        .filter_map(|c| c.now)
+        .fold((0.0_f32, 0_u32), |(s, n), v| (s + v, n + 1));
+    let mut away: [Option<u8>; 3] = [None; 3];
+    // The stage once some questions' values are replaced: (old, new) pairs.
+    let mut reach = |changes: &[(Option<f32>, Option<f32>)], steps: u8| {
+        let (mut s, mut n) = (sum, count as i64);
+        for &(old, new) in changes {
+            if let Some(v) = old {
+                s -= v;
+                n -= 1;
+            }
+            if let Some(v) = new {
+                s += v;
+                n += 1;
+            }
+        }
+        let stage = if n > 0 {
+            Stage::at(s / n as f32)
+        } else {
+            Stage::Growth
+        };
+        let slot = &mut away[stage.index()];
+        *slot = Some(slot.map_or(steps, |k| k.min(steps)));
+    };
+    reach(&[], 0);
+    for (i, c) in company.iter().enumerate() {
+        for &w in &c.one {
+            reach(&[(c.now, w)], 1);
+            for d in &company[i + 1..] {
+                for &x in &d.one {
+                    reach(&[(c.now, w), (d.now, x)], 2);
+                }
+            }
+        }
+        for &w in &c.two {
+            reach(&[(c.now, w)], 2);
         }
     }
     away
