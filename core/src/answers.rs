@@ -218,8 +218,9 @@ impl Answers {
 
 /// For property tests: an answer a person could give to `question`, drawn from raw numbers:
 /// `kind` 0 is no answer, 1 "Don't know", else an option; for a question with several answers
-/// at once, an even `kind` picks the options of `mask` where the question accepts them.
-#[cfg(test)]
+/// at once, an even `kind` picks the options of `mask` where the question accepts them. Native
+/// only, as the property tests that draw answers are.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 pub(crate) fn drawn(question: &Question, kind: u8, option: u8, mask: u16) -> Answer {
     let n = question.options.len();
     let one = Answer::Chosen(option % n as u8);
