@@ -277,7 +277,11 @@ mod tests {
         use Answer::{Chosen, Several, Unanswered, Unknown};
         let pains = question("company.pains");
         let under_way = question("platform.under_way");
-        assert_eq!((pains.most, pains.several()), (2, true));
+        assert_eq!(
+            (pains.most, pains.several(), pains.all_apply()),
+            (2, true, false)
+        );
+        assert!(under_way.all_apply());
         // (question, answer before, option toggled, answer after; None: refused).
         let cases: [(&Question, Answer, usize, Option<Answer>); 10] = [
             (pains, Unanswered, 1, Some(Chosen(1))),

@@ -198,6 +198,12 @@ impl Question {
         self.most > 1
     }
 
+    /// Whether a person may pick every option at once but one given alone: "all that apply",
+    /// rather than "up to N".
+    pub fn all_apply(&self) -> bool {
+        self.several() && usize::from(self.most) + 1 >= self.options.len()
+    }
+
     /// Whether `mask` (bit N for option N) is a set of options this question accepts: at least
     /// one, only options it has, at most `most`, and an answer given alone only alone.
     pub fn accepts(&self, mask: u16) -> bool {

@@ -187,6 +187,65 @@ fn MissingNotice(still_missing: Memo<Vec<usize>>) -> impl IntoView {
     }
 }
 
+/// How many options a question that takes several answers at once accepts ("Choose up to 2.",
+/// "Choose all that apply."), where the question's `aria-describedby` points.
+#[component]
+fn HowMany(question: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = &BANK.questions[question];
+    let most = u64::from(q.most);
+    let all = q.all_apply();
+    view! {
+        <p class="how-many" id=format!("{}-how-many", fieldset_id(question))>
+            {move || all.then(|| crate::tr!(i18n, assess.step.all_that_apply))}
+            {move || (!all).then(|| crate::tf!(i18n, assess.step.up_to, count = most))}
+        </p>
+    }
+}
+
+/// The keys of a question: number keys choose the nth option ("Don't know" is the last), or
+/// pick and unpick it where several can be picked; Enter is the step's main action, except on
+/// an answered question that takes several answers, where it says "done" and moves on to the
+/// next question.
+fn option_keys(
+    question: usize,
+    answers: ReadSignal<Answers>,
+    pick: impl Fn(Option<usize>) + Copy + 'static,
+    chosen: Callback<usize>,
+    submit: Callback<()>,
+) -> impl Fn(leptos::ev::KeyboardEvent) + Copy + 'static {
+    let q = &BANK.questions[question];
+    let several = q.several();
+    let n_choices = q.options.len() + 1;
+    move |ev: leptos::ev::KeyboardEvent| {
+        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
+            return;
+        }
+        let key = ev.key();
+        if key == "Enter" {
+            ev.prevent_default();
+            if several && answers.with_untracked(|a| a.get(question).is_given()) {
+                chosen.run(question);
+            } else {
+                submit.run(());
+            }
+            return;
+        }
+        let Some(n) = key
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=n_choices).contains(n))
+        else {
+            return;
+        };
+        ev.prevent_default();
+        pick((n < n_choices).then(|| n - 1));
+        if !several {
+            chosen.run(question);
+        }
+    }
+}
+
 /// One question as a fieldset: the prompt as legend, why we ask, the options, "Don't know".
 #[component]
 fn QuestionField(
@@ -283,48 +342,8 @@ fn QuestionField(
         Signal::derive(move || bt::dont_know(i18n)),
         None,
     );
-    // Number keys choose the nth option ("Don't know" is the last), or pick and unpick it where
-    // several can be picked; Enter is the step's main action, except on an answered question
-    // that takes several answers, where it says "done" and moves on to the next question.
-    let n_choices = q.options.len() + 1;
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.ctrl_key() || ev.alt_key() || ev.meta_key() {
-            return;
-        }
-        let key = ev.key();
-        if key == "Enter" {
-            ev.prevent_default();
-            if several && answers.with_untracked(|a| a.get(question).is_given()) {
-                chosen.run(question);
-            } else {
-                submit.run(());
-            }
-            return;
-        }
-        let Some(n) = key
-            .parse::<usize>()
-            .ok()
-            .filter(|n| (1..=n_choices).contains(n))
-        else {
-            return;
-        };
-        ev.prevent_default();
-        pick((n < n_choices).then(|| n - 1));
-        if !several {
-            chosen.run(question);
-        }
-    };
+    let on_key = option_keys(question, answers, pick, chosen, submit);
     let most = u64::from(q.most);
-    let how_many_id = format!("{id}-how-many");
-    let how_many = several.then(|| {
-        let all = usize::from(q.most) >= q.options.len() - 1;
-        view! {
-            <p class="how-many" id=how_many_id.clone()>
-                {move || all.then(|| crate::tr!(i18n, assess.step.all_that_apply))}
-                {move || (!all).then(|| crate::tf!(i18n, assess.step.up_to, count = most))}
-            </p>
-        }
-    });
     let described_by = move || {
         if several {
             format!("{} {}", described_by(), fieldset_id(question) + "-how-many")
@@ -355,7 +374,7 @@ fn QuestionField(
                 <span class="why-label">{move || bt::why_label(i18n)} " "</span>
                 {move || bt::why_text(i18n, question)}
             </p>
-            {how_many}
+            {several.then(|| view! { <HowMany question /> })}
             <div class="options">{options} {unknown}</div>
             <p class="pick-limit" role="status">
                 {move || refused.get().then(|| crate::tf!(i18n, assess.step.too_many, count = most))}
