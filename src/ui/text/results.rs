@@ -1076,6 +1076,10 @@ mod tests {
     }
 
     fn growth_company_on_a_light_platform() -> Assessment {
+        assess(&BANK, &growth_company_answers())
+    }
+
+    fn growth_company_answers() -> Answers {
         let mut answers = Answers::new(&BANK);
         for (index, q) in BANK.questions.iter().enumerate() {
             let answer = match q.part {
@@ -1085,7 +1089,7 @@ mod tests {
             };
             answers.set(index, answer);
         }
-        assess(&BANK, &answers)
+        answers
     }
 
     #[test]
@@ -1159,8 +1163,12 @@ mod tests {
 
     #[test]
     fn issue_29_a_score_near_a_line_reads_as_the_stages_it_weighs() {
-        // Company answers at their third option: growth, two answers from mature.
-        let a = growth_company_on_a_light_platform();
+        // Company answers at their third option, the pains at the fourth ("getting ready for
+        // enterprise customers, audits or regulators"): growth, two answers from mature.
+        let mut answers = growth_company_answers();
+        let pains = BANK.questions.iter().position(|q| q.id == "company.pains");
+        answers.set(pains.unwrap_or(0), Answer::Chosen(3));
+        let a = assess(&BANK, &answers);
         assert_eq!(a.stage.weighed.len(), 2);
         let lines = explanation(Locale::en, &a.dimensions[0], a.stage.stage, a.total_weight);
         assert_eq!(lines[0], "Level: 0.0 (one answer).");
