@@ -85,12 +85,13 @@ impl Mounted {
         settle().await;
     }
 
-    /// Checks, in every question on screen, the option `pick` chooses among the known options.
+    /// Checks, in every question on screen, the option `pick` chooses among the known options
+    /// (one option also where several can be picked).
     async fn answer_step(&self, pick: impl Fn(&str, usize) -> usize) {
         for fieldset in self.all("fieldset[data-question]") {
             let part = fieldset.get_attribute("data-part").unwrap();
             let list = fieldset
-                .query_selector_all("input[type=radio]:not([value=unknown])")
+                .query_selector_all("input:is([type=radio], [type=checkbox]):not([value=unknown])")
                 .unwrap();
             let index = pick(&part, list.length() as usize);
             let input: HtmlInputElement = list.item(index as u32).unwrap().dyn_into().unwrap();
