@@ -154,6 +154,26 @@ impl Answers {
         }
     }
 
+    /// Whether the question at `index` still needs an answer before the results: nothing given,
+    /// where the question takes one answer. A question that takes several at once may be left
+    /// with no box ticked (checkboxes read as "none of these"); it then counts as not answered,
+    /// left out of scoring like "Don't know".
+    pub fn needs(&self, bank: &Bank, index: usize) -> bool {
+        !self.get(index).is_given() && bank.questions.get(index).is_some_and(|q| !q.several())
+    }
+
+    /// How many questions still need an answer (`needs`).
+    pub fn still_needed(&self, bank: &Bank) -> usize {
+        (0..bank.questions.len())
+            .filter(|&i| self.needs(bank, i))
+            .count()
+    }
+
+    /// Whether no question still needs an answer (`needs`).
+    pub fn complete(&self, bank: &Bank) -> bool {
+        self.still_needed(bank) == 0
+    }
+
     /// Every answer, in the bank's order.
     pub fn iter(&self) -> impl Iterator<Item = Answer> + '_ {
         self.by_question.iter().copied()
@@ -362,6 +382,25 @@ mod tests {
             ]
         );
         assert!(one.iter().all(|n| n.neighbours(pains).contains(&Chosen(0))));
+    }
+
+    /// Issue 29: a question that takes several answers may be left with no box ticked; one
+    /// that takes one answer may not.
+    #[test]
+    fn only_questions_with_several_answers_may_be_left_empty() {
+        let mut a = Answers::new(&BANK);
+        let several: Vec<usize> = (0..BANK.questions.len())
+            .filter(|&i| BANK.questions[i].several())
+            .collect();
+        assert_eq!(several.len(), 2);
+        assert_eq!(a.still_needed(&BANK), BANK.questions.len() - 2);
+        for i in 0..BANK.questions.len() {
+            assert_eq!(a.needs(&BANK, i), !several.contains(&i));
+            if !several.contains(&i) {
+                a.set(i, Answer::Unknown);
+            }
+        }
+        assert!(a.complete(&BANK));
     }
 
     #[test]

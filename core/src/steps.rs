@@ -19,12 +19,13 @@ pub struct StepPlan {
 }
 
 impl StepPlan {
-    /// The questions of this step that have no answer yet ("Don't know" counts as an answer).
-    pub fn missing(&self, answers: &Answers) -> Vec<usize> {
+    /// The questions of this step that still need an answer ("Don't know" counts as an answer;
+    /// a question that takes several at once may be left empty: `Answers::needs`).
+    pub fn missing(&self, bank: &Bank, answers: &Answers) -> Vec<usize> {
         self.questions
             .iter()
             .copied()
-            .filter(|&q| !answers.get(q).is_given())
+            .filter(|&q| answers.needs(bank, q))
             .collect()
     }
 
@@ -123,8 +124,8 @@ mod tests {
     fn missing_lists_unanswered_questions_and_dont_know_counts_as_answered() {
         let plan = &steps(&BANK)[0];
         let mut answers = Answers::new(&BANK);
-        assert_eq!(plan.missing(&answers), plan.questions);
+        assert_eq!(plan.missing(&BANK, &answers), plan.questions);
         answers.set(plan.questions[0], Answer::Unknown);
-        assert_eq!(plan.missing(&answers), plan.questions[1..].to_vec());
+        assert_eq!(plan.missing(&BANK, &answers), plan.questions[1..].to_vec());
     }
 }

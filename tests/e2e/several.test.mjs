@@ -89,3 +89,18 @@ test('two pains are picked by mouse and keys, a third is refused and said, and b
   assert.deepEqual(problems, []);
   await close();
 });
+
+test('a question that takes several answers may be left with no box ticked: Next goes on, and the review says it is not answered', async () => {
+  const { page, problems, close } = await openPage(browser, server.origin);
+  await page.goto(server.url);
+  const app = new App(page);
+  await app.start();
+  await untilPains(page, app);
+  await page.locator('fieldset[data-question="company.budget"] input').first().check();
+  assert.equal(await pains(page).locator('input:checked').count(), 0);
+  await page.locator('#step-primary').click();
+  await page.locator('fieldset[data-question="strategy.focus"]').waitFor();
+  assert.equal(await page.locator('.missing p').count(), 0, 'nothing is said to be missing');
+  assert.deepEqual(problems, []);
+  await close();
+});

@@ -45,17 +45,17 @@ pub fn Questionnaire(embedded: bool) -> impl IntoView {
             flagged
                 .get()
                 .into_iter()
-                .filter(|&q| !a.get(q).is_given())
+                .filter(|&q| a.needs(&BANK, q))
                 .collect::<Vec<_>>()
         })
     });
     // Once every question has an answer, the results and the review are one action away from
     // any step (after changing one answer from the results, say).
-    let complete = Memo::new(move |_| answers.with(|a| a.iter().all(|a| a.is_given())));
+    let complete = Memo::new(move |_| answers.with(|a| a.complete(&BANK)));
 
     let next = move || {
         let plan = plan.get_untracked();
-        let missing = answers.with_untracked(|a| plan.missing(a));
+        let missing = answers.with_untracked(|a| plan.missing(&BANK, a));
         if let Some(&first) = missing.first() {
             flagged.set(missing);
             // The first unanswered question comes into view with its message beside it.

@@ -33,7 +33,7 @@ pub fn Review() -> impl IntoView {
     let session = expect_context::<Session>();
     let answers = session.answers(Whose::Own);
     let last = steps(&BANK).len().saturating_sub(1);
-    let missing = Memo::new(move |_| answers.with(|a| a.iter().filter(|a| !a.is_given()).count()));
+    let missing = Memo::new(move |_| answers.with(|a| a.still_needed(&BANK)));
     let part = move |part: Part| {
         let rows = BANK
             .questions
