@@ -717,9 +717,9 @@ fn company_values(bank: &Bank, answers: &Answers) -> Vec<(usize, usize, f32)> {
         .enumerate()
         .filter(|(_, q)| q.part == Part::Company)
         .filter_map(|(index, q)| {
-            let given: Vec<(usize, u8)> = picks(q, answers.get(index)).collect();
-            let value = mean(given.iter().map(|&(_, v)| v))?;
-            Some((index, given.first()?.0, value))
+            let answer = answers.get(index);
+            let (first, _) = picks(q, answer).next()?;
+            Some((index, first, value_of(q, answer)?))
         })
         .collect()
 }

@@ -13,14 +13,16 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const pains = (page) => page.locator('fieldset[data-question="company.pains"]');
 
-// Answers steps until the pains are on screen.
-async function untilPains(page, app) {
-  for (let step = 0; step < 5 && !(await pains(page).isVisible()); step++) {
-    await app.answerStep();
+// Answers steps (as `how` says) until question `id` is on screen.
+async function until(page, app, id, how = {}) {
+  const field = page.locator(`fieldset[data-question="${id}"]`);
+  for (let step = 0; step < 12 && !(await field.isVisible()); step++) {
+    await app.answerStep(how);
     await page.locator('#step-primary').click();
     await page.locator('fieldset[data-question]').first().waitFor();
   }
 }
+const untilPains = (page, app) => until(page, app, 'company.pains');
 
 test('two pains are picked by mouse and keys, a third is refused and said, and both travel to the review, results and a shared link', async () => {
   const { page, problems, close } = await openPage(browser, server.origin);
@@ -58,11 +60,7 @@ test('two pains are picked by mouse and keys, a third is refused and said, and b
 
   // Work under way: all that apply, "Nothing big" alone.
   await page.locator('#step-primary').click();
-  for (let step = 0; step < 12 && !(await page.locator('fieldset[data-question="platform.under_way"]').isVisible()); step++) {
-    await app.answerStep({ strategy: '1', platform: 'mid' });
-    await page.locator('#step-primary').click();
-    await page.locator('fieldset[data-question]').first().waitFor();
-  }
+  await until(page, app, 'platform.under_way', { strategy: '1', platform: 'mid' });
   const work = page.locator('fieldset[data-question="platform.under_way"]');
   assert.match(await work.locator('.how-many').textContent(), /Choose all that apply/);
   await app.answerStep({ platform: 'mid' });

@@ -21,6 +21,7 @@ use stagefit_core::{
 
 use crate::i18n::Locale;
 use crate::ui::text::bank as bt;
+use crate::ui::text::messages::I18n;
 use crate::ui::text::{by_stage, fill, s};
 
 /// The text with its first letter in upper case (any script).
@@ -259,6 +260,16 @@ pub fn band_range(locale: Locale, band: Band) -> String {
 /// "“text”" with the language's quotation marks.
 pub fn quoted(locale: Locale, text: &str) -> String {
     s!(locale, results.quoted, text = text)
+}
+
+/// The options an answer picked, each quoted, in one line ("“A”, “B”"); empty for none.
+pub fn picked_quoted(i18n: I18n, question: usize, answer: stagefit_core::Answer) -> String {
+    let locale = i18n.get_locale();
+    bt::picked_texts(i18n, question, answer)
+        .iter()
+        .map(|t| quoted(locale, t))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// A signed whole change, as "+9", "\u{2212}3" (a true minus sign) or "0".

@@ -16,14 +16,7 @@ fn answer_text(i18n: I18n, question: usize, answer: Answer) -> String {
         (Answer::Unknown, _) => crate::tr!(i18n, assess.review.dont_know),
         (_, []) => crate::tr!(i18n, assess.review.not_answered),
         (_, [one]) => one.clone(),
-        (_, several) => {
-            let locale = i18n.get_locale();
-            several
-                .iter()
-                .map(|t| crate::ui::text::results::quoted(locale, t))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
+        (_, _) => crate::ui::text::results::picked_quoted(i18n, question, answer),
     }
 }
 

@@ -531,11 +531,11 @@ fn CompanyAnswers(whose: Whose) -> impl IntoView {
                 .filter(|(_, q)| q.part == Part::Company)
                 .map(|(index, _)| {
                     let not_answered = || s!(i18n.get_locale(), results.answers.not_answered);
-                    let picked = bt::picked_texts(i18n, index, given.get(index));
+                    let picked = rt::picked_quoted(i18n, index, given.get(index));
                     let answer = match given.get(index) {
                         Answer::Unknown => s!(i18n.get_locale(), results.answers.dont_know),
                         _ if picked.is_empty() => not_answered(),
-                        _ => picked.iter().map(|t| rt::quoted(locale, t)).collect::<Vec<_>>().join(", "),
+                        _ => picked,
                     };
                     let points_to = evidence.iter().find(|e| e.question == index).map(|e| {
                         s!(i18n.get_locale(),
