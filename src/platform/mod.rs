@@ -317,6 +317,27 @@ pub fn remove_loading_notice() {
     }
 }
 
+/// The prerendered frame of a shared result (issue 27), emptied for the viewer to draw the
+/// verdict in, and no longer busy; none where the page shows no such frame.
+pub fn shared_frame() -> Option<web_sys::HtmlElement> {
+    let frame = document()?
+        .query_selector("#prerendered [data-testid=\"shared-shell\"]")
+        .ok()??;
+    frame.set_inner_html("");
+    let _ = frame.set_attribute("aria-busy", "false");
+    frame.dyn_into().ok()
+}
+
+/// Tells the page the viewer is done, its verdict drawn or not: the page's loader then asks for
+/// the app (`src/web/post_build.py`), which until then left the connection to the viewer.
+pub fn viewer_done() {
+    if let Some(window) = web_sys::window()
+        && let Ok(event) = web_sys::Event::new("stagefit-viewer-done")
+    {
+        let _ = window.dispatch_event(&event);
+    }
+}
+
 /// Why text could not be put on the clipboard.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ClipboardError {

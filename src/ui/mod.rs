@@ -14,7 +14,7 @@ pub mod text;
 pub mod views;
 pub mod widgets;
 
-pub use app::{App, start, take_over};
+pub use app::{App, start, start_viewer, take_over};
 #[cfg(not(target_arch = "wasm32"))]
 pub use app::{Shells, prerender, prerender_in, prerender_shells};
 pub use state::Store;

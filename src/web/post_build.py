@@ -148,7 +148,16 @@ def prerender():
               # A shared result's address: its frame in place of the landing view (issue 27).
               '  var root = document.documentElement, main = page && page.querySelector(\'main\');\n'
               '  var shared = document.getElementById(\'shared-\' + l);\n'
-              '  if (/\\blink-shared\\b/.test(root.className) && shared && main) main.replaceChildren(shared.content);\n'
+              '  if (/\\blink-shared\\b/.test(root.className) && shared && main) {\n'
+              '    main.replaceChildren(shared.content);\n'
+              # The viewer (started by the page's first script) draws its verdict here; the words it
+              # reads are asked for now, beside its wasm, not after it.
+              '    [\'results\', \'bank\'].forEach(function (n) {\n'
+              '      var p = document.createElement(\'link\');\n'
+              '      p.rel = \'preload\'; p.as = \'fetch\'; p.crossOrigin = \'anonymous\'; p.href = \'./i18n/\' + n + \'/\' + l + \'.json\';\n'
+              '      document.head.append(p);\n'
+              '    });\n'
+              '  }\n'
               # A join link: the workshop's name, as the app cleans a label (report::clean_label), as
               # text, in the banner under the introduction; a name that does not read waits for the app.
               '  var joining = document.getElementById(\'joining-\' + l), lead = page && page.querySelector(\'.lead\');\n'
@@ -187,6 +196,10 @@ def prerender():
               '  [].forEach.call(document.querySelectorAll(\'template[id^="prerendered-"], template[id^="notices-"], template[id^="shared-"], template[id^="joining-"], template[id^="resume-"], template[id^="latest-"]\'), function (t) { t.remove(); });\n'
               '})();' % json.dumps(languages))
     html = html.replace(marker, '%s<div id="prerendered">%s</div><script>%s</script>' % (copies, drawn, choose), 1)
+    # The viewer, by the name its content gives it, for the page's first script to start.
+    if html.count('viewer-by-post-build') != 1:
+        raise SystemExit("post_build: index.html's first script does not name the viewer ('viewer-by-post-build') once")
+    html = html.replace('viewer-by-post-build', name_viewer())
     # The page is drawn first, then the wasm is asked for: the prerendered step is what a visitor
     # uses first, and a 500 KB download started from the page's head competes with it (on a fast
     # connection it even ends before the first paint, and Lighthouse then counts the paint as
@@ -199,12 +212,30 @@ def prerender():
     html, n = re.subn(
         r'^(const wasm = await init\()',
         "await new Promise((drawn) => { if (document.visibilityState !== 'visible') return drawn();"
-        " requestAnimationFrame(() => setTimeout(drawn)); setTimeout(drawn, 1000); });\n\\1",
+        " requestAnimationFrame(() => setTimeout(drawn)); setTimeout(drawn, 1000); });\n"
+        # On a shared result's address, after the viewer (index.html's first script).
+        "await window.stagefitFirst;\n\\1",
         html, flags=re.M)
     if n != 1:
         raise SystemExit("post_build: Trunk's loader has no 'const wasm = await init(' line")
     with open(INDEX, 'w', encoding='utf-8') as f:
         f.write(html)
+
+
+def name_viewer():
+    """Names the viewer's files (Trunk builds it as a worker, whose names carry no hash) by their
+    content, as Trunk names the app's, so a cache never serves one build's viewer to another;
+    returns the name without its ending."""
+    files = {end: os.path.join(STAGING, 'viewer' + end) for end in ('.js', '_bg.wasm')}
+    if not all(os.path.exists(f) for f in files.values()):
+        raise SystemExit('post_build: Trunk built no viewer (viewer.js, viewer_bg.wasm)')
+    digest = hashlib.sha256()
+    for f in files.values():
+        digest.update(open(f, 'rb').read())
+    name = 'viewer-' + digest.hexdigest()[:16]
+    for end, f in files.items():
+        os.replace(f, os.path.join(STAGING, name + end))
+    return name
 
 
 def prerender_into(flag, folder):
@@ -259,7 +290,8 @@ def write_service_worker():
             # A language's strings are kept only once someone has read them (sw.js): at install
             # from the HTTP cache, where the page has just fetched its own language, so a first
             # visit in German downloads no English (nor French) either.
-            if rel.startswith('i18n/'):
+            # The viewer likewise: only a shared result's address starts it (issue 27).
+            if rel.startswith('i18n/') or rel.startswith('viewer-'):
                 entry.append('lazy')
             files.append(entry)
     files.sort(key=lambda f: (f[0] != './', f[0]))

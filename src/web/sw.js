@@ -10,7 +10,8 @@
 // - the hashed files: from the cache, else the network. Nothing else is touched.
 // - the languages' strings (files marked "lazy": i18n/<namespace>/<language>.json): install
 //   keeps only those the page has already fetched (the language in use), so a first visit never
-//   downloads a language nobody reads; any other is cached the first time it is asked for.
+//   downloads a language nobody reads; any other is cached the first time it is asked for. The
+//   viewer's files (viewer-*, which only a shared result's address starts) are lazy the same way.
 //
 // Each cache holds one build's page together with that page's files, and only install writes to
 // it, so whatever is served from a cache is one consistent build.
@@ -34,7 +35,8 @@ self.addEventListener('install', (event) => {
       await Promise.all(BUILD.files.map(async ([path, integrity, lazy]) => {
         const url = new URL(path, SCOPE).href;
         if (lazy) {
-          // Only from the HTTP cache: a language is downloaded when someone reads it.
+          // Only from the HTTP cache: a language is downloaded when someone reads it, and the
+          // viewer when a shared result's address is opened.
           const held = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin', integrity }).catch(() => null);
           if (held && held.ok) await cache.put(url, held);
           return;
@@ -101,7 +103,8 @@ async function asset(request) {
   if (cached) return cached;
   const integrity = LAZY.get(request.url);
   if (integrity === undefined) return fetch(request);
-  // A language's strings, asked for the first time: kept for the next time offline.
+  // A language's strings or the viewer, asked for the first time: kept for the next time
+  // offline.
   const response = await fetch(request.url, { integrity });
   if (response.ok) {
     const cache = await caches.open(CACHE);

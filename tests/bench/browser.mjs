@@ -26,6 +26,7 @@
 //   until it says what it is and until it is usable, and the bytes a first visit downloads.
 //
 //   node tests/bench/browser.mjs [--runs 10] [--lighthouse-runs 3] [--no-lighthouse] [--baseline DIR]
+//     [--links-only]   (issue 27's table alone, without Lighthouse: a quick look while working)
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
@@ -42,7 +43,8 @@ const arg = (name, fallback) => {
 };
 const RUNS = arg('--runs', 10);
 const FEW = Math.max(1, Math.ceil(RUNS / 2));
-const LIGHTHOUSE_RUNS = process.argv.includes('--no-lighthouse') ? 0 : arg('--lighthouse-runs', 3);
+const LINKS_ONLY = process.argv.includes('--links-only');
+const LIGHTHOUSE_RUNS = process.argv.includes('--no-lighthouse') || LINKS_ONLY ? 0 : arg('--lighthouse-runs', 3);
 const BASELINE = (() => {
   const i = process.argv.indexOf('--baseline');
   return i < 0 ? null : path.resolve(process.argv[i + 1]);
@@ -462,23 +464,25 @@ console.log(`release build from dist/ served on 127.0.0.1 with gzip, no network 
 try {
   // This build and the previous release, alternately, so that both meet the same machine load.
   for (const [name, srv] of [['this build', server], ['previous release', baseline]]) {
-    if (!srv) continue;
+    if (!srv || LINKS_ONLY) continue;
     issue16[name] = { slow: await slowLoads(browser, srv), tasks: await takeoverTasks(browser, srv) };
   }
   for (const [name, srv] of [['this build', server], ['previous release', baseline]]) {
     if (srv) issue27[name] = await linkLoads(browser, srv);
   }
-  await coldLoads(browser, server);
-  await languageBytes(browser, server);
-  await results(browser, server);
-  await workshop(browser, server);
-  await screenshots(browser, server);
+  if (!LINKS_ONLY) {
+    await coldLoads(browser, server);
+    await languageBytes(browser, server);
+    await results(browser, server);
+    await workshop(browser, server);
+    await screenshots(browser, server);
+  }
 } finally {
   await browser.close();
   await server.close();
   await baseline?.close();
 }
-printRows();
+if (!LINKS_ONLY) printRows();
 
 // Lighthouse (mobile) for issue 16: performance, LCP and TBT, median of the runs, per build.
 function lighthouseFigures(runs) {
@@ -537,7 +541,7 @@ if (LIGHTHOUSE_RUNS) {
     console.log(`  for comparison, served without compression: ${cats.map((c) => `${c} ${uncompressed.scores[c]}`).join(', ')}; ${Object.entries(uncompressed.metrics).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 }
-printIssue16(lighthouse16);
+if (!LINKS_ONLY) printIssue16(lighthouse16);
 printIssue27(issue27);
 
 // Issue 27: Lighthouse (mobile) on a shared result's address too, for both builds.

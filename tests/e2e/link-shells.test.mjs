@@ -25,7 +25,7 @@ async function verdict(page) {
   };
 }
 
-test('a shared link with the wasm held back says what it is, then shows the same verdict as without the wait', async () => {
+test('a shared link with the wasm held back says what it is, the viewer draws the verdict before the app, and the app shows the same', async () => {
   const payload = (await fixturePayloads())[0];
   const plain = await openPage(browser, server.origin);
   await plain.page.goto(`${server.url}#r=${payload}`);
@@ -34,7 +34,9 @@ test('a shared link with the wasm held back says what it is, then shows the same
   assert.equal(expected.priorities.length, 3);
   await plain.close();
 
-  const release = server.hold(/\.wasm$/);
+  // The app's wasm and the viewer's, each held back until the test lets it through.
+  const releaseApp = server.hold(/\/stagefit-[0-9a-f]+_bg\.wasm$/);
+  const releaseViewer = server.hold(/\/viewer-[0-9a-f]+_bg\.wasm$/);
   const { page, problems, close } = await openPage(browser, server.origin, { viewport: { width: 390, height: 844 } });
   try {
     await page.goto(`${server.url}#r=${payload}`, { waitUntil: 'domcontentloaded' });
@@ -44,15 +46,41 @@ test('a shared link with the wasm held back says what it is, then shows the same
     assert.match(await shell.innerText(), /Stagefit is a questionnaire/);
     assert.match(await page.getByRole('status').filter({ visible: true }).innerText(), /score, stage and priorities appear here/);
     assert.equal(await page.locator('#loading').isVisible(), false, 'no bare "Loading" under the frame');
-    assert.equal(await page.locator('[data-testid="alignment-score"]').count(), 0, 'no number before the app has read the link');
+    assert.equal(await page.locator('[data-testid="alignment-score"]').count(), 0, 'no number before the link is read');
     assert.deepEqual(await axeFindings(page, 'the shared frame'), []);
-    release();
+    // The viewer comes first: the same verdict, drawn in the frame while the app is still held.
+    releaseViewer();
+    assert.deepEqual(await verdict(page), expected);
+    assert.equal(await page.locator('h1').filter({ visible: true }).innerText(), 'Shared result');
+    assert.equal(await shell.getAttribute('aria-busy'), 'false');
+    assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not run yet');
+    assert.deepEqual(await axeFindings(page, 'the verdict drawn by the viewer'), []);
+    // A priority opens to its advice before the app runs.
+    await page.locator('[data-testid="priority"] summary').first().click();
+    assert.equal(await page.locator('[data-testid="priority"] .advice').first().isVisible(), true);
+    releaseApp();
     await appReady(page);
     assert.deepEqual(await verdict(page), expected);
     assert.equal(await shell.count(), 0, 'the frame is gone once the app draws the result');
     assert.deepEqual(problems, []);
   } finally {
-    release();
+    releaseApp();
+    releaseViewer();
+    await close();
+  }
+});
+
+test('a shared link whose viewer cannot be had still opens with the app', async () => {
+  const payload = (await fixturePayloads())[0];
+  const mend = server.fail(/\/viewer-[0-9a-f]+_bg\.wasm$/, 404);
+  const { page, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(`${server.url}#r=${payload}`);
+    await appReady(page);
+    assert.equal((await verdict(page)).priorities.length, 3);
+    assert.equal(await page.locator('.failed, html.failed').count(), 0, 'the page does not say the app failed');
+  } finally {
+    mend();
     await close();
   }
 });

@@ -218,6 +218,9 @@ export class App {
   }
 
   async results() {
+    // The whole result, as the app draws it: on a shared result's address the viewer draws the
+    // verdict first, without the areas (issue 27).
+    await this.page.locator('#prerendered').waitFor({ state: 'detached' });
     const text = async (sel) => (await this.page.locator(sel).textContent()).trim();
     return {
       stage: await text('[data-testid="stage"]'),

@@ -7,8 +7,10 @@ mod chrome;
 mod router;
 mod shell;
 pub mod takeover;
+mod viewer;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use boot::{Shells, prerender, prerender_in, prerender_shells};
 pub use boot::{start, take_over};
 pub use shell::App;
+pub use viewer::start_viewer;

@@ -34,6 +34,18 @@ use stagefit_core::merge::{RevDraft, RevEntry, Writer};
 use stagefit_core::snapshot::{Draft, Kept, Snapshot, SnapshotError};
 use stagefit_core::workshop::Workshop;
 
+/// The result a shared link at the page's address carries, with its label, assessed; none for
+/// any other address or a link that cannot be read (the app says why). The viewer draws it
+/// before the app runs (`ui::app::viewer`); the app reads the same link again.
+pub fn shared_at_address() -> Option<(stagefit_core::Assessment, String)> {
+    use stagefit_core::{BANK, assess, link, route};
+    let route::Route::Shared { payload, .. } = route::parse(&crate::platform::fragment()) else {
+        return None;
+    };
+    let (shared, _) = link::decode(&BANK, &payload).ok()?;
+    Some((assess(&BANK, &shared.answers), shared.label))
+}
+
 #[derive(Clone, Copy)]
 pub struct Store {
     history: RwSignal<Vec<Snapshot>>,

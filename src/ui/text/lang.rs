@@ -57,19 +57,34 @@ pub async fn available(locale: Locale) -> bool {
 /// Once it returns, each string of that language is at hand at once. False when the bank's words
 /// could not be had (the crate's own files have no such answer: see `available`).
 pub async fn load(locale: Locale) -> bool {
-    // The crate asks for its files at the site's root (`/i18n/…`); the app may be served from a
-    // sub-path (`/stagefit/`), so its requests start from the page's folder.
+    from_page_folder();
+    // Asking for one string of a namespace fetches the whole namespace; the bank's words are
+    // the app's own lookup (`bank_text`), fetched alongside.
+    futures::future::join(futures_join(locale), bank::load(locale))
+        .await
+        .1
+}
+
+/// Fetches only what a result's verdict reads (the results' words and the bank's), for the
+/// viewer (`ui::app::viewer`); the app fetches the rest when it starts. False as `load`.
+pub async fn load_results(locale: Locale) -> bool {
+    from_page_folder();
+    #[cfg(target_arch = "wasm32")]
+    let words = td_string!(locale, results.stage_unknown);
+    #[cfg(not(target_arch = "wasm32"))]
+    let words = async {};
+    futures::future::join(words, bank::load(locale)).await.1
+}
+
+/// The crate asks for its files at the site's root (`/i18n/…`); the app may be served from a
+/// sub-path (`/stagefit/`), so its requests start from the page's folder.
+fn from_page_folder() {
     #[cfg(target_arch = "wasm32")]
     if leptos::server_fn::client::get_server_url().is_empty() {
         // Set once for the page's life, so kept for it.
         let folder: &'static str = Box::leak(platform::page_folder().into_boxed_str());
         let _ = leptos::server_fn::client::try_set_server_url(folder);
     }
-    // Asking for one string of a namespace fetches the whole namespace; the bank's words are
-    // the app's own lookup (`bank_text`), fetched alongside.
-    futures::future::join(futures_join(locale), bank::load(locale))
-        .await
-        .1
 }
 
 #[cfg(target_arch = "wasm32")]

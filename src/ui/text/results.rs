@@ -33,6 +33,18 @@ pub fn capitalise(text: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The results view's heading: "Your result" for one's own, and for someone else's from a link
+/// "Shared result", with the label it carries where there is one (as text, cleaned as the core
+/// cleans labels).
+pub fn heading(locale: Locale, shared: bool, label: &str) -> String {
+    let label = clean_label(label);
+    match (shared, label.is_empty()) {
+        (false, _) => s!(locale, results.results.heading),
+        (true, true) => s!(locale, results.results.heading_shared),
+        (true, false) => s!(locale, results.results.heading_shared_named, label = label),
+    }
+}
+
 /// A number with exactly `digits` decimals, as the language writes it ("2.5", "2,5"); "?" for
 /// what is not a number. Rounded first as the core rounds (`report::tenths`), so a value reads
 /// the same on the page, in the charts' data and in the summary.

@@ -193,18 +193,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
             workshop: None,
         })
     });
-    let heading = move || {
-        let l = report::clean_label(&label.get());
-        match (read_only, l.is_empty()) {
-            (false, _) => s!(i18n.get_locale(), results.results.heading),
-            (true, true) => s!(i18n.get_locale(), results.results.heading_shared),
-            (true, false) => s!(
-                i18n.get_locale(),
-                results.results.heading_shared_named,
-                label = l
-            ),
-        }
-    };
+    let heading = move || label.with(|l| rt::heading(i18n.get_locale(), read_only, l));
     view! {
         <section class="results" aria-labelledby="results-heading">
             <div class="print-only print-header">
@@ -221,14 +210,7 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
             {(!read_only).then(|| view! { <LastChange /> })}
             // A workshop participant's one job here comes first: sending the link to the room.
             {move || joining.get().map(|(id, name)| view! { <SendToFacilitator id name /> })}
-            <div class="verdict-board">
-                <ScoreGauge assessment />
-                <StageSummary assessment />
-                <section class="top-priorities" aria-labelledby="priorities-heading">
-                    <h2 id="priorities-heading">{crate::tv!(i18n, results.results.priorities_heading)}</h2>
-                    <Priorities assessment />
-                </section>
-            </div>
+            <VerdictBoard assessment />
             // Below the verdict, in parts of their own while the app takes over (issue 27).
             <Later part=later::DETAILS>
                 <ResultActions whose joining share_url now />
@@ -269,6 +251,40 @@ pub fn Results(whose: Whose, #[prop(optional)] notes: Option<LinkNotes>) -> impl
                 </div>
             </Later>
         </section>
+    }
+}
+
+/// The verdict: the stage-fit gauge, the stage and the three priorities. The results view draws
+/// it first; on a shared result's address the viewer draws it alone before the app runs
+/// (`ui::app::viewer`, issue 27), so both show the same verdict.
+#[component]
+pub fn VerdictBoard(assessment: Memo<Assessment>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="verdict-board">
+            <ScoreGauge assessment />
+            <StageSummary assessment />
+            <section class="top-priorities" aria-labelledby="priorities-heading">
+                <h2 id="priorities-heading">{crate::tv!(i18n, results.results.priorities_heading)}</h2>
+                <Priorities assessment />
+            </section>
+        </div>
+    }
+}
+
+/// A shared result's verdict as the viewer draws it into the page's frame before the app runs
+/// (issue 27): the heading with the link's label, what Stagefit is, and the verdict board. The
+/// app then draws the whole results view in its place, with the same board.
+#[component]
+pub fn SharedVerdict(assessment: Assessment, label: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let assessment = Memo::new(move |_| assessment.clone());
+    view! {
+        <h1 id="shared-shell-heading">{move || rt::heading(i18n.get_locale(), true, &label)}</h1>
+        <div class="shared-intro">
+            <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
+        </div>
+        <VerdictBoard assessment />
     }
 }
 
