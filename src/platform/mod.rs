@@ -518,6 +518,12 @@ pub fn page_folder() -> String {
         .to_string()
 }
 
+/// The page's language (`<html lang>`): on a shared result's address, the one the page's first
+/// scripts chose by the app's rule (`lang::initial`) and drew the frame in.
+pub fn document_language() -> Option<String> {
+    document()?.document_element()?.get_attribute("lang")
+}
+
 /// Names the page's language (`<html lang>`), which screen readers and translators go by.
 pub fn set_document_language(language: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {

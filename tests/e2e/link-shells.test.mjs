@@ -70,6 +70,24 @@ test('a shared link with the wasm held back says what it is, the viewer draws th
   }
 });
 
+test('a press on the verdict the viewer drew, before the app runs, is pressed again once it has', async () => {
+  const payload = (await fixturePayloads())[0];
+  const releaseApp = server.hold(/\/stagefit-[0-9a-f]+_bg\.wasm$/);
+  const { page, problems, close } = await openPage(browser, server.origin);
+  try {
+    await page.goto(`${server.url}#r=${payload}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('#prerendered [data-testid="alignment-score"]').waitFor();
+    await page.getByRole('button', { name: 'The answers behind it' }).click();
+    releaseApp();
+    await appReady(page);
+    await page.waitForFunction(() => document.activeElement?.id === 'company-answers-heading');
+    assert.deepEqual(problems, []);
+  } finally {
+    releaseApp();
+    await close();
+  }
+});
+
 test('a shared link whose viewer cannot be had still opens with the app', async () => {
   const payload = (await fixturePayloads())[0];
   const mend = server.fail(/\/viewer-[0-9a-f]+_bg\.wasm$/, 404);
@@ -144,6 +162,16 @@ test('a German reader gets the shared frame and the joining banner in German', a
     await page.locator('[data-testid="shared-shell"]').waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
     assert.match(await page.locator('[data-testid="shared-shell"]').innerText(), /Stagefit ist ein Fragebogen/);
+    await page.goto('about:blank');
+    // The viewer draws the verdict in the page's language, the app's wasm still held back.
+    const releaseViewer = server.hold(/\/stagefit-[0-9a-f]+_bg\.wasm$/);
+    release();
+    await page.goto(`${server.url}#r=${payload}`, { waitUntil: 'domcontentloaded' });
+    await page.locator('[data-testid="alignment-score"]').waitFor();
+    assert.match(await page.locator('[data-testid="alignment-score"]').innerText(), /von 100/);
+    assert.equal(await page.locator('h1').filter({ visible: true }).innerText(), 'Geteiltes Ergebnis');
+    assert.equal(await page.locator('#prerendered').count(), 1, 'the app has not run yet');
+    releaseViewer();
     await page.goto('about:blank');
     await page.goto(`${server.url}#join=room-27.Werkstatt`, { waitUntil: 'domcontentloaded' });
     await page.locator('.joining h2').waitFor();

@@ -19,7 +19,7 @@ pub fn start_viewer() {
         return;
     };
     wasm_bindgen_futures::spawn_local(async move {
-        let locale = lang::initial();
+        let locale = lang::of_page();
         if lang::load_results(locale).await
             && let Some(frame) = platform::shared_frame()
         {

@@ -27,6 +27,14 @@ pub fn initial() -> Locale {
     )
 }
 
+/// The language the page is drawn in: the viewer draws in it (the page chose it by `initial`'s
+/// rule), so it needs no language matching of its own; English for a page that names none.
+pub fn of_page() -> Locale {
+    platform::document_language()
+        .and_then(|l| l.parse::<Locale>().ok())
+        .unwrap_or(Locale::en)
+}
+
 /// `initial`'s rule, on plain data: a stored choice wins when it names a language Stagefit
 /// speaks; otherwise the browser's preferences, matched by the crate (`de-AT` is German).
 pub fn choose(stored: Option<&str>, preferred: &[String]) -> Locale {

@@ -522,7 +522,9 @@ fn StageSummary(assessment: Memo<Assessment>) -> impl IntoView {
             {move || assessment.with(|a| a.stage.known()).then(|| view! {
                 <p class="verdict-note motto">{move || rt::capitalise(&rt::motto(i18n.get_locale(), stage()))}</p>
             })}
-            <button type="button" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
+            // Its id lets a press on the viewer's copy, before the app runs, be pressed again on
+            // the app's (`platform::finish_takeover`): by place it would be another control.
+            <button type="button" id="answers-behind" class="link-button small no-print" on:click=move |_| platform::focus("company-answers-heading")>
                 {crate::tv!(i18n, results.stage_summary.answers_behind)}
             </button>
         </div>
