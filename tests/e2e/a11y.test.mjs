@@ -45,6 +45,7 @@ for (const colorScheme of ['light', 'dark']) {
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
     await page.locator('[data-testid="alignment-score"]').waitFor();
+    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
     await audit(page, 'results');
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
     await audit(page, 'results with every disclosure open');
@@ -81,6 +82,7 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   const viewer = await cold.newPage();
   await viewer.goto(link);
   await viewer.getByRole('heading', { name: /^Shared result/ }).waitFor();
+  await appReady(viewer);
   await audit(viewer, 'shared result');
   await viewer.goto(server.url + '#r=broken');
   await viewer.reload();

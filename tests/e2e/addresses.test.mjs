@@ -98,9 +98,11 @@ test('a shared result, an invitation and a damaged link each have their address 
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(`${server.url}#r=${payload}`);
   await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   assert.match(await page.title(), /^Shared result/);
   await page.reload();
   await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   assert.equal(await page.evaluate(() => location.hash), `#r=${payload}`);
 
   // The invitation is read once: the address becomes the start, and a reload keeps the person there.
@@ -134,6 +136,7 @@ test('changing an answer from the review takes three actions and comes back to t
   await field.locator('input[type=radio]:not([value="unknown"])').last().check();
   await page.getByRole('button', { name: 'See results' }).first().click();
   await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   const after = await app.results();
   assert.notEqual(after.stage + after.score, before.stage + before.score, 'the changed answer shows in the results');
   assert.deepEqual(problems, []);

@@ -93,7 +93,9 @@ test('a share link mangled on its way (#r%3D, #R=, #/r=, #?r=) opens its result'
     // Opened cold, as a link from a chat app is.
     await page.goto(`${server.url}#${mangled}`);
     await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+    await appReady(page);
     await page.locator('[data-testid="alignment-score"]').waitFor();
+    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   }
   assert.deepEqual(problems, []);
   await close();

@@ -22,6 +22,7 @@ test('2. finishing a resumed draft with storage full keeps the draft, says the r
   await fill(page);
   await page.locator('#step-primary').click();
   await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   const notice = page.locator('.notice', { hasText: 'the browser refused to store it' });
   await notice.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download this result' }).click()]);
@@ -35,6 +36,7 @@ test('2. finishing a resumed draft with storage full keeps the draft, says the r
   await page.reload();
   await appReady(page);
   await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k === 'stagefit.assessment.draft-1'));
   assert.equal((await stored(page))['stagefit.draft'], undefined, 'the draft ends once the result is stored');
   await close();

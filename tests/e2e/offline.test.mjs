@@ -67,6 +67,7 @@ for (const base of ['/', '/stagefit/']) {
     await page.goto('about:blank');
     await page.goto(link);
     await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+    await appReady(page);
     assert.deepEqual(await app.results(), result);
 
     // So does the page with a query, and a new person can start and answer the first question.
