@@ -20,9 +20,11 @@ pub fn start_viewer() {
     };
     wasm_bindgen_futures::spawn_local(async move {
         let locale = lang::of_page();
-        if lang::load_results(locale).await
-            && let Some(frame) = platform::shared_frame()
-        {
+        let loaded = lang::load_results(locale).await;
+        // The words are read in the task the last file arrived in; drawing is a task of its own,
+        // so neither holds a slow phone for long.
+        platform::next_task().await;
+        if loaded && let Some(frame) = platform::shared_frame() {
             leptos::mount::mount_to(frame, move || {
                 lang::provide(locale);
                 view! { <SharedVerdict assessment label /> }
