@@ -4,7 +4,7 @@
 // scoring works" page, in light and dark mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, App, appReady, axeFindings } from './support.mjs';
+import { serve, launch, App, appReady, axeFindings, resultDrawn } from './support.mjs';
 
 let server;
 let browser;
@@ -44,8 +44,7 @@ for (const colorScheme of ['light', 'dark']) {
       }
       await page.getByRole('button', { name: 'Next', exact: true }).click();
     }
-    await page.locator('[data-testid="alignment-score"]').waitFor();
-    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+    await resultDrawn(page);
     await audit(page, 'results');
     await page.$$eval('details', (ds) => ds.forEach((d) => { d.open = true; }));
     await audit(page, 'results with every disclosure open');

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { serve, launch, openPage, App, appReady, resultDrawn } from './support.mjs';
 
 let server;
 let browser;
@@ -97,12 +97,10 @@ test('a shared result, an invitation and a damaged link each have their address 
     .split('\n').find((l) => l.startsWith('27:')).split(' ').pop();
   const { page, problems, close } = await openPage(browser, server.origin);
   await page.goto(`${server.url}#r=${payload}`);
-  await page.locator('[data-testid="alignment-score"]').waitFor();
-  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+  await resultDrawn(page);
   assert.match(await page.title(), /^Shared result/);
   await page.reload();
-  await page.locator('[data-testid="alignment-score"]').waitFor();
-  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+  await resultDrawn(page);
   assert.equal(await page.evaluate(() => location.hash), `#r=${payload}`);
 
   // The invitation is read once: the address becomes the start, and a reload keeps the person there.
@@ -135,8 +133,7 @@ test('changing an answer from the review takes three actions and comes back to t
   assert.ok(await page.evaluate(() => document.activeElement.closest('fieldset[data-question]') !== null), 'focus is on the question');
   await field.locator('input[type=radio]:not([value="unknown"])').last().check();
   await page.getByRole('button', { name: 'See results' }).first().click();
-  await page.locator('[data-testid="alignment-score"]').waitFor();
-  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+  await resultDrawn(page);
   const after = await app.results();
   assert.notEqual(after.stage + after.score, before.stage + before.score, 'the changed answer shows in the results');
   assert.deepEqual(problems, []);

@@ -9,7 +9,7 @@
 // #r= and #join= links must end in the app's clear message, with a way to start one's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { serve, launch, openPage, App, appReady, resultDrawn } from './support.mjs';
 
 let server;
 let browser;
@@ -114,8 +114,7 @@ test('a hostile result label stays text: results, share link, history and Markdo
     assert.ok(asStored.some((l) => listed.includes(`Select for comparison: ${l}`)), `${name}: history shows ${JSON.stringify(listed)}`);
     await assertInert(page, `${name}: history`);
     await page.locator('.history-item').first().getByRole('link', { name: 'Open' }).click();
-    await page.locator('[data-testid="alignment-score"]').waitFor();
-    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+    await resultDrawn(page);
     assert.ok(asStored.includes(await input.inputValue()), `${name}: reopened`);
     await assertInert(page, `${name}: results`);
   }
@@ -239,8 +238,7 @@ test('labels in an imported history file stay text in the history, compare, resu
   for (let i = 0; i < HOSTILE.length; i++) {
     const item = page.locator('.history-item').filter({ hasText: expected[i] }).first();
     await item.getByRole('link', { name: 'Open' }).click();
-    await page.locator('[data-testid="alignment-score"]').waitFor();
-    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+    await resultDrawn(page);
     assert.equal(await page.getByLabel('Name this result (optional)').inputValue(), expected[i]);
     await assertInert(page, `results of ${HOSTILE[i][0]}`);
     await page.getByRole('navigation').getByRole('link', { name: 'History' }).click();

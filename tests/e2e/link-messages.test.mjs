@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, appReady, newerLink } from './support.mjs';
+import { serve, launch, openPage, appReady, newerLink, resultDrawn } from './support.mjs';
 
 let server;
 let browser;
@@ -94,8 +94,7 @@ test('a share link mangled on its way (#r%3D, #R=, #/r=, #?r=) opens its result'
     await page.goto(`${server.url}#${mangled}`);
     await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
     await appReady(page);
-    await page.locator('[data-testid="alignment-score"]').waitFor();
-    await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+    await resultDrawn(page);
   }
   assert.deepEqual(problems, []);
   await close();

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, appReady, App } from './support.mjs';
+import { serve, launch, openPage, appReady, App, resultDrawn } from './support.mjs';
 import { entry, historyV1, stored, plant, fill, unfill } from './entries.mjs';
 
 let server;
@@ -21,8 +21,7 @@ test('2. finishing a resumed draft with storage full keeps the draft, says the r
   const before = (await stored(page))['stagefit.draft'];
   await fill(page);
   await page.locator('#step-primary').click();
-  await page.locator('[data-testid="alignment-score"]').waitFor();
-  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+  await resultDrawn(page);
   const notice = page.locator('.notice', { hasText: 'the browser refused to store it' });
   await notice.waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), notice.getByRole('button', { name: 'Download this result' }).click()]);
@@ -35,8 +34,7 @@ test('2. finishing a resumed draft with storage full keeps the draft, says the r
   await unfill(page);
   await page.reload();
   await appReady(page);
-  await page.locator('[data-testid="alignment-score"]').waitFor();
-  await page.locator('#prerendered').waitFor({ state: 'detached' }); // the app's whole result, not the viewer's verdict (issue 27)
+  await resultDrawn(page);
   await page.waitForFunction(() => Object.keys(localStorage).some((k) => k === 'stagefit.assessment.draft-1'));
   assert.equal((await stored(page))['stagefit.draft'], undefined, 'the draft ends once the result is stored');
   await close();

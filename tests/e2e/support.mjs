@@ -128,6 +128,13 @@ export async function openPage(browser, origin, options = {}) {
   return { page, problems, close: () => context.close() };
 }
 
+// Waits until the app has drawn a result whole: on a shared result's address the viewer draws
+// its verdict first, without the areas, while the app is still coming (issue 27).
+export async function resultDrawn(page) {
+  await page.locator('[data-testid="alignment-score"]').waitFor();
+  await page.locator('#prerendered').waitFor({ state: 'detached' });
+}
+
 // The page object: every action is one a person takes, found by role, label or the contract's hooks.
 // Waits until the app has started: a new visitor sees the first question on the landing view;
 // a returning one may see the offer to resume (with a Start button) or another view.
@@ -218,9 +225,7 @@ export class App {
   }
 
   async results() {
-    // The whole result, as the app draws it: on a shared result's address the viewer draws the
-    // verdict first, without the areas (issue 27).
-    await this.page.locator('#prerendered').waitFor({ state: 'detached' });
+    await resultDrawn(this.page);
     const text = async (sel) => (await this.page.locator(sel).textContent()).trim();
     return {
       stage: await text('[data-testid="stage"]'),

@@ -42,8 +42,7 @@ fn SharedIntro(notes: LinkNotes) -> impl IntoView {
     let (dropped, added) = (notes.dropped as u64, notes.added as u64);
     view! {
         <div class="shared-intro no-print">
-            // The same estimate as the landing page's, from the questions' words.
-            <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
+            <WhatStagefitIs />
             {(dropped > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.dropped, count = dropped)}</p> })}
             {(added > 0).then(|| view! { <p>{move || s!(i18n.get_locale(), results.shared.added, count = added)}</p> })}
             <div class="actions">
@@ -52,6 +51,15 @@ fn SharedIntro(notes: LinkNotes) -> impl IntoView {
             </div>
         </div>
     }
+}
+
+/// For someone opening another person's result: what Stagefit is, with the same estimate of its
+/// length as the landing page's, from the questions' words. The page's frame, the viewer's
+/// verdict and the app's shared result all say it.
+#[component]
+pub(crate) fn WhatStagefitIs() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p> }
 }
 
 /// For a workshop participant, first on the results page: the one link to send to the room's
@@ -282,7 +290,7 @@ pub fn SharedVerdict(assessment: Assessment, label: String) -> impl IntoView {
     view! {
         <h1 id="shared-shell-heading">{move || rt::heading(i18n.get_locale(), true, &label)}</h1>
         <div class="shared-intro">
-            <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
+            <WhatStagefitIs />
         </div>
         <VerdictBoard assessment />
     }

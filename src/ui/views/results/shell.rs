@@ -6,8 +6,6 @@
 use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
-use crate::ui::text::bank as bt;
-use stagefit_core::BANK;
 
 /// The shared result's frame: a heading that says a shared result is being opened, the same
 /// introduction and verdict layout as the results view a shared link opens, and placeholders
@@ -21,7 +19,7 @@ pub fn SharedShell() -> impl IntoView {
         <section class="results shared-shell" aria-labelledby="shared-shell-heading" aria-busy="true" data-testid="shared-shell">
             <h1 id="shared-shell-heading">{crate::tv!(i18n, results.shared.opening_heading)}</h1>
             <div class="shared-intro">
-                <p>{crate::tf!(i18n, results.shared.intro, minutes = stagefit_core::minutes(&BANK, &bt::words(i18n)))}</p>
+                <super::WhatStagefitIs />
                 <p class="shell-status" role="status">{crate::tv!(i18n, results.shared.opening)}</p>
             </div>
             <div class="verdict-board" aria-hidden="true">
