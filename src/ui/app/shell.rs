@@ -32,13 +32,17 @@ pub fn App(#[prop(optional)] early: Option<RwSignal<Answers>>) -> impl IntoView 
     router::follow(screen, store, nav);
 
     view! {
-        <SiteHeader current=Signal::derive(move || screen.with(Screen::section)) />
-        <Notices />
+        <Later part=takeover::FRAME>
+            <SiteHeader current=Signal::derive(move || screen.with(Screen::section)) />
+            <Notices />
+        </Later>
         <main id="main" data-history=move || if store.ready().get() { "ready" } else { "reading" }>
             <Later part=takeover::MAIN>
                 {move || router::view_of(screen.get(), store)}
             </Later>
         </main>
-        <SiteFooter />
+        <Later part=takeover::FRAME>
+            <SiteFooter />
+        </Later>
     }
 }

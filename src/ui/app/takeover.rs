@@ -2,9 +2,10 @@
 //!
 //! Drawing the whole app at once is one long task (on a slow phone, well over the 50 ms after
 //! which a page feels stuck): most of it is the wasm running its render code for the first time.
-//! So the app is drawn off the page, in parts (`widgets::later`), a task each: the app's frame
-//! (header, notices, footer), then the view in `<main>`, then a result's details and its charts
-//! (issue 27), then the first step's questions. Between parts the
+//! So the app is drawn off the page, in parts (`widgets::later`), a task each: the prerendered
+//! page is read, then the app is set up (its state, the router), then its frame (header, notices,
+//! footer) is drawn, then the view in `<main>`, then a result's details and its charts (issue
+//! 27), then the first step's questions. Between parts the
 //! browser draws and answers input on the prerendered page, which stays in place and usable.
 //! With the last part, in one task, the app takes the answers given meanwhile, goes on the page
 //! in place of the prerendered copy, and focus and scroll go back where they were.
@@ -18,7 +19,7 @@ use crate::ui::text::lang;
 use stagefit_core::{Answers, BANK};
 
 use crate::ui::widgets::later::{Drawing, ON_PAGE};
-pub use crate::ui::widgets::later::{Later, MAIN, QUESTIONS};
+pub use crate::ui::widgets::later::{FRAME, Later, MAIN, QUESTIONS};
 
 /// Waits until the app is on the page: at once, outside a takeover. Called while the app is
 /// drawn (it reads the takeover's context), by work that is to wait for the first view, such as
@@ -39,22 +40,23 @@ pub fn on_page() -> impl Future<Output = ()> + 'static {
 /// the module's text); called by `start` once the words are loaded and the prerendered page has
 /// been drawn.
 pub fn take_over(locale: lang::Locale, app: fn(RwSignal<Answers>) -> AnyView) {
-    let early = platform::prerendered();
-    let first = given(&early);
-    let answers = RwSignal::new(first.clone());
+    let first = given(&platform::prerendered());
     // Without a document there is nothing to draw in.
     let Some(offstage) = platform::offstage() else {
         return;
     };
-    let drawn = RwSignal::new(0_u8);
-    leptos::mount::mount_to(offstage.clone(), move || {
-        lang::provide(locale);
-        provide_context(Drawing(drawn));
-        app(answers)
-    })
-    .forget();
     wasm_bindgen_futures::spawn_local(async move {
-        for part in MAIN..QUESTIONS {
+        // Reading the prerendered page is this task; setting the app up is the next.
+        platform::next_task().await;
+        let answers = RwSignal::new(first.clone());
+        let drawn = RwSignal::new(0_u8);
+        leptos::mount::mount_to(offstage.clone(), move || {
+            lang::provide(locale);
+            provide_context(Drawing(drawn));
+            app(answers)
+        })
+        .forget();
+        for part in FRAME..QUESTIONS {
             platform::next_task().await;
             drawn.set(part);
         }

@@ -5,17 +5,20 @@
 
 use leptos::prelude::*;
 
-/// The view in `<main>`: the first part, with the page's frame.
-pub const MAIN: u8 = 1;
+/// The page's frame around the view (header, notices and footer), the first part: drawn in the
+/// same task as the app's set-up, it made that the longest task of a takeover on a slow phone.
+pub const FRAME: u8 = 1;
+/// The view in `<main>`.
+pub const MAIN: u8 = 2;
 /// What a result shows below its verdict (actions, answers, area cards): issue 27, so a shared
 /// result's address draws its score, stage and priorities in one task and the rest in the next.
-pub const DETAILS: u8 = 2;
+pub const DETAILS: u8 = 3;
 /// A result's charts and how it was worked out.
-pub const CHARTS: u8 = 3;
+pub const CHARTS: u8 = 4;
 /// The first step's questions on the landing view: the last part.
-pub const QUESTIONS: u8 = 4;
+pub const QUESTIONS: u8 = 5;
 /// Past the last part: the app is on the page.
-pub const ON_PAGE: u8 = 5;
+pub const ON_PAGE: u8 = 6;
 
 /// How many parts of the app are drawn so far, while it takes over; provided by the takeover.
 #[derive(Clone, Copy)]
