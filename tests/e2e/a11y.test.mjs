@@ -4,7 +4,7 @@
 // scoring works" page, in light and dark mode.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, App, appReady, axeFindings, resultDrawn } from './support.mjs';
+import { serve, launch, App, appReady, axeFindings, resultDrawn, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -80,8 +80,7 @@ test('axe finds nothing on history, compare, workshop, shared-result and bad-lin
   const cold = await browser.newContext();
   const viewer = await cold.newPage();
   await viewer.goto(link);
-  await viewer.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(viewer);
+  await sharedResultOpened(viewer);
   await audit(viewer, 'shared result');
   await viewer.goto(server.url + '#r=broken');
   await viewer.reload();

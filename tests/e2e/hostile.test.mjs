@@ -9,7 +9,7 @@
 // #r= and #join= links must end in the app's clear message, with a way to start one's own.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App, appReady, resultDrawn } from './support.mjs';
+import { serve, launch, openPage, App, appReady, resultDrawn, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -93,8 +93,7 @@ test('a hostile result label stays text: results, share link, history and Markdo
     assert.match(new URL(link).hash, /^#r=[A-Za-z0-9_-]+$/, `${name}: the link is plain base64url`);
     const cold = await hostilePage();
     await cold.page.goto(link);
-    await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-    await appReady(cold.page);
+    await sharedResultOpened(cold.page);
     assert.equal(await cold.page.locator('#results-heading').textContent(),
       `Shared result: \u201c${expected}\u201d`, name);
     await assertInert(cold.page, `${name}: shared result`);
@@ -287,8 +286,7 @@ for (const [name, make] of BAD_RESULT_LINKS) {
 test('a good result link with a hostile workshop mark opens the result, and runs nothing', async () => {
   const { page, problems, close } = await hostilePage();
   await page.goto(`${server.url}#r=${await fixtureLink()}&w=<img src=x onerror=window.__pwned=1>`);
-  await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(page);
+  await sharedResultOpened(page);
   await assertInert(page, 'workshop mark');
   assert.deepEqual(problems, []);
   await close();

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, appReady, newerLink, resultDrawn } from './support.mjs';
+import { serve, launch, openPage, appReady, newerLink, resultDrawn, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -92,8 +92,7 @@ test('a share link mangled on its way (#r%3D, #R=, #/r=, #?r=) opens its result'
   for (const mangled of [`r%3D${link}`, `R=${link}`, `/r=${link}`, `?r=${link}`, `r%3D${link}%26w%3Doffsite`]) {
     // Opened cold, as a link from a chat app is.
     await page.goto(`${server.url}#${mangled}`);
-    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-    await appReady(page);
+    await sharedResultOpened(page);
     await resultDrawn(page);
   }
   assert.deepEqual(problems, []);

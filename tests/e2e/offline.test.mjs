@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { serve, launch, openPage, App, DIST, appReady } from './support.mjs';
+import { serve, launch, openPage, App, DIST, appReady, sharedResultOpened } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -66,8 +66,7 @@ for (const base of ['/', '/stagefit/']) {
     // A share link opened afresh (a new navigation, not a fragment change) works offline too.
     await page.goto('about:blank');
     await page.goto(link);
-    await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-    await appReady(page);
+    await sharedResultOpened(page);
     assert.deepEqual(await app.results(), result);
 
     // So does the page with a query, and a new person can start and answer the first question.

@@ -3,7 +3,7 @@
 // actions; a shared result, being read-only, offers none.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { serve, launch, openPage, App, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -39,8 +39,7 @@ test('each company answer shows with "Change"; a shared result has none', async 
 
   const cold = await openPage(browser, server.origin);
   await cold.page.goto(link);
-  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(cold.page);
+  await sharedResultOpened(cold.page);
   assert.equal(await cold.page.getByRole('button', { name: /^Change/ }).count(), 0);
   assert.ok(await cold.page.getByText(/points to Early/).first().isVisible(), 'the answers still show');
   assert.deepEqual(cold.problems, []);

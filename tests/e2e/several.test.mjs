@@ -4,7 +4,7 @@
 // the room's workshop counts each one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, App, appReady } from './support.mjs';
+import { serve, launch, openPage, App, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -79,8 +79,7 @@ test('two pains are picked by mouse and keys, a third is refused and said, and b
 
   const cold = await openPage(browser, server.origin);
   await cold.page.goto(link);
-  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(cold.page);
+  await sharedResultOpened(cold.page);
   const shared = cold.page.locator('.company-answers li', { hasText: 'biggest pains' });
   assert.match(await shared.textContent(), /Teams drift.*Waiting on approvals/);
   assert.deepEqual(cold.problems, []);

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import { serve, launch, openPage, App, appReady, newerLink } from './support.mjs';
+import { serve, launch, openPage, App, appReady, newerLink, sharedResultOpened } from './support.mjs';
 
 let server;
 let browser;
@@ -37,8 +37,7 @@ test('a share link opens the same result read-only in an empty browser', async (
   const requests = [];
   cold.page.on('request', (r) => requests.push(r.url()));
   await cold.page.goto(link);
-  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(cold.page);
+  await sharedResultOpened(cold.page);
   assert.ok(requests.every((r) => !r.includes('#') && !r.includes(url.hash.slice(3))), 'the payload never reaches a server');
   const shared = await new App(cold.page).results();
   assert.deepEqual(shared, result);
@@ -80,8 +79,7 @@ test('a hostile label travels as plain text and runs nothing', async () => {
   const cold = await openPage(browser, server.origin);
   cold.page.on('dialog', (d) => { cold.problems.push('dialog'); d.dismiss(); });
   await cold.page.goto(link);
-  await cold.page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-  await appReady(cold.page);
+  await sharedResultOpened(cold.page);
   assert.ok((await cold.page.locator('#results-heading').textContent()).includes(hostile.slice(0, 80).trim()));
   assert.equal(await cold.page.evaluate(() => window.__pwned), undefined);
   assert.equal(await cold.page.locator('#results-heading img').count(), 0);
@@ -101,8 +99,7 @@ for (const file of ['links-v1.txt', 'links-v2.txt', 'links-format2.txt', 'links-
       const payload = line.slice(line.lastIndexOf(' ') + 1);
       const { page, problems, close } = await openPage(browser, server.origin);
       await page.goto(`${server.url}#r=${payload}`);
-      await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
-      await appReady(page);
+      await sharedResultOpened(page);
       await page.locator('[data-testid="stage"]').waitFor();
       const stage = file === 'links-v3.txt' ? line.split(':')[2] : '-';
       if (stage !== '-') {

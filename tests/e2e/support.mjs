@@ -135,7 +135,6 @@ export async function resultDrawn(page) {
   await page.locator('#prerendered').waitFor({ state: 'detached' });
 }
 
-// The page object: every action is one a person takes, found by role, label or the contract's hooks.
 // Waits until the app has started: a new visitor sees the first question on the landing view;
 // a returning one may see the offer to resume (with a Start button) or another view.
 export async function appReady(page, options = {}) {
@@ -143,6 +142,13 @@ export async function appReady(page, options = {}) {
   // The saved history is read after the first view, a part at a time (issue 18); until then
   // History and Compare say they are reading it.
   await page.locator('main[data-history="ready"]').waitFor({ ...options, state: 'attached' });
+}
+
+// Waits until a shared result's address is the app's: its heading is drawn (by the viewer first,
+// issue 27) and the app has taken the page over.
+export async function sharedResultOpened(page) {
+  await page.getByRole('heading', { name: /^Shared result/ }).waitFor();
+  await appReady(page);
 }
 
 // A well-formed share-link payload of a future link format (3; this build writes 2): its header,
@@ -166,6 +172,7 @@ export function newerLink() {
   return Buffer.from([...withCrc16, crc]).toString('base64url');
 }
 
+// The page object: every action is one a person takes, found by role, label or the contract's hooks.
 export class App {
   constructor(page) {
     this.page = page;

@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-/// The page's frame around the view (header, notices and footer), the first part: drawn in the
-/// same task as the app's set-up, it made that the longest task of a takeover on a slow phone.
+/// The page's frame around the view (header, notices and footer), the first part. It is a part
+/// of its own because, drawn with the app's set-up, it made that the longest task of a takeover.
 pub const FRAME: u8 = 1;
 /// The view in `<main>`.
 pub const MAIN: u8 = 2;
