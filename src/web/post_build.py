@@ -115,10 +115,11 @@ def prerender():
                    % (l, shells['shared'], l, shells['name_max'], shells['joining']))
         # A return visit: the offer to resume a saved draft (its words filled in from the draft,
         # in the app's own sentence), or where the latest result will be.
-        resume_text = json.load(open(os.path.join(SOURCE, 'locales', l, 'assess.json'), encoding='utf-8'))['landing']['resume_text']
-        copies += ('<template id="resume-%s" data-text="%s" data-banks="%s" data-questions="%d" data-steps="%d">%s</template>'
+        landing = json.load(open(os.path.join(SOURCE, 'locales', l, 'assess.json'), encoding='utf-8'))['landing']
+        copies += ('<template id="resume-%s" data-text="%s" data-when="%s" data-banks="%s" data-questions="%d" data-steps="%d">%s</template>'
                    '<template id="latest-%s">%s</template>'
-                   % (l, html_escape(resume_text, quote=True), ' '.join(str(b) for b in shells['banks']), shells['questions'], shells['steps'],
+                   % (l, html_escape(landing['resume_text'], quote=True), html_escape(landing['resume_when'], quote=True),
+                      ' '.join(str(b) for b in shells['banks']), shells['questions'], shells['steps'],
                       shells['resume'], l, shells['latest']))
     notice_marker = '<!-- page notices -->'
     if notice_marker not in html:
@@ -180,11 +181,21 @@ def prerender():
               '    try {\n'
               '      var d = JSON.parse(localStorage.getItem(\'stagefit.draft\')), s = d && d.snapshot, r = resume.dataset, steps = +r.steps;\n'
               '      if (d.format == \'stagefit-draft\' && d.version == 1 && s && typeof s.bank == \'number\' && (\' \' + r.banks + \' \').indexOf(\' \' + s.bank + \' \') >= 0 && typeof s.id == \'string\' && s.answers && localStorage.getItem(\'stagefit.assessment.\' + s.id) === null) {\n'
-              '        var v = { when: new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(new Date(s.updated)), total: r.questions, steps: steps,\n'
+              '        var v = { total: r.questions, steps: steps,\n'
               '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\' || Array.isArray(s.answers[k]); }).length,\n'
               '          step: Math.max(0, Math.min(Math.floor(+d.step) || 0, steps - 1)) + 1 };\n'
               '        card = resume.content.firstElementChild;\n'
               '        card.querySelector(\'p\').textContent = r.text.replace(/\\{(\\w+)\\}/g, function (m, k) { return k in v ? v[k] : m; });\n'
+              # When it was saved, once the page is idle (waiting for the wasm): a page's first date
+              # format costs about 100 ms on a slow phone, and neither the card's first frame nor
+              # the wasm's request need wait for it (its line's height is held).
+              '        var saved = card.querySelector(\'.saved\'), updated = new Date(s.updated), filled = false;\n'
+              '        var fill = function () {\n'
+              '          if (filled) return; filled = true;\n'
+              '          try { var date = new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(updated); saved.textContent = r.when.replace(\'{when}\', function () { return date; }); } catch (e) {}\n'
+              '        };\n'
+              '        if (!saved || isNaN(updated)) throw new Error(\'no date\');\n'
+              '        if (window.requestIdleCallback) requestIdleCallback(fill, { timeout: 1000 }); else setTimeout(fill, 100);\n'
               '      }\n'
               '    } catch (e) { card = null; }\n'
               '    if (card && lead) { while (lead.nextSibling) lead.nextSibling.remove(); lead.after(card); }\n'

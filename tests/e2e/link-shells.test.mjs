@@ -203,9 +203,21 @@ test('a return visit with an unfinished assessment offers to resume it before th
     await card.waitFor();
     assert.equal(await page.locator('#loading').isVisible(), false);
     assert.equal(await page.locator('#prerendered fieldset[data-question]').count(), 0, 'the offer replaces the first step');
-    const early = await card.locator('p').innerText();
+    const early = await card.locator('p').first().innerText();
     assert.match(early, /3 of 27 questions answered, at step 3 of 10/);
-    assert.match(early, /Nov 20, 2026/);
+    // When it was saved comes once the page is idle, in a line of its own whose height is held.
+    const saved = card.locator('.saved');
+    await page.waitForFunction(() => /Nov 20, 2026/.test(document.querySelector('#prerendered .resume .saved').textContent));
+    assert.equal(await saved.innerText(), 'Last saved on Nov 20, 2026.');
+    const [empty, filled] = await saved.evaluate((p) => {
+      const text = p.textContent, card = p.closest('.resume');
+      p.textContent = ' ';
+      const before = [p.offsetHeight, card.offsetHeight];
+      p.textContent = text;
+      return [before, [p.offsetHeight, card.offsetHeight]];
+    });
+    assert.ok(empty[0] > 10, `the date's line holds its height while empty (${empty[0]}px)`);
+    assert.deepEqual(empty, filled, 'filling the date moves nothing');
     await page.getByRole('button', { name: 'Resume assessment' }).click();
     release();
     await page.locator('#prerendered').waitFor({ state: 'detached' });
@@ -221,10 +233,11 @@ test('a return visit with an unfinished assessment offers to resume it before th
   const second = await openPage(browser, server.origin);
   try {
     await revisit(second.page, { 'stagefit.draft': JSON.stringify(draft) });
-    const early = await second.page.locator('#prerendered .resume p').innerText();
+    await second.page.waitForFunction(() => document.querySelector('#prerendered .resume .saved')?.textContent.trim());
+    const early = await second.page.locator('#prerendered .resume').innerText();
     again();
     await second.page.locator('#prerendered').waitFor({ state: 'detached' });
-    assert.equal(await second.page.locator('.resume p').first().innerText(), early);
+    assert.equal(await second.page.locator('.resume').first().innerText(), early);
   } finally {
     again();
     await second.close();

@@ -101,7 +101,7 @@ pub struct Shells {
     pub name_max: usize,
     /// Replaces the first step for a return visit with an unfinished assessment saved: the offer
     /// to resume it, its text empty (the page fills it from the saved draft, in `resume_text`'s
-    /// words, with the bank's counts below).
+    /// and `resume_when`'s words, with the bank's counts below).
     pub resume: String,
     /// Goes under the landing view's heading for a return visit with saved results and no
     /// unfinished assessment: where the latest result will be.
@@ -127,7 +127,7 @@ pub fn prerender_shells(locale: lang::Locale) -> Shells {
             shared: view! { <SharedShell /> }.to_html(),
             joining: view! { <JoiningBanner name=String::new() /> }.to_html(),
             name_max: stagefit_core::report::LABEL_MAX,
-            resume: view! { <ResumeOffer is_change=false text=String::new() /> }.to_html(),
+            resume: view! { <ResumeOffer is_change=false text=String::new() saved=Some(String::new()) /> }.to_html(),
             latest: view! { <LatestShell /> }.to_html(),
             banks: stagefit_core::link::banks_read_whole(&stagefit_core::BANK),
             questions: stagefit_core::BANK.questions.len(),

@@ -104,11 +104,14 @@ fn LatestResult() -> impl IntoView {
 }
 
 /// The offer to pick up an unfinished assessment (or changes to a saved one, `is_change`), said
-/// in `text`; starting anew asks first. The page carries it too, with no text, and fills it in
-/// from the saved draft before the app runs (`ui::prerender_shells`, issue 27); its buttons have
-/// ids, so one pressed on the page is pressed again by the app when it takes over.
+/// in `text`, and for an unfinished assessment when it was last saved (`saved`, a line of its
+/// own); starting anew asks first. The page carries it too, with no text, and fills it in from the
+/// saved draft before the app runs (`ui::prerender_shells`, issue 27): the sentence at once, the
+/// date once the page is idle (the browser's first date format in a page costs about 100 ms on a
+/// slow phone), in a line whose height is held so nothing moves. Its buttons have ids, so one pressed
+/// on the page is pressed again by the app when it takes over.
 #[component]
-pub fn ResumeOffer(is_change: bool, text: String) -> impl IntoView {
+pub fn ResumeOffer(is_change: bool, text: String, saved: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let session = expect_context::<Session>();
     // Starting a new assessment would discard the unfinished one: ask first.
@@ -117,6 +120,7 @@ pub fn ResumeOffer(is_change: bool, text: String) -> impl IntoView {
         <div class="resume">
             <h2>{if is_change { crate::tv!(i18n, assess.landing.changes_heading).into_any() } else { crate::tv!(i18n, assess.landing.resume_heading).into_any() }}</h2>
             <p>{text}</p>
+            {saved.map(|saved| view! { <p class="saved">{saved}</p> })}
             <div class="actions">
                 <button type="button" class="primary" id="resume-draft" on:click=move |_| session.resume()>
                     {if is_change { crate::tv!(i18n, assess.landing.changes_resume).into_any() } else { crate::tv!(i18n, assess.landing.resume).into_any() }}
@@ -215,24 +219,33 @@ pub fn Landing(
                         .map(|s| history::title(i18n.get_locale_untracked(), s))
                 });
                 let is_change = changing.is_some();
-                let text = match changing {
-                    Some(name) => s!(
-                        i18n.get_locale(),
-                        assess.landing.changes_text,
-                        when = when(),
-                        name = name
+                let (text, saved) = match changing {
+                    Some(name) => (
+                        s!(
+                            i18n.get_locale(),
+                            assess.landing.changes_text,
+                            when = when(),
+                            name = name
+                        ),
+                        None,
                     ),
-                    None => s!(
-                        i18n.get_locale(),
-                        assess.landing.resume_text,
-                        when = when(),
-                        answered = answered,
-                        total = n_questions,
-                        step = step,
-                        steps = n_steps
+                    None => (
+                        s!(
+                            i18n.get_locale(),
+                            assess.landing.resume_text,
+                            answered = answered,
+                            total = n_questions,
+                            step = step,
+                            steps = n_steps
+                        ),
+                        Some(s!(
+                            i18n.get_locale(),
+                            assess.landing.resume_when,
+                            when = when()
+                        )),
                     ),
                 };
-                view! { <ResumeOffer is_change text /> }
+                view! { <ResumeOffer is_change text saved /> }
             })
     };
     view! {
