@@ -184,15 +184,15 @@ def prerender():
               '        var v = { total: r.questions, steps: steps,\n'
               '          answered: Object.keys(s.answers).filter(function (k) { return typeof s.answers[k] == \'number\' || s.answers[k] == \'unknown\' || Array.isArray(s.answers[k]); }).length,\n'
               '          step: Math.max(0, Math.min(Math.floor(+d.step) || 0, steps - 1)) + 1 };\n'
+              '        var say = function (text) { return text.replace(/\\{(\\w+)\\}/g, function (m, k) { return k in v ? v[k] : m; }); };\n'
               '        card = resume.content.firstElementChild;\n'
-              '        card.querySelector(\'p\').textContent = r.text.replace(/\\{(\\w+)\\}/g, function (m, k) { return k in v ? v[k] : m; });\n'
+              '        card.querySelector(\'p\').textContent = say(r.text);\n'
               # When it was saved, once the page is idle (waiting for the wasm): a page's first date
-              # format costs about 100 ms on a slow phone, and neither the card's first frame nor
-              # the wasm's request need wait for it (its line's height is held).
-              '        var saved = card.querySelector(\'.saved\'), updated = new Date(s.updated), filled = false;\n'
+              # format costs about 100 ms on a slow phone, and the card's first frame need not wait
+              # for it (its line's height is held).
+              '        var saved = card.querySelector(\'.saved\'), updated = new Date(s.updated);\n'
               '        var fill = function () {\n'
-              '          if (filled) return; filled = true;\n'
-              '          try { var date = new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(updated); saved.textContent = r.when.replace(\'{when}\', function () { return date; }); } catch (e) {}\n'
+              '          try { v.when = new Intl.DateTimeFormat(l, { dateStyle: \'medium\' }).format(updated); saved.textContent = say(r.when); } catch (e) {}\n'
               '        };\n'
               '        if (!saved || isNaN(updated)) throw new Error(\'no date\');\n'
               '        if (window.requestIdleCallback) requestIdleCallback(fill, { timeout: 1000 }); else setTimeout(fill, 100);\n'
